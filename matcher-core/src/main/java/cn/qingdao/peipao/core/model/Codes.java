@@ -1,0 +1,43 @@
+package cn.qingdao.peipao.core.model;
+
+import java.util.List;
+
+/** The closed code lists of the entity contract (DOMAIN.md); the open ones are in the taxonomy. */
+public final class Codes {
+  private Codes() {}
+
+  public static final List<String> PROJECT_STATUS = List.of("active", "paused", "closed", "failed");
+  public static final List<String> AWARD_LEVELS =
+      List.of("district", "city", "provincial", "national");
+  public static final List<String> MENTOR_KINDS = List.of("mentor", "specialist", "expert");
+  public static final List<String> PARK_KINDS =
+      List.of(
+          "incubation_park",
+          "high_level_park",
+          "startup_street",
+          "community_station",
+          "university_park",
+          "enablement_center");
+  public static final List<String> PARK_LEVELS =
+      List.of("national", "provincial", "city", "district");
+  public static final List<String> INVESTOR_KINDS =
+      List.of("angel", "vc", "pe", "bank", "guarantee", "government_fund");
+  public static final List<String> INSTRUMENTS = List.of("equity", "debt", "grant");
+  public static final List<String> POLICY_CATEGORIES =
+      List.of(
+          "loan", "subsidy", "space", "insurance", "award", "talent", "service", "finance", "tax");
+  public static final List<String> POLICY_AUDIENCES = List.of("founder", "park", "investor");
+  public static final List<String> BENEFIT_TYPES =
+      List.of(
+          "loan",
+          "interest_subsidy",
+          "subsidy",
+          "free_space",
+          "insurance_subsidy",
+          "award",
+          "voucher",
+          "service",
+          "personnel",
+          "guarantee_waiver",
+          "loan_extension");
+}

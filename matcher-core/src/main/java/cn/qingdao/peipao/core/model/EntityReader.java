@@ -1,0 +1,160 @@
+package cn.qingdao.peipao.core.model;
+
+import cn.qingdao.peipao.core.json.Fields;
+import cn.qingdao.peipao.core.json.Problems;
+import cn.qingdao.peipao.core.json.ValidationException;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Validates entity JSON against the contract and the taxonomy and builds the immutable record.
+ * Every problem is reported at once with its field path; unknown fields are rejected. The
+ * server-kept {@code version} and {@code updatedAt} are accepted (a client may send back what it
+ * read) but ignored: concurrency goes through {@code If-Match}.
+ */
+public final class EntityReader {
+  /** The id syntax of the contract. */
+  public static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
+  static final int NAME_MAX = 200;
+  static final int TEXT_MAX = 5000;
+  static final int LIST_MAX = 50;
+
+  private final Taxonomy taxonomy;
+
+  public EntityReader(Taxonomy taxonomy) {
+    this.taxonomy = taxonomy;
+  }
+
+  public Taxonomy taxonomy() {
+    return taxonomy;
+  }
+
+  /**
+   * Reads one entity of {@code type}. The id may be absent (the store generates one).
+   *
+   * @throws ValidationException with every problem found
+   */
+  public Entity read(EntityType type, JsonNode json) {
+    Problems problems = new Problems();
+    Fields f = Fields.of(json, "", problems);
+    Common c = common(f);
+    Entity e =
+        switch (type) {
+          case PROJECTS -> new ProjectReader(this).read(f, c);
+          case MENTORS -> new MentorReader(this).read(f, c);
+          case PARKS -> new ParkReader(this).read(f, c);
+          case INVESTORS -> new InvestorReader(this).read(f, c);
+          case POLICIES -> new PolicyReader(this).read(f, c);
+        };
+    f.finish();
+    problems.throwIfAny();
+    return e;
+  }
+
+  /** The fields every entity has. */
+  record Common(String id, String name, String description, List<String> tags) {}
+
+  private Common common(Fields f) {
+    String id = f.matching("id", false, ID, "must match [A-Za-z0-9_.:-]{1,64}");
+    String name = f.string("name", true, NAME_MAX);
+    String description = f.string("description", false, TEXT_MAX);
+    List<String> tags = f.strings("tags", LIST_MAX, 40);
+    f.raw("version"); // server-kept: accepted and ignored
+    f.raw("updatedAt");
+    return new Common(id, name, description == null ? "" : description, tags);
+  }
+
+  List<String> sectors(Fields f, boolean required) {
+    return f.codes(
+        "sectors",
+        required,
+        13,
+        c -> taxonomy.sector(c).isPresent() ? null : unknown("sector", c, taxonomy.sectorCodes()));
+  }
+
+  List<String> stages(Fields f, String name) {
+    return f.codes(
+        name,
+        false,
+        10,
+        c -> taxonomy.stage(c).isPresent() ? null : unknown("stage", c, taxonomy.stageCodes()));
+  }
+
+  String stage(Fields f, boolean required) {
+    return f.code("stage", required, taxonomy.stageCodeList());
+  }
+
+  List<String> services(Fields f, String name) {
+    return f.codes(
+        name,
+        false,
+        20,
+        c ->
+            taxonomy.service(c).isPresent()
+                ? null
+                : unknown("service", c, taxonomy.serviceCodes()));
+  }
+
+  List<String> districts(Fields f, String name) {
+    return f.codes(name, false, 20, this::districtError);
+  }
+
+  /** Null when {@code code} is a Qingdao district or a 6-digit adcode of a place outside it. */
+  String districtError(String code) {
+    if (taxonomy.district(code).isPresent()) return null;
+    if (code.matches("\\d{6}")) {
+      return taxonomy
+          .districtByAdcode(code)
+          .map(d -> "write Qingdao districts by code: use '" + d.code() + "' for " + code)
+          .orElse(null);
+    }
+    return unknown("district", code, taxonomy.districtCodes())
+        + ", or a 6-digit adcode for a place outside Qingdao";
+  }
+
+  Location location(Fields f, boolean required) {
+    Fields l = f.object("location", required);
+    if (l == null) return null;
+    String district = l.string("district", true, 20);
+    if (district != null) {
+      String error = districtError(district);
+      if (error != null) {
+        l.problems().add(l.pathOf("district"), error);
+        district = null;
+      }
+    }
+    Double lat = l.number("lat", false, -90, 90);
+    Double lon = l.number("lon", false, -180, 180);
+    if ((l.has("lat")) != (l.has("lon"))) {
+      l.problems()
+          .add(
+              l.pathOf(l.has("lat") ? "lon" : "lat"),
+              "is required when the other coordinate is given");
+    }
+    l.finish();
+    return district == null ? null : new Location(district, lat, lon);
+  }
+
+  static String unknown(String what, String code, String allowed) {
+    return "unknown "
+        + what
+        + " '"
+        + cn.qingdao.peipao.core.json.Texts.clip(code)
+        + "'; allowed: "
+        + allowed;
+  }
+
+  static int intOr(Long v, int dflt) {
+    return v == null ? dflt : v.intValue();
+  }
+
+  static Integer intOrNull(Long v) {
+    return v == null ? null : v.intValue();
+  }
+
+  static final Instant NO_TIME = null;
+}

@@ -1,0 +1,73 @@
+package cn.qingdao.peipao.core.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A startup project (创业项目); {@code sectors.get(0)} is its main sector. */
+public record Project(
+    String id,
+    String name,
+    String description,
+    List<String> tags,
+    List<String> sectors,
+    String stage,
+    Location location,
+    Founder founder,
+    List<String> needs,
+    Long fundingNeed,
+    Integer employees,
+    LocalDate registeredAt,
+    List<Award> awards,
+    Flags flags,
+    Consent consent,
+    Contact contact,
+    String status,
+    long version,
+    Instant updatedAt)
+    implements Entity {
+
+  /** The founder's groups and graduation year, as policies ask for them. */
+  public record Founder(List<String> groups, Integer graduationYear) {}
+
+  /** A competition prize; {@code level} orders district &lt; city &lt; provincial &lt; national. */
+  public record Award(String level, String name, Integer year) {}
+
+  /** Qualifications that some policies and investors look for. */
+  public record Flags(Boolean highTech, Boolean specialized) {}
+
+  /** Which kinds of counterpart may discover the project; absent means not allowed. */
+  public record Consent(boolean mentors, boolean parks, boolean investors) {}
+
+  /** Personal data: never shown to a caller whose role does not allow it. */
+  public record Contact(String name, String phone, String email) {}
+
+  @Override
+  public EntityType type() {
+    return EntityType.PROJECTS;
+  }
+
+  @Override
+  public Project withServerFields(String id, long version, Instant updatedAt) {
+    return new Project(
+        id,
+        name,
+        description,
+        tags,
+        sectors,
+        stage,
+        location,
+        founder,
+        needs,
+        fundingNeed,
+        employees,
+        registeredAt,
+        awards,
+        flags,
+        consent,
+        contact,
+        status,
+        version,
+        updatedAt);
+  }
+}
