@@ -1,0 +1,556 @@
+package cn.qingdao.peipao.index;
+
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.ValidationException;
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.EntityReader;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Investor;
+import cn.qingdao.peipao.core.model.Location;
+import cn.qingdao.peipao.core.model.Mentor;
+import cn.qingdao.peipao.core.model.Park;
+import cn.qingdao.peipao.core.model.Policy;
+import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.index.search.SearchIndex;
+import cn.qingdao.peipao.index.search.SearchRequest;
+import cn.qingdao.peipao.index.search.SearchResult;
+import cn.qingdao.peipao.index.store.Database;
+import cn.qingdao.peipao.index.store.EntityStore;
+import cn.qingdao.peipao.index.store.StoreException;
+import cn.qingdao.peipao.index.store.StoredEntity;
+import cn.qingdao.peipao.index.store.Tx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entities of one data directory: the SQLite store is the system of record, the Lucene index
+ * follows it. A write is committed to the store (with its audit entry) before it is acknowledged,
+ * then applied to the index and made visible to the next search. The index records which store
+ * sequence it reflects, so that at start-up it catches up after a crash or is rebuilt when missing,
+ * unreadable or built with another mapping. Writes are serialised; reads run concurrently.
+ */
+public final class Catalog implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Catalog.class);
+
+  /** Store rows written per transaction in a non-atomic import. */
+  static final int IMPORT_BATCH = 500;
+
+  private final Database db;
+  private final EntityStore store;
+  private final SearchIndex index;
+  private final EntityReader reader;
+  private final Clock clock;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final ScheduledExecutorService committer;
+  private final SecureRandom random = new SecureRandom();
+  private long appliedSeq;
+  private boolean dirty;
+  private final String startupNote;
+
+  private Catalog(Database db, SearchIndex index, Taxonomy taxonomy, Clock clock) {
+    this.db = db;
+    this.store = new EntityStore(db);
+    this.index = index;
+    this.reader = new EntityReader(taxonomy);
+    this.clock = clock;
+    this.startupNote = reconcile();
+    this.committer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "index-committer");
+              t.setDaemon(true);
+              return t;
+            });
+    committer.scheduleWithFixedDelay(this::commitIfDirty, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** Opens (creating if needed) the store and index under {@code dataDir} and reconciles them. */
+  public static Catalog open(Path dataDir, Taxonomy taxonomy) {
+    return open(dataDir, taxonomy, Clock.systemUTC());
+  }
+
+  public static Catalog open(Path dataDir, Taxonomy taxonomy, Clock clock) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+    }
+    Database db = Database.open(dataDir.resolve("store.db"));
+    SearchIndex index;
+    try {
+      index = SearchIndex.open(dataDir.resolve("index"), taxonomy);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return new Catalog(db, index, taxonomy, clock);
+  }
+
+  public EntityReader reader() {
+    return reader;
+  }
+
+  /** What start-up did to bring the index in line with the store. */
+  public String startupNote() {
+    return startupNote;
+  }
+
+  private String reconcile() {
+    long storeSeq = store.lastSeq();
+    long indexSeq = index.committedSeq();
+    String note;
+    if (index.rebuildNeeded() || indexSeq > storeSeq) {
+      note =
+          "rebuilt the index ("
+              + (index.rebuildNeeded() ? index.openNote() : "index ahead of store")
+              + ")";
+      rebuildIndex(storeSeq);
+    } else if (indexSeq < storeSeq) {
+      int n = applyChanges(indexSeq);
+      note =
+          "caught up the index with "
+              + n
+              + " changed entities (seq "
+              + indexSeq
+              + " → "
+              + storeSeq
+              + ")";
+    } else {
+      note = "index up to date at seq " + storeSeq;
+    }
+    appliedSeq = storeSeq;
+    index.commit(storeSeq);
+    index.refresh();
+    LOG.info(note);
+    return note;
+  }
+
+  /** Rebuilds the whole index from the store; blocks writes meanwhile. */
+  public int reindex() {
+    writeLock.lock();
+    try {
+      long seq = store.lastSeq();
+      int n = rebuildIndex(seq);
+      appliedSeq = seq;
+      index.commit(seq);
+      index.refresh();
+      dirty = false;
+      return n;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private int rebuildIndex(long seq) {
+    index.deleteAll();
+    int[] n = {0};
+    store.forEach(
+        row -> {
+          parse(row).ifPresent(e -> index.upsert(e, row.json()));
+          n[0]++;
+        });
+    return n[0];
+  }
+
+  /** Applies to the index every store change after {@code seq}; returns how many entities. */
+  private int applyChanges(long seq) {
+    List<EntityStore.Change> changes = store.changesSince(seq);
+    for (EntityStore.Change c : changes) {
+      Optional<StoredEntity> row = store.get(c.type(), c.id());
+      if (row.isEmpty()) {
+        index.delete(c.type(), c.id());
+      } else {
+        Optional<Entity> e = parse(row.get());
+        if (e.isPresent()) index.upsert(e.get(), row.get().json());
+        else index.delete(c.type(), c.id());
+      }
+    }
+    return changes.size();
+  }
+
+  private Optional<Entity> parse(StoredEntity row) {
+    try {
+      Entity e = reader.read(row.type(), Json.parse(row.json()));
+      return Optional.of(e.withServerFields(row.id(), row.version(), row.updatedAt()));
+    } catch (ValidationException e) {
+      LOG.error(
+          "stored {} {} no longer validates and is left out of the index: {}",
+          row.type().path(),
+          row.id(),
+          e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  public Optional<StoredEntity> get(EntityType type, String id) {
+    return store.get(type, id);
+  }
+
+  /** Creates a new entity; its id is generated when absent. */
+  public WriteResult create(Entity e, String actor) {
+    return write(e, actor, Mode.CREATE, null);
+  }
+
+  /**
+   * Creates or replaces the entity with {@code e.id()}. With {@code expectedVersion}, the stored
+   * version must equal it (0 meaning "must not exist yet").
+   */
+  public WriteResult put(Entity e, Long expectedVersion, String actor) {
+    return write(e, actor, Mode.PUT, expectedVersion);
+  }
+
+  private enum Mode {
+    CREATE,
+    PUT
+  }
+
+  private WriteResult write(Entity e, String actor, Mode mode, Long expectedVersion) {
+    writeLock.lock();
+    try {
+      String id = e.id() != null ? e.id() : newId(e.type());
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      Entity[] saved = new Entity[1];
+      String[] json = new String[1];
+      WriteResult result =
+          store.write(
+              tx -> {
+                Optional<StoredEntity> old = tx.get(e.type(), id);
+                if (mode == Mode.CREATE && old.isPresent()) {
+                  throw new EntityConflictException(
+                      e.type().path() + " '" + id + "' exists; use PUT to replace it");
+                }
+                long current = old.map(StoredEntity::version).orElse(0L);
+                if (expectedVersion != null && expectedVersion != current) {
+                  throw new EntityConflictException(
+                      old.isPresent()
+                          ? "version "
+                              + expectedVersion
+                              + " is stale: "
+                              + e.type().path()
+                              + " '"
+                              + id
+                              + "' is at version "
+                              + current
+                              + "; read it again and retry"
+                          : e.type().path()
+                              + " '"
+                              + id
+                              + "' does not exist, but If-Match expected version "
+                              + expectedVersion);
+                }
+                saved[0] = e.withServerFields(id, current + 1, now);
+                json[0] = Json.write(saved[0]);
+                long seq = put(tx, saved[0], json[0], actor, old.isPresent() ? "update" : "create");
+                return new WriteResult(
+                    new StoredEntity(e.type(), id, current + 1, now, json[0], seq), old.isEmpty());
+              });
+      applyToIndex(result.stored().seq(), () -> index.upsert(saved[0], json[0]));
+      return result;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Deletes an entity (with {@code expectedVersion}, only at that version).
+   *
+   * @throws EntityNotFoundException when absent
+   */
+  public void delete(EntityType type, String id, Long expectedVersion, String actor) {
+    writeLock.lock();
+    try {
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      store.write(
+          tx -> {
+            StoredEntity old =
+                tx.get(type, id).orElseThrow(() -> new EntityNotFoundException(type, id));
+            if (expectedVersion != null && expectedVersion != old.version()) {
+              throw new EntityConflictException(
+                  "version "
+                      + expectedVersion
+                      + " is stale: "
+                      + type.path()
+                      + " '"
+                      + id
+                      + "' is at version "
+                      + old.version());
+            }
+            return tx.delete(type, id, actor, now);
+          });
+      applyToIndex(store.lastSeq(), () -> index.delete(type, id));
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Imports JSON Lines (one entity per line, upsert by id). Non-atomic: every valid line is
+   * applied, every invalid one reported. Atomic: all lines or none. Returns after the applied lines
+   * are committed to the store and visible to search.
+   */
+  public ImportReport importLines(
+      EntityType type, Iterator<String> lines, boolean atomic, String actor) {
+    List<ImportReport.LineError> errors = new ArrayList<>();
+    int[] counts = new int[4]; // received, applied, created, updated
+    List<Entity> batch = new ArrayList<>();
+    writeLock.lock();
+    try {
+      if (atomic) {
+        store.write(
+            tx -> {
+              readLines(type, lines, errors, counts, e -> stage(tx, e, actor, counts));
+              if (!errors.isEmpty()) throw new AtomicImportRejected();
+              return null;
+            });
+      } else {
+        try {
+          readLines(
+              type,
+              lines,
+              errors,
+              counts,
+              e -> {
+                batch.add(e);
+                if (batch.size() >= IMPORT_BATCH) flush(batch, actor, counts);
+              });
+        } catch (SQLException e) {
+          throw new StoreException("import failed: " + e.getMessage(), e);
+        }
+        flush(batch, actor, counts);
+      }
+    } catch (AtomicImportRejected rejected) {
+      counts[1] = counts[2] = counts[3] = 0;
+    } finally {
+      try {
+        applyToIndex(store.lastSeq(), () -> applyChanges(appliedSeq));
+      } finally {
+        writeLock.unlock();
+      }
+    }
+    return new ImportReport(
+        atomic, counts[0], counts[1], counts[2], counts[3], errors.size(), List.copyOf(errors));
+  }
+
+  private static final class AtomicImportRejected extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AtomicImportRejected() {
+      super("atomic import rejected", null, false, false);
+    }
+  }
+
+  @FunctionalInterface
+  private interface EntitySink {
+    void accept(Entity e) throws SQLException;
+  }
+
+  private void readLines(
+      EntityType type,
+      Iterator<String> lines,
+      List<ImportReport.LineError> errors,
+      int[] counts,
+      EntitySink sink)
+      throws SQLException {
+    int lineNo = 0;
+    while (lines.hasNext()) {
+      String line = lines.next();
+      lineNo++;
+      if (line.isBlank()) continue;
+      counts[0]++;
+      try {
+        Entity e = reader.read(type, Json.parse(line));
+        if (e.id() == null) e = e.withServerFields(newId(type), 0, null);
+        sink.accept(e);
+      } catch (ValidationException ex) {
+        String id = null;
+        try {
+          var node = Json.parse(line).get("id");
+          if (node != null && node.isTextual()) id = node.textValue();
+        } catch (ValidationException malformed) {
+          // no id to report
+        }
+        errors.add(new ImportReport.LineError(lineNo, id, ex.errors()));
+      }
+    }
+  }
+
+  private void flush(List<Entity> batch, String actor, int[] counts) {
+    if (batch.isEmpty()) return;
+    store.write(
+        tx -> {
+          for (Entity e : batch) stage(tx, e, actor, counts);
+          return null;
+        });
+    batch.clear();
+  }
+
+  private void stage(Tx tx, Entity e, String actor, int[] counts) throws SQLException {
+    Optional<StoredEntity> old = tx.get(e.type(), e.id());
+    long version = old.map(StoredEntity::version).orElse(0L) + 1;
+    Entity saved =
+        e.withServerFields(e.id(), version, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    put(tx, saved, Json.write(saved), actor, old.isPresent() ? "import-update" : "import-create");
+    counts[1]++;
+    counts[old.isPresent() ? 3 : 2]++;
+  }
+
+  private long put(Tx tx, Entity e, String json, String actor, String action) throws SQLException {
+    return tx.put(e.type(), e.id(), e.version(), e.updatedAt(), json, columns(e), actor, action);
+  }
+
+  /** Applies committed store changes to the index; if that fails, the committer retries. */
+  private void applyToIndex(long seq, Runnable apply) {
+    try {
+      apply.run();
+      index.refresh();
+      appliedSeq = Math.max(appliedSeq, seq);
+      dirty = true;
+    } catch (RuntimeException e) {
+      LOG.error(
+          "index update failed after a committed write (seq {}); will catch up from the store",
+          seq,
+          e);
+    }
+  }
+
+  private void commitIfDirty() {
+    writeLock.lock();
+    try {
+      long storeSeq = store.lastSeq();
+      if (appliedSeq < storeSeq) {
+        applyChanges(appliedSeq);
+        index.refresh();
+        appliedSeq = storeSeq;
+        dirty = true;
+      }
+      if (dirty) {
+        index.commit(appliedSeq);
+        dirty = false;
+      }
+    } catch (RuntimeException e) {
+      LOG.error("periodic index commit failed", e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  public SearchResult search(SearchRequest request) {
+    return index.search(request);
+  }
+
+  /** Entities per type in the store and in the index; equal when they agree. */
+  public Map<EntityType, long[]> counts() {
+    Map<EntityType, long[]> out = new EnumMap<>(EntityType.class);
+    for (EntityType t : EntityType.values())
+      out.put(t, new long[] {store.count(t), index.count(t)});
+    return out;
+  }
+
+  public long storeSeq() {
+    return store.lastSeq();
+  }
+
+  public EntityStore store() {
+    return store;
+  }
+
+  /** Whether a one-time fact about this data directory was recorded (e.g. demo loaded). */
+  public Optional<String> meta(String key) {
+    return store.meta(key);
+  }
+
+  public void putMeta(String key, String value) {
+    store.write(
+        tx -> {
+          tx.putMeta(key, value);
+          return null;
+        });
+  }
+
+  private String newId(EntityType type) {
+    byte[] b = new byte[6];
+    random.nextBytes(b);
+    return type.idPrefix() + "-" + HexFormat.of().formatHex(b);
+  }
+
+  private static Tx.Columns columns(Entity e) {
+    return switch (e) {
+      case Project p ->
+          new Tx.Columns(
+              p.name(),
+              p.status(),
+              district(p.location()),
+              p.stage(),
+              String.join(",", p.sectors()));
+      case Mentor m ->
+          new Tx.Columns(
+              m.name(),
+              null,
+              district(m.location()),
+              String.join(",", m.stages()),
+              String.join(",", m.sectors()));
+      case Park k ->
+          new Tx.Columns(
+              k.name(),
+              null,
+              district(k.location()),
+              String.join(",", k.stages()),
+              String.join(",", k.sectors()));
+      case Investor i ->
+          new Tx.Columns(
+              i.name(),
+              null,
+              district(i.location()),
+              String.join(",", i.stages()),
+              String.join(",", i.sectors()));
+      case Policy p ->
+          new Tx.Columns(
+              p.name(),
+              null,
+              String.join(",", p.districts()),
+              String.join(",", p.stages()),
+              String.join(",", p.sectors()));
+    };
+  }
+
+  private static String district(Location l) {
+    return l == null ? null : l.district();
+  }
+
+  /** Commits the index and closes store and index. */
+  @Override
+  public void close() {
+    committer.shutdownNow();
+    writeLock.lock();
+    try {
+      index.commit(appliedSeq);
+      index.close();
+    } catch (IOException e) {
+      LOG.error("closing the index failed", e);
+    } finally {
+      db.close();
+      writeLock.unlock();
+    }
+  }
+}

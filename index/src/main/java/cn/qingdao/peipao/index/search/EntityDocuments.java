@@ -1,0 +1,200 @@
+package cn.qingdao.peipao.index.search;
+
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Investor;
+import cn.qingdao.peipao.core.model.Location;
+import cn.qingdao.peipao.core.model.Mentor;
+import cn.qingdao.peipao.core.model.Park;
+import cn.qingdao.peipao.core.model.Policy;
+import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.taxonomy.District;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LatLonDocValuesField;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Maps an entity to its Lucene document: keyword fields for codes (filters), facet fields, analysed
+ * Chinese text, numeric points and doc values, a geo point (the district seat when the entity gives
+ * none) and the stored JSON returned by searches.
+ */
+public final class EntityDocuments {
+  /** Bump when the mapping changes: an index built with another version is rebuilt at start. */
+  public static final int MAPPING_VERSION = 1;
+
+  public static final String UID = "uid";
+  public static final String TYPE = "type";
+  public static final String ID = "id";
+  public static final String ID_SORT = "id_sort";
+  public static final String JSON = "json";
+  public static final String NAME = "name";
+  public static final String TEXT = "text";
+  public static final String SECTOR_TEXT = "sector_text";
+  public static final String SECTOR = "sector";
+  public static final String STAGE = "stage";
+  public static final String DISTRICT = "district";
+  public static final String NEED = "need";
+  public static final String KIND = "kind";
+  public static final String STATUS = "status";
+  public static final String GEO = "geo";
+
+  /** Dimensions with facet counts in search answers. */
+  public static final List<String> FACETS = List.of(SECTOR, STAGE, DISTRICT, KIND);
+
+  private final Taxonomy taxonomy;
+  private final FacetsConfig facets = new FacetsConfig();
+
+  public EntityDocuments(Taxonomy taxonomy) {
+    this.taxonomy = taxonomy;
+    for (String dim : FACETS) facets.setMultiValued(dim, true);
+  }
+
+  public FacetsConfig facetsConfig() {
+    return facets;
+  }
+
+  public static Term uid(EntityType type, String id) {
+    return new Term(UID, type.path() + "/" + id);
+  }
+
+  /** The document of {@code e}, whose contract JSON is {@code json}. */
+  public Document document(Entity e, String json) {
+    Document d = new Document();
+    d.add(new StringField(UID, uid(e.type(), e.id()).text(), Field.Store.NO));
+    d.add(new StringField(TYPE, e.type().path(), Field.Store.NO));
+    d.add(new StringField(ID, e.id(), Field.Store.YES));
+    d.add(new SortedDocValuesField(ID_SORT, new BytesRef(e.id())));
+    d.add(new StoredField(JSON, json));
+    d.add(new TextField(NAME, e.name(), Field.Store.NO));
+    StringBuilder text = new StringBuilder(e.name()).append('\n').append(e.description());
+    for (String tag : e.tags()) text.append('\n').append(tag);
+    switch (e) {
+      case Project p -> {
+        codes(d, SECTOR, p.sectors());
+        codes(d, STAGE, List.of(p.stage()));
+        codes(d, NEED, p.needs());
+        keyword(d, STATUS, p.status());
+        location(d, p.location());
+        number(d, "fundingNeed", p.fundingNeed());
+        number(d, "employees", p.employees() == null ? null : p.employees().longValue());
+      }
+      case Mentor m -> {
+        codes(d, SECTOR, m.sectors());
+        codes(d, STAGE, m.stages());
+        codes(d, NEED, m.services());
+        codes(d, KIND, List.of(m.kind()));
+        location(d, m.location());
+        number(d, "capacity", (long) m.capacity());
+        if (m.org() != null) text.append('\n').append(m.org());
+      }
+      case Park k -> {
+        codes(d, SECTOR, k.sectors());
+        codes(d, STAGE, k.stages());
+        codes(d, NEED, k.services());
+        codes(d, KIND, List.of(k.kind()));
+        location(d, k.location());
+        number(d, "areaAvailable", k.areaAvailable());
+        number(d, "capacity", k.capacity() == null ? null : k.capacity().longValue());
+      }
+      case Investor i -> {
+        codes(d, SECTOR, i.sectors());
+        codes(d, STAGE, i.stages());
+        codes(d, NEED, investorServices(i));
+        codes(d, KIND, List.of(i.kind()));
+        location(d, i.location());
+        number(d, "ticketMin", i.ticketMin());
+        number(d, "ticketMax", i.ticketMax());
+        i.products().forEach(p -> text.append('\n').append(p));
+      }
+      case Policy p -> {
+        codes(d, SECTOR, p.sectors());
+        codes(d, STAGE, p.stages());
+        codes(d, KIND, List.of(p.category()));
+        codes(d, DISTRICT, p.districts());
+        keyword(d, "audience", p.audience());
+        number(d, "validUntil", p.validUntil() == null ? null : p.validUntil().toEpochDay());
+        number(d, "maxAmount", p.benefit() == null ? null : p.benefit().maxAmount());
+        text.append('\n').append(p.issuer());
+        if (p.benefit() != null) text.append('\n').append(p.benefit().text());
+      }
+    }
+    d.add(new TextField(TEXT, text.toString(), Field.Store.NO));
+    d.add(new TextField(SECTOR_TEXT, sectorText(e), Field.Store.NO));
+    try {
+      return facets.build(d);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  /** Investors offer money: debt answers the need {@code finance}, equity {@code capital}. */
+  static List<String> investorServices(Investor i) {
+    List<String> out = new ArrayList<>();
+    if (i.instruments().contains("debt")) out.add("finance");
+    if (i.instruments().contains("equity")) out.add("capital");
+    if (i.instruments().contains("grant")) out.add("policy");
+    return out;
+  }
+
+  private String sectorText(Entity e) {
+    List<String> codes =
+        switch (e) {
+          case Project p -> p.sectors();
+          case Mentor m -> m.sectors();
+          case Park k -> k.sectors();
+          case Investor i -> i.sectors();
+          case Policy p -> p.sectors();
+        };
+    StringBuilder b = new StringBuilder();
+    for (String c : codes) {
+      taxonomy.sector(c).ifPresent(s -> b.append(s.name()).append(' '));
+    }
+    return b.toString();
+  }
+
+  private void location(Document d, Location l) {
+    if (l == null) return;
+    Optional<District> district = taxonomy.district(l.district());
+    codes(d, DISTRICT, List.of(l.district()));
+    Double lat = l.lat() != null ? l.lat() : district.map(District::lat).orElse(null);
+    Double lon = l.lon() != null ? l.lon() : district.map(District::lon).orElse(null);
+    if (lat != null && lon != null) {
+      d.add(new LatLonPoint(GEO, lat, lon));
+      d.add(new LatLonDocValuesField(GEO, lat, lon));
+    }
+  }
+
+  private static void codes(Document d, String field, List<String> values) {
+    for (String v : values) {
+      d.add(new StringField(field, v, Field.Store.NO));
+      if (FACETS.contains(field)) d.add(new SortedSetDocValuesFacetField(field, v));
+    }
+  }
+
+  private static void keyword(Document d, String field, String value) {
+    if (value != null) d.add(new StringField(field, value, Field.Store.NO));
+  }
+
+  private static void number(Document d, String field, Long value) {
+    if (value == null) return;
+    d.add(new LongPoint(field, value));
+    d.add(new NumericDocValuesField(field, value));
+  }
+}

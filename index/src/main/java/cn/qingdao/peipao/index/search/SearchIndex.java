@@ -1,0 +1,373 @@
+package cn.qingdao.peipao.index.search;
+
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.taxonomy.Sector;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The on-disk Lucene index of all entities. Writes go through one {@link IndexWriter}; {@link
+ * #refresh()} makes them visible to the next search (near-real-time). Each commit records the store
+ * sequence it reflects and a fingerprint of the mapping and taxonomy, so that start-up can tell
+ * whether the index is current, behind, or must be rebuilt. Not thread-safe for writes: the caller
+ * serialises them.
+ */
+public final class SearchIndex implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+  static final String SEQ = "storeSeq";
+  static final String FINGERPRINT = "fingerprint";
+
+  private final Directory dir;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final EntityDocuments documents;
+  private final ChineseAnalyzers analyzers;
+  private final Taxonomy taxonomy;
+  private final String fingerprint;
+  private final boolean rebuildNeeded;
+  private final String openNote;
+  private volatile FacetState facetState;
+
+  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+  private SearchIndex(
+      Directory dir,
+      IndexWriter writer,
+      Taxonomy taxonomy,
+      String fingerprint,
+      boolean rebuildNeeded,
+      String note)
+      throws IOException {
+    this.dir = dir;
+    this.writer = writer;
+    this.searchers = new SearcherManager(writer, null);
+    this.taxonomy = taxonomy;
+    this.documents = new EntityDocuments(taxonomy);
+    this.analyzers = new ChineseAnalyzers(taxonomy);
+    this.fingerprint = fingerprint;
+    this.rebuildNeeded = rebuildNeeded;
+    this.openNote = note;
+  }
+
+  /**
+   * Opens the index in {@code path}, creating it when missing. An index that cannot be read
+   * (corrupt, wrong format) is wiped and recreated; one built with another mapping or taxonomy is
+   * kept but flagged: see {@link #rebuildNeeded()}.
+   */
+  public static SearchIndex open(Path path, Taxonomy taxonomy) {
+    String fingerprint =
+        "mapping=" + EntityDocuments.MAPPING_VERSION + ";taxonomy=" + taxonomy.version();
+    try {
+      Files.createDirectories(path);
+      FSDirectory dir = FSDirectory.open(path);
+      String note = null;
+      boolean rebuild = false;
+      if (DirectoryReader.indexExists(dir)) {
+        try {
+          Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
+          try (DirectoryReader probe = DirectoryReader.open(dir)) {
+            probe.numDocs();
+          }
+          if (!fingerprint.equals(data.get(FINGERPRINT))) {
+            rebuild = true;
+            note = "index built for " + data.get(FINGERPRINT) + ", need " + fingerprint;
+          }
+        } catch (IOException | RuntimeException e) {
+          LOG.warn(
+              "search index at {} is unreadable ({}); recreating it from the store",
+              path,
+              e.toString());
+          wipe(path);
+          rebuild = true;
+          note = "index was unreadable: " + e.getClass().getSimpleName();
+        }
+      } else {
+        rebuild = true;
+        note = "no index yet";
+      }
+      ChineseAnalyzers analyzers = new ChineseAnalyzers(taxonomy);
+      IndexWriterConfig config = new IndexWriterConfig(analyzers.index());
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      config.setRAMBufferSizeMB(64);
+      IndexWriter writer = new IndexWriter(dir, config);
+      return new SearchIndex(dir, writer, taxonomy, fingerprint, rebuild, note);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the search index at " + path, e);
+    }
+  }
+
+  private static void wipe(Path path) throws IOException {
+    try (Stream<Path> files = Files.list(path)) {
+      for (Path f : files.toList()) Files.deleteIfExists(f);
+    }
+  }
+
+  /** True when the index must be rebuilt from the store (missing, unreadable or out of date). */
+  public boolean rebuildNeeded() {
+    return rebuildNeeded;
+  }
+
+  /** Why the index needs a rebuild, or null. */
+  public String openNote() {
+    return openNote;
+  }
+
+  /** The store sequence recorded by the last commit (0 for a new index). */
+  public long committedSeq() {
+    try {
+      if (!DirectoryReader.indexExists(dir)) return 0;
+      String v = SegmentInfos.readLatestCommit(dir).getUserData().get(SEQ);
+      return v == null ? 0 : Long.parseLong(v);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Adds or replaces the document of {@code e}; visible after {@link #refresh()}. */
+  public void upsert(Entity e, String json) {
+    try {
+      writer.updateDocument(EntityDocuments.uid(e.type(), e.id()), documents.document(e, json));
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  public void delete(EntityType type, String id) {
+    try {
+      writer.deleteDocuments(EntityDocuments.uid(type, id));
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  public void deleteAll() {
+    try {
+      writer.deleteAll();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  /** Makes every write so far visible to searches. */
+  public void refresh() {
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  /** Durably commits the index as reflecting the store up to {@code storeSeq}. */
+  public void commit(long storeSeq) {
+    try {
+      writer.setLiveCommitData(
+          Map.of(SEQ, Long.toString(storeSeq), FINGERPRINT, fingerprint).entrySet());
+      writer.commit();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  /** Number of documents of {@code type} visible to searches. */
+  public long count(EntityType type) {
+    return search(new SearchRequest(type, null, Map.of(), 0, 0)).total();
+  }
+
+  /** Runs a search; cost grows with the number of matches (facets count them all). */
+  public SearchResult search(SearchRequest request) {
+    IndexSearcher searcher;
+    try {
+      searcher = searchers.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      Query query = query(request);
+      boolean scored = request.q() != null && !request.q().isBlank();
+      Sort sort =
+          scored
+              ? new Sort(
+                  SortField.FIELD_SCORE,
+                  new SortField(EntityDocuments.ID_SORT, SortField.Type.STRING))
+              : new Sort(new SortField(EntityDocuments.ID_SORT, SortField.Type.STRING));
+      int n = Math.max(1, request.offset() + request.limit());
+      TopFieldCollectorManager top = new TopFieldCollectorManager(sort, n, Integer.MAX_VALUE);
+      FacetsCollectorManager facetsManager = new FacetsCollectorManager();
+      Object[] results = searcher.search(query, new MultiCollectorManager(top, facetsManager));
+      TopFieldDocs docs = (TopFieldDocs) results[0];
+      FacetsCollector fc = (FacetsCollector) results[1];
+      List<SearchResult.Hit> hits = new ArrayList<>();
+      StoredFields stored = searcher.storedFields();
+      ScoreDoc[] sd = docs.scoreDocs;
+      for (int i = request.offset();
+          i < Math.min(sd.length, request.offset() + request.limit());
+          i++) {
+        var doc = stored.document(sd[i].doc);
+        // With a field sort the relevance is the first sort value, not ScoreDoc.score.
+        float score = scored ? (Float) ((FieldDoc) sd[i]).fields[0] : 0f;
+        hits.add(
+            new SearchResult.Hit(
+                doc.get(EntityDocuments.ID), score, doc.get(EntityDocuments.JSON)));
+      }
+      return new SearchResult(docs.totalHits.value(), hits, facets(searcher.getIndexReader(), fc));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      try {
+        searchers.release(searcher);
+      } catch (IOException e) {
+        LOG.warn("cannot release searcher", e);
+      }
+    }
+  }
+
+  private Query query(SearchRequest r) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new TermQuery(new Term(EntityDocuments.TYPE, r.type().path())), Occur.FILTER);
+    for (Map.Entry<String, List<String>> f : r.filters().entrySet()) {
+      if (f.getValue().isEmpty()) continue;
+      List<BytesRef> terms = f.getValue().stream().map(BytesRef::new).toList();
+      b.add(new TermInSetQuery(f.getKey(), terms), Occur.FILTER);
+    }
+    if (r.q() == null || r.q().isBlank()) {
+      b.add(new MatchAllDocsQuery(), Occur.FILTER);
+      return b.build();
+    }
+    b.add(textQuery(r.q()), Occur.MUST);
+    // A query that names a sector (by name or keyword) also favours that sector's entities.
+    for (Sector s : sectorsNamedIn(r.q())) {
+      b.add(
+          new BoostQuery(new TermQuery(new Term(EntityDocuments.SECTOR, s.code())), 0.5f),
+          Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  /** Text relevance: any term may match; name matches weigh double, sector names little. */
+  private Query textQuery(String q) {
+    QueryBuilder qb = new QueryBuilder(analyzers.query());
+    BooleanQuery.Builder text = new BooleanQuery.Builder();
+    addField(text, qb.createBooleanQuery(EntityDocuments.NAME, q, Occur.SHOULD), 2f);
+    addField(text, qb.createBooleanQuery(EntityDocuments.TEXT, q, Occur.SHOULD), 1f);
+    addField(text, qb.createBooleanQuery(EntityDocuments.SECTOR_TEXT, q, Occur.SHOULD), 0.3f);
+    BooleanQuery built = text.build();
+    if (built.clauses().isEmpty()) {
+      // Only stop words or punctuation: nothing can match.
+      return new BooleanQuery.Builder().build();
+    }
+    return built;
+  }
+
+  private static void addField(BooleanQuery.Builder b, Query q, float boost) {
+    if (q != null) b.add(new BoostQuery(q, boost), Occur.SHOULD);
+  }
+
+  private List<Sector> sectorsNamedIn(String q) {
+    String lower = q.toLowerCase(Locale.ROOT);
+    List<Sector> out = new ArrayList<>();
+    for (Sector s : taxonomy.sectors()) {
+      boolean named = lower.contains(s.name().toLowerCase(Locale.ROOT));
+      for (String k : s.keywords()) named |= lower.contains(k.toLowerCase(Locale.ROOT));
+      if (named) out.add(s);
+    }
+    return out;
+  }
+
+  private Map<String, Map<String, Integer>> facets(IndexReader reader, FacetsCollector fc)
+      throws IOException {
+    Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+    SortedSetDocValuesReaderState state = facetState(reader);
+    SortedSetDocValuesFacetCounts counts =
+        state == null ? null : new SortedSetDocValuesFacetCounts(state, fc);
+    for (String dim : EntityDocuments.FACETS) {
+      Map<String, Integer> values = new LinkedHashMap<>();
+      FacetResult r = null;
+      if (counts != null) {
+        try {
+          r = counts.getAllChildren(dim);
+        } catch (IllegalArgumentException noSuchDimension) {
+          r = null;
+        }
+      }
+      if (r != null) {
+        List<LabelAndValue> lv = new ArrayList<>(List.of(r.labelValues));
+        lv.sort(
+            Comparator.comparing((LabelAndValue x) -> -x.value.intValue())
+                .thenComparing(x -> x.label));
+        for (LabelAndValue x : lv)
+          if (x.value.intValue() > 0) values.put(x.label, x.value.intValue());
+      }
+      out.put(dim, values);
+    }
+    return out;
+  }
+
+  /** The facet ordinal state of {@code reader}, built once per reader (it costs a pass). */
+  private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+    FacetState s = facetState;
+    if (s != null && s.reader() == reader) return s.state();
+    SortedSetDocValuesReaderState state;
+    try {
+      state = new DefaultSortedSetDocValuesReaderState(reader, documents.facetsConfig());
+    } catch (IllegalArgumentException noFacetsYet) {
+      state = null;
+    }
+    facetState = new FacetState(reader, state);
+    return state;
+  }
+
+  @Override
+  public void close() throws IOException {
+    searchers.close();
+    writer.close();
+    dir.close();
+  }
+}

@@ -1,0 +1,27 @@
+package cn.qingdao.peipao.index.search;
+
+import cn.qingdao.peipao.core.model.EntityType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A search over one entity type: optional Chinese query text, filters by dimension (values of one
+ * dimension are alternatives, dimensions combine with AND), and a page.
+ *
+ * @param filters keys among {@code sector, stage, district, need, kind, status}
+ */
+public record SearchRequest(
+    EntityType type, String q, Map<String, List<String>> filters, int offset, int limit) {
+  public static final List<String> FILTERS =
+      List.of("sector", "stage", "district", "need", "kind", "status");
+
+  public SearchRequest {
+    filters = Map.copyOf(filters);
+    for (String k : filters.keySet()) {
+      if (!FILTERS.contains(k))
+        throw new IllegalArgumentException("unknown filter '" + k + "'; use one of " + FILTERS);
+    }
+    if (offset < 0 || limit < 0)
+      throw new IllegalArgumentException("offset and limit must be >= 0");
+  }
+}

@@ -1,0 +1,55 @@
+package cn.qingdao.peipao.index.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * The SQLite file of a data directory behind a HikariCP pool: WAL journal (readers never block the
+ * writer), {@code synchronous=FULL} (a commit survives power loss), a busy timeout, and the schema
+ * migrated at open.
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource pool;
+
+  private Database(HikariDataSource pool) {
+    this.pool = pool;
+  }
+
+  /** Opens (creating if needed) the database file and applies pending migrations. */
+  public static Database open(Path file) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    config.setPoolName("store");
+    config.setMaximumPoolSize(4);
+    config.setMinimumIdle(1);
+    config.addDataSourceProperty("journal_mode", "WAL");
+    config.addDataSourceProperty("synchronous", "FULL");
+    config.addDataSourceProperty("busy_timeout", "10000");
+    config.addDataSourceProperty("foreign_keys", "true");
+    HikariDataSource pool = new HikariDataSource(config);
+    try {
+      new Migrator(pool).migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return new Database(pool);
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  public Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

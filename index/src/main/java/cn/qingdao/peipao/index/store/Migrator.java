@@ -1,0 +1,108 @@
+package cn.qingdao.peipao.index.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Applies the versioned SQL scripts under {@code db/migration} in order, each in its own
+ * transaction, and records them with a checksum; a script changed after it was applied is an error
+ * (write a new version instead). Hand-written because the need is small: Flyway's SQLite support
+ * and start-up cost outweigh forty lines.
+ */
+final class Migrator {
+  /** The migrations, in order; a new one is appended here and as a file. */
+  static final List<String> SCRIPTS = List.of("V1__entities_and_audit.sql");
+
+  private final DataSource dataSource;
+
+  Migrator(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  void migrate() {
+    try (Connection c = dataSource.getConnection()) {
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY,"
+                + " script TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)");
+      }
+      for (int i = 0; i < SCRIPTS.size(); i++) {
+        apply(c, i + 1, SCRIPTS.get(i));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot migrate the store schema: " + e.getMessage(), e);
+    }
+  }
+
+  private void apply(Connection c, int version, String script) throws SQLException {
+    String sql = read(script);
+    String checksum = sha256(sql);
+    try (PreparedStatement q =
+        c.prepareStatement("SELECT checksum FROM schema_migration WHERE version = ?")) {
+      q.setInt(1, version);
+      try (ResultSet rs = q.executeQuery()) {
+        if (rs.next()) {
+          if (!rs.getString(1).equals(checksum)) {
+            throw new StoreException(
+                "migration " + script + " changed after it was applied; add a new version instead");
+          }
+          return;
+        }
+      }
+    }
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      for (String statement : sql.split(";\\s*(\\n|$)")) {
+        if (!statement.isBlank()) s.execute(statement);
+      }
+      try (PreparedStatement ins =
+          c.prepareStatement(
+              "INSERT INTO schema_migration (version, script, checksum, applied_at) VALUES (?,?,?,?)")) {
+        ins.setInt(1, version);
+        ins.setString(2, script);
+        ins.setString(3, checksum);
+        ins.setString(4, Instant.now().toString());
+        ins.executeUpdate();
+      }
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(auto);
+    }
+  }
+
+  private static String read(String script) {
+    try (InputStream in = Migrator.class.getResourceAsStream("/db/migration/" + script)) {
+      if (in == null) throw new StoreException("missing migration script " + script, null);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package cn.qingdao.peipao.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.datasets.QingdaoDataset;
+import cn.qingdao.peipao.index.search.SearchRequest;
+import cn.qingdao.peipao.index.search.SearchResult;
+import cn.qingdao.peipao.index.store.Database;
+import cn.qingdao.peipao.index.store.EntityStore;
+import cn.qingdao.peipao.index.store.Tx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogTest {
+  static final Taxonomy TAXONOMY = QingdaoDataset.taxonomy();
+
+  @TempDir Path dir;
+
+  private static Entity project(Catalog c, String json) {
+    return c.reader().read(EntityType.PROJECTS, Json.parse(json));
+  }
+
+  private static final String P1 =
+      "{\"id\":\"t-1\",\"name\":\"海洋大模型\",\"sectors\":[\"ai\"],\"stage\":\"seed\",\"location\":{\"district\":\"laoshan\"}}";
+
+  @Test
+  void writesAreVersionedAuditedAndVisibleToTheNextSearch() {
+    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+      WriteResult w = c.create(project(c, P1), "tester");
+      assertTrue(w.created());
+      assertEquals(1, w.stored().version());
+      assertEquals(1, search(c, "海洋").total());
+
+      assertThrows(EntityConflictException.class, () -> c.create(project(c, P1), "tester"));
+      assertThrows(EntityConflictException.class, () -> c.put(project(c, P1), 7L, "tester"));
+      WriteResult w2 = c.put(project(c, P1.replace("海洋大模型", "港口物流")), 1L, "tester");
+      assertFalse(w2.created());
+      assertEquals(2, w2.stored().version());
+      assertEquals(0, search(c, "海洋").total());
+      assertEquals(1, search(c, "港口").total());
+
+      c.delete(EntityType.PROJECTS, "t-1", null, "tester");
+      assertEquals(0, search(c, "港口").total());
+      assertTrue(c.get(EntityType.PROJECTS, "t-1").isEmpty());
+      assertThrows(
+          EntityNotFoundException.class,
+          () -> c.delete(EntityType.PROJECTS, "t-1", null, "tester"));
+
+      var audit = c.store().audit(EntityType.PROJECTS, "t-1", 10);
+      assertEquals(
+          List.of("delete", "update", "create"), audit.stream().map(a -> a.action()).toList());
+      assertTrue(audit.stream().allMatch(a -> a.actor().equals("tester")));
+    }
+  }
+
+  @Test
+  void generatedIdsUseTheTypePrefix() {
+    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+      WriteResult w = c.create(project(c, P1.replace("\"id\":\"t-1\",", "")), "tester");
+      assertTrue(w.stored().id().matches("p-[0-9a-f]{12}"), w.stored().id());
+    }
+  }
+
+  @Test
+  void nonAtomicImportAppliesValidLinesAndReportsBadOnesByLineNumber() {
+    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+      ImportReport r =
+          c.importLines(
+              EntityType.PROJECTS,
+              Fixtures.lines("projects-with-errors.jsonl").iterator(),
+              false,
+              "tester");
+      assertEquals(4, r.received());
+      assertEquals(2, r.applied());
+      assertEquals(2, r.created());
+      assertEquals(2, r.rejected());
+      assertEquals(List.of(2, 4), r.errors().stream().map(ImportReport.LineError::line).toList());
+      assertEquals("fx-bad-1", r.errors().get(0).id());
+      var fields = r.errors().get(0).errors().stream().map(e -> e.field()).toList();
+      assertTrue(fields.containsAll(List.of("stage", "location.district")), fields.toString());
+      assertEquals(2, c.counts().get(EntityType.PROJECTS)[0]);
+      assertEquals(2, c.counts().get(EntityType.PROJECTS)[1]);
+    }
+  }
+
+  @Test
+  void atomicImportAppliesAllOrNothing() {
+    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+      ImportReport bad =
+          c.importLines(
+              EntityType.PROJECTS,
+              Fixtures.lines("projects-with-errors.jsonl").iterator(),
+              true,
+              "tester");
+      assertFalse(bad.committed());
+      assertEquals(0, bad.applied());
+      assertEquals(0, c.counts().get(EntityType.PROJECTS)[0]);
+      assertEquals(0, c.storeSeq(), "a rejected atomic import leaves no audit entry either");
+
+      ImportReport good =
+          c.importLines(
+              EntityType.PROJECTS, Fixtures.lines("projects.jsonl").iterator(), true, "tester");
+      assertTrue(good.committed());
+      assertEquals(10, good.applied());
+      assertEquals(10, search(c, null).total());
+      ImportReport again =
+          c.importLines(
+              EntityType.PROJECTS, Fixtures.lines("projects.jsonl").iterator(), true, "tester");
+      assertEquals(10, again.updated());
+      assertEquals(2, c.get(EntityType.PROJECTS, "fx-p-01").orElseThrow().version());
+    }
+  }
+
+  @Test
+  void startUpCatchesUpWithStoreWritesTheIndexNeverSaw() throws Exception {
+    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+      c.importLines(
+          EntityType.PROJECTS, Fixtures.lines("projects.jsonl").iterator(), false, "tester");
+    }
+    // A crash between the store commit and the index update: the store has writes the index lacks.
+    try (Database db = Database.open(dir.resolve("store.db"))) {
+      EntityStore store = new EntityStore(db);
+      store.write(
+          tx -> {
+            tx.delete(EntityType.PROJECTS, "fx-p-04", "crash", Instant.now());
+            String json = P1.replace("t-1", "t-crash");
+            tx.put(
+                EntityType.PROJECTS,
+                "t-crash",
+                1,
+                Instant.now(),
+                json,
+                new Tx.Columns("x", "active", "laoshan", "seed", "ai"),
+                "crash",
+                "create");
+            return null;
+          });
+    }
+    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+      assertTrue(c.startupNote().startsWith("caught up"), c.startupNote());
+      assertAgree(c);
+      assertEquals(
+          1, search(c, "海洋大模型").hits().stream().filter(h -> h.id().equals("t-crash")).count());
+      assertTrue(search(c, "客服").hits().stream().noneMatch(h -> h.id().equals("fx-p-04")));
+    }
+  }
+
+  @Test
+  void missingOrCorruptIndexIsRebuiltFromTheStore() throws IOException {
+    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+      c.importLines(
+          EntityType.PROJECTS, Fixtures.lines("projects.jsonl").iterator(), false, "tester");
+    }
+    try (Stream<Path> files = Files.list(dir.resolve("index"))) {
+      for (Path f : files.toList()) {
+        if (f.getFileName().toString().startsWith("segments_")) {
+          Files.write(f, new byte[] {1, 2, 3, 4, 5}, StandardOpenOption.TRUNCATE_EXISTING);
+        }
+      }
+    }
+    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+      assertTrue(c.startupNote().startsWith("rebuilt"), c.startupNote());
+      assertAgree(c);
+      assertEquals(10, search(c, null).total());
+    }
+    deleteRecursively(dir.resolve("index"));
+    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+      assertTrue(c.startupNote().contains("no index yet"), c.startupNote());
+      assertAgree(c);
+      assertEquals(10, c.reindex());
+    }
+  }
+
+  @Test
+  void reopeningACleanlyClosedCatalogNeedsNoWork() {
+    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+      c.importLines(
+          EntityType.MENTORS, Fixtures.lines("mentors.jsonl").iterator(), false, "tester");
+    }
+    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+      assertTrue(c.startupNote().startsWith("index up to date"), c.startupNote());
+      assertAgree(c);
+    }
+  }
+
+  static void assertAgree(Catalog c) {
+    for (Map.Entry<EntityType, long[]> e : c.counts().entrySet()) {
+      assertEquals(e.getValue()[0], e.getValue()[1], "store and index disagree on " + e.getKey());
+    }
+  }
+
+  private static SearchResult search(Catalog c, String q) {
+    return c.search(new SearchRequest(EntityType.PROJECTS, q, Map.of(), 0, 20));
+  }
+
+  private static void deleteRecursively(Path p) throws IOException {
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path f : s.sorted((a, b) -> b.compareTo(a)).toList()) Files.delete(f);
+    }
+  }
+}
