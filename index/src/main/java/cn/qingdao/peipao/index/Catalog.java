@@ -21,6 +21,7 @@ import cn.qingdao.peipao.index.store.StoreException;
 import cn.qingdao.peipao.index.store.StoredEntity;
 import cn.qingdao.peipao.index.store.Tx;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -311,6 +312,27 @@ public final class Catalog implements AutoCloseable {
    */
   public ImportReport importLines(
       EntityType type, Iterator<String> lines, boolean atomic, String actor) {
+    Iterator<byte[]> bytes =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return lines.hasNext();
+          }
+
+          @Override
+          public byte[] next() {
+            return lines.next().getBytes(StandardCharsets.UTF_8);
+          }
+        };
+    return importUtf8Lines(type, bytes, atomic, actor);
+  }
+
+  /**
+   * As {@link #importLines}, for raw lines: a line that is not valid UTF-8 is reported like any
+   * other malformed line.
+   */
+  public ImportReport importUtf8Lines(
+      EntityType type, Iterator<byte[]> lines, boolean atomic, String actor) {
     List<ImportReport.LineError> errors = new ArrayList<>();
     int[] counts = new int[4]; // received, applied, created, updated
     List<Entity> batch = new ArrayList<>();
@@ -367,16 +389,16 @@ public final class Catalog implements AutoCloseable {
 
   private void readLines(
       EntityType type,
-      Iterator<String> lines,
+      Iterator<byte[]> lines,
       List<ImportReport.LineError> errors,
       int[] counts,
       EntitySink sink)
       throws SQLException {
     int lineNo = 0;
     while (lines.hasNext()) {
-      String line = lines.next();
+      byte[] line = lines.next();
       lineNo++;
-      if (line.isBlank()) continue;
+      if (isBlank(line)) continue;
       counts[0]++;
       try {
         Entity e = reader.read(type, Json.parse(line));
@@ -393,6 +415,13 @@ public final class Catalog implements AutoCloseable {
         errors.add(new ImportReport.LineError(lineNo, id, ex.errors()));
       }
     }
+  }
+
+  private static boolean isBlank(byte[] line) {
+    for (byte b : line) {
+      if (b != ' ' && b != '\t' && b != '\r') return false;
+    }
+    return true;
   }
 
   private void flush(List<Entity> batch, String actor, int[] counts) {

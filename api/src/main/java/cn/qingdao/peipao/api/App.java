@@ -1,0 +1,177 @@
+package cn.qingdao.peipao.api;
+
+import cn.qingdao.peipao.api.http.AccessControl;
+import cn.qingdao.peipao.api.http.ApiException;
+import cn.qingdao.peipao.api.http.EntityController;
+import cn.qingdao.peipao.api.http.ImportController;
+import cn.qingdao.peipao.api.http.InfoController;
+import cn.qingdao.peipao.api.http.Operation;
+import cn.qingdao.peipao.api.http.Principal;
+import cn.qingdao.peipao.api.http.Problems;
+import cn.qingdao.peipao.api.http.SearchController;
+import cn.qingdao.peipao.core.json.FieldError;
+import cn.qingdao.peipao.core.json.ValidationException;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.EntityConflictException;
+import cn.qingdao.peipao.index.EntityNotFoundException;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the HTTP application from its configuration and services. Controllers only parse, validate
+ * and delegate; every route declares the {@link Operation} access control checks; every error
+ * becomes a problem document and no stack trace reaches a client.
+ */
+public final class App {
+  private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+  /** One route: method, path and what access control sees it as. */
+  public record Route(HandlerType method, String path, Operation operation) {}
+
+  private final List<Route> routes = new ArrayList<>();
+  private final ApiConfig config;
+  private final Catalog catalog;
+  private final Taxonomy taxonomy;
+  private final AccessControl access;
+
+  private App(ApiConfig config, Catalog catalog, Taxonomy taxonomy, AccessControl access) {
+    this.config = config;
+    this.catalog = catalog;
+    this.taxonomy = taxonomy;
+    this.access = access;
+  }
+
+  /** The Javalin server, not started. */
+  public static Javalin create(
+      ApiConfig config, Catalog catalog, Taxonomy taxonomy, AccessControl access) {
+    return new App(config, catalog, taxonomy, access).build();
+  }
+
+  /** The routes the application serves (for the OpenAPI check). */
+  public static List<Route> routes(ApiConfig config, Catalog catalog, Taxonomy taxonomy) {
+    App app = new App(config, catalog, taxonomy, AccessControl.open());
+    app.build();
+    return List.copyOf(app.routes);
+  }
+
+  private Javalin build() {
+    return Javalin.create(this::configure);
+  }
+
+  private void configure(JavalinConfig c) {
+    c.http.maxRequestSize = config.maxBodyBytes();
+    c.http.prefer405over404 = true;
+    c.http.generateEtags = false;
+    c.jetty.host = config.host();
+    c.jetty.port = config.port();
+    c.startup.showJavalinBanner = false;
+
+    InfoController info = new InfoController(catalog, taxonomy);
+    EntityController entities = new EntityController(catalog);
+    ImportController imports = new ImportController(catalog, config.maxImportBytes());
+    SearchController search =
+        new SearchController(catalog, taxonomy, config.maxPageSize(), config.maxQueryChars());
+
+    route(c, HandlerType.GET, "/health", Operation.PUBLIC, info::health);
+    route(c, HandlerType.GET, "/openapi.json", Operation.PUBLIC, info::openApi);
+    route(c, HandlerType.GET, "/api/v1/taxonomy", Operation.PUBLIC, info::taxonomy);
+    for (EntityType t : EntityType.values()) {
+      String base = "/api/v1/" + t.path();
+      route(c, HandlerType.GET, base, Operation.SEARCH, typed(search::search, t));
+      route(c, HandlerType.POST, base, Operation.WRITE, typed(entities::create, t));
+      route(
+          c, HandlerType.POST, base + "/import", Operation.IMPORT, typed(imports::importLines, t));
+      route(c, HandlerType.GET, base + "/{id}", Operation.READ, typed(entities::get, t));
+      route(c, HandlerType.PUT, base + "/{id}", Operation.WRITE, typed(entities::put, t));
+      route(c, HandlerType.DELETE, base + "/{id}", Operation.WRITE, typed(entities::delete, t));
+    }
+
+    c.routes.exception(
+        ApiException.class,
+        (e, ctx) -> Problems.write(ctx, e.status(), e.getMessage(), e.errors()));
+    c.routes.exception(
+        ValidationException.class,
+        (e, ctx) -> Problems.write(ctx, 400, summary(e.errors()), e.errors()));
+    c.routes.exception(
+        EntityConflictException.class,
+        (e, ctx) -> Problems.write(ctx, 409, e.getMessage(), List.of()));
+    c.routes.exception(
+        EntityNotFoundException.class,
+        (e, ctx) -> Problems.write(ctx, 404, e.getMessage(), List.of()));
+    c.routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> Problems.write(ctx, e.getStatus(), describe(e, ctx), List.of()));
+    c.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+          Problems.write(ctx, 500, "internal error; the request may be retried", List.of());
+        });
+    c.routes.error(
+        404,
+        ctx -> {
+          if (!isProblem(ctx))
+            Problems.write(
+                ctx, 404, "no such resource: " + ctx.method() + " " + ctx.path(), List.of());
+        });
+    c.routes.error(
+        405,
+        ctx -> {
+          if (!isProblem(ctx))
+            Problems.write(ctx, 405, ctx.method() + " is not allowed on " + ctx.path(), List.of());
+        });
+  }
+
+  private static boolean isProblem(Context ctx) {
+    String ct = ctx.res().getContentType();
+    return ct != null && ct.startsWith(Problems.CONTENT_TYPE);
+  }
+
+  private static String describe(HttpResponseException e, Context ctx) {
+    return switch (e.getStatus()) {
+      case 413 -> "the request body exceeds " + ctx.attribute("maxBody") + " bytes";
+      case 404 -> "no such resource: " + ctx.method() + " " + ctx.path();
+      case 405 -> ctx.method() + " is not allowed on " + ctx.path();
+      default -> e.getMessage();
+    };
+  }
+
+  private static String summary(List<FieldError> errors) {
+    return errors.size() == 1
+        ? errors.get(0).toString()
+        : errors.size()
+            + " problems: "
+            + String.join("; ", errors.stream().limit(5).map(FieldError::toString).toList())
+            + (errors.size() > 5 ? "; …" : "");
+  }
+
+  private void route(
+      JavalinConfig c, HandlerType method, String path, Operation op, Handler handler) {
+    routes.add(new Route(method, path, op));
+    c.routes.addHttpHandler(
+        method,
+        path,
+        ctx -> {
+          ctx.attribute("maxBody", config.maxBodyBytes());
+          Principal p = access.authenticate(ctx);
+          access.authorize(p, op);
+          ctx.attribute("principal", p);
+          handler.handle(ctx);
+        });
+  }
+
+  private static Handler typed(BiConsumer<Context, EntityType> action, EntityType type) {
+    return ctx -> action.accept(ctx, type);
+  }
+}

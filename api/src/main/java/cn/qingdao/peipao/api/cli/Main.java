@@ -1,0 +1,147 @@
+package cn.qingdao.peipao.api.cli;
+
+import cn.qingdao.peipao.api.ApiConfig;
+import cn.qingdao.peipao.api.App;
+import cn.qingdao.peipao.api.http.AccessControl;
+import cn.qingdao.peipao.core.json.FieldError;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.datasets.QingdaoDataset;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.ImportReport;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code serve [--port n] [--host h] [--data dir] [--no-demo]}, {@code import <type> <file.jsonl>
+ * [--data dir] [--atomic]}, {@code reindex [--data dir]}.
+ */
+public final class Main {
+  static final String USAGE =
+      """
+      usage: matcher serve   [--port 7070] [--host 127.0.0.1] [--data ./data] [--no-demo]
+             matcher import  <projects|mentors|parks|investors|policies> <file.jsonl> [--data ./data] [--atomic]
+             matcher reindex [--data ./data]""";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    try {
+      run(List.of(args), System.out);
+    } catch (UsageException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+    } catch (RuntimeException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  static void run(List<String> args, PrintStream out) {
+    if (args.isEmpty()) throw new UsageException("no command given");
+    List<String> rest = args.subList(1, args.size());
+    switch (args.get(0)) {
+      case "serve" ->
+          serve(Arguments.parse(rest, Set.of("no-demo"), Set.of("port", "host", "data")), out);
+      case "import" -> importFile(Arguments.parse(rest, Set.of("atomic"), Set.of("data")), out);
+      case "reindex" -> reindex(Arguments.parse(rest, Set.of(), Set.of("data")), out);
+      case "help", "--help", "-h" -> out.println(USAGE);
+      default -> throw new UsageException("unknown command '" + args.get(0) + "'");
+    }
+  }
+
+  private static Path dataDir(Arguments a) {
+    return Path.of(a.options().getOrDefault("data", ApiConfig.DEFAULT_DATA.toString()));
+  }
+
+  private static void serve(Arguments a, PrintStream out) {
+    if (!a.positional().isEmpty())
+      throw new UsageException("serve takes no arguments, got " + a.positional());
+    ApiConfig config =
+        ApiConfig.defaults()
+            .withPort(a.intOption("port", ApiConfig.DEFAULT_PORT))
+            .withHost(a.options().getOrDefault("host", ApiConfig.DEFAULT_HOST))
+            .withDataDir(dataDir(a))
+            .withDemo(!a.flag("no-demo"));
+    Taxonomy taxonomy = QingdaoDataset.taxonomy();
+    Catalog catalog = Catalog.open(config.dataDir(), taxonomy);
+    out.println("store and index ready: " + catalog.startupNote());
+    if (config.demo()) DemoData.loadOnce(catalog, taxonomy, out);
+    Javalin app = App.create(config, catalog, taxonomy, AccessControl.open());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.stop();
+                  catalog.close();
+                },
+                "shutdown"));
+    app.start();
+    out.println(
+        "matcher listening on http://"
+            + config.host()
+            + ":"
+            + app.port()
+            + " (data: "
+            + config.dataDir().toAbsolutePath().normalize()
+            + ")");
+    out.flush();
+  }
+
+  private static void importFile(Arguments a, PrintStream out) {
+    if (a.positional().size() != 2)
+      throw new UsageException("import needs <type> and <file.jsonl>");
+    EntityType type =
+        EntityType.fromPath(a.positional().get(0))
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "unknown type '"
+                            + a.positional().get(0)
+                            + "'; use one of "
+                            + EntityType.paths()));
+    Path file = Path.of(a.positional().get(1));
+    if (!Files.isReadable(file)) throw new UsageException("cannot read " + file);
+    try (Catalog catalog = Catalog.open(dataDir(a), QingdaoDataset.taxonomy());
+        Stream<String> lines = Files.lines(file)) {
+      ImportReport r = catalog.importLines(type, lines.iterator(), a.flag("atomic"), "cli");
+      out.printf(
+          "%s: %d lines, %d applied (%d created, %d updated), %d rejected%s%n",
+          file,
+          r.received(),
+          r.applied(),
+          r.created(),
+          r.updated(),
+          r.rejected(),
+          r.committed() ? "" : " — atomic: nothing applied");
+      for (ImportReport.LineError e : r.errors()) {
+        out.println(
+            "  line "
+                + e.line()
+                + ": "
+                + String.join("; ", e.errors().stream().map(FieldError::toString).toList()));
+      }
+      if (!r.committed() || r.rejected() > 0)
+        throw new RuntimeException(r.rejected() + " lines rejected");
+    } catch (IOException e) {
+      throw new RuntimeException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void reindex(Arguments a, PrintStream out) {
+    if (!a.positional().isEmpty())
+      throw new UsageException("reindex takes no arguments, got " + a.positional());
+    try (Catalog catalog = Catalog.open(dataDir(a), QingdaoDataset.taxonomy())) {
+      long t = System.nanoTime();
+      int n = catalog.reindex();
+      out.printf("reindexed %d entities in %.1f s%n", n, (System.nanoTime() - t) / 1e9);
+    }
+  }
+}

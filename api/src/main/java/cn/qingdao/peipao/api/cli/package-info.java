@@ -1,0 +1,2 @@
+/** The command line: {@code serve}, {@code import} and {@code reindex}. */
+package cn.qingdao.peipao.api.cli;

@@ -1,0 +1,32 @@
+package cn.qingdao.peipao.api.http;
+
+import io.javalin.http.Context;
+
+/**
+ * The one place that decides who may do what. Every route declares its {@link Operation}; a
+ * before-handler authenticates the caller and asks {@link #authorize} before the controller runs.
+ */
+public interface AccessControl {
+  /** Identifies the caller; throws an {@link ApiException} 401 for a bad credential. */
+  Principal authenticate(Context ctx);
+
+  /** Throws an {@link ApiException} 401/403 when {@code principal} may not do {@code op}. */
+  void authorize(Principal principal, Operation op);
+
+  /**
+   * Open access for the embedded demo until API keys exist: every caller acts as an administrator
+   * named "anonymous" in the audit log.
+   */
+  static AccessControl open() {
+    Principal anyone = new Principal("anonymous", Principal.Role.ADMIN, null);
+    return new AccessControl() {
+      @Override
+      public Principal authenticate(Context ctx) {
+        return anyone;
+      }
+
+      @Override
+      public void authorize(Principal principal, Operation op) {}
+    };
+  }
+}

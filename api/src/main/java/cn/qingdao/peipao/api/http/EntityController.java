@@ -1,0 +1,69 @@
+package cn.qingdao.peipao.api.http;
+
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.EntityReader;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.WriteResult;
+import cn.qingdao.peipao.index.store.StoredEntity;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+
+/** Create, replace, read and delete of single entities; parses, validates, delegates. */
+public final class EntityController {
+  private final Catalog catalog;
+  private final EntityReader reader;
+
+  public EntityController(Catalog catalog) {
+    this.catalog = catalog;
+    this.reader = catalog.reader();
+  }
+
+  public void create(Context ctx, EntityType type) {
+    Entity e = reader.read(type, Requests.jsonBody(ctx));
+    WriteResult w = catalog.create(e, Http.principal(ctx).name());
+    ctx.header("Location", "/api/v1/" + type.path() + "/" + w.stored().id());
+    send(ctx, 201, w.stored());
+  }
+
+  public void put(Context ctx, EntityType type) {
+    String id = Requests.pathId(ctx);
+    Long expected = Requests.ifMatch(ctx);
+    JsonNode body = Requests.jsonBody(ctx);
+    if (body instanceof ObjectNode o) {
+      JsonNode given = o.get("id");
+      if (given == null || given.isNull()) {
+        o.put("id", id);
+      } else if (!given.isTextual() || !given.textValue().equals(id)) {
+        throw ApiException.badField(
+            "id", "must equal the id in the path ('" + id + "') or be left out");
+      }
+    }
+    Entity e = reader.read(type, body);
+    WriteResult w = catalog.put(e, expected, Http.principal(ctx).name());
+    send(ctx, w.created() ? 201 : 200, w.stored());
+  }
+
+  public void get(Context ctx, EntityType type) {
+    String id = Requests.pathId(ctx);
+    StoredEntity s =
+        catalog
+            .get(type, id)
+            .orElseThrow(
+                () -> new ApiException(404, "no " + type.path() + " with id '" + id + "'"));
+    send(ctx, 200, s);
+  }
+
+  public void delete(Context ctx, EntityType type) {
+    String id = Requests.pathId(ctx);
+    catalog.delete(type, id, Requests.ifMatch(ctx), Http.principal(ctx).name());
+    ctx.status(204);
+  }
+
+  private static void send(Context ctx, int status, StoredEntity s) {
+    ctx.header("ETag", "\"" + s.version() + "\"");
+    Http.json(ctx, status, Json.parse(s.json()));
+  }
+}

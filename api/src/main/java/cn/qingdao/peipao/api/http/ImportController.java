@@ -1,0 +1,97 @@
+package cn.qingdao.peipao.api.http;
+
+import cn.qingdao.peipao.core.json.FieldError;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.ImportReport;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Bulk upsert from JSON Lines. The whole body is read (up to the configured limit, else 413) before
+ * anything is written, so an oversized request leaves nothing behind.
+ */
+public final class ImportController {
+  static final List<String> MEDIA_TYPES = List.of("application/x-ndjson", "application/jsonl");
+
+  private final Catalog catalog;
+  private final long maxBytes;
+
+  public ImportController(Catalog catalog, long maxBytes) {
+    this.catalog = catalog;
+    this.maxBytes = maxBytes;
+  }
+
+  public void importLines(Context ctx, EntityType type) {
+    Requests.onlyParams(ctx, Set.of("atomic"));
+    boolean atomic = Requests.boolParam(ctx, "atomic", false);
+    Requests.requireMediaType(ctx, MEDIA_TYPES);
+    List<byte[]> lines = split(readLimited(ctx));
+    ImportReport report =
+        catalog.importUtf8Lines(type, lines.iterator(), atomic, Http.principal(ctx).name());
+    if (!report.committed()) {
+      List<FieldError> errors = new ArrayList<>();
+      for (ImportReport.LineError le : report.errors()) {
+        for (FieldError fe : le.errors()) {
+          errors.add(
+              new FieldError(
+                  "lines[" + le.line() + "]" + (fe.field().isEmpty() ? "" : "." + fe.field()),
+                  fe.message()));
+        }
+      }
+      throw new ApiException(
+          400,
+          report.rejected()
+              + " of "
+              + report.received()
+              + " lines are invalid; atomic import applied nothing",
+          errors);
+    }
+    Http.json(ctx, 200, report);
+  }
+
+  private byte[] readLimited(Context ctx) {
+    try (InputStream in = ctx.bodyInputStream()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[64 * 1024];
+      long total = 0;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        total += n;
+        if (total > maxBytes) {
+          throw new ApiException(
+              413,
+              "the import body exceeds " + maxBytes + " bytes; split it into several requests");
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Splits on LF (a trailing CR is dropped), keeping bytes as they are. */
+  static List<byte[]> split(byte[] body) {
+    List<byte[]> lines = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= body.length; i++) {
+      if (i == body.length || body[i] == '\n') {
+        int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
+        if (i < body.length || end > start) {
+          byte[] line = new byte[end - start];
+          System.arraycopy(body, start, line, 0, line.length);
+          lines.add(line);
+        }
+        start = i + 1;
+      }
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,82 @@
+package cn.qingdao.peipao.api.http;
+
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.model.Codes;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.index.Catalog;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Health, taxonomy and the OpenAPI document: the public, read-only part of the API. */
+public final class InfoController {
+  private final Catalog catalog;
+  private final Taxonomy taxonomy;
+  private final byte[] openApi;
+
+  public InfoController(Catalog catalog, Taxonomy taxonomy) {
+    this.catalog = catalog;
+    this.taxonomy = taxonomy;
+    this.openApi = resource("/openapi.json");
+  }
+
+  /** Liveness and readiness: store and index answer, with their document counts. */
+  public void health(Context ctx) {
+    ObjectNode out = Json.mapper().createObjectNode();
+    ObjectNode store = Json.mapper().createObjectNode();
+    ObjectNode index = Json.mapper().createObjectNode();
+    boolean agree = true;
+    for (Map.Entry<EntityType, long[]> e : catalog.counts().entrySet()) {
+      store.put(e.getKey().path(), e.getValue()[0]);
+      index.put(e.getKey().path(), e.getValue()[1]);
+      agree &= e.getValue()[0] == e.getValue()[1];
+    }
+    out.put("status", "ok");
+    out.put("consistent", agree);
+    out.put("storeSeq", catalog.storeSeq());
+    out.put("taxonomy", taxonomy.version());
+    out.set("store", store);
+    out.set("index", index);
+    Http.json(ctx, 200, out);
+  }
+
+  public void taxonomy(Context ctx) {
+    ObjectNode out = Json.mapper().createObjectNode();
+    out.put("version", taxonomy.version());
+    out.set("sectors", Json.mapper().valueToTree(taxonomy.sectors()));
+    out.set("stages", Json.mapper().valueToTree(taxonomy.stages()));
+    out.set("districts", Json.mapper().valueToTree(taxonomy.districts()));
+    out.set("services", Json.mapper().valueToTree(taxonomy.services()));
+    out.set("founderGroups", Json.mapper().valueToTree(taxonomy.founderGroups()));
+    ObjectNode codes = out.putObject("codes");
+    codes.set("projectStatus", Json.mapper().valueToTree(Codes.PROJECT_STATUS));
+    codes.set("awardLevels", Json.mapper().valueToTree(Codes.AWARD_LEVELS));
+    codes.set("mentorKinds", Json.mapper().valueToTree(Codes.MENTOR_KINDS));
+    codes.set("parkKinds", Json.mapper().valueToTree(Codes.PARK_KINDS));
+    codes.set("parkLevels", Json.mapper().valueToTree(Codes.PARK_LEVELS));
+    codes.set("investorKinds", Json.mapper().valueToTree(Codes.INVESTOR_KINDS));
+    codes.set("instruments", Json.mapper().valueToTree(Codes.INSTRUMENTS));
+    codes.set("policyCategories", Json.mapper().valueToTree(Codes.POLICY_CATEGORIES));
+    codes.set("policyAudiences", Json.mapper().valueToTree(Codes.POLICY_AUDIENCES));
+    codes.set("benefitTypes", Json.mapper().valueToTree(Codes.BENEFIT_TYPES));
+    Http.json(ctx, 200, out);
+  }
+
+  public void openApi(Context ctx) {
+    ctx.contentType("application/json; charset=utf-8");
+    ctx.result(openApi);
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = InfoController.class.getResourceAsStream(name)) {
+      if (in == null) throw new IllegalStateException("missing resource " + name);
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package cn.qingdao.peipao.api.http;
+
+/** What a request does, as access control sees it. */
+public enum Operation {
+  /** Health, taxonomy, OpenAPI document: open to everyone. */
+  PUBLIC,
+  READ,
+  SEARCH,
+  WRITE,
+  IMPORT
+}

@@ -1,0 +1,55 @@
+package cn.qingdao.peipao.api.http;
+
+import cn.qingdao.peipao.core.json.FieldError;
+import cn.qingdao.peipao.core.json.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/** Writes RFC 9457 problem documents ({@code application/problem+json}). */
+public final class Problems {
+  public static final String CONTENT_TYPE = "application/problem+json";
+
+  private static final Map<Integer, String> TITLES =
+      Map.ofEntries(
+          Map.entry(400, "Bad Request"),
+          Map.entry(401, "Unauthorized"),
+          Map.entry(403, "Forbidden"),
+          Map.entry(404, "Not Found"),
+          Map.entry(405, "Method Not Allowed"),
+          Map.entry(406, "Not Acceptable"),
+          Map.entry(409, "Conflict"),
+          Map.entry(413, "Content Too Large"),
+          Map.entry(415, "Unsupported Media Type"),
+          Map.entry(429, "Too Many Requests"),
+          Map.entry(500, "Internal Server Error"),
+          Map.entry(503, "Service Unavailable"));
+
+  private Problems() {}
+
+  public static ObjectNode document(int status, String detail, List<FieldError> errors) {
+    ObjectNode p = Json.mapper().createObjectNode();
+    String title = TITLES.getOrDefault(status, "Error");
+    p.put(
+        "type",
+        "https://qingdao-matcher.example/problems/" + title.toLowerCase().replace(' ', '-'));
+    p.put("title", title);
+    p.put("status", status);
+    p.put("detail", detail);
+    ArrayNode a = p.putArray("errors");
+    for (FieldError e : errors) {
+      ObjectNode o = a.addObject();
+      o.put("field", e.field());
+      o.put("message", e.message());
+    }
+    return p;
+  }
+
+  public static void write(Context ctx, int status, String detail, List<FieldError> errors) {
+    ctx.status(status);
+    ctx.contentType(CONTENT_TYPE);
+    ctx.result(Json.write(document(status, detail, errors)));
+  }
+}

@@ -1,0 +1,108 @@
+package cn.qingdao.peipao.api.http;
+
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.model.EntityReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parsing and checking of request parts shared by the controllers. */
+final class Requests {
+  private static final Pattern IF_MATCH = Pattern.compile("\\s*(?:W/)?\"?(\\d{1,18})\"?\\s*");
+
+  private Requests() {}
+
+  /** The media type of the request without parameters, lower-cased; empty when absent. */
+  static String mediaType(Context ctx) {
+    String ct = ctx.header("Content-Type");
+    if (ct == null) return "";
+    int semi = ct.indexOf(';');
+    return (semi < 0 ? ct : ct.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** 415 unless the request's media type is one of {@code allowed}. */
+  static void requireMediaType(Context ctx, List<String> allowed) {
+    String mt = mediaType(ctx);
+    if (!allowed.contains(mt)) {
+      throw new ApiException(
+          415,
+          "Content-Type must be "
+              + String.join(" or ", allowed)
+              + (mt.isEmpty() ? " (none given)" : " (got '" + mt + "')"));
+    }
+  }
+
+  /** The JSON body (at most the configured size: Javalin answers 413 above it). */
+  static JsonNode jsonBody(Context ctx) {
+    requireMediaType(ctx, List.of("application/json"));
+    return Json.parse(ctx.bodyAsBytes());
+  }
+
+  /** The {@code If-Match} version, or null when absent. */
+  static Long ifMatch(Context ctx) {
+    String h = ctx.header("If-Match");
+    if (h == null) return null;
+    Matcher m = IF_MATCH.matcher(h);
+    if (!m.matches()) {
+      throw ApiException.badField(
+          "If-Match", "must be an entity version such as \"3\" (got '" + clip(h) + "')");
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  /** The {@code {id}} path parameter, checked against the id syntax. */
+  static String pathId(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (!EntityReader.ID.matcher(id).matches()) {
+      throw ApiException.badField(
+          "id", "must match [A-Za-z0-9_.:-]{1,64} (got '" + clip(id) + "')");
+    }
+    return id;
+  }
+
+  /** 400 naming every query parameter not in {@code allowed}. */
+  static void onlyParams(Context ctx, Set<String> allowed) {
+    for (String p : ctx.queryParamMap().keySet()) {
+      if (!allowed.contains(p)) {
+        throw ApiException.badField(
+            p,
+            "unknown query parameter; allowed: "
+                + String.join(", ", allowed.stream().sorted().toList()));
+      }
+    }
+  }
+
+  /** An integer query parameter in [min, max], or {@code dflt} when absent. */
+  static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isEmpty()) return dflt;
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n < min || n > max)
+        throw ApiException.badField(
+            name, "must be between " + min + " and " + max + " (got " + n + ")");
+      return n;
+    } catch (NumberFormatException e) {
+      throw ApiException.badField(name, "must be an integer (got '" + clip(v) + "')");
+    }
+  }
+
+  /** A boolean query parameter ({@code true}/{@code false}), or {@code dflt} when absent. */
+  static boolean boolParam(Context ctx, String name, boolean dflt) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isEmpty()) return dflt;
+    return switch (v.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "1" -> true;
+      case "false", "0" -> false;
+      default -> throw ApiException.badField(name, "must be true or false (got '" + clip(v) + "')");
+    };
+  }
+
+  static String clip(String s) {
+    return cn.qingdao.peipao.core.json.Texts.clip(s);
+  }
+}

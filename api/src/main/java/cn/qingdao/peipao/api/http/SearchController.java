@@ -1,0 +1,132 @@
+package cn.qingdao.peipao.api.http;
+
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.model.Codes;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.search.SearchRequest;
+import cn.qingdao.peipao.index.search.SearchResult;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * {@code GET /api/v1/TYPE?q=&sector=&stage=&district=&need=&kind=&status=&page=&size=}: Chinese
+ * full text, filters (repeat a parameter or separate values by commas for alternatives) and facet
+ * counts. Every filter value is checked against the taxonomy.
+ */
+public final class SearchController {
+  /** Deepest result reachable by paging; beyond it, narrow the query. */
+  static final int MAX_WINDOW = 10_000;
+
+  private static final Set<String> PARAMS =
+      Set.of("q", "sector", "stage", "district", "need", "kind", "status", "page", "size");
+
+  private final Catalog catalog;
+  private final Taxonomy taxonomy;
+  private final int maxPageSize;
+  private final int maxQueryChars;
+
+  public SearchController(Catalog catalog, Taxonomy taxonomy, int maxPageSize, int maxQueryChars) {
+    this.catalog = catalog;
+    this.taxonomy = taxonomy;
+    this.maxPageSize = maxPageSize;
+    this.maxQueryChars = maxQueryChars;
+  }
+
+  public void search(Context ctx, EntityType type) {
+    long start = System.nanoTime();
+    Requests.onlyParams(ctx, PARAMS);
+    String q = ctx.queryParam("q");
+    if (q != null && q.length() > maxQueryChars) {
+      throw ApiException.badField(
+          "q", "must be at most " + maxQueryChars + " characters (got " + q.length() + ")");
+    }
+    int size = Requests.intParam(ctx, "size", 20, 0, maxPageSize);
+    int page = Requests.intParam(ctx, "page", 1, 1, MAX_WINDOW);
+    if ((long) page * size > MAX_WINDOW) {
+      throw ApiException.badField(
+          "page", "page × size must be at most " + MAX_WINDOW + "; narrow the query instead");
+    }
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    filter(ctx, filters, "sector", c -> taxonomy.sector(c).isPresent(), taxonomy.sectorCodes());
+    filter(ctx, filters, "stage", c -> taxonomy.stage(c).isPresent(), taxonomy.stageCodes());
+    filter(
+        ctx,
+        filters,
+        "district",
+        c -> taxonomy.district(c).isPresent() || c.matches("\\d{6}"),
+        taxonomy.districtCodes());
+    filter(ctx, filters, "need", c -> taxonomy.service(c).isPresent(), taxonomy.serviceCodes());
+    List<String> kinds = kinds(type);
+    if (kinds.isEmpty() && ctx.queryParam("kind") != null) {
+      throw ApiException.badField("kind", type.path() + " have no kind");
+    }
+    filter(ctx, filters, "kind", kinds::contains, String.join(", ", kinds));
+    if (type == EntityType.PROJECTS) {
+      filter(
+          ctx,
+          filters,
+          "status",
+          Codes.PROJECT_STATUS::contains,
+          String.join(", ", Codes.PROJECT_STATUS));
+    } else if (ctx.queryParam("status") != null) {
+      throw ApiException.badField("status", "only projects have a status");
+    }
+    SearchResult r = catalog.search(new SearchRequest(type, q, filters, (page - 1) * size, size));
+    ObjectNode out = Json.mapper().createObjectNode();
+    out.put("type", type.path());
+    if (q != null) out.put("q", q);
+    out.put("total", r.total());
+    out.put("page", page);
+    out.put("size", size);
+    ArrayNode items = out.putArray("items");
+    for (SearchResult.Hit h : r.hits()) {
+      ObjectNode item = items.addObject();
+      item.put("id", h.id());
+      item.put("score", h.score());
+      item.set("entity", Json.parse(h.json()));
+    }
+    out.set("facets", Json.mapper().valueToTree(r.facets()));
+    out.put("tookMs", Math.round((System.nanoTime() - start) / 1e4) / 100.0);
+    Http.json(ctx, 200, out);
+  }
+
+  private static List<String> kinds(EntityType type) {
+    return switch (type) {
+      case PROJECTS -> List.of();
+      case MENTORS -> Codes.MENTOR_KINDS;
+      case PARKS -> Codes.PARK_KINDS;
+      case INVESTORS -> Codes.INVESTOR_KINDS;
+      case POLICIES -> Codes.POLICY_CATEGORIES;
+    };
+  }
+
+  private static void filter(
+      Context ctx,
+      Map<String, List<String>> filters,
+      String name,
+      Predicate<String> known,
+      String allowed) {
+    List<String> values = new ArrayList<>();
+    for (String raw : ctx.queryParams(name)) {
+      for (String v : raw.split(",")) {
+        String code = v.strip();
+        if (code.isEmpty()) continue;
+        if (!known.test(code)) {
+          throw ApiException.badField(
+              name, "unknown " + name + " '" + Requests.clip(code) + "'; allowed: " + allowed);
+        }
+        if (!values.contains(code)) values.add(code);
+      }
+    }
+    if (!values.isEmpty()) filters.put(name, values);
+  }
+}
