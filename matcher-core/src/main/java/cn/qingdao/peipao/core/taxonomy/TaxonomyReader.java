@@ -100,11 +100,16 @@ public final class TaxonomyReader {
     unique(services.stream().map(Service::code).toList(), "services", problems);
     unique(groups.stream().map(FounderGroup::code).toList(), "founderGroups", problems);
     Set<String> sectorCodes = new HashSet<>(sectors.stream().map(Sector::code).toList());
-    for (int i = 0; i < sectors.size(); i++) {
-      for (String other : sectors.get(i).related().keySet()) {
+    // Related sectors are checked against the whole list, reported at each sector's own index.
+    List<Fields.Item> rawSectors = f.array("sectors", true, 100);
+    for (int i = 0; i < rawSectors.size(); i++) {
+      JsonNode related = rawSectors.get(i).value().get("related");
+      JsonNode code = rawSectors.get(i).value().get("code");
+      if (related == null || !related.isObject()) continue;
+      for (String other : (Iterable<String>) related::fieldNames) {
         if (!sectorCodes.contains(other)) {
           problems.add("sectors[" + i + "].related." + other, "unknown sector '" + other + "'");
-        } else if (other.equals(sectors.get(i).code())) {
+        } else if (code != null && other.equals(code.asText())) {
           problems.add(
               "sectors[" + i + "].related." + other, "a sector cannot be related to itself");
         }

@@ -1,0 +1,94 @@
+package cn.qingdao.peipao.api;
+
+import cn.qingdao.peipao.api.http.AccessControl;
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.datasets.QingdaoDataset;
+import cn.qingdao.peipao.index.Catalog;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** A real server on a free loopback port over a temporary data directory, with a small client. */
+final class TestServer implements AutoCloseable {
+  static final Taxonomy TAXONOMY = QingdaoDataset.taxonomy();
+
+  final Catalog catalog;
+  final Javalin app;
+  final String base;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  TestServer(Path dataDir) {
+    this(ApiConfig.defaults().withPort(0).withDataDir(dataDir).withDemo(false));
+  }
+
+  TestServer(ApiConfig config) {
+    catalog = Catalog.open(config.dataDir(), TAXONOMY);
+    app = App.create(config, catalog, TAXONOMY, AccessControl.open()).start();
+    base = "http://127.0.0.1:" + app.port();
+  }
+
+  record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+    JsonNode json() {
+      return Json.parse(body);
+    }
+
+    String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  Response send(String method, String path, String contentType, byte[] body, String... headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) b.header("Content-Type", contentType);
+    for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    try {
+      HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.headers().map(), r.body());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Response get(String path) {
+    return send("GET", path, null, null);
+  }
+
+  Response json(String method, String path, String body, String... headers) {
+    return send(
+        method,
+        path,
+        "application/json",
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        headers);
+  }
+
+  Response ndjson(String path, byte[] body) {
+    return send("POST", path, "application/x-ndjson", body);
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    catalog.close();
+  }
+}
