@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Generates synthetic but realistic entities (Chinese names and descriptions built from the
@@ -38,33 +39,30 @@ public final class SyntheticEcosystem {
 
   /** {@code n} projects with ids {@code syn-p-00001…}. */
   public List<ObjectNode> projects(int n) {
-    Random rnd = new Random(seed * 31 + 1);
-    List<ObjectNode> out = new ArrayList<>(n);
-    for (int i = 1; i <= n; i++) out.add(project(rnd, String.format("syn-p-%05d", i)));
-    return out;
+    return generate(n, 1, "syn-p-", this::project);
   }
 
   /** {@code n} mentors with ids {@code syn-m-00001…}. */
   public List<ObjectNode> mentors(int n) {
-    Random rnd = new Random(seed * 31 + 2);
-    List<ObjectNode> out = new ArrayList<>(n);
-    for (int i = 1; i <= n; i++) out.add(mentor(rnd, String.format("syn-m-%05d", i)));
-    return out;
+    return generate(n, 2, "syn-m-", this::mentor);
   }
 
   /** {@code n} investors with ids {@code syn-i-00001…}. */
   public List<ObjectNode> investors(int n) {
-    Random rnd = new Random(seed * 31 + 3);
-    List<ObjectNode> out = new ArrayList<>(n);
-    for (int i = 1; i <= n; i++) out.add(investor(rnd, String.format("syn-i-%05d", i)));
-    return out;
+    return generate(n, 3, "syn-i-", this::investor);
   }
 
   /** {@code n} parks with ids {@code syn-k-00001…} (for benchmarks; the demo ships real parks). */
   public List<ObjectNode> parks(int n) {
-    Random rnd = new Random(seed * 31 + 4);
+    return generate(n, 4, "syn-k-", this::park);
+  }
+
+  /** One random stream per entity type, so that the count of one type does not change another. */
+  private List<ObjectNode> generate(
+      int n, int stream, String idPrefix, BiFunction<Random, String, ObjectNode> make) {
+    Random rnd = new Random(seed * 31 + stream);
     List<ObjectNode> out = new ArrayList<>(n);
-    for (int i = 1; i <= n; i++) out.add(park(rnd, String.format("syn-k-%05d", i)));
+    for (int i = 1; i <= n; i++) out.add(make.apply(rnd, idPrefix + String.format("%05d", i)));
     return out;
   }
 

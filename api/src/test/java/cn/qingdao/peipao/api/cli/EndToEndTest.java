@@ -42,6 +42,15 @@ class EndToEndTest {
     return Json.parse(r.body());
   }
 
+  private Javalin serve(Catalog catalog) {
+    return App.create(
+            ApiConfig.defaults().withPort(0).withDataDir(dir),
+            catalog,
+            QingdaoDataset.taxonomy(),
+            AccessControl.open())
+        .start();
+  }
+
   private static String q(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
@@ -93,13 +102,7 @@ class EndToEndTest {
         out.toString(StandardCharsets.UTF_8));
 
     try (Catalog catalog = Catalog.open(dir, QingdaoDataset.taxonomy())) {
-      Javalin app =
-          App.create(
-                  ApiConfig.defaults().withPort(0).withDataDir(dir),
-                  catalog,
-                  QingdaoDataset.taxonomy(),
-                  AccessControl.open())
-              .start();
+      Javalin app = serve(catalog);
       try {
         JsonNode r = get(app, "/api/v1/projects?q=" + q("海洋 大模型"));
         assertEquals(
@@ -132,13 +135,7 @@ class EndToEndTest {
           QingdaoDataset.taxonomy(),
           new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
       assertEquals(seq, catalog.storeSeq(), "demo data loads once");
-      Javalin app =
-          App.create(
-                  ApiConfig.defaults().withPort(0).withDataDir(dir),
-                  catalog,
-                  QingdaoDataset.taxonomy(),
-                  AccessControl.open())
-              .start();
+      Javalin app = serve(catalog);
       try {
         JsonNode r = get(app, "/api/v1/projects?size=10&q=" + q("海洋 大模型"));
         assertTrue(r.get("total").asInt() > 10);
