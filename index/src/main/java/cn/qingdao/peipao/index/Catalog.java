@@ -500,6 +500,11 @@ public final class Catalog implements AutoCloseable {
     return store.lastSeq();
   }
 
+  /** The search index (for the recommender, which reads it directly). */
+  public SearchIndex index() {
+    return index;
+  }
+
   public EntityStore store() {
     return store;
   }

@@ -8,6 +8,7 @@ import cn.qingdao.peipao.core.model.Mentor;
 import cn.qingdao.peipao.core.model.Park;
 import cn.qingdao.peipao.core.model.Policy;
 import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.scoring.FeatureExtractor;
 import cn.qingdao.peipao.core.taxonomy.District;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
@@ -37,7 +39,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class EntityDocuments {
   /** Bump when the mapping changes: an index built with another version is rebuilt at start. */
-  public static final int MAPPING_VERSION = 1;
+  public static final int MAPPING_VERSION = 2;
 
   public static final String UID = "uid";
   public static final String TYPE = "type";
@@ -54,6 +56,27 @@ public final class EntityDocuments {
   public static final String KIND = "kind";
   public static final String STATUS = "status";
   public static final String GEO = "geo";
+
+  // Hard constraints of recommendations, as filter fields ("*" = no restriction).
+  public static final String CONSENT = "consent";
+  public static final String SCOPE = "scope";
+  public static final String ROOM = "room";
+  public static final String SECOND_INCUBATION = "second_incubation";
+  public static final String MENTOR_CAPACITY = "mentor_capacity";
+  public static final String POLICY_STAGE = "policy_stage";
+  public static final String POLICY_SECTOR = "policy_sector";
+  public static final String AUDIENCE = "audience";
+  public static final String VALID_FROM = "valid_from";
+  public static final String VALID_UNTIL = "valid_until";
+  public static final String ANY = "*";
+
+  /** Analysed text with term vectors, which exact text relevance reads. */
+  static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+
+  static {
+    TEXT_TYPE.setStoreTermVectors(true);
+    TEXT_TYPE.freeze();
+  }
 
   /** Dimensions with facet counts in search answers. */
   public static final List<String> FACETS = List.of(SECTOR, STAGE, DISTRICT, KIND);
@@ -78,7 +101,9 @@ public final class EntityDocuments {
   public Document document(Entity e, String json) {
     Document d = new Document();
     d.add(new StringField(UID, uid(e.type(), e.id()).text(), Field.Store.NO));
-    d.add(new StringField(TYPE, e.type().path(), Field.Store.NO));
+    d.add(new StringField(TYPE, e.type().path(), Field.Store.YES));
+    if (e.tags().contains(FeatureExtractor.SECOND_INCUBATION_TAG))
+      d.add(new StringField(SECOND_INCUBATION, "yes", Field.Store.NO));
     d.add(new StringField(ID, e.id(), Field.Store.YES));
     d.add(new SortedDocValuesField(ID_SORT, new BytesRef(e.id())));
     d.add(new StoredField(JSON, json));
@@ -91,6 +116,9 @@ public final class EntityDocuments {
         codes(d, STAGE, List.of(p.stage()));
         codes(d, NEED, p.needs());
         keyword(d, STATUS, p.status());
+        if (p.consent().mentors()) keyword(d, CONSENT, "mentors");
+        if (p.consent().parks()) keyword(d, CONSENT, "parks");
+        if (p.consent().investors()) keyword(d, CONSENT, "investors");
         location(d, p.location());
         number(d, "fundingNeed", p.fundingNeed());
         number(d, "employees", p.employees() == null ? null : p.employees().longValue());
@@ -102,6 +130,8 @@ public final class EntityDocuments {
         codes(d, KIND, List.of(m.kind()));
         location(d, m.location());
         number(d, "capacity", (long) m.capacity());
+        number(d, MENTOR_CAPACITY, (long) m.capacity());
+        scope(d, SCOPE, m.serviceDistricts());
         if (m.org() != null) text.append('\n').append(m.org());
       }
       case Park k -> {
@@ -112,6 +142,9 @@ public final class EntityDocuments {
         location(d, k.location());
         number(d, "areaAvailable", k.areaAvailable());
         number(d, "capacity", k.capacity() == null ? null : k.capacity().longValue());
+        boolean full = k.capacity() != null && k.tenants() != null && k.tenants() >= k.capacity();
+        boolean noArea = k.areaAvailable() != null && k.areaAvailable() == 0;
+        keyword(d, ROOM, full || noArea ? "no" : "yes");
       }
       case Investor i -> {
         codes(d, SECTOR, i.sectors());
@@ -121,6 +154,7 @@ public final class EntityDocuments {
         location(d, i.location());
         number(d, "ticketMin", i.ticketMin());
         number(d, "ticketMax", i.ticketMax());
+        scope(d, SCOPE, i.serviceDistricts());
         i.products().forEach(p -> text.append('\n').append(p));
       }
       case Policy p -> {
@@ -128,14 +162,20 @@ public final class EntityDocuments {
         codes(d, STAGE, p.stages());
         codes(d, KIND, List.of(p.category()));
         codes(d, DISTRICT, p.districts());
-        keyword(d, "audience", p.audience());
+        keyword(d, AUDIENCE, p.audience());
+        scope(d, SCOPE, p.districts());
+        scope(d, POLICY_STAGE, p.stages());
+        scope(d, POLICY_SECTOR, p.sectors());
+        number(d, VALID_FROM, p.validFrom() == null ? Long.MIN_VALUE : p.validFrom().toEpochDay());
+        number(
+            d, VALID_UNTIL, p.validUntil() == null ? Long.MAX_VALUE : p.validUntil().toEpochDay());
         number(d, "validUntil", p.validUntil() == null ? null : p.validUntil().toEpochDay());
         number(d, "maxAmount", p.benefit() == null ? null : p.benefit().maxAmount());
         text.append('\n').append(p.issuer());
         if (p.benefit() != null) text.append('\n').append(p.benefit().text());
       }
     }
-    d.add(new TextField(TEXT, text.toString(), Field.Store.NO));
+    d.add(new Field(TEXT, text.toString(), TEXT_TYPE));
     d.add(new TextField(SECTOR_TEXT, sectorText(e), Field.Store.NO));
     try {
       return facets.build(d);
@@ -186,6 +226,12 @@ public final class EntityDocuments {
       d.add(new StringField(field, v, Field.Store.NO));
       if (FACETS.contains(field)) d.add(new SortedSetDocValuesFacetField(field, v));
     }
+  }
+
+  /** The codes of a scope, or {@value #ANY} when the list is empty (no restriction). */
+  private static void scope(Document d, String field, List<String> codes) {
+    if (codes.isEmpty()) d.add(new StringField(field, ANY, Field.Store.NO));
+    for (String c : codes) d.add(new StringField(field, c, Field.Store.NO));
   }
 
   private static void keyword(Document d, String field, String value) {

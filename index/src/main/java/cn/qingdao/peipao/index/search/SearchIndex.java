@@ -244,6 +244,21 @@ public final class SearchIndex implements Closeable {
     }
   }
 
+  /** Runs {@code work} on the current searcher (it sees every write so far). */
+  public <T> T withSearcher(java.util.function.Function<IndexSearcher, T> work) {
+    IndexSearcher searcher = acquire();
+    try {
+      return work.apply(searcher);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /** The analyzer of indexed text (no synonyms). */
+  public org.apache.lucene.analysis.Analyzer indexAnalyzer() {
+    return analyzers.index();
+  }
+
   /** Runs a search; cost grows with the number of matches (facets count them all). */
   public SearchResult search(SearchRequest request) {
     IndexSearcher searcher = acquire();

@@ -1,0 +1,77 @@
+package cn.qingdao.peipao.index.recommend;
+
+import cn.qingdao.peipao.core.scoring.Features;
+import cn.qingdao.peipao.core.scoring.PairScorer;
+import java.util.Arrays;
+
+/**
+ * The candidates of one request that passed the hard constraints, with the bounds of their score:
+ * {@code lower} (text = 0) and {@code upper} (text = 1). Growable parallel arrays.
+ */
+final class Candidates {
+  int size;
+  int[] leaf = new int[256];
+  int[] doc = new int[256];
+  Features[] features = new Features[256];
+  double[] lower = new double[256];
+  double[] upper = new double[256];
+
+  void add(int leafOrd, int docId, Features f, PairScorer.Context ctx) {
+    if (size == doc.length) grow();
+    leaf[size] = leafOrd;
+    doc[size] = docId;
+    features[size] = f;
+    lower[size] = ctx.lower(f);
+    upper[size] = ctx.upperAfterLower();
+    size++;
+  }
+
+  void addAll(Candidates other) {
+    for (int i = 0; i < other.size; i++) {
+      if (size == doc.length) grow();
+      leaf[size] = other.leaf[i];
+      doc[size] = other.doc[i];
+      features[size] = other.features[i];
+      lower[size] = other.lower[i];
+      upper[size] = other.upper[i];
+      size++;
+    }
+  }
+
+  private void grow() {
+    int n = doc.length * 2;
+    leaf = Arrays.copyOf(leaf, n);
+    doc = Arrays.copyOf(doc, n);
+    features = Arrays.copyOf(features, n);
+    lower = Arrays.copyOf(lower, n);
+    upper = Arrays.copyOf(upper, n);
+  }
+
+  /** The k-th largest lower bound (1-based k ≤ size), by quickselect on a copy: O(size). */
+  double kthLargestLower(int k) {
+    double[] a = Arrays.copyOf(lower, size);
+    int target = size - k; // index in ascending order
+    int lo = 0;
+    int hi = size - 1;
+    while (lo < hi) {
+      double pivot = a[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) i++;
+        while (a[j] > pivot) j--;
+        if (i <= j) {
+          double t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (target <= j) hi = j;
+      else if (target >= i) lo = i;
+      else return a[target];
+    }
+    return a[target];
+  }
+}

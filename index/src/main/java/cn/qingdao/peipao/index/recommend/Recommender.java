@@ -1,0 +1,375 @@
+package cn.qingdao.peipao.index.recommend;
+
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.EntityReader;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Mentor;
+import cn.qingdao.peipao.core.model.Park;
+import cn.qingdao.peipao.core.model.Policy;
+import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.scoring.Direction;
+import cn.qingdao.peipao.core.scoring.FeatureExtractor;
+import cn.qingdao.peipao.core.scoring.Features;
+import cn.qingdao.peipao.core.scoring.Match;
+import cn.qingdao.peipao.core.scoring.PairScorer;
+import cn.qingdao.peipao.core.scoring.RequestFilters;
+import cn.qingdao.peipao.core.scoring.ScoringProfile;
+import cn.qingdao.peipao.core.scoring.ScoringProfiles;
+import cn.qingdao.peipao.index.search.EntityDocuments;
+import cn.qingdao.peipao.index.search.SearchIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Ranks the entities of a target type for a subject. Phase one is a Lucene query holding every hard
+ * constraint as a filter; each hit's structured components are scored exactly from cached {@link
+ * Features}, giving a lower bound (text relevance 0) and an upper bound (1). Candidates whose upper
+ * bound is below the k-th best lower bound are dropped; the rest are scored with their exact text
+ * relevance in order of their upper bound until none left can enter the top k. The result equals
+ * {@link #exhaustive} (scoring every entity), which tests check.
+ */
+public final class Recommender {
+  /** Largest {@code limit} a request may ask for. */
+  public static final int MAX_LIMIT = 100;
+
+  private static final double EPS = 1e-9;
+  private static final Comparator<Scored> ORDER =
+      Comparator.comparingDouble((Scored s) -> -s.score).thenComparing(s -> s.features.id);
+
+  private final SearchIndex index;
+  private final ScoringProfiles profiles;
+  private final Clock clock;
+  private final FeatureExtractor extractor;
+  private final PairScorer scorer;
+  private final FeatureCache cache;
+
+  public Recommender(
+      SearchIndex index, EntityReader reader, ScoringProfiles profiles, Clock clock) {
+    this.index = index;
+    this.profiles = profiles;
+    this.clock = clock;
+    this.extractor = new FeatureExtractor(reader.taxonomy());
+    this.scorer = new PairScorer(extractor);
+    this.cache = new FeatureCache(reader, extractor);
+  }
+
+  public ScoringProfiles profiles() {
+    return profiles;
+  }
+
+  /** A request: subject, target type, how many, filters and the subject side's profile name. */
+  public record Request(
+      Entity subject, EntityType target, int limit, RequestFilters filters, String profile) {
+    public Request {
+      if (limit < 1 || limit > MAX_LIMIT)
+        throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+    }
+  }
+
+  /**
+   * The top {@code limit} candidates for the request.
+   *
+   * @throws IllegalArgumentException when the direction does not exist or the profile is unknown
+   */
+  public Recommendation recommend(Request r) {
+    return run(r, false);
+  }
+
+  /** The same answer by scoring every entity of the target type exactly: the reference. */
+  public Recommendation exhaustive(Request r) {
+    return run(r, true);
+  }
+
+  private Recommendation run(Request r, boolean exhaustive) {
+    Direction direction =
+        Direction.of(r.subject().type(), r.target())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no recommendations from "
+                            + r.subject().type().path()
+                            + " to "
+                            + r.target().path()));
+    ScoringProfile profile =
+        profiles
+            .get(direction, r.profile() == null ? ScoringProfiles.DEFAULT : r.profile())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown scoring profile '"
+                            + r.profile()
+                            + "' for "
+                            + direction.code()
+                            + "; use one of "
+                            + profiles.names(direction)));
+    ScoringProfile counterpart = direction.reverse().map(profiles::defaultFor).orElse(null);
+    Features subject = extractor.of(r.subject());
+    PairScorer.Context ctx =
+        scorer.context(direction, subject, profile, counterpart, LocalDate.now(clock), r.filters());
+    return index.withSearcher(
+        searcher -> {
+          TextRelevance text =
+              ctx.usesText()
+                  ? new TextRelevance(
+                      searcher.getIndexReader(), index.indexAnalyzer(), subjectText(r.subject()))
+                  : null;
+          Query query = exhaustive ? typeOnly(r.target()) : hardConstraints(r, subject);
+          Candidates candidates = collect(searcher, query, ctx);
+          List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+          long[] textScored = {0};
+          List<Scored> top =
+              exhaustive
+                  ? scoreAll(candidates, ctx, text, leaves, r.limit(), textScored)
+                  : scorePruned(candidates, ctx, text, leaves, r.limit(), textScored);
+          List<Match> items = new ArrayList<>(top.size());
+          for (Scored s : top) items.add(ctx.match(s.features, s.text));
+          return new Recommendation(
+              direction, r.subject().id(), profile, items, candidates.size, textScored[0]);
+        });
+  }
+
+  private record Scored(Features features, double score, double text) {}
+
+  private static List<Scored> scoreAll(
+      Candidates c,
+      PairScorer.Context ctx,
+      TextRelevance text,
+      List<LeafReaderContext> leaves,
+      int k,
+      long[] textScored) {
+    List<Scored> all = new ArrayList<>(c.size);
+    for (int i = 0; i < c.size; i++) {
+      double t = text == null ? 0 : text.of(leaves.get(c.leaf[i]).reader(), c.doc[i]);
+      textScored[0]++;
+      all.add(new Scored(c.features[i], ctx.score(c.features[i], t), t));
+    }
+    all.sort(ORDER);
+    return List.copyOf(all.subList(0, Math.min(k, all.size())));
+  }
+
+  private static List<Scored> scorePruned(
+      Candidates c,
+      PairScorer.Context ctx,
+      TextRelevance text,
+      List<LeafReaderContext> leaves,
+      int k,
+      long[] textScored) {
+    double threshold = c.size <= k ? Double.NEGATIVE_INFINITY : c.kthLargestLower(k);
+    List<Integer> survivors = new ArrayList<>();
+    for (int i = 0; i < c.size; i++) if (c.upper[i] + EPS >= threshold) survivors.add(i);
+    survivors.sort(Comparator.comparingDouble((Integer i) -> -c.upper[i]));
+    List<Scored> top = new ArrayList<>(k + 1);
+    for (int i : survivors) {
+      if (top.size() == k && c.upper[i] + EPS < top.get(k - 1).score) break;
+      double t;
+      if (text == null) {
+        t = 0;
+      } else {
+        t = text.of(leaves.get(c.leaf[i]).reader(), c.doc[i]);
+        textScored[0]++;
+      }
+      Scored s = new Scored(c.features[i], ctx.score(c.features[i], t), t);
+      int at = insertionPoint(top, s);
+      if (at < k) {
+        top.add(at, s);
+        if (top.size() > k) top.remove(k);
+      }
+    }
+    return top;
+  }
+
+  private static int insertionPoint(List<Scored> top, Scored s) {
+    int lo = 0;
+    int hi = top.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ORDER.compare(top.get(mid), s) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private Candidates collect(IndexSearcher searcher, Query query, PairScorer.Context ctx) {
+    try {
+      return searcher.search(query, new CandidateCollectorManager(ctx));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Collects the hits with their bounds; core eligibility is checked again for each hit. */
+  private final class CandidateCollectorManager
+      implements CollectorManager<CandidateCollector, Candidates> {
+    private final PairScorer.Context ctx;
+
+    CandidateCollectorManager(PairScorer.Context ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public CandidateCollector newCollector() {
+      return new CandidateCollector(ctx);
+    }
+
+    @Override
+    public Candidates reduce(Collection<CandidateCollector> collectors) {
+      Candidates all = new Candidates();
+      for (CandidateCollector c : collectors) all.addAll(c.candidates);
+      return all;
+    }
+  }
+
+  private final class CandidateCollector implements Collector {
+    final Candidates candidates = new Candidates();
+    private final PairScorer.Context ctx;
+
+    CandidateCollector(PairScorer.Context ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) {
+      Features[] features = cache.of(context.reader());
+      int ord = context.ord;
+      return new LeafCollector() {
+        @Override
+        public void setScorer(Scorable scorer) {}
+
+        @Override
+        public void collect(int doc) {
+          Features f = features[doc];
+          if (f != null && ctx.eligible(f)) candidates.add(ord, doc, f, ctx);
+        }
+      };
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+  }
+
+  private static Query typeOnly(EntityType type) {
+    return new TermQuery(new Term(EntityDocuments.TYPE, type.path()));
+  }
+
+  /** Every hard constraint and request filter as Lucene filter clauses. */
+  private Query hardConstraints(Request r, Features subject) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(typeOnly(r.target()), Occur.FILTER);
+    b.add(new TermQuery(EntityDocuments.uid(r.subject().type(), r.subject().id())), Occur.MUST_NOT);
+    Entity s = r.subject();
+    if (r.target() == EntityType.PROJECTS) {
+      boolean second = subject.secondIncubation && (s instanceof Mentor || s instanceof Park);
+      b.add(
+          terms(EntityDocuments.STATUS, second ? List.of("active", "failed") : List.of("active")),
+          Occur.FILTER);
+      String consent =
+          switch (s.type()) {
+            case MENTORS -> "mentors";
+            case PARKS -> "parks";
+            default -> "investors";
+          };
+      b.add(new TermQuery(new Term(EntityDocuments.CONSENT, consent)), Occur.FILTER);
+      List<String> scope = qingdaoDistricts(scopeOf(s));
+      if (!scopeOf(s).isEmpty()) b.add(terms(EntityDocuments.DISTRICT, scope), Occur.FILTER);
+      if (s instanceof Mentor m && m.capacity() <= 0)
+        return new MatchNoDocsQuery("the mentor is at capacity");
+      if (s instanceof Park && !PairScorer.hasRoom(subject))
+        return new MatchNoDocsQuery("the park has no room");
+    } else {
+      Project p = (Project) s;
+      if (!"active".equals(p.status()) && r.target() != EntityType.POLICIES) {
+        if (!"failed".equals(p.status()) || r.target() == EntityType.INVESTORS) {
+          return new MatchNoDocsQuery("the project is not active");
+        }
+        b.add(new TermQuery(new Term(EntityDocuments.SECOND_INCUBATION, "yes")), Occur.FILTER);
+      }
+      List<String> here = new ArrayList<>(List.of(EntityDocuments.ANY));
+      if (subject.district >= 0) here.add(p.location().district());
+      if (r.target() != EntityType.PARKS)
+        b.add(terms(EntityDocuments.SCOPE, here), Occur.FILTER); // parks have no scope
+      switch (r.target()) {
+        case MENTORS ->
+            b.add(
+                LongPoint.newRangeQuery(EntityDocuments.MENTOR_CAPACITY, 1, Long.MAX_VALUE),
+                Occur.FILTER);
+        case PARKS -> b.add(new TermQuery(new Term(EntityDocuments.ROOM, "yes")), Occur.FILTER);
+        case POLICIES -> {
+          long today = LocalDate.now(clock).toEpochDay();
+          b.add(new TermQuery(new Term(EntityDocuments.AUDIENCE, "founder")), Occur.FILTER);
+          b.add(
+              LongPoint.newRangeQuery(EntityDocuments.VALID_FROM, Long.MIN_VALUE, today),
+              Occur.FILTER);
+          b.add(
+              LongPoint.newRangeQuery(EntityDocuments.VALID_UNTIL, today, Long.MAX_VALUE),
+              Occur.FILTER);
+          List<String> stages = new ArrayList<>(List.of(EntityDocuments.ANY, p.stage()));
+          b.add(terms(EntityDocuments.POLICY_STAGE, stages), Occur.FILTER);
+          List<String> sectors = new ArrayList<>(List.of(EntityDocuments.ANY));
+          sectors.addAll(p.sectors());
+          b.add(terms(EntityDocuments.POLICY_SECTOR, sectors), Occur.FILTER);
+        }
+        default -> {}
+      }
+    }
+    RequestFilters f = r.filters();
+    if (!f.districts().isEmpty())
+      b.add(terms(EntityDocuments.DISTRICT, f.districts()), Occur.FILTER);
+    if (!f.sectors().isEmpty()) b.add(terms(EntityDocuments.SECTOR, f.sectors()), Occur.FILTER);
+    if (!f.stages().isEmpty()) b.add(terms(EntityDocuments.STAGE, f.stages()), Occur.FILTER);
+    if (!f.kinds().isEmpty()) b.add(terms(EntityDocuments.KIND, f.kinds()), Occur.FILTER);
+    if (!f.needs().isEmpty()) b.add(terms(EntityDocuments.NEED, f.needs()), Occur.FILTER);
+    return b.build();
+  }
+
+  private static List<String> scopeOf(Entity e) {
+    return switch (e) {
+      case Mentor m -> m.serviceDistricts();
+      case cn.qingdao.peipao.core.model.Investor i -> i.serviceDistricts();
+      default -> List.of();
+    };
+  }
+
+  private List<String> qingdaoDistricts(List<String> codes) {
+    return codes.stream().filter(c -> extractor.taxonomy().district(c).isPresent()).toList();
+  }
+
+  private static Query terms(String field, List<String> values) {
+    return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+  }
+
+  private static String subjectText(Entity e) {
+    StringBuilder b = new StringBuilder(e.name()).append('\n').append(e.description());
+    e.tags().forEach(t -> b.append('\n').append(t));
+    if (e instanceof Policy p && p.benefit() != null) b.append('\n').append(p.benefit().text());
+    return b.toString();
+  }
+
+  /** Number of segments whose features are cached (for tests and health). */
+  public int cachedSegments() {
+    return cache.segments();
+  }
+}

@@ -1,0 +1,186 @@
+package cn.qingdao.peipao.index.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.model.Codes;
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.scoring.Direction;
+import cn.qingdao.peipao.core.scoring.Match;
+import cn.qingdao.peipao.core.scoring.RequestFilters;
+import cn.qingdao.peipao.core.scoring.ScoringProfiles;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.datasets.QingdaoDataset;
+import cn.qingdao.peipao.datasets.SyntheticEcosystem;
+import cn.qingdao.peipao.index.Catalog;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fast path returns exactly what scoring every entity returns: same ids, same order, same
+ * scores, same number of eligible candidates, on seeded random ecosystems and queries.
+ */
+class RecommenderEquivalenceTest {
+  static final Taxonomy TAXONOMY = QingdaoDataset.taxonomy();
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path dir;
+
+  @Test
+  void fastPathEqualsExhaustiveScoring() {
+    for (long seed : new long[] {11, 12}) {
+      Path data = dir.resolve("eco-" + seed);
+      try (Catalog catalog = Catalog.open(data, TAXONOMY, CLOCK)) {
+        Random rnd = new Random(seed);
+        load(catalog, seed, rnd);
+        Recommender recommender =
+            new Recommender(catalog.index(), catalog.reader(), ScoringProfiles.defaults(), CLOCK);
+        int compared = 0;
+        long textScoredFast = 0;
+        long textScoredAll = 0;
+        for (int q = 0; q < 150; q++) {
+          Recommender.Request request = randomRequest(catalog, rnd);
+          Recommendation fast = recommender.recommend(request);
+          Recommendation all = recommender.exhaustive(request);
+          String what =
+              "seed "
+                  + seed
+                  + " query "
+                  + q
+                  + " "
+                  + fast.direction().code()
+                  + " subject "
+                  + request.subject().id()
+                  + " "
+                  + request.filters();
+          assertEquals(all.total(), fast.total(), "eligible candidates differ: " + what);
+          assertEquals(ids(all.items()), ids(fast.items()), what);
+          for (int i = 0; i < all.items().size(); i++) {
+            assertEquals(all.items().get(i).score(), fast.items().get(i).score(), 0.0, what);
+            assertEquals(all.items().get(i).components(), fast.items().get(i).components(), what);
+          }
+          compared += all.items().size();
+          textScoredFast += fast.textScored();
+          textScoredAll += all.textScored();
+        }
+        assertTrue(compared > 1000, "the queries must return enough items to compare: " + compared);
+        assertTrue(
+            textScoredFast * 3 < textScoredAll,
+            "pruning must skip most text scoring: " + textScoredFast + " of " + textScoredAll);
+      }
+    }
+  }
+
+  private static List<String> ids(List<Match> items) {
+    return items.stream().map(Match::id).toList();
+  }
+
+  /**
+   * Synthetic ecosystem plus the real data, with some full mentors and parks and failed projects.
+   */
+  private static void load(Catalog catalog, long seed, Random rnd) {
+    SyntheticEcosystem gen = new SyntheticEcosystem(TAXONOMY, seed);
+    List<ObjectNode> projects = gen.projects(2000);
+    List<ObjectNode> mentors = gen.mentors(600);
+    List<ObjectNode> parks = gen.parks(200);
+    for (ObjectNode m : mentors) {
+      if (rnd.nextDouble() < 0.1) m.put("capacity", 0);
+      if (rnd.nextDouble() < 0.1) m.withArray("tags").add("二次孵化");
+    }
+    for (ObjectNode k : parks) {
+      if (rnd.nextDouble() < 0.1) k.put("tenants", k.get("capacity").asInt());
+      if (rnd.nextDouble() < 0.1) k.withArray("tags").add("二次孵化");
+    }
+    import_(catalog, EntityType.PROJECTS, projects);
+    import_(catalog, EntityType.MENTORS, mentors);
+    import_(catalog, EntityType.PARKS, parks);
+    import_(catalog, EntityType.PARKS, QingdaoDataset.real(EntityType.PARKS));
+    import_(catalog, EntityType.INVESTORS, gen.investors(200));
+    import_(catalog, EntityType.INVESTORS, QingdaoDataset.real(EntityType.INVESTORS));
+    import_(catalog, EntityType.POLICIES, QingdaoDataset.real(EntityType.POLICIES));
+    // a few writes after the bulk load, so that several segments and deletions exist
+    for (int i = 0; i < 30; i++) {
+      String id = String.format("syn-p-%05d", 1 + rnd.nextInt(2000));
+      catalog.delete(EntityType.PROJECTS, id, null, "test");
+    }
+  }
+
+  private static void import_(Catalog c, EntityType type, List<ObjectNode> nodes) {
+    var report = c.importLines(type, nodes.stream().map(Json::write).iterator(), true, "test");
+    assertTrue(report.committed(), report.errors().toString());
+  }
+
+  private static Recommender.Request randomRequest(Catalog catalog, Random rnd) {
+    Direction d = Direction.values()[rnd.nextInt(Direction.values().length)];
+    Entity subject = null;
+    while (subject == null) {
+      String id = randomId(d.subject(), rnd);
+      subject =
+          catalog
+              .get(d.subject(), id)
+              .map(
+                  s ->
+                      catalog
+                          .reader()
+                          .read(d.subject(), Json.parse(s.json()))
+                          .withServerFields(s.id(), s.version(), s.updatedAt()))
+              .orElse(null);
+    }
+    int[] limits = {1, 3, 10, 10, 25, 100};
+    return new Recommender.Request(
+        subject,
+        d.target(),
+        limits[rnd.nextInt(limits.length)],
+        randomFilters(d.target(), rnd),
+        null);
+  }
+
+  private static String randomId(EntityType type, Random rnd) {
+    return switch (type) {
+      case PROJECTS -> String.format("syn-p-%05d", 1 + rnd.nextInt(2000));
+      case MENTORS -> String.format("syn-m-%05d", 1 + rnd.nextInt(600));
+      case PARKS -> String.format("syn-k-%05d", 1 + rnd.nextInt(200));
+      case INVESTORS -> String.format("syn-i-%05d", 1 + rnd.nextInt(200));
+      case POLICIES -> "pol-cdb-personal";
+    };
+  }
+
+  private static RequestFilters randomFilters(EntityType target, Random rnd) {
+    List<String> districts = new ArrayList<>();
+    List<String> sectors = new ArrayList<>();
+    List<String> stages = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
+    List<String> needs = new ArrayList<>();
+    if (rnd.nextDouble() < 0.2)
+      districts.add(pick(rnd, TAXONOMY.districts().stream().map(x -> x.code()).toList()));
+    if (rnd.nextDouble() < 0.15)
+      sectors.add(pick(rnd, TAXONOMY.sectors().stream().map(x -> x.code()).toList()));
+    if (rnd.nextDouble() < 0.15) stages.add(pick(rnd, TAXONOMY.stageCodeList()));
+    if (rnd.nextDouble() < 0.15)
+      needs.add(pick(rnd, TAXONOMY.services().stream().map(x -> x.code()).toList()));
+    if (rnd.nextDouble() < 0.15) {
+      switch (target) {
+        case MENTORS -> kinds.add(pick(rnd, Codes.MENTOR_KINDS));
+        case PARKS -> kinds.add(pick(rnd, Codes.PARK_KINDS));
+        case INVESTORS -> kinds.add(pick(rnd, Codes.INVESTOR_KINDS));
+        case POLICIES -> kinds.add(pick(rnd, Codes.POLICY_CATEGORIES));
+        case PROJECTS -> {}
+      }
+    }
+    return new RequestFilters(districts, sectors, stages, kinds, needs);
+  }
+
+  private static String pick(Random rnd, List<String> values) {
+    return values.get(rnd.nextInt(values.size()));
+  }
+}

@@ -1,0 +1,36 @@
+package cn.qingdao.peipao.core.scoring;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The score components, each a function of a (project, counterpart) pair into [0,1]. */
+public enum Component {
+  SECTOR("sector"),
+  STAGE("stage"),
+  LOCATION("location"),
+  NEEDS("needs"),
+  TEXT("text"),
+  CAPACITY("capacity"),
+  SPACE("space"),
+  KIND("kind"),
+  FREE_SPACE("freeSpace"),
+  TICKET("ticket"),
+  INSTRUMENT("instrument"),
+  BENEFIT("benefit");
+
+  static final Component[] ALL = values();
+
+  private final String code;
+
+  Component(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public static Optional<Component> of(String code) {
+    return Arrays.stream(ALL).filter(c -> c.code.equals(code)).findFirst();
+  }
+}

@@ -1,0 +1,251 @@
+package cn.qingdao.peipao.core.scoring;
+
+import cn.qingdao.peipao.core.model.Codes;
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.Investor;
+import cn.qingdao.peipao.core.model.Location;
+import cn.qingdao.peipao.core.model.Mentor;
+import cn.qingdao.peipao.core.model.Park;
+import cn.qingdao.peipao.core.model.Policy;
+import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.taxonomy.District;
+import cn.qingdao.peipao.core.taxonomy.FounderGroup;
+import cn.qingdao.peipao.core.taxonomy.Sector;
+import cn.qingdao.peipao.core.taxonomy.Service;
+import cn.qingdao.peipao.core.taxonomy.Stage;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns entities into {@link Features} under one taxonomy: codes become bit positions (taxonomy
+ * order), locations become points (the district seat when none is given). Thread-safe.
+ */
+public final class FeatureExtractor {
+  /** Tag by which a mentor or park declares the second-incubation channel for failed projects. */
+  public static final String SECOND_INCUBATION_TAG = "二次孵化";
+
+  private final Taxonomy taxonomy;
+  private final List<Sector> sectorList;
+  private final List<District> districtList;
+  private final Map<String, Integer> sectorIndex = new HashMap<>();
+  private final Map<String, Integer> stageIndex = new HashMap<>();
+  private final Map<String, Integer> serviceIndex = new HashMap<>();
+  private final Map<String, Integer> districtIndex = new HashMap<>();
+  private final Map<String, Integer> groupIndex = new HashMap<>();
+  private final double[][] affinity;
+
+  public FeatureExtractor(Taxonomy taxonomy) {
+    if (taxonomy.sectors().size() > 64
+        || taxonomy.services().size() > 31
+        || taxonomy.districts().size() > 31) {
+      throw new IllegalArgumentException(
+          "the taxonomy is larger than the bitmask encoding (64 sectors, 31 services/districts)");
+    }
+    this.taxonomy = taxonomy;
+    this.sectorList = List.copyOf(taxonomy.sectors());
+    this.districtList = List.copyOf(taxonomy.districts());
+    for (Sector s : sectorList) sectorIndex.put(s.code(), sectorIndex.size());
+    for (Stage s : taxonomy.stages()) stageIndex.put(s.code(), s.order());
+    for (Service s : taxonomy.services()) serviceIndex.put(s.code(), serviceIndex.size());
+    for (District d : districtList) districtIndex.put(d.code(), districtIndex.size());
+    for (FounderGroup g : taxonomy.founderGroups()) groupIndex.put(g.code(), groupIndex.size());
+    affinity = new double[sectorList.size()][sectorList.size()];
+    for (int i = 0; i < sectorList.size(); i++) {
+      for (int j = 0; j < sectorList.size(); j++) {
+        affinity[i][j] = sectorList.get(i).affinity(sectorList.get(j).code());
+      }
+    }
+  }
+
+  public Taxonomy taxonomy() {
+    return taxonomy;
+  }
+
+  /** Affinity between sectors by bit position (1 on the diagonal). */
+  double affinity(int a, int b) {
+    return affinity[a][b];
+  }
+
+  Sector sector(int bit) {
+    return sectorList.get(bit);
+  }
+
+  District district(int idx) {
+    return districtList.get(idx);
+  }
+
+  public int serviceBit(String code) {
+    Integer i = serviceIndex.get(code);
+    return i == null ? 0 : 1 << i;
+  }
+
+  public int groupBit(String code) {
+    Integer i = groupIndex.get(code);
+    return i == null ? 0 : 1 << i;
+  }
+
+  public int stageCount() {
+    return stageIndex.size();
+  }
+
+  List<String> serviceNames(int mask) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    for (Service s : taxonomy.services()) {
+      if ((mask & (1 << i)) != 0) out.add(s.name());
+      i++;
+    }
+    return out;
+  }
+
+  String stageName(int order) {
+    for (Stage s : taxonomy.stages()) if (s.order() == order) return s.name();
+    return "";
+  }
+
+  public Features of(Entity e) {
+    Features.Builder b = new Features.Builder();
+    b.entity = e;
+    StringBuilder text = new StringBuilder(e.name()).append(' ').append(e.description());
+    e.tags().forEach(t -> text.append(' ').append(t));
+    b.secondIncubation = e.tags().contains(SECOND_INCUBATION_TAG);
+    switch (e) {
+      case Project p -> {
+        b.sectors = sectors(p.sectors());
+        b.mainSector =
+            p.sectors().isEmpty() ? -1 : sectorIndex.getOrDefault(p.sectors().get(0), -1);
+        b.stage = stageIndex.getOrDefault(p.stage(), -1);
+        b.stages = b.stage < 0 ? 0 : 1 << b.stage;
+        b.services = services(p.needs());
+        location(b, p.location());
+        b.active = "active".equals(p.status());
+        b.failed = "failed".equals(p.status());
+        b.consent =
+            (p.consent().mentors() ? Features.CONSENT_MENTORS : 0)
+                | (p.consent().parks() ? Features.CONSENT_PARKS : 0)
+                | (p.consent().investors() ? Features.CONSENT_INVESTORS : 0);
+        b.fundingNeed = p.fundingNeed() == null ? -1 : p.fundingNeed();
+        b.employees = p.employees() == null ? -1 : p.employees();
+        if (p.founder() != null)
+          for (String g : p.founder().groups()) b.founderGroups |= groupBit(g);
+      }
+      case Mentor m -> {
+        b.sectors = sectors(m.sectors());
+        b.stages = stages(m.stages());
+        b.services = services(m.services());
+        location(b, m.location());
+        b.scope = districts(m.serviceDistricts());
+        b.capacity = m.capacity();
+        if (m.org() != null) text.append(' ').append(m.org());
+      }
+      case Park k -> {
+        b.sectors = sectors(k.sectors());
+        b.stages = stages(k.stages());
+        b.services = services(k.services());
+        location(b, k.location());
+        b.kind = Codes.PARK_KINDS.indexOf(k.kind());
+        b.areaAvailable = k.areaAvailable() == null ? -1 : k.areaAvailable();
+        b.capacity = k.capacity() == null ? -1 : k.capacity();
+        b.tenants = k.tenants() == null ? -1 : k.tenants();
+        b.governmentInvested = k.governmentInvested();
+      }
+      case Investor i -> {
+        b.sectors = sectors(i.sectors());
+        b.stages = stages(i.stages());
+        location(b, i.location());
+        b.scope = districts(i.serviceDistricts());
+        b.ticketMin = i.ticketMin() == null ? -1 : i.ticketMin();
+        b.ticketMax = i.ticketMax() == null ? -1 : i.ticketMax();
+        b.instruments =
+            (i.instruments().contains("debt") ? Features.DEBT : 0)
+                | (i.instruments().contains("equity") ? Features.EQUITY : 0)
+                | (i.instruments().contains("grant") ? Features.GRANT : 0);
+        b.services =
+            ((b.instruments & Features.DEBT) != 0 ? serviceBit("finance") : 0)
+                | ((b.instruments & Features.EQUITY) != 0 ? serviceBit("capital") : 0)
+                | ((b.instruments & Features.GRANT) != 0 ? serviceBit("policy") : 0);
+        i.products().forEach(x -> text.append(' ').append(x));
+      }
+      case Policy p -> {
+        b.sectors = sectors(p.sectors());
+        b.stages = stages(p.stages());
+        b.scope = districts(p.districts());
+        b.validFrom = p.validFrom() == null ? Long.MIN_VALUE : p.validFrom().toEpochDay();
+        b.validUntil = p.validUntil() == null ? Long.MAX_VALUE : p.validUntil().toEpochDay();
+        b.founderAudience = "founder".equals(p.audience());
+        b.benefitMax =
+            p.benefit() == null || p.benefit().maxAmount() == null ? -1 : p.benefit().maxAmount();
+        if (p.benefit() != null) text.append(' ').append(p.benefit().text());
+      }
+    }
+    b.keywordSectors = keywordSectors(text.toString());
+    return new Features(b);
+  }
+
+  private long keywordSectors(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    long mask = 0;
+    for (int i = 0; i < sectorList.size(); i++) {
+      for (String k : sectorList.get(i).keywords()) {
+        if (lower.contains(k.toLowerCase(Locale.ROOT))) {
+          mask |= 1L << i;
+          break;
+        }
+      }
+    }
+    return mask;
+  }
+
+  private void location(Features.Builder b, Location l) {
+    if (l == null) return;
+    Integer d = districtIndex.get(l.district());
+    b.district = d == null ? -1 : d;
+    if (l.lat() != null && l.lon() != null) {
+      b.lat = l.lat();
+      b.lon = l.lon();
+    } else if (d != null) {
+      b.lat = districtList.get(d).lat();
+      b.lon = districtList.get(d).lon();
+    }
+  }
+
+  private long sectors(List<String> codes) {
+    long m = 0;
+    for (String c : codes) {
+      Integer i = sectorIndex.get(c);
+      if (i != null) m |= 1L << i;
+    }
+    return m;
+  }
+
+  private int stages(List<String> codes) {
+    int m = 0;
+    for (String c : codes) {
+      Integer i = stageIndex.get(c);
+      if (i != null) m |= 1 << i;
+    }
+    return m;
+  }
+
+  private int services(List<String> codes) {
+    int m = 0;
+    for (String c : codes) m |= serviceBit(c);
+    return m;
+  }
+
+  /** A scope bit no Qingdao district has: a scope of only places outside the city. */
+  static final int OUTSIDE = 1 << 31;
+
+  private int districts(List<String> codes) {
+    int m = 0;
+    for (String c : codes) {
+      Integer i = districtIndex.get(c);
+      m |= i != null ? 1 << i : OUTSIDE;
+    }
+    return m;
+  }
+}
