@@ -8,6 +8,7 @@ import cn.qingdao.peipao.api.http.InfoController;
 import cn.qingdao.peipao.api.http.Operation;
 import cn.qingdao.peipao.api.http.Principal;
 import cn.qingdao.peipao.api.http.Problems;
+import cn.qingdao.peipao.api.http.RecommendationController;
 import cn.qingdao.peipao.api.http.SearchController;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.ValidationException;
@@ -41,26 +42,27 @@ public final class App {
 
   private final List<Route> routes = new ArrayList<>();
   private final ApiConfig config;
+  private final Services services;
   private final Catalog catalog;
   private final Taxonomy taxonomy;
   private final AccessControl access;
 
-  private App(ApiConfig config, Catalog catalog, Taxonomy taxonomy, AccessControl access) {
+  private App(ApiConfig config, Services services, AccessControl access) {
     this.config = config;
-    this.catalog = catalog;
-    this.taxonomy = taxonomy;
+    this.services = services;
+    this.catalog = services.catalog();
+    this.taxonomy = services.taxonomy();
     this.access = access;
   }
 
   /** The Javalin server, not started. */
-  public static Javalin create(
-      ApiConfig config, Catalog catalog, Taxonomy taxonomy, AccessControl access) {
-    return new App(config, catalog, taxonomy, access).build();
+  public static Javalin create(ApiConfig config, Services services, AccessControl access) {
+    return new App(config, services, access).build();
   }
 
   /** The routes the application serves (for the OpenAPI check). */
-  public static List<Route> routes(ApiConfig config, Catalog catalog, Taxonomy taxonomy) {
-    App app = new App(config, catalog, taxonomy, AccessControl.open());
+  public static List<Route> routes(ApiConfig config, Services services) {
+    App app = new App(config, services, AccessControl.open());
     app.build();
     return List.copyOf(app.routes);
   }
@@ -80,14 +82,30 @@ public final class App {
     InfoController info = new InfoController(catalog, taxonomy);
     EntityController entities = new EntityController(catalog);
     ImportController imports = new ImportController(catalog, config.maxImportBytes());
+    RecommendationController recommendations =
+        new RecommendationController(catalog, taxonomy, services.recommender());
     SearchController search =
         new SearchController(catalog, taxonomy, config.maxPageSize(), config.maxQueryChars());
 
     route(c, HandlerType.GET, "/health", Operation.PUBLIC, info::health);
     route(c, HandlerType.GET, "/openapi.json", Operation.PUBLIC, info::openApi);
     route(c, HandlerType.GET, "/api/v1/taxonomy", Operation.PUBLIC, info::taxonomy);
+    route(
+        c,
+        HandlerType.POST,
+        "/api/v1/recommendations",
+        Operation.RECOMMEND,
+        recommendations::adHoc);
     for (EntityType t : EntityType.values()) {
       String base = "/api/v1/" + t.path();
+      if (t != EntityType.POLICIES) {
+        route(
+            c,
+            HandlerType.GET,
+            base + "/{id}/recommendations",
+            Operation.RECOMMEND,
+            typed(recommendations::forStored, t));
+      }
       route(c, HandlerType.GET, base, Operation.SEARCH, typed(search::search, t));
       route(c, HandlerType.POST, base, Operation.WRITE, typed(entities::create, t));
       route(

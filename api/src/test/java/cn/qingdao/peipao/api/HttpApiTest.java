@@ -226,7 +226,8 @@ class HttpApiTest {
   void openApiDocumentListsEveryRoute() {
     JsonNode doc = s.get("/openapi.json").json();
     assertEquals("3.1.0", doc.get("openapi").asText());
-    for (App.Route route : App.routes(ApiConfig.defaults(), s.catalog, TestServer.TAXONOMY)) {
+    for (App.Route route :
+        App.routes(ApiConfig.defaults(), Services.of(s.catalog, TestServer.TAXONOMY))) {
       JsonNode path = doc.get("paths").get(route.path());
       assertNotNull(path, "OpenAPI lacks " + route.path());
       assertNotNull(

@@ -30,7 +30,7 @@ final class TestServer implements AutoCloseable {
 
   TestServer(ApiConfig config) {
     catalog = Catalog.open(config.dataDir(), TAXONOMY);
-    app = App.create(config, catalog, TAXONOMY, AccessControl.open()).start();
+    app = App.create(config, Services.of(catalog, TAXONOMY), AccessControl.open()).start();
     base = "http://127.0.0.1:" + app.port();
   }
 

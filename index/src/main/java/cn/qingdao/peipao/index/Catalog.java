@@ -208,6 +208,11 @@ public final class Catalog implements AutoCloseable {
     return store.get(type, id);
   }
 
+  /** The stored entity as a validated record with its server fields. */
+  public Optional<Entity> entity(EntityType type, String id) {
+    return store.get(type, id).flatMap(this::parse);
+  }
+
   /** Creates a new entity; its id is generated when absent. */
   public WriteResult create(Entity e, String actor) {
     return write(e, actor, Mode.CREATE, null);

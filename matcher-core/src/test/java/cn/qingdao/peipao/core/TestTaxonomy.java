@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** A small taxonomy (4 sectors, 4 districts) for the core tests. */
+/** A small taxonomy (5 sectors, 5 districts) for the core tests. */
 public final class TestTaxonomy {
   private TestTaxonomy() {}
 

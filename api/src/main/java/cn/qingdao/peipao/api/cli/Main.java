@@ -2,9 +2,13 @@ package cn.qingdao.peipao.api.cli;
 
 import cn.qingdao.peipao.api.ApiConfig;
 import cn.qingdao.peipao.api.App;
+import cn.qingdao.peipao.api.Services;
 import cn.qingdao.peipao.api.http.AccessControl;
 import cn.qingdao.peipao.core.json.FieldError;
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.ValidationException;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.scoring.ScoringProfiles;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.index.Catalog;
@@ -14,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -25,7 +30,7 @@ import java.util.stream.Stream;
 public final class Main {
   static final String USAGE =
       """
-      usage: matcher serve   [--port 7070] [--host 127.0.0.1] [--data ./data] [--no-demo]
+      usage: matcher serve   [--port 7070] [--host 127.0.0.1] [--data ./data] [--no-demo] [--profiles file.json]
              matcher import  <projects|mentors|parks|investors|policies> <file.jsonl> [--data ./data] [--atomic]
              matcher reindex [--data ./data]""";
 
@@ -71,10 +76,15 @@ public final class Main {
             .withDataDir(dataDir(a))
             .withDemo(!a.flag("no-demo"));
     Taxonomy taxonomy = QingdaoDataset.taxonomy();
+    ScoringProfiles profiles = profiles(a.options().get("profiles"));
     Catalog catalog = Catalog.open(config.dataDir(), taxonomy);
     out.println("store and index ready: " + catalog.startupNote());
     if (config.demo()) DemoData.loadOnce(catalog, taxonomy, out);
-    Javalin app = App.create(config, catalog, taxonomy, AccessControl.open());
+    Javalin app =
+        App.create(
+            config,
+            Services.of(catalog, taxonomy, profiles, Clock.systemUTC()),
+            AccessControl.open());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -93,6 +103,18 @@ public final class Main {
             + config.dataDir().toAbsolutePath().normalize()
             + ")");
     out.flush();
+  }
+
+  /** The shipped scoring profiles, or those of {@code file}; validated before anything starts. */
+  static ScoringProfiles profiles(String file) {
+    if (file == null) return ScoringProfiles.defaults();
+    try {
+      return ScoringProfiles.read(Json.parse(Files.readAllBytes(Path.of(file))));
+    } catch (IOException e) {
+      throw new UsageException("cannot read scoring profiles " + file + ": " + e.getMessage());
+    } catch (ValidationException e) {
+      throw new UsageException("scoring profiles " + file + ": " + e.getMessage());
+    }
   }
 
   private static void importFile(Arguments a, PrintStream out) {

@@ -6,6 +6,8 @@ public enum Operation {
   PUBLIC,
   READ,
   SEARCH,
+  /** Recommendations for a stored subject or an ad-hoc profile. */
+  RECOMMEND,
   WRITE,
   IMPORT
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.qingdao.peipao.api.ApiConfig;
 import cn.qingdao.peipao.api.App;
+import cn.qingdao.peipao.api.Services;
 import cn.qingdao.peipao.api.http.AccessControl;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.datasets.QingdaoDataset;
@@ -45,8 +46,7 @@ class EndToEndTest {
   private Javalin serve(Catalog catalog) {
     return App.create(
             ApiConfig.defaults().withPort(0).withDataDir(dir),
-            catalog,
-            QingdaoDataset.taxonomy(),
+            Services.of(catalog, QingdaoDataset.taxonomy()),
             AccessControl.open())
         .start();
   }

@@ -1,0 +1,22 @@
+package cn.qingdao.peipao.api;
+
+import cn.qingdao.peipao.core.scoring.ScoringProfiles;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.recommend.Recommender;
+import java.time.Clock;
+
+/** The services the HTTP layer delegates to, built once per data directory. */
+public record Services(Catalog catalog, Taxonomy taxonomy, Recommender recommender) {
+  /** Services over {@code catalog} with the given scoring profiles and clock. */
+  public static Services of(
+      Catalog catalog, Taxonomy taxonomy, ScoringProfiles profiles, Clock clock) {
+    return new Services(
+        catalog, taxonomy, new Recommender(catalog.index(), catalog.reader(), profiles, clock));
+  }
+
+  /** Services with the shipped scoring profiles and the system clock. */
+  public static Services of(Catalog catalog, Taxonomy taxonomy) {
+    return of(catalog, taxonomy, ScoringProfiles.defaults(), Clock.systemUTC());
+  }
+}

@@ -1,0 +1,266 @@
+package cn.qingdao.peipao.api.http;
+
+import cn.qingdao.peipao.core.json.FieldError;
+import cn.qingdao.peipao.core.json.Fields;
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.Problems;
+import cn.qingdao.peipao.core.json.ValidationException;
+import cn.qingdao.peipao.core.model.Codes;
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.scoring.Match;
+import cn.qingdao.peipao.core.scoring.RequestFilters;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.recommend.Recommendation;
+import cn.qingdao.peipao.index.recommend.Recommender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Recommendations for a stored subject ({@code GET …/{id}/recommendations}) or an ad-hoc project
+ * profile ({@code POST /api/v1/recommendations}, nothing stored). Parses and validates; the {@link
+ * Recommender} ranks.
+ */
+public final class RecommendationController {
+  static final List<String> PROJECT_TARGETS = List.of("mentors", "parks", "investors", "policies");
+  private static final Set<String> GET_PARAMS =
+      Set.of(
+          "target", "limit", "profile", "explain", "district", "sector", "stage", "kind", "need");
+
+  private final Catalog catalog;
+  private final Taxonomy taxonomy;
+  private final Recommender recommender;
+
+  public RecommendationController(Catalog catalog, Taxonomy taxonomy, Recommender recommender) {
+    this.catalog = catalog;
+    this.taxonomy = taxonomy;
+    this.recommender = recommender;
+  }
+
+  /**
+   * {@code GET /api/v1/{type}/{id}/recommendations}: projects choose a target, others get projects.
+   */
+  public void forStored(Context ctx, EntityType subjectType) {
+    long start = System.nanoTime();
+    Requests.onlyParams(
+        ctx, subjectType == EntityType.PROJECTS ? GET_PARAMS : without(GET_PARAMS, "target"));
+    String id = Requests.pathId(ctx);
+    EntityType target = EntityType.PROJECTS;
+    if (subjectType == EntityType.PROJECTS) {
+      String t = ctx.queryParam("target");
+      if (t == null)
+        throw ApiException.badField(
+            "target", "is required: one of " + String.join(", ", PROJECT_TARGETS));
+      if (!PROJECT_TARGETS.contains(t)) {
+        throw ApiException.badField(
+            "target",
+            "must be one of "
+                + String.join(", ", PROJECT_TARGETS)
+                + " (got '"
+                + Requests.clip(t)
+                + "')");
+      }
+      target = EntityType.fromPath(t).orElseThrow();
+    }
+    int limit = Requests.intParam(ctx, "limit", 10, 1, Recommender.MAX_LIMIT);
+    boolean explain = Requests.boolParam(ctx, "explain", true);
+    RequestFilters filters = queryFilters(ctx, target);
+    Entity subject =
+        catalog
+            .entity(subjectType, id)
+            .orElseThrow(
+                () -> new ApiException(404, "no " + subjectType.path() + " with id '" + id + "'"));
+    answer(ctx, run(subject, target, limit, filters, ctx.queryParam("profile")), explain, start);
+  }
+
+  /**
+   * {@code POST /api/v1/recommendations} with {profile, target, limit?, filters?, scoringProfile?,
+   * explain?}.
+   */
+  public void adHoc(Context ctx) {
+    long start = System.nanoTime();
+    JsonNode body = Requests.jsonBody(ctx);
+    Problems problems = new Problems();
+    Fields f = Fields.of(body, "", problems);
+    String t = f.code("target", true, PROJECT_TARGETS);
+    Long limit = f.integer("limit", false, 1, Recommender.MAX_LIMIT);
+    String profileName = f.string("scoringProfile", false, 60);
+    Boolean explain = f.bool("explain", false);
+    EntityType target = t == null ? null : EntityType.fromPath(t).orElseThrow();
+    RequestFilters filters = bodyFilters(f.object("filters", false), target);
+    JsonNode profileJson = f.raw("profile");
+    f.finish();
+    Entity subject = null;
+    if (profileJson == null) {
+      problems.add("profile", "is required: the project JSON to recommend for");
+    } else {
+      if (profileJson instanceof ObjectNode o && !o.has("id")) o.put("id", "draft");
+      try {
+        subject = catalog.reader().read(EntityType.PROJECTS, profileJson);
+      } catch (ValidationException e) {
+        for (FieldError fe : e.errors())
+          problems.add("profile" + (fe.field().isEmpty() ? "" : "." + fe.field()), fe.message());
+      }
+    }
+    problems.throwIfAny();
+    Recommendation r =
+        run(subject, target, limit == null ? 10 : limit.intValue(), filters, profileName);
+    answer(ctx, r, explain == null || explain, start);
+  }
+
+  private Recommendation run(
+      Entity subject, EntityType target, int limit, RequestFilters filters, String profile) {
+    try {
+      return recommender.recommend(
+          new Recommender.Request(subject, target, limit, filters, profile));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badField("profile", e.getMessage());
+    }
+  }
+
+  private void answer(Context ctx, Recommendation r, boolean explain, long start) {
+    ObjectNode out = Json.mapper().createObjectNode();
+    out.put("target", r.direction().target().path());
+    ObjectNode subject = out.putObject("subject");
+    subject.put("type", r.direction().subject().path());
+    subject.put("id", r.subjectId());
+    ObjectNode profile = out.putObject("profile");
+    profile.put("name", r.profile().name());
+    profile.put("version", r.profile().version());
+    profile.put("direction", r.direction().code());
+    ArrayNode items = out.putArray("items");
+    for (Match m : r.items()) {
+      ObjectNode item = items.addObject();
+      item.put("type", m.entity().type().path());
+      item.put("id", m.id());
+      item.put("name", m.entity().name());
+      item.put("score", Math.round(m.score() * 1e4) / 1e4);
+      if (explain) {
+        item.set("components", Json.mapper().valueToTree(m.components()));
+        item.set("reasons", Json.mapper().valueToTree(m.reasons()));
+      }
+    }
+    out.put("total", r.total());
+    out.put("tookMs", Math.round((System.nanoTime() - start) / 1e4) / 100.0);
+    Http.json(ctx, 200, out);
+  }
+
+  private RequestFilters queryFilters(Context ctx, EntityType target) {
+    return new RequestFilters(
+        codes(
+            ctx.queryParams("district"),
+            "district",
+            c -> taxonomy.district(c).isPresent(),
+            taxonomy.districtCodes()),
+        codes(
+            ctx.queryParams("sector"),
+            "sector",
+            c -> taxonomy.sector(c).isPresent(),
+            taxonomy.sectorCodes()),
+        codes(
+            ctx.queryParams("stage"),
+            "stage",
+            c -> taxonomy.stage(c).isPresent(),
+            taxonomy.stageCodes()),
+        kinds(ctx.queryParams("kind"), "kind", target),
+        codes(
+            ctx.queryParams("need"),
+            "need",
+            c -> taxonomy.service(c).isPresent(),
+            taxonomy.serviceCodes()));
+  }
+
+  private RequestFilters bodyFilters(Fields f, EntityType target) {
+    if (f == null) return RequestFilters.NONE;
+    RequestFilters out =
+        new RequestFilters(
+            f.codes(
+                "district",
+                false,
+                20,
+                c ->
+                    taxonomy.district(c).isPresent()
+                        ? null
+                        : "unknown district '" + Requests.clip(c) + "'"),
+            f.codes(
+                "sector",
+                false,
+                20,
+                c ->
+                    taxonomy.sector(c).isPresent()
+                        ? null
+                        : "unknown sector '" + Requests.clip(c) + "'"),
+            f.codes(
+                "stage",
+                false,
+                4,
+                c ->
+                    taxonomy.stage(c).isPresent()
+                        ? null
+                        : "unknown stage '" + Requests.clip(c) + "'"),
+            f.codes(
+                "kind",
+                false,
+                20,
+                c ->
+                    target == null || kindsOf(target).contains(c)
+                        ? null
+                        : "unknown kind '" + Requests.clip(c) + "' for " + target.path()),
+            f.codes(
+                "need",
+                false,
+                20,
+                c ->
+                    taxonomy.service(c).isPresent()
+                        ? null
+                        : "unknown need '" + Requests.clip(c) + "'"));
+    f.finish();
+    return out;
+  }
+
+  private List<String> kinds(List<String> raw, String name, EntityType target) {
+    List<String> allowed = kindsOf(target);
+    if (allowed.isEmpty() && !raw.isEmpty())
+      throw ApiException.badField(name, target.path() + " have no kind");
+    return codes(raw, name, allowed::contains, String.join(", ", allowed));
+  }
+
+  static List<String> kindsOf(EntityType target) {
+    return switch (target) {
+      case MENTORS -> Codes.MENTOR_KINDS;
+      case PARKS -> Codes.PARK_KINDS;
+      case INVESTORS -> Codes.INVESTOR_KINDS;
+      case POLICIES -> Codes.POLICY_CATEGORIES;
+      case PROJECTS -> List.of();
+    };
+  }
+
+  private static List<String> codes(
+      List<String> raw, String name, Predicate<String> known, String allowed) {
+    List<String> out = new ArrayList<>();
+    for (String r : raw) {
+      for (String v : r.split(",")) {
+        String c = v.strip();
+        if (c.isEmpty()) continue;
+        if (!known.test(c))
+          throw ApiException.badField(
+              name, "unknown " + name + " '" + Requests.clip(c) + "'; allowed: " + allowed);
+        if (!out.contains(c)) out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> without(Set<String> s, String x) {
+    Set<String> out = new java.util.HashSet<>(s);
+    out.remove(x);
+    return out;
+  }
+}
