@@ -27,9 +27,17 @@ class ScoringTest {
   static final ScoringProfiles PROFILES = ScoringProfiles.defaults();
   static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
 
+  static final java.util.Map<Features, Entity> ENTITIES = new java.util.IdentityHashMap<>();
+
   static Features f(EntityType type, String json) {
     Entity e = READER.read(type, Json.parse(json));
-    return FX.of(e);
+    Features f = FX.of(e);
+    ENTITIES.put(f, e);
+    return f;
+  }
+
+  static Match match(PairScorer.Context c, Features f, double text) {
+    return c.match(f, ENTITIES.get(f), text);
   }
 
   static PairScorer.Context ctx(Direction d, Features subject) {
@@ -69,8 +77,8 @@ class ScoringTest {
   void aiSeedProjectGetsTheAiSeedFinanceMentorNearbyFirst() {
     PairScorer.Context c = ctx(Direction.PROJECT_MENTORS, AI_SEED_LAOSHAN);
     assertTrue(c.eligible(AI_MENTOR_LAOSHAN) && c.eligible(FOOD_MENTOR_LAIXI));
-    Match good = c.match(AI_MENTOR_LAOSHAN, 0.2);
-    Match bad = c.match(FOOD_MENTOR_LAIXI, 0.2);
+    Match good = match(c, AI_MENTOR_LAOSHAN, 0.2);
+    Match bad = match(c, FOOD_MENTOR_LAIXI, 0.2);
     assertTrue(good.score() > 0.8 && bad.score() < 0.4, good.score() + " vs " + bad.score());
     assertEquals(1.0, good.components().get("sector"));
     assertEquals(1.0, good.components().get("stage"));
@@ -91,7 +99,7 @@ class ScoringTest {
     double fromMentor =
         ctx(Direction.MENTOR_PROJECTS, AI_MENTOR_LAOSHAN).score(AI_SEED_LAOSHAN, 0.3);
     assertEquals(fromProject, fromMentor, 1e-12);
-    Match m = ctx(Direction.MENTOR_PROJECTS, AI_MENTOR_LAOSHAN).match(AI_SEED_LAOSHAN, 0.3);
+    Match m = match(ctx(Direction.MENTOR_PROJECTS, AI_MENTOR_LAOSHAN), AI_SEED_LAOSHAN, 0.3);
     assertTrue(m.components().containsKey("reciprocal"));
     assertTrue(m.reasons().contains("需要：金融助力"), m.reasons().toString());
   }
@@ -112,7 +120,7 @@ class ScoringTest {
           double hi = c.upperAfterLower();
           double s = c.score(cand, text);
           assertTrue(lo <= s && s <= hi && lo >= 0 && hi <= 1, lo + " " + s + " " + hi);
-          c.match(cand, text).components().values().forEach(v -> assertTrue(v >= 0 && v <= 1));
+          match(c, cand, text).components().values().forEach(v -> assertTrue(v >= 0 && v <= 1));
         }
       }
     }
@@ -203,7 +211,8 @@ class ScoringTest {
                 POLICY.formatted("late", "founder", "2027-01-01", "[]", "[\"growth\"]"))),
         "another stage");
     Match local =
-        c.match(
+        match(
+            c,
             f(
                 EntityType.POLICIES,
                 POLICY.formatted("local", "founder", "2027-01-01", "[\"laoshan\"]", "[\"seed\"]")),
@@ -225,8 +234,8 @@ class ScoringTest {
         f(
             EntityType.INVESTORS,
             "{\"id\":\"i-pe\",\"name\":\"p\",\"kind\":\"pe\",\"instruments\":[\"equity\"],\"ticketMin\":20000000,\"ticketMax\":200000000,\"stages\":[\"growth\",\"mature\"]}");
-    Match b = c.match(bank, 0);
-    Match p = c.match(pe, 0);
+    Match b = match(c, bank, 0);
+    Match p = match(c, pe, 0);
     assertTrue(b.score() > p.score());
     assertEquals(1.0, b.components().get("ticket"));
     assertEquals(1.0, b.components().get("instrument"));
@@ -248,8 +257,8 @@ class ScoringTest {
         f(
             EntityType.PARKS,
             "{\"id\":\"k-priv\",\"name\":\"q\",\"kind\":\"high_level_park\",\"location\":{\"district\":\"laoshan\"},\"areaTotal\":5000,\"areaAvailable\":800,\"sectors\":[\"ai\"]}");
-    Match g = c.match(gov, 0);
-    Match q = c.match(priv, 0);
+    Match g = match(c, gov, 0);
+    Match q = match(c, priv, 0);
     assertEquals(1.0, g.components().get("freeSpace"));
     assertEquals(
         1.0, g.components().get("kind"), "a university park suits a graduate's seed project");

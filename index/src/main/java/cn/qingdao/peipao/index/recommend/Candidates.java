@@ -1,7 +1,6 @@
 package cn.qingdao.peipao.index.recommend;
 
 import cn.qingdao.peipao.core.scoring.Features;
-import cn.qingdao.peipao.core.scoring.PairScorer;
 import java.util.Arrays;
 
 /**
@@ -16,17 +15,21 @@ final class Candidates {
   double[] lower = new double[256];
   double[] upper = new double[256];
 
-  void add(int leafOrd, int docId, Features f, PairScorer.Context ctx) {
+  /** Candidates that passed the hard constraints, pruned or not. */
+  long eligible;
+
+  void add(int leafOrd, int docId, Features f, double lo, double up) {
     if (size == doc.length) grow();
     leaf[size] = leafOrd;
     doc[size] = docId;
     features[size] = f;
-    lower[size] = ctx.lower(f);
-    upper[size] = ctx.upperAfterLower();
+    lower[size] = lo;
+    upper[size] = up;
     size++;
   }
 
   void addAll(Candidates other) {
+    eligible += other.eligible;
     for (int i = 0; i < other.size; i++) {
       if (size == doc.length) grow();
       leaf[size] = other.leaf[i];

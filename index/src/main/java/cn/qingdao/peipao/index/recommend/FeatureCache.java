@@ -4,41 +4,59 @@ import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.scoring.DistrictBounds;
 import cn.qingdao.peipao.core.scoring.FeatureExtractor;
 import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.index.search.EntityDocuments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.TermVectors;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * {@link Features} of every document of a segment, built once from the stored JSON and kept until
- * the segment goes away (segments are immutable, so a write only costs the new small segment).
- * Deleted documents are skipped by the queries that read the cache.
+ * The {@link Segment} data of every segment, built once from the stored JSON and the term vectors
+ * and kept until the segment goes away. Segments are immutable, so a write only costs the new small
+ * segment; deleted documents are skipped by the queries that read the cache.
  */
 final class FeatureCache {
   private final EntityReader reader;
   private final FeatureExtractor extractor;
-  private final Map<Object, Features[]> bySegment = new ConcurrentHashMap<>();
+  private final TermDictionary dictionary = new TermDictionary();
+  private final DistrictBounds bounds;
+  private final Map<Object, Segment> bySegment = new ConcurrentHashMap<>();
 
   FeatureCache(EntityReader reader, FeatureExtractor extractor) {
     this.reader = reader;
     this.extractor = extractor;
+    this.bounds = new DistrictBounds(extractor.taxonomy().districts().size());
   }
 
-  /** The features of {@code leaf}'s documents by doc id; built on first use, O(docs). */
-  Features[] of(LeafReader leaf) {
+  /** Boxes around every cached point, by district: never shrink, so they bound all candidates. */
+  DistrictBounds bounds() {
+    return bounds;
+  }
+
+  TermDictionary dictionary() {
+    return dictionary;
+  }
+
+  /** The data of {@code leaf}'s documents by doc id; built on first use, O(docs). */
+  Segment of(LeafReader leaf) {
     IndexReader.CacheHelper helper = leaf.getCoreCacheHelper();
     if (helper == null) return build(leaf);
     Object key = helper.getKey();
-    Features[] cached = bySegment.get(key);
+    Segment cached = bySegment.get(key);
     if (cached != null) return cached;
-    Features[] built = build(leaf);
+    Segment built = build(leaf);
     if (bySegment.putIfAbsent(key, built) == null) helper.addClosedListener(bySegment::remove);
     return bySegment.get(key);
   }
@@ -47,21 +65,56 @@ final class FeatureCache {
     return bySegment.size();
   }
 
-  private Features[] build(LeafReader leaf) {
+  private Segment build(LeafReader leaf) {
     try {
-      Features[] out = new Features[leaf.maxDoc()];
+      int n = leaf.maxDoc();
+      int[][] ids = new int[n][];
+      int[][] freqs = new int[n][];
+      int[] lengths = new int[n];
       StoredFields stored = leaf.storedFields();
-      for (int doc = 0; doc < out.length; doc++) {
+      TermVectors vectors = leaf.termVectors();
+      Entity[] entities = new Entity[n];
+      for (int doc = 0; doc < n; doc++) {
         Document d = stored.document(doc);
         String type = d.get(EntityDocuments.TYPE);
         String json = d.get(EntityDocuments.JSON);
         if (type == null || json == null) continue;
-        Entity e = reader.read(EntityType.fromPath(type).orElseThrow(), Json.parse(json));
-        out[doc] = extractor.of(e);
+        entities[doc] = reader.read(EntityType.fromPath(type).orElseThrow(), Json.parse(json));
+        text(vectors.get(doc, EntityDocuments.TEXT), doc, ids, freqs, lengths);
       }
-      return out;
+      Features[] features = extractor.of(entities);
+      for (Features f : features) if (f != null) bounds.add(f);
+      return new Segment(entities, features, ids, freqs, lengths);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private void text(Terms vector, int doc, int[][] ids, int[][] freqs, int[] lengths)
+      throws IOException {
+    if (vector == null) {
+      ids[doc] = new int[0];
+      freqs[doc] = new int[0];
+      return;
+    }
+    int size = (int) vector.size();
+    long[] packed = new long[size]; // id << 32 | freq, sorted by id
+    TermsEnum te = vector.iterator();
+    BytesRef term;
+    int i = 0;
+    int length = 0;
+    while ((term = te.next()) != null) {
+      int freq = (int) te.totalTermFreq();
+      packed[i++] = ((long) dictionary.idOf(term.utf8ToString()) << 32) | freq;
+      length += freq;
+    }
+    Arrays.sort(packed, 0, i);
+    ids[doc] = new int[i];
+    freqs[doc] = new int[i];
+    for (int j = 0; j < i; j++) {
+      ids[doc][j] = (int) (packed[j] >>> 32);
+      freqs[doc][j] = (int) packed[j];
+    }
+    lengths[doc] = length;
   }
 }

@@ -5,7 +5,6 @@ import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.model.Mentor;
 import cn.qingdao.peipao.core.model.Park;
-import cn.qingdao.peipao.core.model.Policy;
 import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.scoring.Direction;
 import cn.qingdao.peipao.core.scoring.FeatureExtractor;
@@ -24,10 +23,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
@@ -40,6 +46,7 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -56,7 +63,7 @@ public final class Recommender {
 
   private static final double EPS = 1e-9;
   private static final Comparator<Scored> ORDER =
-      Comparator.comparingDouble((Scored s) -> -s.score).thenComparing(s -> s.features.id);
+      Comparator.comparingDouble((Scored s) -> -s.score).thenComparing(s -> s.entity.id());
 
   private final SearchIndex index;
   private final ScoringProfiles profiles;
@@ -126,44 +133,103 @@ public final class Recommender {
                             + profiles.names(direction)));
     ScoringProfile counterpart = direction.reverse().map(profiles::defaultFor).orElse(null);
     Features subject = extractor.of(r.subject());
-    PairScorer.Context ctx =
-        scorer.context(direction, subject, profile, counterpart, LocalDate.now(clock), r.filters());
     return index.withSearcher(
         searcher -> {
+          // Cache every segment first: district bounds and the term dictionary then cover them all.
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) cache.of(leaf.reader());
+          PairScorer.Context ctx =
+              scorer.context(
+                  direction,
+                  subject,
+                  profile,
+                  counterpart,
+                  LocalDate.now(clock),
+                  r.filters(),
+                  exhaustive ? null : cache.bounds());
+          Query query = exhaustive ? typeOnly(r.target()) : hardConstraints(r, subject);
+          Segment[] segments = new Segment[searcher.getIndexReader().leaves().size()];
+          Candidates candidates = collect(searcher, query, ctx, segments, r.limit(), !exhaustive);
           TextRelevance text =
               ctx.usesText()
                   ? new TextRelevance(
-                      searcher.getIndexReader(), index.indexAnalyzer(), subjectText(r.subject()))
+                      searcher.getIndexReader(),
+                      cache.dictionary(),
+                      subjectTerms(searcher, r.subject()))
                   : null;
-          Query query = exhaustive ? typeOnly(r.target()) : hardConstraints(r, subject);
-          Candidates candidates = collect(searcher, query, ctx);
-          List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
           long[] textScored = {0};
           List<Scored> top =
               exhaustive
-                  ? scoreAll(candidates, ctx, text, leaves, r.limit(), textScored)
-                  : scorePruned(candidates, ctx, text, leaves, r.limit(), textScored);
+                  ? scoreAll(candidates, ctx, text, segments, r.limit(), textScored)
+                  : scorePruned(candidates, ctx, text, segments, r.limit(), textScored);
           List<Match> items = new ArrayList<>(top.size());
-          for (Scored s : top) items.add(ctx.match(s.features, s.text));
+          for (Scored s : top) items.add(ctx.match(s.features, s.entity, s.text));
           return new Recommendation(
-              direction, r.subject().id(), profile, items, candidates.size, textScored[0]);
+              direction,
+              r.subject().id(),
+              profile,
+              items,
+              candidates.eligible,
+              candidates.size,
+              textScored[0]);
         });
   }
 
-  private record Scored(Features features, double score, double text) {}
+  /** The subject's analysed text: its own term vector when stored, else analysed now. */
+  private Map<String, Integer> subjectTerms(IndexSearcher searcher, Entity subject) {
+    Map<String, Integer> terms = new LinkedHashMap<>();
+    try {
+      IndexReader reader = searcher.getIndexReader();
+      TopDocs hit =
+          searcher.search(new TermQuery(EntityDocuments.uid(subject.type(), subject.id())), 1);
+      Terms vector =
+          hit.scoreDocs.length == 0
+              ? null
+              : reader.termVectors().get(hit.scoreDocs[0].doc, EntityDocuments.TEXT);
+      if (vector != null && storedMatches(searcher, hit.scoreDocs[0].doc, subject)) {
+        TermsEnum te = vector.iterator();
+        BytesRef term;
+        while ((term = te.next()) != null) terms.put(term.utf8ToString(), (int) te.totalTermFreq());
+        return terms;
+      }
+      try (TokenStream ts =
+          index
+              .indexAnalyzer()
+              .tokenStream(EntityDocuments.TEXT, EntityDocuments.indexedText(subject))) {
+        CharTermAttribute a = ts.addAttribute(CharTermAttribute.class);
+        ts.reset();
+        while (ts.incrementToken()) terms.merge(a.toString(), 1, Integer::sum);
+        ts.end();
+      }
+      return terms;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The stored document is this very version of the subject (an ad-hoc draft may reuse an id). */
+  private static boolean storedMatches(IndexSearcher searcher, int doc, Entity subject)
+      throws IOException {
+    String json = searcher.storedFields().document(doc).get(EntityDocuments.JSON);
+    return subject.version() > 0
+        && json != null
+        && json.contains("\"version\":" + subject.version() + ",");
+  }
+
+  private record Scored(Features features, Entity entity, double score, double text) {}
 
   private static List<Scored> scoreAll(
       Candidates c,
       PairScorer.Context ctx,
       TextRelevance text,
-      List<LeafReaderContext> leaves,
+      Segment[] segments,
       int k,
       long[] textScored) {
     List<Scored> all = new ArrayList<>(c.size);
     for (int i = 0; i < c.size; i++) {
-      double t = text == null ? 0 : text.of(leaves.get(c.leaf[i]).reader(), c.doc[i]);
+      double t = text == null ? 0 : text.of(segments[c.leaf[i]], c.doc[i]);
       textScored[0]++;
-      all.add(new Scored(c.features[i], ctx.score(c.features[i], t), t));
+      Entity e = segments[c.leaf[i]].entities()[c.doc[i]];
+      all.add(new Scored(c.features[i], e, ctx.score(c.features[i], t), t));
     }
     all.sort(ORDER);
     return List.copyOf(all.subList(0, Math.min(k, all.size())));
@@ -173,7 +239,7 @@ public final class Recommender {
       Candidates c,
       PairScorer.Context ctx,
       TextRelevance text,
-      List<LeafReaderContext> leaves,
+      Segment[] segments,
       int k,
       long[] textScored) {
     double threshold = c.size <= k ? Double.NEGATIVE_INFINITY : c.kthLargestLower(k);
@@ -187,10 +253,11 @@ public final class Recommender {
       if (text == null) {
         t = 0;
       } else {
-        t = text.of(leaves.get(c.leaf[i]).reader(), c.doc[i]);
+        t = text.of(segments[c.leaf[i]], c.doc[i]);
         textScored[0]++;
       }
-      Scored s = new Scored(c.features[i], ctx.score(c.features[i], t), t);
+      Entity e = segments[c.leaf[i]].entities()[c.doc[i]];
+      Scored s = new Scored(c.features[i], e, ctx.score(c.features[i], t), t);
       int at = insertionPoint(top, s);
       if (at < k) {
         top.add(at, s);
@@ -211,9 +278,15 @@ public final class Recommender {
     return lo;
   }
 
-  private Candidates collect(IndexSearcher searcher, Query query, PairScorer.Context ctx) {
+  private Candidates collect(
+      IndexSearcher searcher,
+      Query query,
+      PairScorer.Context ctx,
+      Segment[] segments,
+      int k,
+      boolean prune) {
     try {
-      return searcher.search(query, new CandidateCollectorManager(ctx));
+      return searcher.search(query, new CandidateCollectorManager(ctx, segments, k, prune));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -223,35 +296,56 @@ public final class Recommender {
   private final class CandidateCollectorManager
       implements CollectorManager<CandidateCollector, Candidates> {
     private final PairScorer.Context ctx;
+    private final Segment[] segments;
 
-    CandidateCollectorManager(PairScorer.Context ctx) {
+    private final int k;
+    private final boolean prune;
+
+    CandidateCollectorManager(PairScorer.Context ctx, Segment[] segments, int k, boolean prune) {
       this.ctx = ctx;
+      this.segments = segments;
+      this.k = k;
+      this.prune = prune;
     }
 
     @Override
     public CandidateCollector newCollector() {
-      return new CandidateCollector(ctx);
+      return new CandidateCollector(ctx, segments, k, prune);
     }
 
     @Override
     public Candidates reduce(Collection<CandidateCollector> collectors) {
+      if (collectors.size() == 1) return collectors.iterator().next().candidates;
       Candidates all = new Candidates();
       for (CandidateCollector c : collectors) all.addAll(c.candidates);
       return all;
     }
   }
 
+  /**
+   * Collects the hits that could still reach the top k. Core eligibility is checked again for each
+   * hit; a hit whose cheap upper bound (no distance computed) or full upper bound is below the k-th
+   * best lower bound seen so far cannot enter the top k and is dropped.
+   */
   private final class CandidateCollector implements Collector {
     final Candidates candidates = new Candidates();
     private final PairScorer.Context ctx;
+    private final Segment[] segments;
+    private final TopLowers lowers;
+    private final boolean prune;
 
-    CandidateCollector(PairScorer.Context ctx) {
+    CandidateCollector(PairScorer.Context ctx, Segment[] segments, int k, boolean prune) {
       this.ctx = ctx;
+      this.segments = segments;
+      this.lowers = new TopLowers(k);
+      this.prune = prune;
     }
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) {
-      Features[] features = cache.of(context.reader());
+      Segment segment = cache.of(context.reader());
+      segments[context.ord] = segment;
+      Features[] features = segment.features();
       int ord = context.ord;
       return new LeafCollector() {
         @Override
@@ -260,7 +354,15 @@ public final class Recommender {
         @Override
         public void collect(int doc) {
           Features f = features[doc];
-          if (f != null && ctx.eligible(f)) candidates.add(ord, doc, f, ctx);
+          if (f == null || !ctx.eligible(f)) return;
+          candidates.eligible++;
+          double bar = prune ? lowers.threshold() - EPS : Double.NEGATIVE_INFINITY;
+          if (ctx.cheapUpper(f) < bar) return;
+          double lo = ctx.lowerAfterCheapUpper(f);
+          double up = ctx.upperAfterLower();
+          if (up < bar) return;
+          lowers.offer(lo);
+          candidates.add(ord, doc, f, lo, up);
         }
       };
     }
@@ -359,13 +461,6 @@ public final class Recommender {
 
   private static Query terms(String field, List<String> values) {
     return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
-  }
-
-  private static String subjectText(Entity e) {
-    StringBuilder b = new StringBuilder(e.name()).append('\n').append(e.description());
-    e.tags().forEach(t -> b.append('\n').append(t));
-    if (e instanceof Policy p && p.benefit() != null) b.append('\n').append(p.benefit().text());
-    return b.toString();
   }
 
   /** Number of segments whose features are cached (for tests and health). */

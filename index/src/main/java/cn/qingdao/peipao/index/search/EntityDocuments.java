@@ -108,8 +108,6 @@ public final class EntityDocuments {
     d.add(new SortedDocValuesField(ID_SORT, new BytesRef(e.id())));
     d.add(new StoredField(JSON, json));
     d.add(new TextField(NAME, e.name(), Field.Store.NO));
-    StringBuilder text = new StringBuilder(e.name()).append('\n').append(e.description());
-    for (String tag : e.tags()) text.append('\n').append(tag);
     switch (e) {
       case Project p -> {
         codes(d, SECTOR, p.sectors());
@@ -132,7 +130,6 @@ public final class EntityDocuments {
         number(d, "capacity", (long) m.capacity());
         number(d, MENTOR_CAPACITY, (long) m.capacity());
         scope(d, SCOPE, m.serviceDistricts());
-        if (m.org() != null) text.append('\n').append(m.org());
       }
       case Park k -> {
         codes(d, SECTOR, k.sectors());
@@ -155,7 +152,6 @@ public final class EntityDocuments {
         number(d, "ticketMin", i.ticketMin());
         number(d, "ticketMax", i.ticketMax());
         scope(d, SCOPE, i.serviceDistricts());
-        i.products().forEach(p -> text.append('\n').append(p));
       }
       case Policy p -> {
         codes(d, SECTOR, p.sectors());
@@ -171,17 +167,38 @@ public final class EntityDocuments {
             d, VALID_UNTIL, p.validUntil() == null ? Long.MAX_VALUE : p.validUntil().toEpochDay());
         number(d, "validUntil", p.validUntil() == null ? null : p.validUntil().toEpochDay());
         number(d, "maxAmount", p.benefit() == null ? null : p.benefit().maxAmount());
-        text.append('\n').append(p.issuer());
-        if (p.benefit() != null) text.append('\n').append(p.benefit().text());
       }
     }
-    d.add(new Field(TEXT, text.toString(), TEXT_TYPE));
+    d.add(new Field(TEXT, indexedText(e), TEXT_TYPE));
     d.add(new TextField(SECTOR_TEXT, sectorText(e), Field.Store.NO));
     try {
       return facets.build(d);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
+  }
+
+  /**
+   * The full text of an entity as the {@code text} field indexes it: name, description, tags and
+   * the type's other words (mentor's organisation, investor's products, policy's issuer and
+   * benefit). Recommendations analyse an ad-hoc subject's text the same way.
+   */
+  public static String indexedText(Entity e) {
+    StringBuilder text = new StringBuilder(e.name()).append('\n').append(e.description());
+    for (String tag : e.tags()) text.append('\n').append(tag);
+    switch (e) {
+      case Mentor m -> {
+        if (m.org() != null) text.append('\n').append(m.org());
+      }
+      case Investor i -> i.products().forEach(p -> text.append('\n').append(p));
+      case Policy p -> {
+        text.append('\n').append(p.issuer());
+        if (p.benefit() != null) text.append('\n').append(p.benefit().text());
+      }
+      case Project p -> {}
+      case Park k -> {}
+    }
+    return text.toString();
   }
 
   /** Investors offer money: debt answers the need {@code finance}, equity {@code capital}. */

@@ -37,6 +37,7 @@ public final class FeatureExtractor {
   private final Map<String, Integer> districtIndex = new HashMap<>();
   private final Map<String, Integer> groupIndex = new HashMap<>();
   private final double[][] affinity;
+  private final double cosReference;
 
   public FeatureExtractor(Taxonomy taxonomy) {
     if (taxonomy.sectors().size() > 64
@@ -53,6 +54,8 @@ public final class FeatureExtractor {
     for (Service s : taxonomy.services()) serviceIndex.put(s.code(), serviceIndex.size());
     for (District d : districtList) districtIndex.put(d.code(), districtIndex.size());
     for (FounderGroup g : taxonomy.founderGroups()) groupIndex.put(g.code(), groupIndex.size());
+    cosReference =
+        Geo.cosLatitude(districtList.stream().mapToDouble(District::lat).average().orElse(0));
     affinity = new double[sectorList.size()][sectorList.size()];
     for (int i = 0; i < sectorList.size(); i++) {
       for (int j = 0; j < sectorList.size(); j++) {
@@ -63,6 +66,15 @@ public final class FeatureExtractor {
 
   public Taxonomy taxonomy() {
     return taxonomy;
+  }
+
+  double cosReference() {
+    return cosReference;
+  }
+
+  /** Distance between two entities' points (the taxonomy's mean latitude as reference). */
+  public double km(Features a, Features b) {
+    return Geo.kmAt(cosReference, a.lat, a.lon, b.lat, b.lon);
   }
 
   /** Affinity between sectors by bit position (1 on the diagonal). */
@@ -107,7 +119,37 @@ public final class FeatureExtractor {
     return "";
   }
 
+  /** The features of one entity. */
   public Features of(Entity e) {
+    return new Features(builder(e));
+  }
+
+  /**
+   * The features of many entities ({@code null} entries stay {@code null}), allocated in one tight
+   * pass so that they lie together in memory.
+   */
+  public Features[] of(Entity[] entities) {
+    Features.Builder[] builders = new Features.Builder[entities.length];
+    for (int i = 0; i < entities.length; i++)
+      if (entities[i] != null) builders[i] = builder(entities[i]);
+    Features[] out = new Features[entities.length];
+    for (int i = 0; i < entities.length; i++)
+      if (builders[i] != null) out[i] = new Features(builders[i]);
+    return out;
+  }
+
+  /** Index of the entity's kind in the code list of its type, or -1. */
+  public static int kindIndex(Entity e) {
+    return switch (e) {
+      case Mentor m -> Codes.MENTOR_KINDS.indexOf(m.kind());
+      case Park k -> Codes.PARK_KINDS.indexOf(k.kind());
+      case Investor i -> Codes.INVESTOR_KINDS.indexOf(i.kind());
+      case Policy p -> Codes.POLICY_CATEGORIES.indexOf(p.category());
+      case Project p -> -1;
+    };
+  }
+
+  private Features.Builder builder(Entity e) {
     Features.Builder b = new Features.Builder();
     b.entity = e;
     StringBuilder text = new StringBuilder(e.name()).append(' ').append(e.description());
@@ -147,7 +189,6 @@ public final class FeatureExtractor {
         b.stages = stages(k.stages());
         b.services = services(k.services());
         location(b, k.location());
-        b.kind = Codes.PARK_KINDS.indexOf(k.kind());
         b.areaAvailable = k.areaAvailable() == null ? -1 : k.areaAvailable();
         b.capacity = k.capacity() == null ? -1 : k.capacity();
         b.tenants = k.tenants() == null ? -1 : k.tenants();
@@ -183,7 +224,8 @@ public final class FeatureExtractor {
       }
     }
     b.keywordSectors = keywordSectors(text.toString());
-    return new Features(b);
+    b.kind = kindIndex(e);
+    return b;
   }
 
   private long keywordSectors(String text) {

@@ -1,6 +1,6 @@
 package cn.qingdao.peipao.core.scoring;
 
-import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.EntityType;
 
 /**
  * The structured facts of one entity that scoring reads, as bitmasks and primitives so that a scan
@@ -15,8 +15,7 @@ public final class Features {
   public static final int EQUITY = 2;
   public static final int GRANT = 4;
 
-  public final Entity entity;
-  public final String id;
+  public final EntityType type;
 
   /** Sectors as bits in taxonomy order; {@code mainSector} is the first of a project's. */
   public final long sectors;
@@ -49,7 +48,10 @@ public final class Features {
   public final int founderGroups;
   public final int capacity;
   public final boolean secondIncubation;
+
+  /** Index of the kind (mentor/park/investor kind, policy category) in its code list; -1 none. */
   public final int kind;
+
   public final long areaAvailable;
   public final int tenants;
   public final boolean governmentInvested;
@@ -62,8 +64,7 @@ public final class Features {
   public final long benefitMax;
 
   Features(Builder b) {
-    entity = b.entity;
-    id = b.entity.id();
+    type = b.entity.type();
     sectors = b.sectors;
     mainSector = b.mainSector;
     keywordSectors = b.keywordSectors;
@@ -101,7 +102,7 @@ public final class Features {
   }
 
   static final class Builder {
-    Entity entity;
+    cn.qingdao.peipao.core.model.Entity entity;
     long sectors;
     int mainSector = -1;
     long keywordSectors;

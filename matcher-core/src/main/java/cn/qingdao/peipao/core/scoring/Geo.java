@@ -1,21 +1,33 @@
 package cn.qingdao.peipao.core.scoring;
 
-/** Great-circle distance. */
+/** Distances between points given in degrees. */
 public final class Geo {
   private static final double EARTH_KM = 6371.0088;
+  private static final double RAD = Math.PI / 180;
 
   private Geo() {}
 
-  /** Haversine distance in kilometres between two points given in degrees. */
+  /**
+   * Equirectangular distance in kilometres: within 0.1 % of the great-circle distance at the scale
+   * of a city, with one cosine instead of haversine's arcsine. Symmetric in its points.
+   */
   public static double km(double lat1, double lon1, double lat2, double lon2) {
-    double dLat = Math.toRadians(lat2 - lat1);
-    double dLon = Math.toRadians(lon2 - lon1);
-    double a =
-        Math.sin(dLat / 2) * Math.sin(dLat / 2)
-            + Math.cos(Math.toRadians(lat1))
-                * Math.cos(Math.toRadians(lat2))
-                * Math.sin(dLon / 2)
-                * Math.sin(dLon / 2);
-    return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+    return kmAt(Math.cos((lat1 + lat2) * 0.5 * RAD), lat1, lon1, lat2, lon2);
+  }
+
+  /**
+   * Equirectangular distance with the cosine of a fixed reference latitude: no trigonometry per
+   * pair, symmetric, and within about 2 % east–west for points within a degree of it.
+   */
+  public static double kmAt(
+      double cosReference, double lat1, double lon1, double lat2, double lon2) {
+    double x = (lon2 - lon1) * RAD * cosReference;
+    double y = (lat2 - lat1) * RAD;
+    return EARTH_KM * Math.sqrt(x * x + y * y);
+  }
+
+  /** The cosine of a latitude in degrees. */
+  public static double cosLatitude(double degrees) {
+    return Math.cos(degrees * RAD);
   }
 }

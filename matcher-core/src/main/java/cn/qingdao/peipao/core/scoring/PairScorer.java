@@ -1,15 +1,13 @@
 package cn.qingdao.peipao.core.scoring;
 
+import cn.qingdao.peipao.core.model.Codes;
+import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
-import cn.qingdao.peipao.core.model.Investor;
-import cn.qingdao.peipao.core.model.Mentor;
-import cn.qingdao.peipao.core.model.Park;
-import cn.qingdao.peipao.core.model.Policy;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Scores (subject, candidate) pairs of one request. The same component values give the exact score,
@@ -17,6 +15,19 @@ import java.util.Set;
  * {@link Context} is built once per request and is not thread-safe.
  */
 public final class PairScorer {
+  private static final int SECTOR = Component.SECTOR.ordinal();
+  private static final int STAGE = Component.STAGE.ordinal();
+  private static final int LOCATION = Component.LOCATION.ordinal();
+  private static final int NEEDS = Component.NEEDS.ordinal();
+  private static final int TEXT = Component.TEXT.ordinal();
+  private static final int CAPACITY = Component.CAPACITY.ordinal();
+  private static final int SPACE = Component.SPACE.ordinal();
+  private static final int KIND = Component.KIND.ordinal();
+  private static final int FREE_SPACE = Component.FREE_SPACE.ordinal();
+  private static final int TICKET = Component.TICKET.ordinal();
+  private static final int INSTRUMENT = Component.INSTRUMENT.ordinal();
+  private static final int BENEFIT = Component.BENEFIT.ordinal();
+
   private final FeatureExtractor fx;
 
   public PairScorer(FeatureExtractor fx) {
@@ -39,6 +50,21 @@ public final class PairScorer {
       ScoringProfile counterpartProfile,
       LocalDate today,
       RequestFilters filters) {
+    return context(direction, subject, profile, counterpartProfile, today, filters, null);
+  }
+
+  /**
+   * As above; {@code bounds}, when given, tighten {@link Context#cheapUpper} with the distance from
+   * the subject to each district's box.
+   */
+  public Context context(
+      Direction direction,
+      Features subject,
+      ScoringProfile profile,
+      ScoringProfile counterpartProfile,
+      LocalDate today,
+      RequestFilters filters,
+      DistrictBounds bounds) {
     if (profile.direction() != direction) {
       throw new IllegalArgumentException(
           "profile "
@@ -54,7 +80,7 @@ public final class PairScorer {
               + (counterpartProfile == null ? " needs" : " takes no")
               + " counterpart profile");
     }
-    return new Context(direction, subject, profile, counterpartProfile, today, filters);
+    return new Context(direction, subject, profile, counterpartProfile, today, filters, bounds);
   }
 
   /** Everything fixed for one request: subject, weights, filters, today. */
@@ -71,9 +97,28 @@ public final class PairScorer {
     private final long filterSectors;
     private final int filterStages;
     private final int filterNeeds;
-    private final Set<String> filterKinds;
+    private final long filterKinds;
     private final boolean[] used = new boolean[Component.ALL.length];
     private final double[] values = new double[Component.ALL.length];
+    private final double locA;
+    private final double locB;
+    private final double textA;
+    private final double textB;
+
+    /** Sector score against the subject, by the candidate's sector bit (subject = project). */
+    private final double[] sectorBySubject;
+
+    /** Best affinity of each sector to the subject's sectors (subject = counterpart). */
+    private final double[] affinityToSubject;
+
+    private double sumA;
+    private double sumB;
+
+    /** Upper bound of location for a candidate of each district (1 where unknown). */
+    private final double[] locationBound;
+
+    /** {@code 1 − exp(−slots / capacitySlots)} for small slot counts, computed once per request. */
+    private final double[] capacityTable = new double[64];
 
     private Context(
         Direction direction,
@@ -81,7 +126,8 @@ public final class PairScorer {
         ScoringProfile profile,
         ScoringProfile counterpart,
         LocalDate today,
-        RequestFilters filters) {
+        RequestFilters filters,
+        DistrictBounds bounds) {
       this.direction = direction;
       this.subject = subject;
       this.profile = profile;
@@ -91,12 +137,30 @@ public final class PairScorer {
       normalise(profile, weightsA);
       if (counterpart != null) normalise(counterpart, weightsB);
       for (int i = 0; i < used.length; i++) used[i] = weightsA[i] > 0 || weightsB[i] > 0;
+      locationBound = locationBounds(bounds);
+      for (int i = 1; i < capacityTable.length; i++)
+        capacityTable[i] = 1 - Math.exp(-i / params.capacitySlots());
+      locA = weightsA[LOCATION];
+      locB = weightsB[LOCATION];
+      textA = weightsA[TEXT];
+      textB = weightsB[TEXT];
+      int sectors = fx.taxonomy().sectors().size();
+      sectorBySubject = new double[sectors];
+      affinityToSubject = new double[sectors];
+      for (int j = 0; j < sectors; j++) {
+        for (long bits = subject.sectors; bits != 0; bits &= bits - 1) {
+          int i = Long.numberOfTrailingZeros(bits);
+          double w = i == subject.mainSector ? 1.0 : params.secondarySector();
+          sectorBySubject[j] = Math.max(sectorBySubject[j], w * fx.affinity(i, j));
+          affinityToSubject[j] = Math.max(affinityToSubject[j], fx.affinity(j, i));
+        }
+      }
       FeatureFilter ff = new FeatureFilter(fx, filters);
       filterDistricts = ff.districts;
       filterSectors = ff.sectors;
       filterStages = ff.stages;
       filterNeeds = ff.needs;
-      filterKinds = Set.copyOf(filters.kinds());
+      filterKinds = kindMask(direction.target(), filters.kinds());
     }
 
     private void normalise(ScoringProfile p, double[] out) {
@@ -133,10 +197,11 @@ public final class PairScorer {
 
     /** The hard constraints and request filters; O(1) bit tests. */
     public boolean eligible(Features c) {
-      if (c.id.equals(subject.id) || c.entity.type() != direction.target()) return false;
+      // Subject and target types always differ, so the subject is never its own candidate.
+      if (c.type != direction.target()) return false;
       Features p = project(c);
       Features o = other(c);
-      EntityType otherType = o.entity.type();
+      EntityType otherType = o.type;
       if (otherType != EntityType.POLICIES && !p.active) {
         boolean secondChance =
             p.failed
@@ -178,28 +243,71 @@ public final class PairScorer {
       if (filterSectors != 0 && (filterSectors & c.sectors) == 0) return false;
       if (filterStages != 0 && (filterStages & c.stages) == 0) return false;
       if (filterNeeds != 0 && (filterNeeds & c.services) == 0) return false;
-      return filterKinds.isEmpty() || filterKinds.contains(kindOf(c));
+      return filterKinds == 0 || (c.kind >= 0 && (filterKinds & (1L << c.kind)) != 0);
+    }
+
+    /**
+     * A cheap upper bound of the score that skips the distance computation (location and text taken
+     * as 1). Call {@link #lowerAfterCheapUpper} next to complete the bounds of the same candidate.
+     */
+    public double cheapUpper(Features c) {
+      computeStructuredExceptLocation(c);
+      double loc = c.district >= 0 ? locationBound[c.district] : 1.0;
+      return combine(sumA + locA * loc + textA, sumB + locB * loc + textB);
+    }
+
+    private double[] locationBounds(DistrictBounds bounds) {
+      double[] out = new double[fx.taxonomy().districts().size()];
+      Arrays.fill(out, 1.0);
+      // Only a project subject with a point bounds counterparts' distances; policies and missing
+      // points score location without distance.
+      if (bounds == null
+          || !direction.projectIsSubject()
+          || direction.target() == EntityType.POLICIES
+          || !subject.hasPoint()) {
+        return out;
+      }
+      double[][] boxes = bounds.snapshot();
+      for (int d = 0; d < out.length; d++) {
+        double[] b = boxes[d];
+        if (Double.isNaN(b[0])) continue;
+        double lat = Math.max(b[0], Math.min(b[1], subject.lat));
+        double lon = Math.max(b[2], Math.min(b[3], subject.lon));
+        double km = Geo.kmAt(fx.cosReference(), subject.lat, subject.lon, lat, lon);
+        // The neutral value applies to candidates without a point; keep the bound above it.
+        out[d] =
+            Math.max(
+                params.neutral(),
+                Math.min(1.0, Math.exp(-km / params.distanceScaleKm()) * (1 + 1e-9)));
+      }
+      return out;
+    }
+
+    /** The lower bound (text = 0) of the candidate of the last {@link #cheapUpper} call. */
+    public double lowerAfterCheapUpper(Features c) {
+      addLocation(c);
+      return combine(sumA, sumB);
     }
 
     /** Lower bound of the score (text = 0). */
     public double lower(Features c) {
       computeStructured(c);
-      return combine(0);
+      return combine(sumA, sumB);
     }
 
-    /** Upper bound of the score (text = 1), from the values of the last {@link #lower} call. */
+    /** Upper bound of the score (text = 1), from the values of the last lower-bound call. */
     public double upperAfterLower() {
-      return combine(1);
+      return combine(sumA + textA, sumB + textB);
     }
 
     /** The exact score with {@code text} ∈ [0,1]. */
     public double score(Features c, double text) {
       computeStructured(c);
-      return combine(text);
+      return combine(sumA + textA * text, sumB + textB * text);
     }
 
     /** The exact score with its components and reasons. */
-    public Match match(Features c, double text) {
+    public Match match(Features c, Entity entity, double text) {
       double score = score(c, text);
       values[Component.TEXT.ordinal()] = text;
       Map<String, Double> components = new LinkedHashMap<>();
@@ -207,57 +315,76 @@ public final class PairScorer {
         Component k = Component.of(name).orElseThrow();
         components.put(name, round(values[k.ordinal()]));
       }
-      if (reciprocal) components.put("reciprocal", round(side(weightsB, text)));
+      if (reciprocal) components.put("reciprocal", round(sumB + textB * text));
       List<String> reasons =
           new Reasons(fx, params).of(direction, project(c), other(c), values, weightsA);
-      return new Match(c.entity, score, components, reasons);
+      return new Match(entity, score, components, reasons);
     }
 
-    private double combine(double text) {
-      double a = side(weightsA, text);
+    /** The harmonic mean of both views for two-sided directions, else this side's view. */
+    private double combine(double a, double b) {
       if (!reciprocal) return a;
-      double b = side(weightsB, text);
       return a + b == 0 ? 0 : 2 * a * b / (a + b);
     }
 
-    private double side(double[] w, double text) {
-      double s = w[Component.TEXT.ordinal()] * text;
-      for (int i = 0; i < w.length; i++) {
-        if (i != Component.TEXT.ordinal() && w[i] != 0) s += w[i] * values[i];
-      }
-      return s;
+    private void computeStructured(Features c) {
+      computeStructuredExceptLocation(c);
+      addLocation(c);
     }
 
-    private void computeStructured(Features c) {
+    private void addLocation(Features c) {
+      if (!used[LOCATION]) return;
+      double v = location(project(c), other(c));
+      values[LOCATION] = v;
+      sumA += locA * v;
+      sumB += locB * v;
+    }
+
+    /** Computes every used component but location and text into values, and the weighted sums. */
+    private void computeStructuredExceptLocation(Features c) {
       Features p = project(c);
       Features o = other(c);
-      if (used[Component.SECTOR.ordinal()]) values[Component.SECTOR.ordinal()] = sector(p, o);
-      if (used[Component.STAGE.ordinal()]) values[Component.STAGE.ordinal()] = stage(p, o);
-      if (used[Component.LOCATION.ordinal()]) values[Component.LOCATION.ordinal()] = location(p, o);
-      if (used[Component.NEEDS.ordinal()]) values[Component.NEEDS.ordinal()] = needs(p, o);
-      if (used[Component.CAPACITY.ordinal()]) values[Component.CAPACITY.ordinal()] = capacity(o);
-      if (used[Component.SPACE.ordinal()]) values[Component.SPACE.ordinal()] = space(p, o);
-      if (used[Component.KIND.ordinal()]) values[Component.KIND.ordinal()] = kind(p, o);
-      if (used[Component.FREE_SPACE.ordinal()])
-        values[Component.FREE_SPACE.ordinal()] = freeSpace(p, o);
-      if (used[Component.TICKET.ordinal()]) values[Component.TICKET.ordinal()] = ticket(p, o);
-      if (used[Component.INSTRUMENT.ordinal()])
-        values[Component.INSTRUMENT.ordinal()] = instrument(p, o);
-      if (used[Component.BENEFIT.ordinal()]) values[Component.BENEFIT.ordinal()] = benefit(o);
+      sumA = 0;
+      sumB = 0;
+      if (used[SECTOR]) put(SECTOR, sector(p, o));
+      if (used[STAGE]) put(STAGE, stage(p, o));
+      if (used[NEEDS]) put(NEEDS, needs(p, o));
+      if (used[CAPACITY]) put(CAPACITY, capacity(o));
+      if (used[SPACE]) put(SPACE, space(p, o));
+      if (used[KIND]) put(KIND, kind(p, o));
+      if (used[FREE_SPACE]) put(FREE_SPACE, freeSpace(p, o));
+      if (used[TICKET]) put(TICKET, ticket(p, o));
+      if (used[INSTRUMENT]) put(INSTRUMENT, instrument(p, o));
+      if (used[BENEFIT]) put(BENEFIT, benefit(o));
     }
 
+    private void put(int component, double v) {
+      values[component] = v;
+      sumA += weightsA[component] * v;
+      sumB += weightsB[component] * v;
+    }
+
+    /**
+     * Best of (project sector weight × affinity) over both sector lists, with the keyword and
+     * sector-agnostic values; the subject's side comes from tables built once per request.
+     */
     double sector(Features p, Features o) {
       if (o.sectors == 0) return params.sectorAgnostic();
       double best = 0;
-      for (long ps = p.sectors; ps != 0; ps &= ps - 1) {
-        int i = Long.numberOfTrailingZeros(ps);
-        double w = i == p.mainSector ? 1.0 : params.secondarySector();
+      if (direction.projectIsSubject()) {
         for (long os = o.sectors; os != 0; os &= os - 1) {
-          best = Math.max(best, w * fx.affinity(i, Long.numberOfTrailingZeros(os)));
+          best = Math.max(best, sectorBySubject[Long.numberOfTrailingZeros(os)]);
+        }
+      } else {
+        for (long ps = p.sectors; ps != 0; ps &= ps - 1) {
+          int i = Long.numberOfTrailingZeros(ps);
+          double w = i == p.mainSector ? 1.0 : params.secondarySector();
+          best = Math.max(best, w * affinityToSubject[i]);
         }
       }
-      if (((o.keywordSectors & p.sectors) | (p.keywordSectors & o.sectors)) != 0)
+      if (((o.keywordSectors & p.sectors) | (p.keywordSectors & o.sectors)) != 0) {
         best = Math.max(best, params.keywordMatch());
+      }
       return best;
     }
 
@@ -269,13 +396,13 @@ public final class PairScorer {
     }
 
     double location(Features p, Features o) {
-      if (o.entity.type() == EntityType.POLICIES) {
+      if (o.type == EntityType.POLICIES) {
         return o.scope == 0
             ? params.neutral()
             : 1.0; // in scope (a hard constraint): a local policy
       }
       if (!p.hasPoint() || !o.hasPoint()) return params.neutral();
-      return Math.exp(-Geo.km(p.lat, p.lon, o.lat, o.lon) / params.distanceScaleKm());
+      return Math.exp(-fx.km(p, o) / params.distanceScaleKm());
     }
 
     double needs(Features p, Features o) {
@@ -284,7 +411,10 @@ public final class PairScorer {
     }
 
     double capacity(Features o) {
-      return o.capacity <= 0 ? 0 : 1 - Math.exp(-o.capacity / params.capacitySlots());
+      if (o.capacity <= 0) return 0;
+      return o.capacity < capacityTable.length
+          ? capacityTable[o.capacity]
+          : 1 - Math.exp(-o.capacity / params.capacitySlots());
     }
 
     double space(Features p, Features o) {
@@ -340,14 +470,24 @@ public final class PairScorer {
     return !full && park.areaAvailable != 0;
   }
 
-  static String kindOf(Features c) {
-    return switch (c.entity) {
-      case Mentor m -> m.kind();
-      case Park k -> k.kind();
-      case Investor i -> i.kind();
-      case Policy p -> p.category();
-      default -> "";
-    };
+  /** Bits of the kinds of {@code target} named in a filter (0 = no filter). */
+  static long kindMask(EntityType target, List<String> kinds) {
+    List<String> codes =
+        switch (target) {
+          case MENTORS -> Codes.MENTOR_KINDS;
+          case PARKS -> Codes.PARK_KINDS;
+          case INVESTORS -> Codes.INVESTOR_KINDS;
+          case POLICIES -> Codes.POLICY_CATEGORIES;
+          case PROJECTS -> List.of();
+        };
+    long mask = 0;
+    for (String k : kinds) {
+      int i = codes.indexOf(k);
+      if (i < 0)
+        throw new IllegalArgumentException("unknown kind '" + k + "' for " + target.path());
+      mask |= 1L << i;
+    }
+    return mask;
   }
 
   private static final int UNIVERSITY_PARK = 4;

@@ -94,12 +94,12 @@ final class Reasons {
   }
 
   private String location(double value, Features p, Features o) {
-    if (o.entity.type() == EntityType.POLICIES) {
+    if (o.type == EntityType.POLICIES) {
       return o.scope != 0 && p.district >= 0 ? "本地政策：" + fx.district(p.district).name() : null;
     }
     if (p.district >= 0 && p.district == o.district) return "同在" + fx.district(p.district).name();
     if (value < 0.2 || !p.hasPoint() || !o.hasPoint()) return null;
-    long km = Math.round(Geo.km(p.lat, p.lon, o.lat, o.lon));
+    long km = Math.round(fx.km(p, o));
     return "距离约 " + Math.max(1, km) + " 公里";
   }
 

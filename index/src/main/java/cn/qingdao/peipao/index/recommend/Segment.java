@@ -1,0 +1,12 @@
+package cn.qingdao.peipao.index.recommend;
+
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.scoring.Features;
+
+/**
+ * What recommendations read of one segment, by doc id: the entities, their {@link Features}
+ * (allocated together, for scans) and their text as sorted term ids of the shared {@link
+ * TermDictionary} with frequencies.
+ */
+record Segment(
+    Entity[] entities, Features[] features, int[][] termIds, int[][] termFreqs, int[] lengths) {}
