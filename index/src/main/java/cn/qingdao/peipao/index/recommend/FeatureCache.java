@@ -79,8 +79,9 @@ final class FeatureCache {
         String type = d.get(EntityDocuments.TYPE);
         String json = d.get(EntityDocuments.JSON);
         if (type == null || json == null) continue;
-        entities[doc] = reader.read(EntityType.fromPath(type).orElseThrow(), Json.parse(json));
-        text(vectors.get(doc, EntityDocuments.TEXT), doc, ids, freqs, lengths);
+        EntityType t = EntityType.fromPath(type).orElseThrow();
+        entities[doc] = reader.read(t, Json.parse(json));
+        text(vectors.get(doc, EntityDocuments.textOf(t)), doc, ids, freqs, lengths);
       }
       Features[] features = extractor.of(entities);
       for (Features f : features) if (f != null) bounds.add(f);

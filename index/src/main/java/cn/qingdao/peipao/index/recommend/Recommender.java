@@ -153,6 +153,7 @@ public final class Recommender {
               ctx.usesText()
                   ? new TextRelevance(
                       searcher.getIndexReader(),
+                      r.target(),
                       cache.dictionary(),
                       subjectTerms(searcher, r.subject()))
                   : null;
@@ -184,7 +185,9 @@ public final class Recommender {
       Terms vector =
           hit.scoreDocs.length == 0
               ? null
-              : reader.termVectors().get(hit.scoreDocs[0].doc, EntityDocuments.TEXT);
+              : reader
+                  .termVectors()
+                  .get(hit.scoreDocs[0].doc, EntityDocuments.textOf(subject.type()));
       if (vector != null && storedMatches(searcher, hit.scoreDocs[0].doc, subject)) {
         TermsEnum te = vector.iterator();
         BytesRef term;

@@ -1,5 +1,6 @@
 package cn.qingdao.peipao.index.recommend;
 
+import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.index.search.EntityDocuments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,17 +25,25 @@ final class TextRelevance {
   private final double norm;
   private final double avgdl;
 
-  /** {@code queryTerms}: the subject's analysed terms with their frequencies. */
-  TextRelevance(IndexReader reader, TermDictionary dictionary, Map<String, Integer> queryTerms) {
+  /**
+   * {@code queryTerms}: the subject's analysed terms with their frequencies; statistics are those
+   * of the target type's text field.
+   */
+  TextRelevance(
+      IndexReader reader,
+      EntityType target,
+      TermDictionary dictionary,
+      Map<String, Integer> queryTerms) {
+    String field = EntityDocuments.textOf(target);
     try {
-      long docs = Math.max(1, reader.getDocCount(EntityDocuments.TEXT));
-      avgdl = Math.max(1.0, (double) reader.getSumTotalTermFreq(EntityDocuments.TEXT) / docs);
+      long docs = Math.max(1, reader.getDocCount(field));
+      avgdl = Math.max(1.0, (double) reader.getSumTotalTermFreq(field) / docs);
       long[] packed = new long[queryTerms.size()];
       double[] byTerm = new double[queryTerms.size()];
       int n = 0;
       double sum = 0;
       for (Map.Entry<String, Integer> e : queryTerms.entrySet()) {
-        int df = reader.docFreq(new Term(EntityDocuments.TEXT, e.getKey()));
+        int df = reader.docFreq(new Term(field, e.getKey()));
         double w = e.getValue() * Math.log(1 + (docs - df + 0.5) / (df + 0.5));
         sum += w;
         int id = dictionary.find(e.getKey());

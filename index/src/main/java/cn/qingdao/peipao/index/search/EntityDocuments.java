@@ -39,7 +39,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class EntityDocuments {
   /** Bump when the mapping changes: an index built with another version is rebuilt at start. */
-  public static final int MAPPING_VERSION = 2;
+  public static final int MAPPING_VERSION = 3;
 
   public static final String UID = "uid";
   public static final String TYPE = "type";
@@ -69,6 +69,14 @@ public final class EntityDocuments {
   public static final String VALID_FROM = "valid_from";
   public static final String VALID_UNTIL = "valid_until";
   public static final String ANY = "*";
+
+  /**
+   * The text of one type with term vectors, which exact text relevance reads. Per type, so that a
+   * type's corpus statistics (and so its recommendations) do not move with writes to others.
+   */
+  public static String textOf(EntityType type) {
+    return "text_" + type.path();
+  }
 
   /** Analysed text with term vectors, which exact text relevance reads. */
   static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
@@ -169,7 +177,9 @@ public final class EntityDocuments {
         number(d, "maxAmount", p.benefit() == null ? null : p.benefit().maxAmount());
       }
     }
-    d.add(new Field(TEXT, indexedText(e), TEXT_TYPE));
+    String text = indexedText(e);
+    d.add(new TextField(TEXT, text, Field.Store.NO));
+    d.add(new Field(textOf(e.type()), text, TEXT_TYPE));
     d.add(new TextField(SECTOR_TEXT, sectorText(e), Field.Store.NO));
     try {
       return facets.build(d);
