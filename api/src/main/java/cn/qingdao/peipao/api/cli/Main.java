@@ -80,11 +80,11 @@ public final class Main {
     Catalog catalog = Catalog.open(config.dataDir(), taxonomy);
     out.println("store and index ready: " + catalog.startupNote());
     if (config.demo()) DemoData.loadOnce(catalog, taxonomy, out);
-    Javalin app =
-        App.create(
-            config,
-            Services.of(catalog, taxonomy, profiles, Clock.systemUTC()),
-            AccessControl.open());
+    Services services = Services.of(catalog, taxonomy, profiles, Clock.systemUTC());
+    long warm = System.nanoTime();
+    services.recommender().warm();
+    out.printf("recommendation caches ready in %d ms%n", (System.nanoTime() - warm) / 1_000_000);
+    Javalin app = App.create(config, services, AccessControl.open());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -466,6 +466,15 @@ public final class Recommender {
     return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
   }
 
+  /** Builds the caches of every current segment, so that no request pays for it; O(entities). */
+  public void warm() {
+    index.withSearcher(
+        searcher -> {
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) cache.of(leaf.reader());
+          return null;
+        });
+  }
+
   /** Number of segments whose features are cached (for tests and health). */
   public int cachedSegments() {
     return cache.segments();
