@@ -85,7 +85,7 @@ final class FeatureCache {
       }
       Features[] features = extractor.of(entities);
       for (Features f : features) if (f != null) bounds.add(f);
-      return new Segment(entities, features, ids, freqs, lengths);
+      return new Segment(entities, features, new HotColumns(features), ids, freqs, lengths);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -29,11 +29,9 @@ import java.util.Map;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
@@ -179,25 +177,23 @@ public final class Recommender {
   private Map<String, Integer> subjectTerms(IndexSearcher searcher, Entity subject) {
     Map<String, Integer> terms = new LinkedHashMap<>();
     try {
-      IndexReader reader = searcher.getIndexReader();
       TopDocs hit =
           searcher.search(new TermQuery(EntityDocuments.uid(subject.type(), subject.id())), 1);
-      Terms vector =
-          hit.scoreDocs.length == 0
-              ? null
-              : reader
-                  .termVectors()
-                  .get(hit.scoreDocs[0].doc, EntityDocuments.textOf(subject.type()));
-      if (vector != null && storedMatches(searcher, hit.scoreDocs[0].doc, subject)) {
-        TermsEnum te = vector.iterator();
-        BytesRef term;
-        while ((term = te.next()) != null) terms.put(term.utf8ToString(), (int) te.totalTermFreq());
-        return terms;
+      if (hit.scoreDocs.length > 0 && storedMatches(searcher, hit.scoreDocs[0].doc, subject)) {
+        // A stored subject: its terms are in the segment cache already.
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.scoreDocs[0].doc, leaves));
+        Segment segment = cache.of(leaf.reader());
+        int doc = hit.scoreDocs[0].doc - leaf.docBase;
+        int[] ids = segment.termIds()[doc];
+        int[] freqs = segment.termFreqs()[doc];
+        if (ids != null) {
+          for (int i = 0; i < ids.length; i++) terms.put(cache.dictionary().term(ids[i]), freqs[i]);
+          return terms;
+        }
       }
-      try (TokenStream ts =
-          index
-              .indexAnalyzer()
-              .tokenStream(EntityDocuments.TEXT, EntityDocuments.indexedText(subject))) {
+      String text = EntityDocuments.indexedText(subject);
+      try (TokenStream ts = index.indexAnalyzer().tokenStream(EntityDocuments.TEXT, text)) {
         CharTermAttribute a = ts.addAttribute(CharTermAttribute.class);
         ts.reset();
         while (ts.incrementToken()) terms.merge(a.toString(), 1, Integer::sum);
@@ -349,6 +345,7 @@ public final class Recommender {
       Segment segment = cache.of(context.reader());
       segments[context.ord] = segment;
       Features[] features = segment.features();
+      HotColumns c = segment.columns();
       int ord = context.ord;
       return new LeafCollector() {
         @Override
@@ -356,10 +353,29 @@ public final class Recommender {
 
         @Override
         public void collect(int doc) {
+          double bar;
+          if (prune) {
+            // Every Lucene hit passed the hard constraints: count it, then try to skip it on its
+            // columns alone before loading its features.
+            candidates.eligible++;
+            bar = lowers.threshold() - EPS;
+            if (!ctx.columnMayReach(
+                bar,
+                c.sectors[doc],
+                c.mainSector[doc],
+                c.keywordSectors[doc],
+                c.stages[doc],
+                c.services[doc],
+                c.capacity[doc],
+                c.district[doc])) {
+              return;
+            }
+          } else {
+            bar = Double.NEGATIVE_INFINITY;
+          }
           Features f = features[doc];
           if (f == null || !ctx.eligible(f)) return;
-          candidates.eligible++;
-          double bar = prune ? lowers.threshold() - EPS : Double.NEGATIVE_INFINITY;
+          if (!prune) candidates.eligible++;
           if (ctx.cheapUpper(f) < bar) return;
           double lo = ctx.lowerAfterCheapUpper(f);
           double up = ctx.upperAfterLower();

@@ -5,8 +5,13 @@ import cn.qingdao.peipao.core.scoring.Features;
 
 /**
  * What recommendations read of one segment, by doc id: the entities, their {@link Features}
- * (allocated together, for scans) and their text as sorted term ids of the shared {@link
- * TermDictionary} with frequencies.
+ * (allocated together), the hot fields as columns (for scans) and their text as sorted term ids of
+ * the shared {@link TermDictionary} with frequencies.
  */
 record Segment(
-    Entity[] entities, Features[] features, int[][] termIds, int[][] termFreqs, int[] lengths) {}
+    Entity[] entities,
+    Features[] features,
+    HotColumns columns,
+    int[][] termIds,
+    int[][] termFreqs,
+    int[] lengths) {}

@@ -114,6 +114,24 @@ public final class PairScorer {
     private double sumA;
     private double sumB;
 
+    /** The used components other than text, for bounds. */
+    private final int[] boundComponents;
+
+    private double[] stageTableA;
+    private double[] stageTableB;
+    private double[] needsTableA;
+    private double[] needsTableB;
+    private double[] capacityTableA;
+    private double[] capacityTableB;
+    private double[] locationTableA;
+    private double[] locationTableB;
+    private double constantA;
+    private double constantB;
+    private boolean usesSector;
+
+    /** For a project subject: the best affinity-weighted sector value of each sector mask. */
+    private double[] sectorByMask;
+
     /** Upper bound of location for a candidate of each district (1 where unknown). */
     private final double[] locationBound;
 
@@ -140,10 +158,15 @@ public final class PairScorer {
       locationBound = locationBounds(bounds);
       for (int i = 1; i < capacityTable.length; i++)
         capacityTable[i] = 1 - Math.exp(-i / params.capacitySlots());
+      boundComponents =
+          java.util.stream.IntStream.range(0, used.length)
+              .filter(i -> used[i] && i != TEXT)
+              .toArray();
       locA = weightsA[LOCATION];
       locB = weightsB[LOCATION];
       textA = weightsA[TEXT];
       textB = weightsB[TEXT];
+      buildColumnTables();
       int sectors = fx.taxonomy().sectors().size();
       sectorBySubject = new double[sectors];
       affinityToSubject = new double[sectors];
@@ -153,6 +176,13 @@ public final class PairScorer {
           double w = i == subject.mainSector ? 1.0 : params.secondarySector();
           sectorBySubject[j] = Math.max(sectorBySubject[j], w * fx.affinity(i, j));
           affinityToSubject[j] = Math.max(affinityToSubject[j], fx.affinity(j, i));
+        }
+      }
+      if (direction.projectIsSubject() && sectors <= 16) {
+        sectorByMask = new double[1 << sectors];
+        for (int m = 1; m < sectorByMask.length; m++) {
+          int low = Integer.numberOfTrailingZeros(m);
+          sectorByMask[m] = Math.max(sectorByMask[m & (m - 1)], sectorBySubject[low]);
         }
       }
       FeatureFilter ff = new FeatureFilter(fx, filters);
@@ -259,12 +289,9 @@ public final class PairScorer {
     private double[] locationBounds(DistrictBounds bounds) {
       double[] out = new double[fx.taxonomy().districts().size()];
       Arrays.fill(out, 1.0);
-      // Only a project subject with a point bounds counterparts' distances; policies and missing
-      // points score location without distance.
-      if (bounds == null
-          || !direction.projectIsSubject()
-          || direction.target() == EntityType.POLICIES
-          || !subject.hasPoint()) {
+      // Distance is symmetric, so a subject with a point bounds every candidate's distance by its
+      // district's box; policies score location without distance.
+      if (bounds == null || direction.target() == EntityType.POLICIES || !subject.hasPoint()) {
         return out;
       }
       double[][] boxes = bounds.snapshot();
@@ -287,6 +314,116 @@ public final class PairScorer {
     public double lowerAfterCheapUpper(Features c) {
       addLocation(c);
       return combine(sumA, sumB);
+    }
+
+    /**
+     * Whether a candidate, judged by its hot fields alone (as stored in columns), may score at
+     * least {@code bar}: sector, stage, needs and capacity exact, location bounded by the
+     * district's box, every other component and text taken as 1. Table lookups only, so a scan can
+     * skip most candidates without loading them.
+     */
+    public boolean columnMayReach(
+        double bar,
+        long sectors,
+        int mainSector,
+        long keywordSectors,
+        int stages,
+        int services,
+        int capacity,
+        int district) {
+      double sector;
+      if (!usesSector) {
+        sector = 0;
+      } else if (sectorByMask != null && sectors < sectorByMask.length) {
+        sector = sectors == 0 ? params.sectorAgnostic() : sectorByMask[(int) sectors];
+        boolean keywords =
+            ((keywordSectors & subject.sectors) | (subject.keywordSectors & sectors)) != 0;
+        if (keywords && sectors != 0) sector = Math.max(sector, params.keywordMatch());
+      } else {
+        sector =
+            direction.projectIsSubject()
+                ? sectorValue(
+                    subject.sectors,
+                    subject.mainSector,
+                    subject.keywordSectors,
+                    sectors,
+                    keywordSectors)
+                : sectorValue(
+                    sectors, mainSector, keywordSectors, subject.sectors, subject.keywordSectors);
+      }
+      int loc = district < 0 ? locationTableA.length - 1 : district;
+      int cap = capacity < 0 ? 0 : Math.min(capacity, capacityTableA.length - 1);
+      double a =
+          constantA
+              + weightsA[SECTOR] * sector
+              + stageTableA[stages]
+              + needsTableA[services]
+              + capacityTableA[cap]
+              + locationTableA[loc];
+      if (!reciprocal) return a >= bar;
+      double b =
+          constantB
+              + weightsB[SECTOR] * sector
+              + stageTableB[stages]
+              + needsTableB[services]
+              + capacityTableB[cap]
+              + locationTableB[loc];
+      return 2 * a * b >= bar * (a + b); // harmonic mean ≥ bar, without dividing
+    }
+
+    /** Builds the weighted tables of {@link #columnMayReach} for this request. */
+    private void buildColumnTables() {
+      boolean projectSubject = direction.projectIsSubject();
+      int stageMasks = 1 << fx.stageCount();
+      stageTableA = new double[stageMasks];
+      stageTableB = new double[stageMasks];
+      for (int m = 0; m < stageMasks; m++) {
+        double v =
+            projectSubject
+                ? stageValue(subject.stage, m)
+                : stageValue(m == 0 ? -1 : Integer.numberOfTrailingZeros(m), subject.stages);
+        stageTableA[m] = used[STAGE] ? weightsA[STAGE] * v : 0;
+        stageTableB[m] = used[STAGE] ? weightsB[STAGE] * v : 0;
+      }
+      int serviceMasks = 1 << fx.taxonomy().services().size();
+      needsTableA = new double[serviceMasks];
+      needsTableB = new double[serviceMasks];
+      for (int m = 0; m < serviceMasks; m++) {
+        double v =
+            projectSubject ? needsValue(subject.services, m) : needsValue(m, subject.services);
+        needsTableA[m] = used[NEEDS] ? weightsA[NEEDS] * v : 0;
+        needsTableB[m] = used[NEEDS] ? weightsB[NEEDS] * v : 0;
+      }
+      capacityTableA = new double[capacityTable.length];
+      capacityTableB = new double[capacityTable.length];
+      for (int c = 0; c < capacityTable.length; c++) {
+        // the last entry bounds every larger capacity (capacity grows with the slots)
+        double v =
+            !projectSubject
+                ? 1.0
+                : c == 0 ? 0 : c == capacityTable.length - 1 ? 1.0 : capacityOf(c);
+        capacityTableA[c] = used[CAPACITY] ? weightsA[CAPACITY] * v : 0;
+        capacityTableB[c] = used[CAPACITY] ? weightsB[CAPACITY] * v : 0;
+      }
+      int districts = locationBound.length;
+      locationTableA = new double[districts + 1];
+      locationTableB = new double[districts + 1];
+      for (int d = 0; d <= districts; d++) {
+        double v =
+            direction.target() == EntityType.POLICIES || d == districts ? 1.0 : locationBound[d];
+        locationTableA[d] = used[LOCATION] ? weightsA[LOCATION] * v : 0;
+        locationTableB[d] = used[LOCATION] ? weightsB[LOCATION] * v : 0;
+      }
+      double ca = textA;
+      double cb = textB;
+      for (int i : boundComponents) {
+        if (i == SECTOR || i == STAGE || i == NEEDS || i == CAPACITY || i == LOCATION) continue;
+        ca += weightsA[i];
+        cb += weightsB[i];
+      }
+      constantA = ca;
+      constantB = cb;
+      usesSector = used[SECTOR];
     }
 
     /** Lower bound of the score (text = 0). */
@@ -364,35 +501,45 @@ public final class PairScorer {
       sumB += weightsB[component] * v;
     }
 
+    double sector(Features p, Features o) {
+      return sectorValue(p.sectors, p.mainSector, p.keywordSectors, o.sectors, o.keywordSectors);
+    }
+
     /**
      * Best of (project sector weight × affinity) over both sector lists, with the keyword and
      * sector-agnostic values; the subject's side comes from tables built once per request.
      */
-    double sector(Features p, Features o) {
-      if (o.sectors == 0) return params.sectorAgnostic();
+    private double sectorValue(
+        long pSectors, int pMain, long pKeywords, long oSectors, long oKeywords) {
+      if (oSectors == 0) return params.sectorAgnostic();
       double best = 0;
       if (direction.projectIsSubject()) {
-        for (long os = o.sectors; os != 0; os &= os - 1) {
+        for (long os = oSectors; os != 0; os &= os - 1) {
           best = Math.max(best, sectorBySubject[Long.numberOfTrailingZeros(os)]);
         }
       } else {
-        for (long ps = p.sectors; ps != 0; ps &= ps - 1) {
+        for (long ps = pSectors; ps != 0; ps &= ps - 1) {
           int i = Long.numberOfTrailingZeros(ps);
-          double w = i == p.mainSector ? 1.0 : params.secondarySector();
+          double w = i == pMain ? 1.0 : params.secondarySector();
           best = Math.max(best, w * affinityToSubject[i]);
         }
       }
-      if (((o.keywordSectors & p.sectors) | (p.keywordSectors & o.sectors)) != 0) {
+      if (((oKeywords & pSectors) | (pKeywords & oSectors)) != 0) {
         best = Math.max(best, params.keywordMatch());
       }
       return best;
     }
 
     double stage(Features p, Features o) {
-      if (o.stages == 0 || p.stage < 0) return o.stages == 0 ? 1.0 : params.neutral();
-      if ((o.stages & (1 << p.stage)) != 0) return 1.0;
-      int adjacent = (1 << (p.stage + 1)) | (p.stage > 0 ? 1 << (p.stage - 1) : 0);
-      return (o.stages & adjacent) != 0 ? params.adjacentStage() : 0.0;
+      return stageValue(p.stage, o.stages);
+    }
+
+    /** Accepted 1, adjacent {@code adjacentStage}, else 0; no accepted stages means any. */
+    private double stageValue(int projectStage, int accepted) {
+      if (accepted == 0 || projectStage < 0) return accepted == 0 ? 1.0 : params.neutral();
+      if ((accepted & (1 << projectStage)) != 0) return 1.0;
+      int adjacent = (1 << (projectStage + 1)) | (projectStage > 0 ? 1 << (projectStage - 1) : 0);
+      return (accepted & adjacent) != 0 ? params.adjacentStage() : 0.0;
     }
 
     double location(Features p, Features o) {
@@ -406,15 +553,22 @@ public final class PairScorer {
     }
 
     double needs(Features p, Features o) {
-      if (p.services == 0) return params.neutral();
-      return (double) Integer.bitCount(p.services & o.services) / Integer.bitCount(p.services);
+      return needsValue(p.services, o.services);
+    }
+
+    private double needsValue(int projectNeeds, int offered) {
+      if (projectNeeds == 0) return params.neutral();
+      return (double) Integer.bitCount(projectNeeds & offered) / Integer.bitCount(projectNeeds);
     }
 
     double capacity(Features o) {
-      if (o.capacity <= 0) return 0;
-      return o.capacity < capacityTable.length
-          ? capacityTable[o.capacity]
-          : 1 - Math.exp(-o.capacity / params.capacitySlots());
+      return o.capacity <= 0 ? 0 : capacityOf(o.capacity);
+    }
+
+    private double capacityOf(int slots) {
+      return slots < capacityTable.length
+          ? capacityTable[slots]
+          : 1 - Math.exp(-slots / params.capacitySlots());
     }
 
     double space(Features p, Features o) {
