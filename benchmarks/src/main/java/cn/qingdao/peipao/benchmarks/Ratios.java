@@ -22,8 +22,11 @@ public final class Ratios {
     for (JsonNode r : results) {
       String name = r.get("benchmark").asText().replaceAll(".*\\.", "");
       String params = r.has("params") ? r.get("params").toString() : "";
-      double score = r.get("primaryMetric").get("score").asDouble();
-      String unit = r.get("primaryMetric").get("scoreUnit").asText();
+      JsonNode metric = r.get("primaryMetric");
+      // sampled benchmarks compare their medians; averaged ones their means
+      JsonNode p50 = metric.path("scorePercentiles").get("50.0");
+      double score = p50 != null ? p50.asDouble() : metric.get("score").asDouble();
+      String unit = metric.get("scoreUnit").asText() + (p50 != null ? ", p50" : ", mean");
       String base;
       int slot;
       if (name.endsWith("Fast") || name.equals("index")) {

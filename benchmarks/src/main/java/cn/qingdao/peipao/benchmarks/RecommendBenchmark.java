@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * different request. {@link Ratios} prints exhaustive / fast from JMH's JSON output.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class RecommendBenchmark {
   @Param({"10000", "100000"})
