@@ -210,7 +210,7 @@ public final class RecommendationController {
                 false,
                 20,
                 c ->
-                    target == null || kindsOf(target).contains(c)
+                    target == null || Codes.kindsOf(target).contains(c)
                         ? null
                         : "unknown kind '" + Requests.clip(c) + "' for " + target.path()),
             f.codes(
@@ -226,20 +226,10 @@ public final class RecommendationController {
   }
 
   private List<String> kinds(List<String> raw, String name, EntityType target) {
-    List<String> allowed = kindsOf(target);
+    List<String> allowed = Codes.kindsOf(target);
     if (allowed.isEmpty() && !raw.isEmpty())
       throw ApiException.badField(name, target.path() + " have no kind");
     return codes(raw, name, allowed::contains, String.join(", ", allowed));
-  }
-
-  static List<String> kindsOf(EntityType target) {
-    return switch (target) {
-      case MENTORS -> Codes.MENTOR_KINDS;
-      case PARKS -> Codes.PARK_KINDS;
-      case INVESTORS -> Codes.INVESTOR_KINDS;
-      case POLICIES -> Codes.POLICY_CATEGORIES;
-      case PROJECTS -> List.of();
-    };
   }
 
   private static List<String> codes(

@@ -65,7 +65,7 @@ public final class SearchController {
         c -> taxonomy.district(c).isPresent() || c.matches("\\d{6}"),
         taxonomy.districtCodes());
     filter(ctx, filters, "need", c -> taxonomy.service(c).isPresent(), taxonomy.serviceCodes());
-    List<String> kinds = kinds(type);
+    List<String> kinds = Codes.kindsOf(type);
     if (kinds.isEmpty() && ctx.queryParam("kind") != null) {
       throw ApiException.badField("kind", type.path() + " have no kind");
     }
@@ -97,16 +97,6 @@ public final class SearchController {
     out.set("facets", Json.mapper().valueToTree(r.facets()));
     out.put("tookMs", Math.round((System.nanoTime() - start) / 1e4) / 100.0);
     Http.json(ctx, 200, out);
-  }
-
-  private static List<String> kinds(EntityType type) {
-    return switch (type) {
-      case PROJECTS -> List.of();
-      case MENTORS -> Codes.MENTOR_KINDS;
-      case PARKS -> Codes.PARK_KINDS;
-      case INVESTORS -> Codes.INVESTOR_KINDS;
-      case POLICIES -> Codes.POLICY_CATEGORIES;
-    };
   }
 
   private static void filter(

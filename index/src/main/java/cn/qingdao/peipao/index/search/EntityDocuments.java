@@ -1,5 +1,6 @@
 package cn.qingdao.peipao.index.search;
 
+import cn.qingdao.peipao.core.model.Codes;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.model.Investor;
@@ -13,7 +14,6 @@ import cn.qingdao.peipao.core.taxonomy.District;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
@@ -154,7 +154,7 @@ public final class EntityDocuments {
       case Investor i -> {
         codes(d, SECTOR, i.sectors());
         codes(d, STAGE, i.stages());
-        codes(d, NEED, investorServices(i));
+        codes(d, NEED, Codes.investorServices(i));
         codes(d, KIND, List.of(i.kind()));
         location(d, i.location());
         number(d, "ticketMin", i.ticketMin());
@@ -209,15 +209,6 @@ public final class EntityDocuments {
       case Park k -> {}
     }
     return text.toString();
-  }
-
-  /** Investors offer money: debt answers the need {@code finance}, equity {@code capital}. */
-  static List<String> investorServices(Investor i) {
-    List<String> out = new ArrayList<>();
-    if (i.instruments().contains("debt")) out.add("finance");
-    if (i.instruments().contains("equity")) out.add("capital");
-    if (i.instruments().contains("grant")) out.add("policy");
-    return out;
   }
 
   private String sectorText(Entity e) {

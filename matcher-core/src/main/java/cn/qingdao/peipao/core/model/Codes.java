@@ -40,4 +40,27 @@ public final class Codes {
           "personnel",
           "guarantee_waiver",
           "loan_extension");
+
+  /** The kind codes of {@code type} (policy categories for policies; none for projects). */
+  public static List<String> kindsOf(EntityType type) {
+    return switch (type) {
+      case MENTORS -> MENTOR_KINDS;
+      case PARKS -> PARK_KINDS;
+      case INVESTORS -> INVESTOR_KINDS;
+      case POLICIES -> POLICY_CATEGORIES;
+      case PROJECTS -> List.of();
+    };
+  }
+
+  /**
+   * The service codes an investor's instruments answer: debt the need {@code finance}, equity
+   * {@code capital}, grants {@code policy}.
+   */
+  public static List<String> investorServices(Investor i) {
+    List<String> out = new java.util.ArrayList<>();
+    if (i.instruments().contains("debt")) out.add("finance");
+    if (i.instruments().contains("equity")) out.add("capital");
+    if (i.instruments().contains("grant")) out.add("policy");
+    return List.copyOf(out);
+  }
 }

@@ -140,13 +140,15 @@ public final class FeatureExtractor {
 
   /** Index of the entity's kind in the code list of its type, or -1. */
   public static int kindIndex(Entity e) {
-    return switch (e) {
-      case Mentor m -> Codes.MENTOR_KINDS.indexOf(m.kind());
-      case Park k -> Codes.PARK_KINDS.indexOf(k.kind());
-      case Investor i -> Codes.INVESTOR_KINDS.indexOf(i.kind());
-      case Policy p -> Codes.POLICY_CATEGORIES.indexOf(p.category());
-      case Project p -> -1;
-    };
+    String kind =
+        switch (e) {
+          case Mentor m -> m.kind();
+          case Park k -> k.kind();
+          case Investor i -> i.kind();
+          case Policy p -> p.category();
+          case Project p -> null;
+        };
+    return kind == null ? -1 : Codes.kindsOf(e.type()).indexOf(kind);
   }
 
   private Features.Builder builder(Entity e) {
@@ -205,10 +207,7 @@ public final class FeatureExtractor {
             (i.instruments().contains("debt") ? Features.DEBT : 0)
                 | (i.instruments().contains("equity") ? Features.EQUITY : 0)
                 | (i.instruments().contains("grant") ? Features.GRANT : 0);
-        b.services =
-            ((b.instruments & Features.DEBT) != 0 ? serviceBit("finance") : 0)
-                | ((b.instruments & Features.EQUITY) != 0 ? serviceBit("capital") : 0)
-                | ((b.instruments & Features.GRANT) != 0 ? serviceBit("policy") : 0);
+        b.services = services(Codes.investorServices(i));
         i.products().forEach(x -> text.append(' ').append(x));
       }
       case Policy p -> {

@@ -626,14 +626,7 @@ public final class PairScorer {
 
   /** Bits of the kinds of {@code target} named in a filter (0 = no filter). */
   static long kindMask(EntityType target, List<String> kinds) {
-    List<String> codes =
-        switch (target) {
-          case MENTORS -> Codes.MENTOR_KINDS;
-          case PARKS -> Codes.PARK_KINDS;
-          case INVESTORS -> Codes.INVESTOR_KINDS;
-          case POLICIES -> Codes.POLICY_CATEGORIES;
-          case PROJECTS -> List.of();
-        };
+    List<String> codes = Codes.kindsOf(target);
     long mask = 0;
     for (String k : kinds) {
       int i = codes.indexOf(k);
