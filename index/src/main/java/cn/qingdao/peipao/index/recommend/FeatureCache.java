@@ -61,10 +61,6 @@ final class FeatureCache {
     return bySegment.get(key);
   }
 
-  int segments() {
-    return bySegment.size();
-  }
-
   private Segment build(LeafReader leaf) {
     try {
       int n = leaf.maxDoc();

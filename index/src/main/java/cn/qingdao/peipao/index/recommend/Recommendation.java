@@ -7,8 +7,7 @@ import java.util.List;
 
 /**
  * The answer to one recommendation request: the top items (score descending, ties by id), how many
- * candidates passed the hard constraints ({@code total}), how many of those survived the cheap
- * bound and got both bounds ({@code bounded}), and how many were scored with text.
+ * candidates passed the hard constraints ({@code total}) and how many were scored with text.
  */
 public record Recommendation(
     Direction direction,
@@ -16,5 +15,4 @@ public record Recommendation(
     ScoringProfile profile,
     List<Match> items,
     long total,
-    long bounded,
     long textScored) {}

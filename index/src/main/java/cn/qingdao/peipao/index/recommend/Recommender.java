@@ -80,10 +80,6 @@ public final class Recommender {
     this.cache = new FeatureCache(reader, extractor);
   }
 
-  public ScoringProfiles profiles() {
-    return profiles;
-  }
-
   /** A request: subject, target type, how many, filters and the subject side's profile name. */
   public record Request(
       Entity subject, EntityType target, int limit, RequestFilters filters, String profile) {
@@ -163,13 +159,7 @@ public final class Recommender {
           List<Match> items = new ArrayList<>(top.size());
           for (Scored s : top) items.add(ctx.match(s.features, s.entity, s.text));
           return new Recommendation(
-              direction,
-              r.subject().id(),
-              profile,
-              items,
-              candidates.eligible,
-              candidates.size,
-              textScored[0]);
+              direction, r.subject().id(), profile, items, candidates.eligible, textScored[0]);
         });
   }
 
@@ -489,10 +479,5 @@ public final class Recommender {
           for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) cache.of(leaf.reader());
           return null;
         });
-  }
-
-  /** Number of segments whose features are cached (for tests and health). */
-  public int cachedSegments() {
-    return cache.segments();
   }
 }

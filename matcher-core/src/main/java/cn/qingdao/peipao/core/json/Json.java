@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,11 +78,6 @@ public final class Json {
                 + ", column "
                 + e.getLocation().getColumnNr();
     return ValidationException.of("", "malformed JSON" + where + ": " + e.getOriginalMessage());
-  }
-
-  /** A value as a JSON tree (records by their component names). */
-  public static ObjectNode tree(Object value) {
-    return MAPPER.valueToTree(value);
   }
 
   /** Compact JSON text of a value. */

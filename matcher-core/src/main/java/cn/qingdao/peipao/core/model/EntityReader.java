@@ -5,7 +5,6 @@ import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.json.ValidationException;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -155,6 +154,4 @@ public final class EntityReader {
   static Integer intOrNull(Long v) {
     return v == null ? null : v.intValue();
   }
-
-  static final Instant NO_TIME = null;
 }

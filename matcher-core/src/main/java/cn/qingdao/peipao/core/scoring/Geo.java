@@ -8,14 +8,6 @@ public final class Geo {
   private Geo() {}
 
   /**
-   * Equirectangular distance in kilometres: within 0.1 % of the great-circle distance at the scale
-   * of a city, with one cosine instead of haversine's arcsine. Symmetric in its points.
-   */
-  public static double km(double lat1, double lon1, double lat2, double lon2) {
-    return kmAt(Math.cos((lat1 + lat2) * 0.5 * RAD), lat1, lon1, lat2, lon2);
-  }
-
-  /**
    * Equirectangular distance with the cosine of a fixed reference latitude: no trigonometry per
    * pair, symmetric, and within about 2 % east–west for points within a degree of it.
    */

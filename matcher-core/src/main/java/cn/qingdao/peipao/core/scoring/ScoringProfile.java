@@ -17,11 +17,6 @@ public record ScoringProfile(
     weights = Map.copyOf(weights);
   }
 
-  /** The weight of {@code component} (0 when the profile leaves it out). */
-  public double weight(String component) {
-    return weights.getOrDefault(component, 0.0);
-  }
-
   /** Sum of the weights; positive for a valid profile. */
   public double totalWeight() {
     double t = 0;

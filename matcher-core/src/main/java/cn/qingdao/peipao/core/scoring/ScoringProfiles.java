@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,12 +39,6 @@ public final class ScoringProfiles {
   /** Names configured for {@code direction}. */
   public List<String> names(Direction direction) {
     return List.copyOf(byDirection.getOrDefault(direction, Map.of()).keySet());
-  }
-
-  public List<ScoringProfile> all() {
-    List<ScoringProfile> out = new ArrayList<>();
-    byDirection.values().forEach(m -> out.addAll(m.values()));
-    return out;
   }
 
   /** The profiles shipped with the service (one {@code default} per direction, plus variants). */
