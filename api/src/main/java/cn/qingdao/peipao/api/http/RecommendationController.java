@@ -18,10 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Recommendations for a stored subject ({@code GET …/{id}/recommendations}) or an ad-hoc project
@@ -154,27 +152,14 @@ public final class RecommendationController {
 
   private RequestFilters queryFilters(Context ctx, EntityType target) {
     return new RequestFilters(
-        codes(
-            ctx.queryParams("district"),
-            "district",
-            c -> taxonomy.district(c).isPresent(),
-            taxonomy.districtCodes()),
-        codes(
-            ctx.queryParams("sector"),
-            "sector",
-            c -> taxonomy.sector(c).isPresent(),
-            taxonomy.sectorCodes()),
-        codes(
-            ctx.queryParams("stage"),
-            "stage",
-            c -> taxonomy.stage(c).isPresent(),
-            taxonomy.stageCodes()),
-        kinds(ctx.queryParams("kind"), "kind", target),
-        codes(
-            ctx.queryParams("need"),
-            "need",
-            c -> taxonomy.service(c).isPresent(),
-            taxonomy.serviceCodes()));
+        Requests.codeParam(
+            ctx, "district", c -> taxonomy.district(c).isPresent(), taxonomy.districtCodes()),
+        Requests.codeParam(
+            ctx, "sector", c -> taxonomy.sector(c).isPresent(), taxonomy.sectorCodes()),
+        Requests.codeParam(ctx, "stage", c -> taxonomy.stage(c).isPresent(), taxonomy.stageCodes()),
+        kinds(ctx, "kind", target),
+        Requests.codeParam(
+            ctx, "need", c -> taxonomy.service(c).isPresent(), taxonomy.serviceCodes()));
   }
 
   private RequestFilters bodyFilters(Fields f, EntityType target) {
@@ -225,27 +210,12 @@ public final class RecommendationController {
     return out;
   }
 
-  private List<String> kinds(List<String> raw, String name, EntityType target) {
+  private static List<String> kinds(Context ctx, String name, EntityType target) {
     List<String> allowed = Codes.kindsOf(target);
-    if (allowed.isEmpty() && !raw.isEmpty())
+    if (allowed.isEmpty() && !ctx.queryParams(name).isEmpty()) {
       throw ApiException.badField(name, target.path() + " have no kind");
-    return codes(raw, name, allowed::contains, String.join(", ", allowed));
-  }
-
-  private static List<String> codes(
-      List<String> raw, String name, Predicate<String> known, String allowed) {
-    List<String> out = new ArrayList<>();
-    for (String r : raw) {
-      for (String v : r.split(",")) {
-        String c = v.strip();
-        if (c.isEmpty()) continue;
-        if (!known.test(c))
-          throw ApiException.badField(
-              name, "unknown " + name + " '" + Requests.clip(c) + "'; allowed: " + allowed);
-        if (!out.contains(c)) out.add(c);
-      }
     }
-    return out;
+    return Requests.codeParam(ctx, name, allowed::contains, String.join(", ", allowed));
   }
 
   private static Set<String> without(Set<String> s, String x) {

@@ -4,9 +4,11 @@ import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.EntityReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,6 +76,26 @@ final class Requests {
                 + String.join(", ", allowed.stream().sorted().toList()));
       }
     }
+  }
+
+  /**
+   * The distinct codes of a query parameter (repeated, or comma-separated alternatives), each
+   * checked by {@code known}; a 400 naming the parameter and the {@code allowed} codes otherwise.
+   */
+  static List<String> codeParam(Context ctx, String name, Predicate<String> known, String allowed) {
+    List<String> out = new ArrayList<>();
+    for (String raw : ctx.queryParams(name)) {
+      for (String v : raw.split(",")) {
+        String code = v.strip();
+        if (code.isEmpty()) continue;
+        if (!known.test(code)) {
+          throw ApiException.badField(
+              name, "unknown " + name + " '" + clip(code) + "'; allowed: " + allowed);
+        }
+        if (!out.contains(code)) out.add(code);
+      }
+    }
+    return out;
   }
 
   /** An integer query parameter in [min, max], or {@code dflt} when absent. */

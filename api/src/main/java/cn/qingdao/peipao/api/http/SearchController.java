@@ -10,7 +10,6 @@ import cn.qingdao.peipao.index.search.SearchResult;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,18 +104,7 @@ public final class SearchController {
       String name,
       Predicate<String> known,
       String allowed) {
-    List<String> values = new ArrayList<>();
-    for (String raw : ctx.queryParams(name)) {
-      for (String v : raw.split(",")) {
-        String code = v.strip();
-        if (code.isEmpty()) continue;
-        if (!known.test(code)) {
-          throw ApiException.badField(
-              name, "unknown " + name + " '" + Requests.clip(code) + "'; allowed: " + allowed);
-        }
-        if (!values.contains(code)) values.add(code);
-      }
-    }
+    List<String> values = Requests.codeParam(ctx, name, known, allowed);
     if (!values.isEmpty()) filters.put(name, values);
   }
 }
