@@ -116,10 +116,13 @@ class ScoringTest {
               : new Features[] {AI_SEED_LAOSHAN}) {
         for (int i = 0; i < 100; i++) {
           double text = rnd.nextDouble();
-          double lo = c.lower(cand);
+          double cheap = c.cheapUpper(cand);
+          double lo = c.lowerAfterCheapUpper(cand);
           double hi = c.upperAfterLower();
           double s = c.score(cand, text);
-          assertTrue(lo <= s && s <= hi && lo >= 0 && hi <= 1, lo + " " + s + " " + hi);
+          assertTrue(
+              lo <= s && s <= hi && hi <= cheap && lo >= 0 && cheap <= 1,
+              lo + " " + s + " " + hi + " " + cheap);
           match(c, cand, text).components().values().forEach(v -> assertTrue(v >= 0 && v <= 1));
         }
       }

@@ -426,13 +426,10 @@ public final class PairScorer {
       usesSector = used[SECTOR];
     }
 
-    /** Lower bound of the score (text = 0). */
-    public double lower(Features c) {
-      computeStructured(c);
-      return combine(sumA, sumB);
-    }
-
-    /** Upper bound of the score (text = 1), from the values of the last lower-bound call. */
+    /**
+     * Upper bound of the score (text = 1), from the values of the last {@link
+     * #lowerAfterCheapUpper}.
+     */
     public double upperAfterLower() {
       return combine(sumA + textA, sumB + textB);
     }
