@@ -57,6 +57,81 @@ public final class SyntheticEcosystem {
     return generate(n, 4, "syn-k-", this::park);
   }
 
+  /**
+   * {@code n} founder policies with ids {@code syn-pol-00001…} (for benchmarks; the demo ships the
+   * real ones): scopes and rule trees built from the same kinds of condition the real policies use
+   * (founder groups, team size, registration and its age, stage, award level, district).
+   */
+  public List<ObjectNode> policies(int n) {
+    return generate(n, 5, "syn-pol-", this::policy);
+  }
+
+  private static final List<String> KEY_GROUPS =
+      List.of(
+          "college_graduate", "returnee", "hardship", "veteran", "researcher", "migrant_worker");
+
+  private ObjectNode policy(Random rnd, String id) {
+    ObjectNode o = Json.mapper().createObjectNode();
+    Sector sector = pick(rnd, sectors, null);
+    o.put("id", id);
+    o.put("name", sector.name() + oneOf(rnd, List.of("创业补贴", "贴息贷款", "场地支持", "人才奖励")));
+    o.put("issuer", "合成数据发布单位");
+    o.put("validFrom", "2024-01-01");
+    if (rnd.nextDouble() < 0.3) o.put("validUntil", "2027-12-31");
+    o.put("category", oneOf(rnd, List.of("loan", "subsidy", "space", "award")));
+    o.put("audience", "founder");
+    ObjectNode benefit = o.putObject("benefit");
+    benefit.put("type", "subsidy");
+    benefit.put("maxAmount", 10_000L * (1 + rnd.nextInt(100)));
+    benefit.put("text", "合成政策的扶持内容");
+    if (rnd.nextDouble() < 0.25) o.putArray("districts").add(pick(rnd, districts, null).code());
+    if (rnd.nextDouble() < 0.3) o.putArray("sectors").add(sector.code());
+    if (rnd.nextDouble() < 0.5) {
+      ArrayNode stages = o.putArray("stages");
+      int from = rnd.nextInt(3);
+      for (int i = from; i < from + 2; i++)
+        stages.add(List.of("seed", "startup", "growth", "mature").get(i));
+    }
+    ArrayNode all = o.putObject("eligibility").putArray("all");
+    int conditions = 1 + rnd.nextInt(4);
+    for (int i = 0; i < conditions; i++) {
+      ObjectNode c = all.addObject();
+      switch (rnd.nextInt(6)) {
+        case 0 -> {
+          c.put("field", "founder.groups").put("op", "intersects").put("label", "属于重点群体");
+          ArrayNode v = c.putArray("value");
+          v.add(oneOf(rnd, KEY_GROUPS));
+          if (rnd.nextBoolean()) v.add(oneOf(rnd, KEY_GROUPS));
+        }
+        case 1 ->
+            c.put("field", "employees")
+                .put("op", rnd.nextBoolean() ? "gte" : "lte")
+                .put("value", 1 + rnd.nextInt(50))
+                .put("label", "员工人数要求");
+        case 2 ->
+            c.put("field", "registeredAt")
+                .put("op", "exists")
+                .put("value", true)
+                .put("label", "已登记注册");
+        case 3 ->
+            c.put("field", "yearsSinceRegistration")
+                .put("op", "lte")
+                .put("value", 1 + rnd.nextInt(5))
+                .put("label", "注册年限要求");
+        case 4 ->
+            c.put("field", "awards.level")
+                .put("op", "gte")
+                .put("value", oneOf(rnd, List.of("district", "city", "provincial")))
+                .put("label", "赛事获奖");
+        default ->
+            c.put("field", "status").put("op", "eq").put("value", "active").put("label", "正常经营");
+      }
+    }
+    o.put("source", "合成数据（基准测试用）");
+    o.putArray("tags").add(SYNTHETIC_TAG);
+    return o;
+  }
+
   /** One random stream per entity type, so that the count of one type does not change another. */
   private List<ObjectNode> generate(
       int n, int stream, String idPrefix, BiFunction<Random, String, ObjectNode> make) {

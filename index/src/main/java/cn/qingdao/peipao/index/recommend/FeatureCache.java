@@ -1,9 +1,14 @@
 package cn.qingdao.peipao.index.recommend;
 
+import cn.qingdao.peipao.core.eligibility.Eligibility;
+import cn.qingdao.peipao.core.eligibility.PolicyRules;
+import cn.qingdao.peipao.core.eligibility.ProfileFacts;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Policy;
+import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.scoring.DistrictBounds;
 import cn.qingdao.peipao.core.scoring.FeatureExtractor;
 import cn.qingdao.peipao.core.scoring.Features;
@@ -30,13 +35,15 @@ import org.apache.lucene.util.BytesRef;
 final class FeatureCache {
   private final EntityReader reader;
   private final FeatureExtractor extractor;
+  private final Eligibility eligibility;
   private final TermDictionary dictionary = new TermDictionary();
   private final DistrictBounds bounds;
   private final Map<Object, Segment> bySegment = new ConcurrentHashMap<>();
 
-  FeatureCache(EntityReader reader, FeatureExtractor extractor) {
+  FeatureCache(EntityReader reader, FeatureExtractor extractor, Eligibility eligibility) {
     this.reader = reader;
     this.extractor = extractor;
+    this.eligibility = eligibility;
     this.bounds = new DistrictBounds(extractor.taxonomy().districts().size());
   }
 
@@ -70,6 +77,8 @@ final class FeatureCache {
       StoredFields stored = leaf.storedFields();
       TermVectors vectors = leaf.termVectors();
       Entity[] entities = new Entity[n];
+      ProfileFacts[] facts = new ProfileFacts[n];
+      PolicyRules[] rules = new PolicyRules[n];
       for (int doc = 0; doc < n; doc++) {
         Document d = stored.document(doc);
         String type = d.get(EntityDocuments.TYPE);
@@ -77,11 +86,14 @@ final class FeatureCache {
         if (type == null || json == null) continue;
         EntityType t = EntityType.fromPath(type).orElseThrow();
         entities[doc] = reader.read(t, Json.parse(json));
+        if (entities[doc] instanceof Project p) facts[doc] = eligibility.facts(p);
+        if (entities[doc] instanceof Policy p) rules[doc] = eligibility.compile(p);
         text(vectors.get(doc, EntityDocuments.textOf(t)), doc, ids, freqs, lengths);
       }
       Features[] features = extractor.of(entities);
       for (Features f : features) if (f != null) bounds.add(f);
-      return new Segment(entities, features, new HotColumns(features), ids, freqs, lengths);
+      return new Segment(
+          entities, features, new HotColumns(features), ids, freqs, lengths, facts, rules);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

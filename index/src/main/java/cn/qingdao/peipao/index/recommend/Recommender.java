@@ -1,5 +1,6 @@
 package cn.qingdao.peipao.index.recommend;
 
+import cn.qingdao.peipao.core.eligibility.Eligibility;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
@@ -26,6 +27,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
@@ -69,6 +71,7 @@ public final class Recommender {
   private final FeatureExtractor extractor;
   private final PairScorer scorer;
   private final FeatureCache cache;
+  private final Eligibility eligibility;
 
   public Recommender(
       SearchIndex index, EntityReader reader, ScoringProfiles profiles, Clock clock) {
@@ -77,16 +80,49 @@ public final class Recommender {
     this.clock = clock;
     this.extractor = new FeatureExtractor(reader.taxonomy());
     this.scorer = new PairScorer(extractor);
-    this.cache = new FeatureCache(reader, extractor);
+    this.eligibility = new Eligibility(reader.taxonomy());
+    this.cache = new FeatureCache(reader, extractor, eligibility);
   }
 
-  /** A request: subject, target type, how many, filters and the subject side's profile name. */
+  /**
+   * A request: subject, target type, how many, filters, the subject side's profile name and, when
+   * not null, the only target ids that may be recommended (policies pass the ids the eligibility
+   * engine admits: their stage and sector scope is the engine's to judge, not a filter here).
+   */
   public record Request(
-      Entity subject, EntityType target, int limit, RequestFilters filters, String profile) {
+      Entity subject,
+      EntityType target,
+      int limit,
+      RequestFilters filters,
+      String profile,
+      Set<String> only) {
     public Request {
       if (limit < 1 || limit > MAX_LIMIT)
         throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+      only = only == null ? null : Set.copyOf(only);
     }
+
+    /** A request open to every target id. */
+    public Request(
+        Entity subject, EntityType target, int limit, RequestFilters filters, String profile) {
+      this(subject, target, limit, filters, profile, null);
+    }
+  }
+
+  FeatureCache cache() {
+    return cache;
+  }
+
+  Eligibility eligibility() {
+    return eligibility;
+  }
+
+  SearchIndex index() {
+    return index;
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   /**
@@ -140,7 +176,8 @@ public final class Recommender {
                   LocalDate.now(clock),
                   r.filters(),
                   exhaustive ? null : cache.bounds());
-          Query query = exhaustive ? typeOnly(r.target()) : hardConstraints(r, subject);
+          Query query =
+              restrict(exhaustive ? typeOnly(r.target()) : hardConstraints(r, subject), r);
           Segment[] segments = new Segment[searcher.getIndexReader().leaves().size()];
           Candidates candidates = collect(searcher, query, ctx, segments, r.limit(), !exhaustive);
           TextRelevance text =
@@ -382,6 +419,17 @@ public final class Recommender {
     }
   }
 
+  /** {@code q} limited to the request's allowed target ids, if any. */
+  private static Query restrict(Query q, Request r) {
+    if (r.only() == null) return q;
+    List<BytesRef> uids = new ArrayList<>();
+    for (String id : r.only()) uids.add(new BytesRef(EntityDocuments.uid(r.target(), id).text()));
+    return new BooleanQuery.Builder()
+        .add(q, Occur.FILTER)
+        .add(new TermInSetQuery(EntityDocuments.UID, uids), Occur.FILTER)
+        .build();
+  }
+
   private static Query typeOnly(EntityType type) {
     return new TermQuery(new Term(EntityDocuments.TYPE, type.path()));
   }
@@ -437,11 +485,6 @@ public final class Recommender {
           b.add(
               LongPoint.newRangeQuery(EntityDocuments.VALID_UNTIL, today, Long.MAX_VALUE),
               Occur.FILTER);
-          List<String> stages = new ArrayList<>(List.of(EntityDocuments.ANY, p.stage()));
-          b.add(terms(EntityDocuments.POLICY_STAGE, stages), Occur.FILTER);
-          List<String> sectors = new ArrayList<>(List.of(EntityDocuments.ANY));
-          sectors.addAll(p.sectors());
-          b.add(terms(EntityDocuments.POLICY_SECTOR, sectors), Occur.FILTER);
         }
         default -> {}
       }

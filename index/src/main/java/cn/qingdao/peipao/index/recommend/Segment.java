@@ -1,12 +1,15 @@
 package cn.qingdao.peipao.index.recommend;
 
+import cn.qingdao.peipao.core.eligibility.PolicyRules;
+import cn.qingdao.peipao.core.eligibility.ProfileFacts;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.scoring.Features;
 
 /**
  * What recommendations read of one segment, by doc id: the entities, their {@link Features}
  * (allocated together), the hot fields as columns (for scans) and their text as sorted term ids of
- * the shared {@link TermDictionary} with frequencies.
+ * the shared {@link TermDictionary} with frequencies; for eligibility, the projects' encoded
+ * profiles and the policies' compiled rules (null for other documents).
  */
 record Segment(
     Entity[] entities,
@@ -14,4 +17,6 @@ record Segment(
     HotColumns columns,
     int[][] termIds,
     int[][] termFreqs,
-    int[] lengths) {}
+    int[] lengths,
+    ProfileFacts[] facts,
+    PolicyRules[] rules) {}

@@ -137,12 +137,20 @@ class RecommenderEquivalenceTest {
               .orElse(null);
     }
     int[] limits = {1, 3, 10, 10, 25, 100};
+    java.util.Set<String> only = null;
+    if (d.target() == EntityType.POLICIES && rnd.nextBoolean()) {
+      // as the policy matcher asks: only the ids the eligibility engine admitted
+      only = new java.util.HashSet<>();
+      for (ObjectNode p : QingdaoDataset.real(EntityType.POLICIES))
+        if (rnd.nextBoolean()) only.add(p.get("id").asText());
+    }
     return new Recommender.Request(
         subject,
         d.target(),
         limits[rnd.nextInt(limits.length)],
         randomFilters(d.target(), rnd),
-        null);
+        null,
+        only);
   }
 
   private static String randomId(EntityType type, Random rnd) {

@@ -40,10 +40,10 @@ public final class EntityReader {
   public Entity read(EntityType type, JsonNode json) {
     Problems problems = new Problems();
     Fields f = Fields.of(json, "", problems);
-    Common c = common(f);
+    Common c = common(f, true);
     Entity e =
         switch (type) {
-          case PROJECTS -> new ProjectReader(this).read(f, c);
+          case PROJECTS -> new ProjectReader(this, false).read(f, c);
           case MENTORS -> new MentorReader(this).read(f, c);
           case PARKS -> new ParkReader(this).read(f, c);
           case INVESTORS -> new InvestorReader(this).read(f, c);
@@ -54,12 +54,27 @@ public final class EntityReader {
     return e;
   }
 
+  /**
+   * Reads a partial project profile, as the policy calculator receives it: the same fields and
+   * checks as {@link #read}, but none is required, so that what a founder leaves out stays unknown.
+   *
+   * @throws ValidationException with every problem found
+   */
+  public Project readProfile(JsonNode json) {
+    Problems problems = new Problems();
+    Fields f = Fields.of(json, "", problems);
+    Project p = new ProjectReader(this, true).read(f, common(f, false));
+    f.finish();
+    problems.throwIfAny();
+    return p;
+  }
+
   /** The fields every entity has. */
   record Common(String id, String name, String description, List<String> tags) {}
 
-  private Common common(Fields f) {
+  private Common common(Fields f, boolean nameRequired) {
     String id = f.matching("id", false, ID, "must match [A-Za-z0-9_.:-]{1,64}");
-    String name = f.string("name", true, NAME_MAX);
+    String name = f.string("name", nameRequired, NAME_MAX);
     String description = f.string("description", false, TEXT_MAX);
     List<String> tags = f.strings("tags", LIST_MAX, 40);
     f.raw("version"); // server-kept: accepted and ignored

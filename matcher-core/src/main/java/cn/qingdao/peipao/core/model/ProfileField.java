@@ -9,23 +9,36 @@ import java.util.Optional;
  * each holds (which decides the operators that make sense for it).
  */
 public enum ProfileField {
-  SECTORS("sectors", Kind.CODES),
-  STAGE("stage", Kind.CODE),
-  DISTRICT("location.district", Kind.CODE),
-  FOUNDER_GROUPS("founder.groups", Kind.CODES),
-  GRADUATION_YEAR("founder.graduationYear", Kind.NUMBER),
-  NEEDS("needs", Kind.CODES),
-  FUNDING_NEED("fundingNeed", Kind.NUMBER),
-  EMPLOYEES("employees", Kind.NUMBER),
-  REGISTERED_AT("registeredAt", Kind.DATE),
-  AWARD_LEVEL("awards.level", Kind.ORDERED_CODES),
-  AWARD_YEAR("awards.year", Kind.NUMBER),
-  HIGH_TECH("flags.highTech", Kind.BOOLEAN),
-  SPECIALIZED("flags.specialized", Kind.BOOLEAN),
-  STATUS("status", Kind.CODE),
-  TAGS("tags", Kind.CODES),
-  YEARS_SINCE_REGISTRATION("yearsSinceRegistration", Kind.NUMBER),
-  YEARS_SINCE_GRADUATION("yearsSinceGraduation", Kind.NUMBER);
+  SECTORS("sectors", Kind.CODES, "所属行业", Change.FIXED),
+  STAGE("stage", Kind.CODE, "发展阶段", Change.GROWS),
+  DISTRICT("location.district", Kind.CODE, "所在区市", Change.FIXED),
+  FOUNDER_GROUPS("founder.groups", Kind.CODES, "创业者群体", Change.FIXED),
+  GRADUATION_YEAR("founder.graduationYear", Kind.NUMBER, "毕业年份", Change.FIXED),
+  NEEDS("needs", Kind.CODES, "服务需求", Change.FIXED),
+  FUNDING_NEED("fundingNeed", Kind.NUMBER, "融资需求（元）", Change.FIXED),
+  EMPLOYEES("employees", Kind.NUMBER, "员工人数", Change.GROWS),
+  REGISTERED_AT("registeredAt", Kind.DATE, "注册日期", Change.APPEARS),
+  AWARD_LEVEL("awards.level", Kind.ORDERED_CODES, "获奖级别", Change.GROWS),
+  AWARD_YEAR("awards.year", Kind.NUMBER, "获奖年份", Change.GROWS),
+  HIGH_TECH("flags.highTech", Kind.BOOLEAN, "高新技术企业", Change.GROWS),
+  SPECIALIZED("flags.specialized", Kind.BOOLEAN, "专精特新企业", Change.GROWS),
+  STATUS("status", Kind.CODE, "项目状态", Change.FIXED),
+  TAGS("tags", Kind.CODES, "标签", Change.FIXED),
+  YEARS_SINCE_REGISTRATION("yearsSinceRegistration", Kind.NUMBER, "注册年限", Change.GROWS),
+  YEARS_SINCE_GRADUATION("yearsSinceGraduation", Kind.NUMBER, "毕业年限", Change.GROWS);
+
+  /**
+   * How a field can change as a project develops, which decides whether an unmet condition is a gap
+   * the founder can close (a {@code partial} verdict) or a barrier ({@code ineligible}).
+   */
+  public enum Change {
+    /** Who and where the founder is: does not change by developing the project. */
+    FIXED,
+    /** Absent until the project gets it (registration), then fixed. */
+    APPEARS,
+    /** Only grows: numbers and stages increase, sets gain members, flags turn true. */
+    GROWS
+  }
 
   /** The shape of a field's value. */
   public enum Kind {
@@ -49,10 +62,28 @@ public enum ProfileField {
 
   private final String path;
   private final Kind kind;
+  private final String label;
+  private final Change change;
 
-  ProfileField(String path, Kind kind) {
+  ProfileField(String path, Kind kind, String label, Change change) {
     this.path = path;
     this.kind = kind;
+    this.label = label;
+    this.change = change;
+  }
+
+  /** The Chinese name used in gaps ("员工人数 60 &gt; 上限 50"). */
+  public String label() {
+    return label;
+  }
+
+  public Change change() {
+    return change;
+  }
+
+  /** True for fields holding several values (a condition holds when some value satisfies it). */
+  public boolean isList() {
+    return this == AWARD_LEVEL || this == AWARD_YEAR || kind == Kind.CODES;
   }
 
   public String path() {

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A startup project (创业项目); {@code sectors.get(0)} is its main sector. */
+/**
+ * A startup project (创业项目); {@code sectors.get(0)} is its main sector. {@code awards} is null when
+ * the project did not say (a policy condition on awards is then unknown, not unmet).
+ */
 public record Project(
     String id,
     String name,
@@ -27,7 +30,7 @@ public record Project(
     Instant updatedAt)
     implements Entity {
 
-  /** The founder's groups and graduation year, as policies ask for them. */
+  /** The founder's groups (null when not stated) and graduation year, as policies ask for them. */
   public record Founder(List<String> groups, Integer graduationYear) {}
 
   /** A competition prize; {@code level} orders district &lt; city &lt; provincial &lt; national. */

@@ -14,28 +14,33 @@ final class ProjectReader {
       Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{1,20}");
 
   private final EntityReader r;
+  private final boolean draft;
 
-  ProjectReader(EntityReader r) {
+  /** A reader of stored projects ({@code draft} false) or of partial profiles ({@code true}). */
+  ProjectReader(EntityReader r, boolean draft) {
     this.r = r;
+    this.draft = draft;
   }
 
   Project read(Fields f, Common c) {
-    List<String> sectors = r.sectors(f, true);
-    String stage = r.stage(f, true);
-    Location location = r.location(f, true);
+    List<String> sectors = r.sectors(f, !draft);
+    String stage = r.stage(f, !draft);
+    Location location = r.location(f, !draft);
     Project.Founder founder = founder(f.object("founder", false));
     List<String> needs = r.services(f, "needs");
     Long fundingNeed = f.integer("fundingNeed", false, 0, 100_000_000_000L);
     Long employees = f.integer("employees", false, 0, 1_000_000);
     LocalDate registeredAt = f.date("registeredAt", false);
-    List<Project.Award> awards = new ArrayList<>();
+    // Absent awards stay null: eligibility then knows the profile did not say.
+    List<Project.Award> awards = f.has("awards") ? new ArrayList<>() : null;
     for (Fields.Item item : f.array("awards", false, EntityReader.LIST_MAX)) {
       Fields a = item.fields(f.problems());
       String level = a.code("level", true, Codes.AWARD_LEVELS);
       String name = a.string("name", false, EntityReader.NAME_MAX);
       Long year = a.integer("year", false, 1950, 2100);
       a.finish();
-      if (level != null) awards.add(new Project.Award(level, name, EntityReader.intOrNull(year)));
+      if (level != null && awards != null)
+        awards.add(new Project.Award(level, name, EntityReader.intOrNull(year)));
     }
     Project.Flags flags = null;
     Fields fl = f.object("flags", false);
@@ -81,7 +86,7 @@ final class ProjectReader {
         fundingNeed,
         EntityReader.intOrNull(employees),
         registeredAt,
-        List.copyOf(awards),
+        awards == null ? null : List.copyOf(awards),
         flags,
         consent,
         contact,
@@ -102,7 +107,8 @@ final class ProjectReader {
                     ? null
                     : EntityReader.unknown("founder group", g, r.taxonomy().founderGroupCodes()));
     Long year = f.integer("graduationYear", false, 1950, 2100);
+    boolean saidGroups = f.has("groups");
     f.finish();
-    return new Project.Founder(groups, EntityReader.intOrNull(year));
+    return new Project.Founder(saidGroups ? groups : null, EntityReader.intOrNull(year));
   }
 }

@@ -174,7 +174,7 @@ public final class FeatureExtractor {
                 | (p.consent().investors() ? Features.CONSENT_INVESTORS : 0);
         b.fundingNeed = p.fundingNeed() == null ? -1 : p.fundingNeed();
         b.employees = p.employees() == null ? -1 : p.employees();
-        if (p.founder() != null)
+        if (p.founder() != null && p.founder().groups() != null)
           for (String g : p.founder().groups()) b.founderGroups |= groupBit(g);
       }
       case Mentor m -> {

@@ -258,9 +258,8 @@ public final class PairScorer {
           if (!hasRoom(o)) return false;
         }
         case POLICIES -> {
+          // Stage and sector scope are eligibility conditions, judged by the eligibility engine.
           if (today < o.validFrom || today > o.validUntil || !o.founderAudience) return false;
-          if (o.stages != 0 && (o.stages & p.stages) == 0) return false;
-          if (o.sectors != 0 && (o.sectors & p.sectors) == 0) return false;
         }
         default -> {}
       }

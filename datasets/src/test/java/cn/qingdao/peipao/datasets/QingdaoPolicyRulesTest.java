@@ -1,0 +1,166 @@
+package cn.qingdao.peipao.datasets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.qingdao.peipao.core.eligibility.Assessment;
+import cn.qingdao.peipao.core.eligibility.Eligibility;
+import cn.qingdao.peipao.core.eligibility.PolicyRules;
+import cn.qingdao.peipao.core.eligibility.Verdict;
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.model.EntityReader;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Policy;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every shipped founder policy against three profiles written from its source text: one eligible,
+ * one partial (something unknown, or a gap the project can close), one ineligible.
+ */
+class QingdaoPolicyRulesTest {
+  static final EntityReader READER = new EntityReader(QingdaoDataset.taxonomy());
+  static final Eligibility ENGINE = new Eligibility(READER.taxonomy());
+
+  /** Every shipped policy is open on this day (the key-group tax relief ran to 2025-12-31). */
+  static final LocalDate DAY = LocalDate.of(2025, 6, 1);
+
+  static final Map<String, Policy> POLICIES =
+      QingdaoDataset.real(EntityType.POLICIES).stream()
+          .map(j -> (Policy) READER.read(EntityType.POLICIES, j))
+          .collect(Collectors.toMap(Policy::id, p -> p, (a, b) -> a, TreeMap::new));
+
+  /** Policy id → {eligible, partial, ineligible} profile JSON. */
+  static final Map<String, String[]> CASES = new TreeMap<>();
+
+  static void cases(String id, String eligible, String partial, String ineligible) {
+    CASES.put(id, new String[] {eligible, partial, ineligible});
+  }
+
+  static {
+    String graduate = "\"founder\":{\"groups\":[\"college_graduate\"],\"graduationYear\":2024}";
+    cases(
+        "pol-cdb-personal",
+        "{\"stage\":\"seed\"," + graduate + "}",
+        "{\"stage\":\"seed\"}",
+        "{\"stage\":\"seed\",\"founder\":{\"groups\":[\"researcher\"]}}");
+    cases(
+        "pol-cdb-partnership",
+        "{\"stage\":\"startup\",\"employees\":3,\"founder\":{\"groups\":[\"returnee\"]}}",
+        "{\"stage\":\"startup\",\"employees\":1,\"founder\":{\"groups\":[\"returnee\"]}}",
+        "{\"stage\":\"startup\",\"employees\":5,\"founder\":{\"groups\":[\"overseas_returnee\"]}}");
+    cases(
+        "pol-cdb-smallfirm",
+        "{\"stage\":\"startup\",\"registeredAt\":\"2024-05-01\",\"employees\":20}",
+        "{\"stage\":\"seed\",\"registeredAt\":\"2025-03-01\",\"employees\":4}",
+        "{\"stage\":\"growth\",\"registeredAt\":\"2019-05-01\",\"employees\":500}");
+    cases(
+        "pol-free-space-graduates",
+        "{\"stage\":\"seed\"," + graduate + "}",
+        "{\"stage\":\"seed\"}",
+        "{\"stage\":\"growth\"," + graduate + "}");
+    cases(
+        "pol-free-space-returnees",
+        "{\"stage\":\"startup\",\"founder\":{\"groups\":[\"returnee\"]}}",
+        "{\"founder\":{\"groups\":[\"returnee\"]}}",
+        "{\"stage\":\"seed\",\"founder\":{\"groups\":[\"veteran\"]}}");
+    cases(
+        "pol-flexible-injury-insurance",
+        "{\"founder\":{\"groups\":[\"flexible_worker\"]}}",
+        "{\"stage\":\"seed\"}",
+        "{\"founder\":{\"groups\":[\"college_graduate\"]}}");
+    cases(
+        "pol-boc-job-loan",
+        "{\"stage\":\"startup\",\"registeredAt\":\"2023-01-01\",\"employees\":5}",
+        "{\"stage\":\"startup\",\"employees\":5}",
+        "{\"stage\":\"growth\",\"registeredAt\":\"2023-01-01\",\"employees\":5,\"status\":\"closed\"}");
+    cases(
+        "pol-rural-partner-award",
+        "{\"sectors\":[\"agriculture\"],\"founder\":{\"groups\":[\"returnee\"]}}",
+        "{\"sectors\":[\"agriculture\"]}",
+        "{\"sectors\":[\"ai\"],\"location\":{\"district\":\"laoshan\"},"
+            + "\"founder\":{\"groups\":[\"returnee\"]}}");
+    cases(
+        "pol-researcher-leave",
+        "{\"stage\":\"seed\",\"founder\":{\"groups\":[\"researcher\"]}}",
+        "{\"stage\":\"seed\"}",
+        "{\"stage\":\"growth\",\"founder\":{\"groups\":[\"researcher\"]}}");
+    cases(
+        "pol-cdb-extension",
+        "{\"tags\":[\"已获创业担保贷款\",\"受灾影响\"]}",
+        "{\"tags\":[\"已获创业担保贷款\"]}",
+        "{\"tags\":[\"已获创业担保贷款\",\"受灾影响\"],\"status\":\"closed\"}");
+    cases(
+        "pol-service-voucher",
+        "{\"stage\":\"seed\"}",
+        "{\"sectors\":[\"ai\"]}",
+        "{\"stage\":\"growth\"}");
+    cases(
+        "pol-laixi-interest-loan",
+        "{\"stage\":\"seed\",\"location\":{\"district\":\"laixi\"}}",
+        "{\"location\":{\"district\":\"laixi\"}}",
+        "{\"stage\":\"seed\",\"location\":{\"district\":\"shinan\"}}");
+    cases(
+        "pol-shinan-counter-guarantee-waiver",
+        "{\"stage\":\"startup\",\"location\":{\"district\":\"shinan\"}," + graduate + "}",
+        "{\"stage\":\"startup\",\"location\":{\"district\":\"shinan\"}}",
+        "{\"stage\":\"startup\",\"location\":{\"district\":\"shibei\"}," + graduate + "}");
+    cases(
+        "pol-key-group-tax-relief",
+        "{\"founder\":{\"groups\":[\"veteran\"]}}",
+        "{}",
+        "{\"founder\":{\"groups\":[\"returnee\"]}}");
+  }
+
+  static List<String> founderPolicies() {
+    return POLICIES.values().stream()
+        .filter(p -> p.audience().equals("founder"))
+        .map(Policy::id)
+        .toList();
+  }
+
+  @Test
+  void everyShippedFounderPolicyHasItsCases() {
+    assertEquals(founderPolicies(), List.copyOf(CASES.keySet()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("founderPolicies")
+  void eligiblePartialAndIneligibleAsTheSourceSays(String id) {
+    Policy p = POLICIES.get(id);
+    String[] c = CASES.get(id);
+    Verdict[] expected = {Verdict.ELIGIBLE, Verdict.PARTIAL, Verdict.INELIGIBLE};
+    for (int i = 0; i < 3; i++) {
+      Assessment a = ENGINE.assess(p, READER.readProfile(Json.parse(c[i])), DAY);
+      assertEquals(expected[i], a.verdict(), id + " for " + c[i] + ": " + a.conditions());
+      if (expected[i] != Verdict.ELIGIBLE)
+        assertFalse(a.unmet().isEmpty() && a.unknown().isEmpty(), "says what is missing");
+    }
+  }
+
+  @Test
+  void operatorPoliciesAndExpiredOnesNeverReachAFounder() {
+    List<PolicyRules> all = POLICIES.values().stream().map(ENGINE::compile).toList();
+    for (String[] c : CASES.values()) {
+      for (String json : c) {
+        var profile = READER.readProfile(Json.parse(json));
+        List<String> ids =
+            ENGINE.calculate(all, profile, LocalDate.of(2026, 11, 21)).stream()
+                .map(a -> a.policy().id())
+                .toList();
+        assertFalse(ids.contains("pol-park-incubation-subsidy"), json);
+        assertFalse(ids.contains("pol-angel-fund-guidance"), json);
+        assertFalse(ids.contains("pol-key-group-tax-relief"), "expired on 2025-12-31");
+        assertEquals(founderPolicies().size() - 1, ids.size());
+      }
+    }
+    assertTrue(POLICIES.containsKey("pol-park-incubation-subsidy"));
+  }
+}
