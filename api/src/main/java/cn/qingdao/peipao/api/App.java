@@ -6,6 +6,7 @@ import cn.qingdao.peipao.api.http.EntityController;
 import cn.qingdao.peipao.api.http.ImportController;
 import cn.qingdao.peipao.api.http.InfoController;
 import cn.qingdao.peipao.api.http.Operation;
+import cn.qingdao.peipao.api.http.PolicyController;
 import cn.qingdao.peipao.api.http.Principal;
 import cn.qingdao.peipao.api.http.Problems;
 import cn.qingdao.peipao.api.http.RecommendationController;
@@ -83,7 +84,10 @@ public final class App {
     EntityController entities = new EntityController(catalog);
     ImportController imports = new ImportController(catalog, config.maxImportBytes());
     RecommendationController recommendations =
-        new RecommendationController(catalog, taxonomy, services.recommender());
+        new RecommendationController(
+            catalog, taxonomy, services.recommender(), services.policies());
+    PolicyController policies =
+        new PolicyController(catalog, taxonomy, services.policies(), services.clock());
     SearchController search =
         new SearchController(catalog, taxonomy, config.maxPageSize(), config.maxQueryChars());
 
@@ -96,6 +100,13 @@ public final class App {
         "/api/v1/recommendations",
         Operation.RECOMMEND,
         recommendations::adHoc);
+    route(c, HandlerType.POST, "/api/v1/policies/match", Operation.CALCULATE, policies::match);
+    route(
+        c,
+        HandlerType.GET,
+        "/api/v1/policies/{id}/recommendations",
+        Operation.RECOMMEND,
+        policies::people);
     for (EntityType t : EntityType.values()) {
       String base = "/api/v1/" + t.path();
       if (t != EntityType.POLICIES) {

@@ -3,16 +3,22 @@ package cn.qingdao.peipao.api;
 import cn.qingdao.peipao.core.scoring.ScoringProfiles;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.recommend.PolicyMatcher;
 import cn.qingdao.peipao.index.recommend.Recommender;
 import java.time.Clock;
 
 /** The services the HTTP layer delegates to, built once per data directory. */
-public record Services(Catalog catalog, Taxonomy taxonomy, Recommender recommender) {
+public record Services(
+    Catalog catalog,
+    Taxonomy taxonomy,
+    Recommender recommender,
+    PolicyMatcher policies,
+    Clock clock) {
   /** Services over {@code catalog} with the given scoring profiles and clock. */
   public static Services of(
       Catalog catalog, Taxonomy taxonomy, ScoringProfiles profiles, Clock clock) {
-    return new Services(
-        catalog, taxonomy, new Recommender(catalog.index(), catalog.reader(), profiles, clock));
+    Recommender recommender = new Recommender(catalog.index(), catalog.reader(), profiles, clock);
+    return new Services(catalog, taxonomy, recommender, new PolicyMatcher(recommender), clock);
   }
 
   /** Services with the shipped scoring profiles and the system clock. */

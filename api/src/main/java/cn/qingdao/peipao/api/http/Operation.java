@@ -8,6 +8,8 @@ public enum Operation {
   SEARCH,
   /** Recommendations for a stored subject or an ad-hoc profile. */
   RECOMMEND,
+  /** The policy calculator: open to anonymous callers, stores nothing. */
+  CALCULATE,
   WRITE,
   IMPORT
 }

@@ -1,5 +1,6 @@
 package cn.qingdao.peipao.api.http;
 
+import cn.qingdao.peipao.core.eligibility.Assessment;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.Fields;
 import cn.qingdao.peipao.core.json.Json;
@@ -8,10 +9,12 @@ import cn.qingdao.peipao.core.json.ValidationException;
 import cn.qingdao.peipao.core.model.Codes;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.scoring.Match;
 import cn.qingdao.peipao.core.scoring.RequestFilters;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.recommend.PolicyMatcher;
 import cn.qingdao.peipao.index.recommend.Recommendation;
 import cn.qingdao.peipao.index.recommend.Recommender;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,16 +34,28 @@ public final class RecommendationController {
   static final List<String> PROJECT_TARGETS = List.of("mentors", "parks", "investors", "policies");
   private static final Set<String> GET_PARAMS =
       Set.of(
-          "target", "limit", "profile", "explain", "district", "sector", "stage", "kind", "need");
+          "target",
+          "limit",
+          "profile",
+          "explain",
+          "district",
+          "sector",
+          "stage",
+          "kind",
+          "need",
+          "includePartial");
 
   private final Catalog catalog;
   private final Taxonomy taxonomy;
   private final Recommender recommender;
+  private final PolicyMatcher policies;
 
-  public RecommendationController(Catalog catalog, Taxonomy taxonomy, Recommender recommender) {
+  public RecommendationController(
+      Catalog catalog, Taxonomy taxonomy, Recommender recommender, PolicyMatcher policies) {
     this.catalog = catalog;
     this.taxonomy = taxonomy;
     this.recommender = recommender;
+    this.policies = policies;
   }
 
   /**
@@ -69,13 +85,20 @@ public final class RecommendationController {
     }
     int limit = Requests.intParam(ctx, "limit", 10, 1, Recommender.MAX_LIMIT);
     boolean explain = Requests.boolParam(ctx, "explain", true);
+    boolean includePartial = Requests.boolParam(ctx, "includePartial", false);
+    if (target != EntityType.POLICIES && ctx.queryParam("includePartial") != null)
+      throw ApiException.badField("includePartial", "applies to target=policies only");
     RequestFilters filters = queryFilters(ctx, target);
     Entity subject =
         catalog
             .entity(subjectType, id)
             .orElseThrow(
                 () -> new ApiException(404, "no " + subjectType.path() + " with id '" + id + "'"));
-    answer(ctx, run(subject, target, limit, filters, ctx.queryParam("profile")), explain, start);
+    answer(
+        ctx,
+        run(subject, target, limit, filters, ctx.queryParam("profile"), includePartial),
+        explain,
+        start);
   }
 
   /**
@@ -91,6 +114,7 @@ public final class RecommendationController {
     Long limit = f.integer("limit", false, 1, Recommender.MAX_LIMIT);
     String profileName = f.string("scoringProfile", false, 60);
     Boolean explain = f.bool("explain", false);
+    Boolean includePartial = f.bool("includePartial", false);
     EntityType target = t == null ? null : EntityType.fromPath(t).orElseThrow();
     RequestFilters filters = bodyFilters(f.object("filters", false), target);
     JsonNode profileJson = f.raw("profile");
@@ -107,23 +131,41 @@ public final class RecommendationController {
           problems.add("profile" + (fe.field().isEmpty() ? "" : "." + fe.field()), fe.message());
       }
     }
+    if (includePartial != null && target != null && target != EntityType.POLICIES)
+      problems.add("includePartial", "applies to target policies only");
     problems.throwIfAny();
-    Recommendation r =
-        run(subject, target, limit == null ? 10 : limit.intValue(), filters, profileName);
+    PolicyMatcher.Ranked r =
+        run(
+            subject,
+            target,
+            limit == null ? 10 : limit.intValue(),
+            filters,
+            profileName,
+            Boolean.TRUE.equals(includePartial));
     answer(ctx, r, explain == null || explain, start);
   }
 
-  private Recommendation run(
-      Entity subject, EntityType target, int limit, RequestFilters filters, String profile) {
+  /** Policies go through the eligibility engine first; other targets straight to the ranker. */
+  private PolicyMatcher.Ranked run(
+      Entity subject,
+      EntityType target,
+      int limit,
+      RequestFilters filters,
+      String profile,
+      boolean includePartial) {
     try {
-      return recommender.recommend(
-          new Recommender.Request(subject, target, limit, filters, profile));
+      if (target == EntityType.POLICIES)
+        return policies.recommend((Project) subject, limit, filters, profile, includePartial);
+      return new PolicyMatcher.Ranked(
+          recommender.recommend(new Recommender.Request(subject, target, limit, filters, profile)),
+          Map.of());
     } catch (IllegalArgumentException e) {
       throw ApiException.badField("profile", e.getMessage());
     }
   }
 
-  private void answer(Context ctx, Recommendation r, boolean explain, long start) {
+  private void answer(Context ctx, PolicyMatcher.Ranked ranked, boolean explain, long start) {
+    Recommendation r = ranked.recommendation();
     ObjectNode out = Json.mapper().createObjectNode();
     out.put("target", r.direction().target().path());
     ObjectNode subject = out.putObject("subject");
@@ -140,6 +182,8 @@ public final class RecommendationController {
       item.put("id", m.id());
       item.put("name", m.entity().name());
       item.put("score", Math.round(m.score() * 1e4) / 1e4);
+      Assessment verdict = ranked.assessments().get(m.id());
+      if (verdict != null) AssessmentJson.verdict(item, verdict);
       if (explain) {
         item.set("components", Json.mapper().valueToTree(m.components()));
         item.set("reasons", Json.mapper().valueToTree(m.reasons()));

@@ -124,6 +124,17 @@ final class Requests {
     };
   }
 
+  /** An ISO date query parameter, or {@code dflt} when absent. */
+  static java.time.LocalDate dateParam(Context ctx, String name, java.time.LocalDate dflt) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isEmpty()) return dflt;
+    try {
+      return java.time.LocalDate.parse(v.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ApiException.badField(name, "must be a date YYYY-MM-DD (got '" + clip(v) + "')");
+    }
+  }
+
   static String clip(String s) {
     return cn.qingdao.peipao.core.json.Texts.clip(s);
   }

@@ -1,0 +1,142 @@
+package cn.qingdao.peipao.api.http;
+
+import cn.qingdao.peipao.core.eligibility.Assessment;
+import cn.qingdao.peipao.core.eligibility.Verdict;
+import cn.qingdao.peipao.core.json.FieldError;
+import cn.qingdao.peipao.core.json.Fields;
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.Problems;
+import cn.qingdao.peipao.core.json.ValidationException;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Policy;
+import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.recommend.PolicyMatcher;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The policy calculator ({@code POST /api/v1/policies/match}, nothing stored) and policy → people
+ * ({@code GET /api/v1/policies/{id}/recommendations}). Parses and validates; the {@link
+ * PolicyMatcher} judges.
+ */
+public final class PolicyController {
+  private static final Set<String> PEOPLE_PARAMS =
+      Set.of("verdict", "district", "date", "limit", "offset");
+  private static final int MAX_PEOPLE_LIMIT = 1000;
+
+  private final Catalog catalog;
+  private final Taxonomy taxonomy;
+  private final PolicyMatcher matcher;
+  private final Clock clock;
+
+  public PolicyController(Catalog catalog, Taxonomy taxonomy, PolicyMatcher matcher, Clock clock) {
+    this.catalog = catalog;
+    this.taxonomy = taxonomy;
+    this.matcher = matcher;
+    this.clock = clock;
+  }
+
+  /** {@code POST /api/v1/policies/match} with {profile, date?, includeIneligible?}. */
+  public void match(Context ctx) {
+    long start = System.nanoTime();
+    JsonNode body = Requests.jsonBody(ctx);
+    Problems problems = new Problems();
+    Fields f = Fields.of(body, "", problems);
+    LocalDate date = f.date("date", false);
+    Boolean includeIneligible = f.bool("includeIneligible", false);
+    JsonNode profileJson = f.raw("profile");
+    f.finish();
+    Project profile = null;
+    if (profileJson == null) {
+      problems.add("profile", "is required: the project profile to judge (any fields you know)");
+    } else {
+      try {
+        profile = catalog.reader().readProfile(profileJson);
+      } catch (ValidationException e) {
+        for (FieldError fe : e.errors())
+          problems.add("profile" + (fe.field().isEmpty() ? "" : "." + fe.field()), fe.message());
+      }
+    }
+    problems.throwIfAny();
+    LocalDate day = date == null ? LocalDate.now(clock) : date;
+    List<Assessment> all = matcher.calculate(profile, day);
+    ObjectNode out = Json.mapper().createObjectNode();
+    out.put("date", day.toString());
+    ObjectNode counts = out.putObject("counts");
+    for (Verdict v : Verdict.values())
+      counts.put(v.code(), all.stream().filter(a -> a.verdict() == v).count());
+    ArrayNode items = out.putArray("items");
+    for (Assessment a : all) {
+      if (a.verdict() == Verdict.INELIGIBLE && Boolean.FALSE.equals(includeIneligible)) continue;
+      ObjectNode item = items.addObject();
+      AssessmentJson.policy(item, a.policy());
+      AssessmentJson.verdict(item, a);
+      AssessmentJson.conditions(item, a);
+    }
+    out.put("tookMs", Math.round((System.nanoTime() - start) / 1e4) / 100.0);
+    Http.json(ctx, 200, out);
+  }
+
+  /** {@code GET /api/v1/policies/{id}/recommendations}: the projects this policy is for. */
+  public void people(Context ctx) {
+    long start = System.nanoTime();
+    Requests.onlyParams(ctx, PEOPLE_PARAMS);
+    String id = Requests.pathId(ctx);
+    List<String> verdictCodes =
+        Requests.codeParam(
+            ctx, "verdict", c -> c.equals("eligible") || c.equals("partial"), "eligible, partial");
+    Set<Verdict> verdicts = EnumSet.noneOf(Verdict.class);
+    for (String c : verdictCodes) verdicts.add(Verdict.of(c).orElseThrow());
+    if (verdicts.isEmpty()) verdicts = EnumSet.of(Verdict.ELIGIBLE, Verdict.PARTIAL);
+    List<String> districts =
+        Requests.codeParam(
+            ctx, "district", c -> taxonomy.district(c).isPresent(), taxonomy.districtCodes());
+    LocalDate day = Requests.dateParam(ctx, "date", LocalDate.now(clock));
+    int limit = Requests.intParam(ctx, "limit", 10, 1, MAX_PEOPLE_LIMIT);
+    int offset = Requests.intParam(ctx, "offset", 0, 0, PolicyMatcher.MAX_WINDOW - limit);
+    Policy policy =
+        (Policy)
+            catalog
+                .entity(EntityType.POLICIES, id)
+                .orElseThrow(() -> new ApiException(404, "no policies with id '" + id + "'"));
+    if (!"founder".equals(policy.audience())) {
+      throw new ApiException(
+          409,
+          "policy '"
+              + id
+              + "' is for "
+              + policy.audience()
+              + " applicants, not for startup projects; its audience is not matched here");
+    }
+    PolicyMatcher.Audience a = matcher.audience(policy, day, verdicts, districts, offset, limit);
+    ObjectNode out = Json.mapper().createObjectNode();
+    ObjectNode p = out.putObject("policy");
+    AssessmentJson.policy(p, policy);
+    out.put("open", policy.isOpenOn(day));
+    out.put("date", day.toString());
+    out.put("eligible", a.eligible());
+    out.put("partial", a.partial());
+    out.put("offset", offset);
+    ArrayNode items = out.putArray("items");
+    for (PolicyMatcher.Person person : a.items()) {
+      ObjectNode item = items.addObject();
+      item.put("type", "projects");
+      item.put("id", person.project().id());
+      item.put("name", person.project().name());
+      item.put("district", person.project().location().district());
+      item.put("stage", person.project().stage());
+      AssessmentJson.verdict(item, person.assessment());
+    }
+    out.put("tookMs", Math.round((System.nanoTime() - start) / 1e4) / 100.0);
+    Http.json(ctx, 200, out);
+  }
+}
