@@ -22,12 +22,27 @@ import java.util.List;
  * equals the value). Tags are open-world: a missing tag is {@code unknown}, never {@code unmet}.
  */
 final class Check {
+  /** Operators as an enum: evaluation switches on it per profile, not on strings. */
+  private enum Op {
+    EQ,
+    NE,
+    IN,
+    INTERSECTS,
+    LT,
+    LTE,
+    GT,
+    GTE,
+    EXISTS
+  }
+
   private final ProfileField field;
   private final String op;
+  private final Op code;
+  private final boolean tags;
   private final JsonNode value;
   private final long mask;
   private final double[] numbers;
-  private final List<String> tags;
+  private final List<String> tagValues;
   private final boolean wantPresent;
   private final int codeCount;
 
@@ -36,6 +51,8 @@ final class Check {
         ProfileField.of(c.field())
             .orElseThrow(() -> new IllegalArgumentException("unknown field " + c.field()));
     this.op = c.op();
+    this.code = Op.valueOf(op.toUpperCase(java.util.Locale.ROOT));
+    this.tags = field == ProfileField.TAGS;
     this.value = c.value();
     List<JsonNode> items = new ArrayList<>();
     if (op.equals("exists")) {
@@ -60,7 +77,7 @@ final class Check {
     }
     this.mask = m;
     this.numbers = nums;
-    this.tags = List.copyOf(texts);
+    this.tagValues = List.copyOf(texts);
     this.wantPresent = !op.equals("exists") || value == null || value.asBoolean();
     this.codeCount =
         field.kind() == Kind.CODE || field.kind() == Kind.ORDERED_CODES
@@ -82,8 +99,8 @@ final class Check {
 
   /** The condition's own truth for {@code f} as of {@code at}. */
   int test(ProfileFacts f, AsOf at) {
-    if (field == ProfileField.TAGS) return tagTruth(f.tags());
-    if (op.equals("exists")) return present(f) == wantPresent ? YES : NO;
+    if (tags) return tagTruth(f.tags());
+    if (code == Op.EXISTS) return present(f) == wantPresent ? YES : NO;
     if (!f.states(field)) return MAYBE;
     return switch (field.kind()) {
       case NUMBER ->
@@ -100,11 +117,9 @@ final class Check {
    * ProfileField.Change}); called for stated fields whose truth is not {@code target}.
    */
   boolean canBecome(ProfileFacts f, AsOf at, int target) {
-    if (op.equals("exists")) {
+    if (code == Op.EXISTS) {
       boolean wantsPresence = wantPresent == (target == YES);
-      return wantsPresence
-          && field.change() != ProfileField.Change.FIXED
-          && field != ProfileField.TAGS;
+      return wantsPresence && field.change() != ProfileField.Change.FIXED && !tags;
     }
     if (field.change() != ProfileField.Change.GROWS || !f.states(field)) return false;
     switch (field.kind()) {
@@ -159,25 +174,23 @@ final class Check {
 
   private int tagTruth(List<String> have) {
     boolean any = false;
-    for (String t : tags) any |= have.contains(t);
-    return switch (op) {
-      case "exists" -> have.isEmpty() ? MAYBE : (wantPresent ? YES : NO);
-      case "ne" -> any ? NO : MAYBE;
+    for (String t : tagValues) any |= have.contains(t);
+    return switch (code) {
+      case EXISTS -> have.isEmpty() ? MAYBE : (wantPresent ? YES : NO);
+      case NE -> any ? NO : MAYBE;
       default -> any ? YES : MAYBE;
     };
   }
 
   private int codeTruth(long m) {
+    if (field.kind() == Kind.BOOLEAN) return (code == Op.EQ) == (m == mask) ? YES : NO;
     boolean hit =
-        switch (op) {
-          case "eq", "in", "intersects" -> (m & mask) != 0;
-          case "ne" -> (m & mask) == 0;
-          case "lt", "lte", "gt", "gte" -> (m & orderRange()) != 0;
-          default -> throw new IllegalStateException("op " + op + " on " + field.path());
+        switch (code) {
+          case EQ, IN, INTERSECTS -> (m & mask) != 0;
+          case NE -> (m & mask) == 0;
+          case LT, LTE, GT, GTE -> (m & orderRange()) != 0;
+          case EXISTS -> throw new IllegalStateException("exists on " + field.path());
         };
-    if (field.kind() == Kind.BOOLEAN) {
-      hit = op.equals("eq") ? m == mask : m != mask;
-    }
     return hit ? YES : NO;
   }
 
@@ -186,10 +199,10 @@ final class Check {
     int v = Long.numberOfTrailingZeros(mask);
     long below = (1L << v) - 1;
     long upTo = (1L << (v + 1)) - 1;
-    return switch (op) {
-      case "lt" -> below;
-      case "lte" -> upTo;
-      case "gt" -> ~upTo;
+    return switch (code) {
+      case LT -> below;
+      case LTE -> upTo;
+      case GT -> ~upTo;
       default -> ~below;
     };
   }
@@ -200,24 +213,24 @@ final class Check {
 
   private boolean compare(double x) {
     double v = numbers.length == 0 ? Double.NaN : numbers[0];
-    return switch (op) {
-      case "eq" -> x == v;
-      case "ne" -> x != v;
-      case "lt" -> x < v;
-      case "lte" -> x <= v;
-      case "gt" -> x > v;
-      case "gte" -> x >= v;
-      case "in" -> {
+    return switch (code) {
+      case EQ -> x == v;
+      case NE -> x != v;
+      case LT -> x < v;
+      case LTE -> x <= v;
+      case GT -> x > v;
+      case GTE -> x >= v;
+      case IN -> {
         for (double n : numbers) if (x == n) yield true;
         yield false;
       }
-      default -> throw new IllegalStateException("op " + op + " on " + field.path());
+      case INTERSECTS, EXISTS -> throw new IllegalStateException(op + " on " + field.path());
     };
   }
 
   /** Some year satisfies the condition ({@code ne}: none equals); {@code extra} NaN for none. */
   private int yearsTruth(int[] years, double extra) {
-    boolean ne = op.equals("ne");
+    boolean ne = code == Op.NE;
     boolean any = false;
     for (int y : years) any |= ne ? y == numbers[0] : compare(y);
     if (!Double.isNaN(extra)) any |= ne ? extra == numbers[0] : compare(extra);
@@ -227,7 +240,7 @@ final class Check {
   /** The profile's value of the field, as JSON would show it; null when not stated. */
   Object shown(ProfileFacts f, AsOf at) {
     Project p = f.project();
-    if (field == ProfileField.TAGS) return p.tags().isEmpty() ? null : p.tags();
+    if (tags) return p.tags().isEmpty() ? null : p.tags();
     if (!f.states(field)) return null;
     return switch (field) {
       case SECTORS -> p.sectors();
