@@ -32,11 +32,7 @@ class PolicyHttpTest {
 
   @BeforeAll
   static void start() {
-    s = new TestServer(dir);
-    for (EntityType t : EntityType.values()) {
-      var lines = QingdaoDataset.demo(t, TestServer.TAXONOMY).stream().map(Json::write).iterator();
-      assertTrue(s.catalog.importLines(t, lines, true, "test").committed());
-    }
+    s = TestServer.withDemoData(dir);
   }
 
   @AfterAll
@@ -45,8 +41,7 @@ class PolicyHttpTest {
   }
 
   static JsonNode ok(TestServer.Response r) {
-    assertEquals(200, r.status(), r.body());
-    return r.json();
+    return TestServer.ok(r);
   }
 
   static JsonNode item(JsonNode answer, String id) {
@@ -55,9 +50,7 @@ class PolicyHttpTest {
   }
 
   static List<String> errorFields(TestServer.Response r) {
-    List<String> out = new ArrayList<>();
-    r.json().get("errors").forEach(e -> out.add(e.get("field").asText()));
-    return out;
+    return HttpApiTest.fields(r);
   }
 
   @Test

@@ -24,11 +24,7 @@ class RecommendationHttpTest {
 
   @BeforeAll
   static void start() {
-    s = new TestServer(dir);
-    for (EntityType t : EntityType.values()) {
-      var lines = QingdaoDataset.demo(t, TestServer.TAXONOMY).stream().map(Json::write).iterator();
-      assertTrue(s.catalog.importLines(t, lines, true, "test").committed());
-    }
+    s = TestServer.withDemoData(dir);
   }
 
   @AfterAll
@@ -37,8 +33,7 @@ class RecommendationHttpTest {
   }
 
   static JsonNode ok(TestServer.Response r) {
-    assertEquals(200, r.status(), r.body());
-    return r.json();
+    return TestServer.ok(r);
   }
 
   /** Items sorted by score, ties by id; components in [0,1]; a reason or more each. */

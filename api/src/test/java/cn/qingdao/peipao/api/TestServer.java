@@ -34,6 +34,24 @@ final class TestServer implements AutoCloseable {
     base = "http://127.0.0.1:" + app.port();
   }
 
+  /** A server over {@code dataDir} loaded with the shipped demo data (every type). */
+  static TestServer withDemoData(Path dataDir) {
+    TestServer s = new TestServer(dataDir);
+    for (cn.qingdao.peipao.core.model.EntityType t :
+        cn.qingdao.peipao.core.model.EntityType.values()) {
+      var lines = QingdaoDataset.demo(t, TAXONOMY).stream().map(Json::write).iterator();
+      if (!s.catalog.importLines(t, lines, true, "test").committed())
+        throw new IllegalStateException("the demo data of " + t.path() + " did not import");
+    }
+    return s;
+  }
+
+  /** The body of a 200 answer, failing with the body otherwise. */
+  static JsonNode ok(Response r) {
+    org.junit.jupiter.api.Assertions.assertEquals(200, r.status(), r.body());
+    return r.json();
+  }
+
   record Response(int status, Map<String, java.util.List<String>> headers, String body) {
     JsonNode json() {
       return Json.parse(body);
