@@ -78,7 +78,7 @@ final class Check {
     this.mask = m;
     this.numbers = nums;
     this.tagValues = List.copyOf(texts);
-    this.wantPresent = !op.equals("exists") || value == null || value.asBoolean();
+    this.wantPresent = code != Op.EXISTS || value == null || value.asBoolean();
     this.codeCount =
         field.kind() == Kind.CODE || field.kind() == Kind.ORDERED_CODES
             ? Math.max(encoder.size(field), 0)
@@ -137,13 +137,9 @@ final class Check {
         return false;
       }
       case NUMBER -> {
-        if (field == ProfileField.AWARD_YEAR) {
-          int[] years = f.numbers(field);
-          for (double y : candidates(at.year())) if (yearsTruth(years, y) == target) return true;
-          return false;
-        }
-        for (double x : candidates(f.number(field, at))) if (numberTruth(x) == target) return true;
-        return false;
+        return field == ProfileField.AWARD_YEAR
+            ? growsTo(at.year(), target, f.numbers(field))
+            : growsTo(f.number(field, at), target, null);
       }
       default -> {
         return false;
@@ -151,16 +147,23 @@ final class Check {
     }
   }
 
-  /** Values a growing number may take from {@code from} on: itself, each bound and just past it. */
-  private double[] candidates(double from) {
-    double[] out = new double[numbers.length * 3 + 2];
-    int n = 0;
-    out[n++] = from;
-    out[n++] = from + 1e9;
+  /**
+   * True when a number growing from {@code from} (or, with {@code years}, a new award year from
+   * {@code from} on) can give {@code target}: tries itself, far beyond, each bound and just past
+   * it.
+   */
+  private boolean growsTo(double from, int target, int[] years) {
+    if (truthAt(from, years) == target || truthAt(from + 1e9, years) == target) return true;
     for (double v : numbers) {
-      for (double c : new double[] {v, v + 0.5, v + 1}) if (c >= from) out[n++] = c;
+      for (double c = v; c <= v + 1; c += 0.5) {
+        if (c >= from && truthAt(c, years) == target) return true;
+      }
     }
-    return java.util.Arrays.copyOf(out, n);
+    return false;
+  }
+
+  private int truthAt(double x, int[] years) {
+    return years == null ? numberTruth(x) : yearsTruth(years, x);
   }
 
   private boolean present(ProfileFacts f) {

@@ -23,13 +23,11 @@ import java.util.Map;
  * into {@link ProfileFacts}.
  */
 public final class ProfileEncoder {
-  private final Taxonomy taxonomy;
   private final Map<ProfileField, List<String>> codes = new EnumMap<>(ProfileField.class);
   private final Map<ProfileField, Map<String, Integer>> index = new EnumMap<>(ProfileField.class);
   private final Map<ProfileField, Map<String, String>> names = new EnumMap<>(ProfileField.class);
 
   public ProfileEncoder(Taxonomy taxonomy) {
-    this.taxonomy = taxonomy;
     List<Stage> stages = new ArrayList<>(taxonomy.stages());
     stages.sort(Comparator.comparingInt(Stage::order));
     put(ProfileField.SECTORS, taxonomy.sectors(), Sector::code, Sector::name);
@@ -71,10 +69,6 @@ public final class ProfileEncoder {
     codes.put(field, List.copyOf(list));
     index.put(field, idx);
     names.put(field, nm);
-  }
-
-  public Taxonomy taxonomy() {
-    return taxonomy;
   }
 
   /** How many codes {@code field} has (its masks use the low bits). */

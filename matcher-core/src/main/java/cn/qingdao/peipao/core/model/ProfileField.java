@@ -81,11 +81,6 @@ public enum ProfileField {
     return change;
   }
 
-  /** True for fields holding several values (a condition holds when some value satisfies it). */
-  public boolean isList() {
-    return this == AWARD_LEVEL || this == AWARD_YEAR || kind == Kind.CODES;
-  }
-
   public String path() {
     return path;
   }
