@@ -1,0 +1,9 @@
+/**
+ * Allocation of a cohort of projects to counterparts (mentors or parks) under capacities. An {@link
+ * cn.qingdao.peipao.core.allocation.AllocationProblem} holds the acceptable pairs with both sides'
+ * views and the reciprocal score; {@link cn.qingdao.peipao.core.allocation.StableAllocator} finds
+ * the project-optimal stable allocation (deferred acceptance), {@link
+ * cn.qingdao.peipao.core.allocation.CoverageAllocator} the largest allocation with the highest
+ * total score (min-cost max-flow). Both are deterministic: every tie is broken by id.
+ */
+package cn.qingdao.peipao.core.allocation;
