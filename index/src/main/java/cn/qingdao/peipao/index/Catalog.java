@@ -15,6 +15,7 @@ import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.search.SearchIndex;
 import cn.qingdao.peipao.index.search.SearchRequest;
 import cn.qingdao.peipao.index.search.SearchResult;
+import cn.qingdao.peipao.index.store.AssignmentStore;
 import cn.qingdao.peipao.index.store.Database;
 import cn.qingdao.peipao.index.store.EntityStore;
 import cn.qingdao.peipao.index.store.StoreException;
@@ -58,6 +59,7 @@ public final class Catalog implements AutoCloseable {
 
   private final Database db;
   private final EntityStore store;
+  private final AssignmentStore assignments;
   private final SearchIndex index;
   private final EntityReader reader;
   private final Clock clock;
@@ -71,6 +73,7 @@ public final class Catalog implements AutoCloseable {
   private Catalog(Database db, SearchIndex index, Taxonomy taxonomy, Clock clock) {
     this.db = db;
     this.store = new EntityStore(db);
+    this.assignments = new AssignmentStore(db);
     this.index = index;
     this.reader = new EntityReader(taxonomy);
     this.clock = clock;
@@ -165,13 +168,22 @@ public final class Catalog implements AutoCloseable {
 
   private int rebuildIndex(long seq) {
     index.deleteAll();
+    Map<EntityType, Map<String, Integer>> loads = new EnumMap<>(EntityType.class);
+    for (EntityType t : List.of(EntityType.MENTORS, EntityType.PARKS))
+      loads.put(t, assignments.loads(t));
     int[] n = {0};
     store.forEach(
         row -> {
-          parse(row).ifPresent(e -> index.upsert(e, row.json()));
+          int assigned = loads.getOrDefault(row.type(), Map.of()).getOrDefault(row.id(), 0);
+          parse(row).ifPresent(e -> index.upsert(e, row.json(), assigned));
           n[0]++;
         });
     return n[0];
+  }
+
+  /** Current assignments of a mentor or park (0 for the other types). */
+  private int assigned(EntityType type, String id) {
+    return type == EntityType.MENTORS || type == EntityType.PARKS ? assignments.load(type, id) : 0;
   }
 
   /** Applies to the index every store change after {@code seq}; returns how many entities. */
@@ -183,7 +195,7 @@ public final class Catalog implements AutoCloseable {
         index.delete(c.type(), c.id());
       } else {
         Optional<Entity> e = parse(row.get());
-        if (e.isPresent()) index.upsert(e.get(), row.get().json());
+        if (e.isPresent()) index.upsert(e.get(), row.get().json(), assigned(c.type(), c.id()));
         else index.delete(c.type(), c.id());
       }
     }
@@ -271,7 +283,9 @@ public final class Catalog implements AutoCloseable {
                 return new WriteResult(
                     new StoredEntity(e.type(), id, current + 1, now, json[0], seq), old.isEmpty());
               });
-      applyToIndex(result.stored().seq(), () -> index.upsert(saved[0], json[0]));
+      applyToIndex(
+          result.stored().seq(),
+          () -> index.upsert(saved[0], json[0], assigned(saved[0].type(), saved[0].id())));
       return result;
     } finally {
       writeLock.unlock();
@@ -487,6 +501,31 @@ public final class Catalog implements AutoCloseable {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /**
+   * Runs {@code work} in one store transaction under the write lock, then brings the index up to
+   * date with every entity it logged (e.g. mentors whose assignments changed). Returns what the
+   * work returned, once committed.
+   */
+  public <T> T writeLogged(EntityStore.Work<T> work) {
+    writeLock.lock();
+    try {
+      T result = store.write(work);
+      applyToIndex(store.lastSeq(), () -> applyChanges(appliedSeq));
+      return result;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Allocations and assignments. */
+  public AssignmentStore assignments() {
+    return assignments;
+  }
+
+  public Clock clock() {
+    return clock;
   }
 
   public SearchResult search(SearchRequest request) {

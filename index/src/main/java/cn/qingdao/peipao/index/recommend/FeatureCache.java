@@ -77,6 +77,7 @@ final class FeatureCache {
       StoredFields stored = leaf.storedFields();
       TermVectors vectors = leaf.termVectors();
       Entity[] entities = new Entity[n];
+      int[] assigned = new int[n];
       ProfileFacts[] facts = new ProfileFacts[n];
       PolicyRules[] rules = new PolicyRules[n];
       for (int doc = 0; doc < n; doc++) {
@@ -86,11 +87,13 @@ final class FeatureCache {
         if (type == null || json == null) continue;
         EntityType t = EntityType.fromPath(type).orElseThrow();
         entities[doc] = reader.read(t, Json.parse(json));
+        var load = d.getField(EntityDocuments.ASSIGNED);
+        if (load != null) assigned[doc] = load.numericValue().intValue();
         if (entities[doc] instanceof Project p) facts[doc] = eligibility.facts(p);
         if (entities[doc] instanceof Policy p) rules[doc] = eligibility.compile(p);
         text(vectors.get(doc, EntityDocuments.textOf(t)), doc, ids, freqs, lengths);
       }
-      Features[] features = extractor.of(entities);
+      Features[] features = extractor.of(entities, assigned);
       for (Features f : features) if (f != null) bounds.add(f);
       return new Segment(
           entities, features, new HotColumns(features), ids, freqs, lengths, facts, rules);

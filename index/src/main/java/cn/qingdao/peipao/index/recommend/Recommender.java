@@ -109,6 +109,38 @@ public final class Recommender {
     }
   }
 
+  /**
+   * The named profile of a direction (the default when null).
+   *
+   * @throws IllegalArgumentException when no such profile exists
+   */
+  ScoringProfile profile(Direction direction, String name) {
+    return profiles
+        .get(direction, name == null ? ScoringProfiles.DEFAULT : name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown scoring profile '"
+                        + name
+                        + "' for "
+                        + direction.code()
+                        + "; use one of "
+                        + profiles.names(direction)));
+  }
+
+  /** The counterpart side's default profile of a two-sided direction, else null. */
+  ScoringProfile counterpartProfile(Direction direction) {
+    return direction.reverse().map(profiles::defaultFor).orElse(null);
+  }
+
+  PairScorer scorer() {
+    return scorer;
+  }
+
+  FeatureExtractor extractor() {
+    return extractor;
+  }
+
   FeatureCache cache() {
     return cache;
   }
@@ -149,22 +181,11 @@ public final class Recommender {
                             + r.subject().type().path()
                             + " to "
                             + r.target().path()));
-    ScoringProfile profile =
-        profiles
-            .get(direction, r.profile() == null ? ScoringProfiles.DEFAULT : r.profile())
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "unknown scoring profile '"
-                            + r.profile()
-                            + "' for "
-                            + direction.code()
-                            + "; use one of "
-                            + profiles.names(direction)));
-    ScoringProfile counterpart = direction.reverse().map(profiles::defaultFor).orElse(null);
-    Features subject = extractor.of(r.subject());
+    ScoringProfile profile = profile(direction, r.profile());
+    ScoringProfile counterpart = counterpartProfile(direction);
     return index.withSearcher(
         searcher -> {
+          Features subject = extractor.of(r.subject(), assignedOf(searcher, r.subject()));
           // Cache every segment first: district bounds and the term dictionary then cover them all.
           for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) cache.of(leaf.reader());
           PairScorer.Context ctx =
@@ -200,8 +221,24 @@ public final class Recommender {
         });
   }
 
+  /** Current assignments of a stored mentor or park subject (0 otherwise). */
+  static int assignedOf(IndexSearcher searcher, Entity subject) {
+    if (subject.id() == null
+        || (subject.type() != EntityType.MENTORS && subject.type() != EntityType.PARKS)) return 0;
+    try {
+      TopDocs hit =
+          searcher.search(new TermQuery(EntityDocuments.uid(subject.type(), subject.id())), 1);
+      if (hit.scoreDocs.length == 0) return 0;
+      var field =
+          searcher.storedFields().document(hit.scoreDocs[0].doc).getField(EntityDocuments.ASSIGNED);
+      return field == null ? 0 : field.numericValue().intValue();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The subject's analysed text: its own term vector when stored, else analysed now. */
-  private Map<String, Integer> subjectTerms(IndexSearcher searcher, Entity subject) {
+  Map<String, Integer> subjectTerms(IndexSearcher searcher, Entity subject) {
     Map<String, Integer> terms = new LinkedHashMap<>();
     try {
       TopDocs hit =
@@ -454,7 +491,7 @@ public final class Recommender {
       b.add(new TermQuery(new Term(EntityDocuments.CONSENT, consent)), Occur.FILTER);
       List<String> scope = qingdaoDistricts(scopeOf(s));
       if (!scopeOf(s).isEmpty()) b.add(terms(EntityDocuments.DISTRICT, scope), Occur.FILTER);
-      if (s instanceof Mentor m && m.capacity() <= 0)
+      if (s instanceof Mentor && subject.capacity <= 0)
         return new MatchNoDocsQuery("the mentor is at capacity");
       if (s instanceof Park && !PairScorer.hasRoom(subject))
         return new MatchNoDocsQuery("the park has no room");

@@ -39,7 +39,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class EntityDocuments {
   /** Bump when the mapping changes: an index built with another version is rebuilt at start. */
-  public static final int MAPPING_VERSION = 3;
+  public static final int MAPPING_VERSION = 4;
 
   public static final String UID = "uid";
   public static final String TYPE = "type";
@@ -62,7 +62,13 @@ public final class EntityDocuments {
   public static final String SCOPE = "scope";
   public static final String ROOM = "room";
   public static final String SECOND_INCUBATION = "second_incubation";
+
+  /** Free slots of a mentor: capacity less current assignments. */
   public static final String MENTOR_CAPACITY = "mentor_capacity";
+
+  /** Current assignments of a mentor or park (stored). */
+  public static final String ASSIGNED = "assigned";
+
   public static final String POLICY_STAGE = "policy_stage";
   public static final String POLICY_SECTOR = "policy_sector";
   public static final String AUDIENCE = "audience";
@@ -105,8 +111,11 @@ public final class EntityDocuments {
     return new Term(UID, type.path() + "/" + id);
   }
 
-  /** The document of {@code e}, whose contract JSON is {@code json}. */
-  public Document document(Entity e, String json) {
+  /**
+   * The document of {@code e}, whose contract JSON is {@code json}, with its {@code assigned}
+   * current assignments (which take mentor slots and park places).
+   */
+  public Document document(Entity e, String json, int assigned) {
     Document d = new Document();
     d.add(new StringField(UID, uid(e.type(), e.id()).text(), Field.Store.NO));
     d.add(new StringField(TYPE, e.type().path(), Field.Store.YES));
@@ -136,7 +145,8 @@ public final class EntityDocuments {
         codes(d, KIND, List.of(m.kind()));
         location(d, m.location());
         number(d, "capacity", (long) m.capacity());
-        number(d, MENTOR_CAPACITY, (long) m.capacity());
+        number(d, MENTOR_CAPACITY, (long) m.capacity() - assigned);
+        d.add(new StoredField(ASSIGNED, assigned));
         scope(d, SCOPE, m.serviceDistricts());
       }
       case Park k -> {
@@ -147,7 +157,12 @@ public final class EntityDocuments {
         location(d, k.location());
         number(d, "areaAvailable", k.areaAvailable());
         number(d, "capacity", k.capacity() == null ? null : k.capacity().longValue());
-        boolean full = k.capacity() != null && k.tenants() != null && k.tenants() >= k.capacity();
+        d.add(new StoredField(ASSIGNED, assigned));
+        int occupied = (k.tenants() == null ? 0 : k.tenants()) + assigned;
+        boolean full =
+            k.capacity() != null
+                && (k.tenants() != null || assigned > 0)
+                && occupied >= k.capacity();
         boolean noArea = k.areaAvailable() != null && k.areaAvailable() == 0;
         keyword(d, ROOM, full || noArea ? "no" : "yes");
       }

@@ -171,10 +171,14 @@ public final class SearchIndex implements Closeable {
     }
   }
 
-  /** Adds or replaces the document of {@code e}; visible after {@link #refresh()}. */
-  public void upsert(Entity e, String json) {
+  /**
+   * Adds or replaces the document of {@code e} with its {@code assigned} current assignments
+   * (mentors, parks); visible after {@link #refresh()}.
+   */
+  public void upsert(Entity e, String json, int assigned) {
     try {
-      writer.updateDocument(EntityDocuments.uid(e.type(), e.id()), documents.document(e, json));
+      writer.updateDocument(
+          EntityDocuments.uid(e.type(), e.id()), documents.document(e, json, assigned));
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }

@@ -24,7 +24,8 @@ import javax.sql.DataSource;
  */
 final class Migrator {
   /** The migrations, in order; a new one is appended here and as a file. */
-  static final List<String> SCRIPTS = List.of("V1__entities_and_audit.sql");
+  static final List<String> SCRIPTS =
+      List.of("V1__entities_and_audit.sql", "V2__allocations_and_assignments.sql");
 
   private final DataSource dataSource;
 

@@ -93,6 +93,20 @@ public final class Tx implements AutoCloseable {
     meta.executeUpdate();
   }
 
+  /**
+   * Logs a change of an entity's derived state (e.g. its assignments) without a new version; the
+   * index re-derives that entity from the store after it. Returns the sequence number.
+   */
+  public long touch(String actor, String action, EntityType type, String id, Instant at)
+      throws SQLException {
+    return log(actor, action, type, id, null, at);
+  }
+
+  /** The transaction's connection, for the other tables of the store. */
+  Connection connection() {
+    return c;
+  }
+
   private long log(
       String actor, String action, EntityType type, String id, Long version, Instant at)
       throws SQLException {

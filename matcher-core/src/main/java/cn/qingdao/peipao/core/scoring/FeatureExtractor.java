@@ -119,19 +119,27 @@ public final class FeatureExtractor {
     return "";
   }
 
-  /** The features of one entity. */
+  /** The features of one entity with no current assignments. */
   public Features of(Entity e) {
-    return new Features(builder(e));
+    return of(e, 0);
   }
 
   /**
-   * The features of many entities ({@code null} entries stay {@code null}), allocated in one tight
-   * pass so that they lie together in memory.
+   * The features of one entity; {@code assigned} current assignments (mentors, parks) take slots
+   * from its capacity.
    */
-  public Features[] of(Entity[] entities) {
+  public Features of(Entity e, int assigned) {
+    return new Features(builder(e, assigned));
+  }
+
+  /**
+   * The features of many entities ({@code null} entries stay {@code null}) with their current
+   * assignments, allocated in one tight pass so that they lie together in memory.
+   */
+  public Features[] of(Entity[] entities, int[] assigned) {
     Features.Builder[] builders = new Features.Builder[entities.length];
     for (int i = 0; i < entities.length; i++)
-      if (entities[i] != null) builders[i] = builder(entities[i]);
+      if (entities[i] != null) builders[i] = builder(entities[i], assigned[i]);
     Features[] out = new Features[entities.length];
     for (int i = 0; i < entities.length; i++)
       if (builders[i] != null) out[i] = new Features(builders[i]);
@@ -151,7 +159,7 @@ public final class FeatureExtractor {
     return kind == null ? -1 : Codes.kindsOf(e.type()).indexOf(kind);
   }
 
-  private Features.Builder builder(Entity e) {
+  private Features.Builder builder(Entity e, int assigned) {
     Features.Builder b = new Features.Builder();
     b.entity = e;
     StringBuilder text = new StringBuilder(e.name()).append(' ').append(e.description());
@@ -183,7 +191,7 @@ public final class FeatureExtractor {
         b.services = services(m.services());
         location(b, m.location());
         b.scope = districts(m.serviceDistricts());
-        b.capacity = m.capacity();
+        b.capacity = m.capacity() - assigned; // free slots
         if (m.org() != null) text.append(' ').append(m.org());
       }
       case Park k -> {
@@ -193,7 +201,8 @@ public final class FeatureExtractor {
         location(b, k.location());
         b.areaAvailable = k.areaAvailable() == null ? -1 : k.areaAvailable();
         b.capacity = k.capacity() == null ? -1 : k.capacity();
-        b.tenants = k.tenants() == null ? -1 : k.tenants();
+        // assigned projects move in: they count as tenants (a known lower bound when none stated)
+        b.tenants = k.tenants() == null ? (assigned > 0 ? assigned : -1) : k.tenants() + assigned;
         b.governmentInvested = k.governmentInvested();
       }
       case Investor i -> {

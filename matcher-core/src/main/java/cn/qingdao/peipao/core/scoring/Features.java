@@ -46,7 +46,10 @@ public final class Features {
   public final long fundingNeed;
   public final int employees;
   public final int founderGroups;
+
+  /** Mentors: free slots (capacity less current assignments); parks: stated capacity or -1. */
   public final int capacity;
+
   public final boolean secondIncubation;
 
   /** Index of the kind (mentor/park/investor kind, policy category) in its code list; -1 none. */

@@ -113,6 +113,8 @@ public final class PairScorer {
 
     private double sumA;
     private double sumB;
+    private double lastA;
+    private double lastB;
 
     /** The used components other than text, for bounds. */
     private final int[] boundComponents;
@@ -229,6 +231,11 @@ public final class PairScorer {
     public boolean eligible(Features c) {
       // Subject and target types always differ, so the subject is never its own candidate.
       if (c.type != direction.target()) return false;
+      return obstacle(c) == null && passesFilters(c);
+    }
+
+    /** The first hard constraint the pair fails, or null when it passes them all; O(1). */
+    public HardConstraint obstacle(Features c) {
       Features p = project(c);
       Features o = other(c);
       EntityType otherType = o.type;
@@ -237,33 +244,37 @@ public final class PairScorer {
             p.failed
                 && o.secondIncubation
                 && (otherType == EntityType.MENTORS || otherType == EntityType.PARKS);
-        if (!secondChance) return false;
+        if (!secondChance) return HardConstraint.PROJECT_NOT_ACTIVE;
       }
-      if (!direction.projectIsSubject()) {
-        int needed =
-            switch (otherType) {
-              case MENTORS -> Features.CONSENT_MENTORS;
-              case PARKS -> Features.CONSENT_PARKS;
-              case INVESTORS -> Features.CONSENT_INVESTORS;
-              default -> 0;
-            };
-        if ((p.consent & needed) == 0) return false;
-      }
-      if (o.scope != 0 && (p.district < 0 || (o.scope & (1 << p.district)) == 0)) return false;
+      if (!direction.projectIsSubject() && !HardConstraint.consents(p, otherType))
+        return HardConstraint.NO_CONSENT;
+      if (o.scope != 0 && (p.district < 0 || (o.scope & (1 << p.district)) == 0))
+        return HardConstraint.OUT_OF_SCOPE;
       switch (otherType) {
         case MENTORS -> {
-          if (o.capacity <= 0) return false;
+          if (o.capacity <= 0) return HardConstraint.FULL;
         }
         case PARKS -> {
-          if (!hasRoom(o)) return false;
+          if (!hasRoom(o)) return HardConstraint.FULL;
         }
         case POLICIES -> {
           // Stage and sector scope are eligibility conditions, judged by the eligibility engine.
-          if (today < o.validFrom || today > o.validUntil || !o.founderAudience) return false;
+          if (today < o.validFrom || today > o.validUntil || !o.founderAudience)
+            return HardConstraint.POLICY_NOT_OPEN;
         }
         default -> {}
       }
-      return passesFilters(c);
+      return null;
+    }
+
+    /** This side's view (project's when it is the subject) as of the last exact {@link #score}. */
+    public double lastSubjectView() {
+      return lastA;
+    }
+
+    /** The counterpart's view as of the last exact {@link #score}; the subject's when one-sided. */
+    public double lastCounterpartView() {
+      return reciprocal ? lastB : lastA;
     }
 
     private boolean passesFilters(Features c) {
@@ -436,7 +447,9 @@ public final class PairScorer {
     /** The exact score with {@code text} ∈ [0,1]. */
     public double score(Features c, double text) {
       computeStructured(c);
-      return combine(sumA + textA * text, sumB + textB * text);
+      lastA = sumA + textA * text;
+      lastB = sumB + textB * text;
+      return combine(lastA, lastB);
     }
 
     /** The exact score with its components and reasons. */

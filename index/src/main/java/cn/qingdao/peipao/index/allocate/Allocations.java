@@ -1,0 +1,309 @@
+package cn.qingdao.peipao.index.allocate;
+
+import cn.qingdao.peipao.core.allocation.Allocation;
+import cn.qingdao.peipao.core.allocation.AllocationProblem;
+import cn.qingdao.peipao.core.allocation.Allocator;
+import cn.qingdao.peipao.core.allocation.BlockingPairs;
+import cn.qingdao.peipao.core.allocation.Slots;
+import cn.qingdao.peipao.core.json.FieldError;
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.ValidationException;
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.scoring.Match;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.EntityConflictException;
+import cn.qingdao.peipao.index.EntityNotFoundException;
+import cn.qingdao.peipao.index.recommend.CohortScorer;
+import cn.qingdao.peipao.index.recommend.CohortScores;
+import cn.qingdao.peipao.index.store.Assignment;
+import cn.qingdao.peipao.index.store.AssignmentStore;
+import cn.qingdao.peipao.index.store.StoredAllocation;
+import cn.qingdao.peipao.index.store.StoredEntity;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Drafts, stores and publishes cohort allocations, and keeps the assignments they create. A draft
+ * records the free slots it assumed; publishing checks them again inside the transaction that
+ * writes the assignments, so a draft computed on capacities that changed since is refused.
+ */
+public final class Allocations {
+  private final Catalog catalog;
+  private final CohortScorer scorer;
+  private final Explainer explainer;
+  private final SecureRandom random = new SecureRandom();
+
+  public Allocations(Catalog catalog, CohortScorer scorer) {
+    this.catalog = catalog;
+    this.scorer = scorer;
+    this.explainer = new Explainer(catalog.reader().taxonomy());
+  }
+
+  /**
+   * Allocates the cohort and stores the draft.
+   *
+   * @throws ValidationException naming each project id that does not exist
+   * @throws IllegalArgumentException for an unknown scoring profile
+   */
+  public AllocationResult draft(AllocationRequest request, String actor) {
+    long start = System.nanoTime();
+    EntityType type = request.counterpart();
+    List<FieldError> errors = new ArrayList<>();
+    List<Project> projects = new ArrayList<>();
+    List<String> ids = request.projectIds();
+    for (int i = 0; i < ids.size(); i++) {
+      Optional<Entity> e = catalog.entity(EntityType.PROJECTS, ids.get(i));
+      if (e.isEmpty())
+        errors.add(new FieldError("projects[" + i + "]", "unknown project '" + ids.get(i) + "'"));
+      else projects.add((Project) e.get());
+    }
+    if (!errors.isEmpty()) throw new ValidationException(errors);
+    projects.sort(java.util.Comparator.comparing(Project::id));
+
+    Map<String, Assignment> active = catalog.assignments().activeByProject(type);
+    List<AllocationResult.Existing> existing = new ArrayList<>();
+    List<Project> cohort = new ArrayList<>();
+    for (Project p : projects) {
+      Assignment a = active.get(p.id());
+      if (a == null) cohort.add(p);
+      else existing.add(new AllocationResult.Existing(p.id(), a.counterpartId(), a.id()));
+    }
+
+    CohortScores scores = scorer.score(cohort, type, request.profile());
+    AllocationProblem problem = scores.problem(request.minScore());
+    Allocation allocation = Allocator.of(request.mode()).allocate(problem);
+
+    List<AllocationResult.Placed> placed = new ArrayList<>();
+    List<AllocationResult.Unplaced> unplaced = new ArrayList<>();
+    Map<String, Integer> load = new TreeMap<>();
+    double total = 0;
+    for (int p = 0; p < cohort.size(); p++) {
+      Project project = cohort.get(p);
+      int j = allocation.counterpartOf(p);
+      if (j < 0) {
+        unplaced.add(explainer.unplaced(scores, problem, allocation, p, request));
+        continue;
+      }
+      Match match = scores.match(p, j);
+      Entity counterpart = scores.counterparts().get(j);
+      total += match.score();
+      load.merge(counterpart.id(), 1, Integer::sum);
+      placed.add(
+          new AllocationResult.Placed(
+              project.id(),
+              project.name(),
+              counterpart.id(),
+              counterpart.name(),
+              round(match.score()),
+              match.components(),
+              match.reasons(),
+              null));
+    }
+    Map<String, Integer> basis = new TreeMap<>();
+    long freeSlots = 0;
+    for (int j = 0; j < scores.counterparts().size(); j++) {
+      basis.put(scores.counterparts().get(j).id(), scores.slots(j));
+      freeSlots += Math.min(scores.slots(j), cohort.size());
+    }
+    int n = cohort.size();
+    var stats =
+        new AllocationResult.Stats(
+            n,
+            placed.size(),
+            n == 0 ? 1.0 : round((double) placed.size() / n),
+            placed.isEmpty() ? 0 : round(total / placed.size()),
+            round(total),
+            BlockingPairs.count(allocation),
+            scores.counterparts().size(),
+            freeSlots,
+            load,
+            Math.round((System.nanoTime() - start) / 1e4) / 100.0);
+    Instant now = catalog.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+    AllocationResult result =
+        new AllocationResult(
+            newId("alloc"),
+            StoredAllocation.DRAFT,
+            request.mode().code(),
+            type.path(),
+            scores.profile().name() + "@" + scores.profile().version(),
+            request.minScore(),
+            now,
+            null,
+            placed,
+            unplaced,
+            existing,
+            stats);
+    StoredAllocation stored =
+        new StoredAllocation(
+            result.id(),
+            now,
+            actor,
+            type,
+            result.mode(),
+            StoredAllocation.DRAFT,
+            basis,
+            Json.write(result),
+            null,
+            null);
+    catalog
+        .store()
+        .write(
+            tx -> {
+              AssignmentStore.insert(tx, stored);
+              return null;
+            });
+    return result;
+  }
+
+  /** A stored allocation as last shown (draft or published). */
+  public AllocationResult get(String id) {
+    StoredAllocation a =
+        catalog
+            .assignments()
+            .allocation(id)
+            .orElseThrow(() -> new EntityNotFoundException("allocation", id));
+    return read(a.json());
+  }
+
+  private static AllocationResult read(String json) {
+    try {
+      return Json.mapper().readValue(json, AllocationResult.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a stored allocation does not read back: " + e, e);
+    }
+  }
+
+  /**
+   * Publishes a draft: its assignments become active and take their counterparts' slots.
+   *
+   * @throws EntityNotFoundException when there is no such allocation
+   * @throws EntityConflictException when it was published already, or is stale: free slots changed,
+   *     a counterpart or project is gone, or a project got an assignment of this kind meanwhile
+   */
+  public AllocationResult publish(String id, String actor) {
+    return catalog.writeLogged(
+        tx -> {
+          StoredAllocation a =
+              AssignmentStore.allocation(tx, id)
+                  .orElseThrow(() -> new EntityNotFoundException("allocation", id));
+          if (!StoredAllocation.DRAFT.equals(a.status()))
+            throw new EntityConflictException(
+                "allocation '" + id + "' was already published at " + a.publishedAt());
+          EntityType type = a.counterpart();
+          AllocationResult draft = read(a.json());
+          Map<String, Integer> loads = AssignmentStore.loads(tx, type);
+          List<String> changed = new ArrayList<>();
+          for (Map.Entry<String, Integer> b : new TreeMap<>(a.basis()).entrySet()) {
+            Optional<StoredEntity> row = tx.get(type, b.getKey());
+            if (row.isEmpty()) {
+              changed.add(b.getKey() + " was deleted");
+              continue;
+            }
+            Entity e = catalog.reader().read(type, Json.parse(row.get().json()));
+            int now = Slots.free(e, loads.getOrDefault(b.getKey(), 0));
+            if (now != b.getValue())
+              changed.add(b.getKey() + " free slots " + slots(b.getValue()) + " → " + slots(now));
+          }
+          Map<String, Assignment> active = AssignmentStore.activeByProject(tx, type);
+          for (AllocationResult.Placed p : draft.assignments()) {
+            if (tx.get(EntityType.PROJECTS, p.projectId()).isEmpty())
+              changed.add("project " + p.projectId() + " was deleted");
+            else if (active.containsKey(p.projectId()))
+              changed.add(
+                  "project "
+                      + p.projectId()
+                      + " was assigned to "
+                      + active.get(p.projectId()).counterpartId());
+          }
+          if (!changed.isEmpty())
+            throw new EntityConflictException(
+                "allocation '"
+                    + id
+                    + "' is stale ("
+                    + String.join("; ", changed.stream().limit(5).toList())
+                    + (changed.size() > 5 ? "; and " + (changed.size() - 5) + " more" : "")
+                    + "); draft it again");
+          Instant now = catalog.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+          List<AllocationResult.Placed> withIds = new ArrayList<>();
+          for (AllocationResult.Placed p : draft.assignments()) {
+            Assignment as =
+                new Assignment(
+                    newId("asg"),
+                    p.projectId(),
+                    type,
+                    p.counterpartId(),
+                    id,
+                    p.score(),
+                    now,
+                    actor,
+                    null,
+                    null);
+            AssignmentStore.insert(tx, as);
+            withIds.add(
+                new AllocationResult.Placed(
+                    p.projectId(),
+                    p.projectName(),
+                    p.counterpartId(),
+                    p.counterpartName(),
+                    p.score(),
+                    p.components(),
+                    p.reasons(),
+                    as.id()));
+          }
+          AllocationResult published = draft.published(now, withIds);
+          AssignmentStore.markPublished(tx, id, Json.write(published), actor, now);
+          return published;
+        });
+  }
+
+  private static String slots(int n) {
+    return n == Slots.UNLIMITED ? "unlimited" : Integer.toString(n);
+  }
+
+  /** Assignments of a project, mentor or park, newest first. */
+  public List<Assignment> assignmentsOf(EntityType type, String id, boolean activeOnly) {
+    if (catalog.get(type, id).isEmpty()) throw new EntityNotFoundException(type, id);
+    return catalog.assignments().assignmentsOf(type, id, activeOnly);
+  }
+
+  /**
+   * Ends an active assignment: the counterpart's slot is free again for later recommendations and
+   * allocations.
+   *
+   * @throws EntityNotFoundException when there is no such assignment
+   * @throws EntityConflictException when it has ended already
+   */
+  public Assignment end(String assignmentId, String actor) {
+    return catalog.writeLogged(
+        tx -> {
+          Assignment a =
+              AssignmentStore.assignment(tx, assignmentId)
+                  .orElseThrow(() -> new EntityNotFoundException("assignment", assignmentId));
+          if (!a.active())
+            throw new EntityConflictException(
+                "assignment '" + assignmentId + "' already ended at " + a.endedAt());
+          Instant now = catalog.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+          AssignmentStore.end(tx, a, actor, now);
+          return AssignmentStore.assignment(tx, assignmentId).orElseThrow();
+        });
+  }
+
+  private String newId(String prefix) {
+    byte[] b = new byte[6];
+    random.nextBytes(b);
+    return prefix + "-" + HexFormat.of().formatHex(b);
+  }
+
+  static double round(double v) {
+    return Math.round(v * 1e4) / 1e4;
+  }
+}
