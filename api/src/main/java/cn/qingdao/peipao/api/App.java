@@ -1,6 +1,7 @@
 package cn.qingdao.peipao.api;
 
 import cn.qingdao.peipao.api.http.AccessControl;
+import cn.qingdao.peipao.api.http.AllocationController;
 import cn.qingdao.peipao.api.http.ApiException;
 import cn.qingdao.peipao.api.http.EntityController;
 import cn.qingdao.peipao.api.http.ImportController;
@@ -91,6 +92,9 @@ public final class App {
     SearchController search =
         new SearchController(catalog, taxonomy, config.maxPageSize(), config.maxQueryChars());
 
+    AllocationController allocations =
+        new AllocationController(catalog, taxonomy, services.allocations());
+
     route(c, HandlerType.GET, "/health", Operation.PUBLIC, info::health);
     route(c, HandlerType.GET, "/openapi.json", Operation.PUBLIC, info::openApi);
     route(c, HandlerType.GET, "/api/v1/taxonomy", Operation.PUBLIC, info::taxonomy);
@@ -107,6 +111,23 @@ public final class App {
         "/api/v1/policies/{id}/recommendations",
         Operation.RECOMMEND,
         policies::people);
+    route(c, HandlerType.POST, "/api/v1/allocations", Operation.WRITE, allocations::draft);
+    route(c, HandlerType.GET, "/api/v1/allocations/{id}", Operation.READ, allocations::get);
+    route(
+        c,
+        HandlerType.POST,
+        "/api/v1/allocations/{id}/publish",
+        Operation.WRITE,
+        allocations::publish);
+    route(c, HandlerType.POST, "/api/v1/assignments/{id}/end", Operation.WRITE, allocations::end);
+    for (EntityType t : List.of(EntityType.PROJECTS, EntityType.MENTORS, EntityType.PARKS)) {
+      route(
+          c,
+          HandlerType.GET,
+          "/api/v1/" + t.path() + "/{id}/assignments",
+          Operation.READ,
+          typed(allocations::ofEntity, t));
+    }
     for (EntityType t : EntityType.values()) {
       String base = "/api/v1/" + t.path();
       if (t != EntityType.POLICIES) {

@@ -3,6 +3,8 @@ package cn.qingdao.peipao.api;
 import cn.qingdao.peipao.core.scoring.ScoringProfiles;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.allocate.Allocations;
+import cn.qingdao.peipao.index.recommend.CohortScorer;
 import cn.qingdao.peipao.index.recommend.PolicyMatcher;
 import cn.qingdao.peipao.index.recommend.Recommender;
 import java.time.Clock;
@@ -13,12 +15,19 @@ public record Services(
     Taxonomy taxonomy,
     Recommender recommender,
     PolicyMatcher policies,
+    Allocations allocations,
     Clock clock) {
   /** Services over {@code catalog} with the given scoring profiles and clock. */
   public static Services of(
       Catalog catalog, Taxonomy taxonomy, ScoringProfiles profiles, Clock clock) {
     Recommender recommender = new Recommender(catalog.index(), catalog.reader(), profiles, clock);
-    return new Services(catalog, taxonomy, recommender, new PolicyMatcher(recommender), clock);
+    return new Services(
+        catalog,
+        taxonomy,
+        recommender,
+        new PolicyMatcher(recommender),
+        new Allocations(catalog, new CohortScorer(recommender)),
+        clock);
   }
 
   /** Services with the shipped scoring profiles and the system clock. */

@@ -1,0 +1,183 @@
+package cn.qingdao.peipao.api.http;
+
+import cn.qingdao.peipao.core.allocation.AllocationMode;
+import cn.qingdao.peipao.core.json.Fields;
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.Problems;
+import cn.qingdao.peipao.core.model.EntityReader;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.allocate.AllocationRequest;
+import cn.qingdao.peipao.index.allocate.Allocations;
+import cn.qingdao.peipao.index.search.SearchRequest;
+import cn.qingdao.peipao.index.search.SearchResult;
+import cn.qingdao.peipao.index.store.Assignment;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Cohort allocations and the assignments they create: parses and validates, then delegates to
+ * {@link Allocations}.
+ */
+public final class AllocationController {
+  private static final List<String> COUNTERPARTS = List.of("mentors", "parks");
+  private static final List<String> MODES =
+      Arrays.stream(AllocationMode.values()).map(AllocationMode::code).toList();
+
+  private final Catalog catalog;
+  private final Taxonomy taxonomy;
+  private final Allocations allocations;
+
+  public AllocationController(Catalog catalog, Taxonomy taxonomy, Allocations allocations) {
+    this.catalog = catalog;
+    this.taxonomy = taxonomy;
+    this.allocations = allocations;
+  }
+
+  /**
+   * {@code POST /api/v1/allocations} with {projects | filter, counterpart, mode?, profile?,
+   * minScore?}: a stored draft.
+   */
+  public void draft(Context ctx) {
+    JsonNode body = Requests.jsonBody(ctx);
+    Problems problems = new Problems();
+    Fields f = Fields.of(body, "", problems);
+    String counterpart = f.code("counterpart", true, COUNTERPARTS);
+    String mode = f.code("mode", false, MODES);
+    String profile = f.string("profile", false, 64);
+    Double minScore = f.number("minScore", false, 0, 1);
+    boolean byIds = f.has("projects");
+    boolean byFilter = f.has("filter");
+    List<String> ids =
+        f.codes(
+            "projects",
+            false,
+            AllocationRequest.MAX_PROJECTS,
+            id -> EntityReader.ID.matcher(id).matches() ? null : "must be a project id");
+    Map<String, List<String>> filter = filter(f);
+    f.finish();
+    if (byIds == byFilter)
+      problems.add(
+          "projects",
+          "give either projects (a list of ids) or filter (district, sector, stage, need), not "
+              + (byIds ? "both" : "neither"));
+    else if (byIds && ids.isEmpty() && problems.isEmpty())
+      problems.add("projects", "must not be empty");
+    problems.throwIfAny();
+    List<String> cohort = byIds ? ids : cohortOf(filter);
+    AllocationRequest request =
+        new AllocationRequest(
+            cohort,
+            EntityType.fromPath(counterpart).orElseThrow(),
+            mode == null ? AllocationMode.STABLE : AllocationMode.of(mode).orElseThrow(),
+            profile,
+            minScore == null ? AllocationRequest.DEFAULT_MIN_SCORE : minScore);
+    try {
+      Http.json(ctx, 201, allocations.draft(request, Http.principal(ctx).name()));
+    } catch (IllegalArgumentException e) {
+      boolean profileError = e.getMessage().startsWith("unknown scoring profile");
+      throw ApiException.badField(profileError ? "profile" : "projects", e.getMessage());
+    }
+  }
+
+  private Map<String, List<String>> filter(Fields f) {
+    Fields filter = f.object("filter", false);
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (filter == null) return out;
+    Map<String, Function<String, Boolean>> known =
+        Map.of(
+            "district", c -> taxonomy.district(c).isPresent(),
+            "sector", c -> taxonomy.sector(c).isPresent(),
+            "stage", c -> taxonomy.stage(c).isPresent(),
+            "need", c -> taxonomy.service(c).isPresent());
+    for (String key : List.of("district", "sector", "stage", "need")) {
+      List<String> codes =
+          filter.codes(key, false, 50, c -> known.get(key).apply(c) ? null : "unknown " + key);
+      if (!codes.isEmpty()) out.put(key, codes);
+    }
+    filter.finish();
+    return out;
+  }
+
+  /** The active projects the filter selects, at most {@link AllocationRequest#MAX_PROJECTS}. */
+  private List<String> cohortOf(Map<String, List<String>> filter) {
+    Map<String, List<String>> all = new LinkedHashMap<>(filter);
+    all.put("status", List.of("active"));
+    SearchResult r =
+        catalog.search(
+            new SearchRequest(EntityType.PROJECTS, null, all, 0, AllocationRequest.MAX_PROJECTS));
+    if (r.total() > AllocationRequest.MAX_PROJECTS)
+      throw ApiException.badField(
+          "filter",
+          "selects "
+              + r.total()
+              + " projects; a cohort has at most "
+              + AllocationRequest.MAX_PROJECTS
+              + ": narrow the filter");
+    if (r.total() == 0) throw ApiException.badField("filter", "selects no active project");
+    return r.hits().stream().map(SearchResult.Hit::id).toList();
+  }
+
+  /** {@code GET /api/v1/allocations/{id}}. */
+  public void get(Context ctx) {
+    Requests.onlyParams(ctx, Set.of());
+    Http.json(ctx, 200, allocations.get(Requests.pathId(ctx)));
+  }
+
+  /** {@code POST /api/v1/allocations/{id}/publish}: 409 when stale or published already. */
+  public void publish(Context ctx) {
+    Requests.onlyParams(ctx, Set.of());
+    Http.json(ctx, 200, allocations.publish(Requests.pathId(ctx), Http.principal(ctx).name()));
+  }
+
+  /** {@code GET /api/v1/{projects|mentors|parks}/{id}/assignments?status=active|all}. */
+  public void ofEntity(Context ctx, EntityType type) {
+    Requests.onlyParams(ctx, Set.of("status"));
+    String status = ctx.queryParam("status");
+    if (status != null && !status.equals("active") && !status.equals("all"))
+      throw ApiException.badField(
+          "status", "must be active or all (got '" + Requests.clip(status) + "')");
+    String id = Requests.pathId(ctx);
+    List<Assignment> list = allocations.assignmentsOf(type, id, !"all".equals(status));
+    ObjectNode out = Json.mapper().createObjectNode();
+    out.put("type", type.path());
+    out.put("id", id);
+    out.put("total", list.size());
+    out.set(
+        "items", Json.mapper().valueToTree(list.stream().map(AllocationController::json).toList()));
+    Http.json(ctx, 200, out);
+  }
+
+  /** {@code POST /api/v1/assignments/{id}/end}: 409 when it has ended already. */
+  public void end(Context ctx) {
+    Requests.onlyParams(ctx, Set.of());
+    Assignment a = allocations.end(Requests.pathId(ctx), Http.principal(ctx).name());
+    Http.json(ctx, 200, json(a));
+  }
+
+  private static Map<String, Object> json(Assignment a) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", a.id());
+    out.put("projectId", a.projectId());
+    out.put("counterpartType", a.counterpartType().path());
+    out.put("counterpartId", a.counterpartId());
+    out.put("allocationId", a.allocationId());
+    out.put("score", a.score());
+    out.put("status", a.active() ? "active" : "ended");
+    out.put("startedAt", a.startedAt().toString());
+    out.put("startedBy", a.startedBy());
+    if (a.endedAt() != null) {
+      out.put("endedAt", a.endedAt().toString());
+      out.put("endedBy", a.endedBy());
+    }
+    return out;
+  }
+}
