@@ -43,26 +43,28 @@ final class Explainer {
       AllocationRequest request) {
     Project project = scores.projects().get(p);
     int m = scores.counterparts().size();
-    String unit = request.counterpart() == EntityType.MENTORS ? "导师" : "园区";
+    boolean mentors = request.counterpart() == EntityType.MENTORS;
+    String unit = mentors ? "导师" : "园区";
+    String count = mentors ? " 位" : " 个";
     int[] acceptable = IntStream.range(0, m).filter(j -> problem.acceptable(p, j)).toArray();
     List<AllocationResult.NearMiss> near = nearMisses(scores, problem, allocation, p, request);
     List<String> reasons = new ArrayList<>();
     if (m == 0) {
       reasons.add("无匹配" + unit + "：尚无" + unit);
     } else if (acceptable.length == 0) {
-      reasons.add("无匹配" + unit + "：" + dominantObstacle(scores, p, request, near));
+      reasons.add("无匹配" + unit + "：" + dominantObstacle(scores, problem, allocation, p, request));
     } else if (IntStream.of(acceptable).allMatch(j -> problem.slots(j) == 0)) {
-      reasons.add("无可用" + unit + "：可匹配的 " + acceptable.length + " 个" + unit + "名额已满");
+      reasons.add("无可用" + unit + "：可匹配的 " + acceptable.length + count + unit + "名额已满");
     } else {
       reasons.add(
           "无可用"
               + unit
               + "：可匹配的 "
               + acceptable.length
-              + " 个"
+              + count
               + unit
-              + "名额已分配"
-              + (request.mode() == AllocationMode.STABLE ? "给其更看重的项目" : "，用于服务更多项目"));
+              + "已满"
+              + (request.mode() == AllocationMode.STABLE ? "（均已选定更契合的项目）" : "（名额用于服务更多项目）"));
       for (String need : project.needs()) {
         int[] offering =
             IntStream.of(acceptable)
@@ -78,27 +80,28 @@ final class Explainer {
     return new AllocationResult.Unplaced(project.id(), project.name(), reasons, near);
   }
 
-  /** The obstacle most counterparts present; below the score floor, the nearest one's weak spot. */
+  /**
+   * Why no counterpart is acceptable: when every one fails a hard constraint, the one most of them
+   * fail; otherwise what keeps the best-scoring one that passes them below the score floor.
+   */
   private String dominantObstacle(
-      CohortScores scores, int p, AllocationRequest request, List<AllocationResult.NearMiss> near) {
+      CohortScores scores,
+      AllocationProblem problem,
+      Allocation allocation,
+      int p,
+      AllocationRequest request) {
     Map<HardConstraint, Integer> counts = new EnumMap<>(HardConstraint.class);
-    int low = 0;
+    int best = -1;
     for (int j = 0; j < scores.counterparts().size(); j++) {
       HardConstraint o = scores.obstacle(p, j);
       if (o != null && o != HardConstraint.FULL) counts.merge(o, 1, Integer::sum);
-      else low++;
+      else if (best < 0 || scores.score(p, j) > scores.score(p, best)) best = j;
     }
-    HardConstraint top =
-        counts.entrySet().stream()
-            .max(Map.Entry.<HardConstraint, Integer>comparingByValue())
-            .map(Map.Entry::getKey)
-            .orElse(null);
-    if (top != null && counts.get(top) >= low) return top.label();
-    return near.isEmpty() ? belowFloor(request) : near.get(0).why();
-  }
-
-  private static String belowFloor(AllocationRequest request) {
-    return "匹配度均低于 " + request.minScore();
+    if (best >= 0) return why(scores, problem, allocation, p, best, request);
+    return counts.entrySet().stream()
+        .max(Map.Entry.<HardConstraint, Integer>comparingByValue())
+        .map(e -> e.getKey().label())
+        .orElseThrow();
   }
 
   private List<AllocationResult.NearMiss> nearMisses(

@@ -191,6 +191,63 @@ class AllocationsTest {
   }
 
   @Test
+  void aScarceHandBuiltCaseIsAllocatedAndExplainedAsAnOfficerWouldExpect() {
+    try (Catalog catalog = Catalog.open(dir.resolve("hand"), TAXONOMY, CLOCK)) {
+      String project =
+          "{\"id\":\"%s\",\"name\":\"人工智能项目\",\"description\":\"大模型\",\"sectors\":[\"ai\"],"
+              + "\"stage\":\"seed\",\"location\":{\"district\":\"%s\"},\"needs\":[\"finance\"],"
+              + "\"consent\":{\"mentors\":true,\"parks\":true,\"investors\":true}}";
+      String mentor =
+          "{\"id\":\"%s\",\"name\":\"导师\",\"kind\":\"mentor\",\"services\":[\"finance\"],"
+              + "\"sectors\":[\"ai\"],\"stages\":[\"seed\"],\"location\":{\"district\":\"laoshan\"},"
+              + "\"serviceDistricts\":%s,\"capacity\":1,\"description\":\"人工智能 大模型 金融\"}";
+      var p =
+          catalog.importLines(
+              EntityType.PROJECTS,
+              List.of(
+                      project.formatted("p-1", "laoshan"),
+                      project.formatted("p-2", "laoshan"),
+                      project.formatted("p-3", "shinan"))
+                  .iterator(),
+              true,
+              "t");
+      var m =
+          catalog.importLines(
+              EntityType.MENTORS,
+              List.of(mentor.formatted("m-a", "[]"), mentor.formatted("m-b", "[\"laoshan\"]"))
+                  .iterator(),
+              true,
+              "t");
+      assertTrue(p.committed() && m.committed(), p.errors() + " " + m.errors());
+      AllocationResult cover =
+          allocations(catalog)
+              .draft(
+                  new AllocationRequest(
+                      List.of("p-1", "p-2", "p-3"),
+                      EntityType.MENTORS,
+                      AllocationMode.COVERAGE,
+                      null,
+                      0.3),
+                  "t");
+      // two slots for three projects: coverage keeps the two best pairs (both 崂山 projects, which
+      // are nearer) over serving p-3 (市南), whose only option is the city-wide m-a
+      Map<String, String> placed =
+          cover.assignments().stream()
+              .collect(
+                  Collectors.toMap(
+                      AllocationResult.Placed::projectId, AllocationResult.Placed::counterpartId));
+      assertEquals(Map.of("p-1", "m-a", "p-2", "m-b"), placed, cover.toString());
+      AllocationResult.Unplaced left = cover.unassigned().get(0);
+      assertEquals(List.of("无可用导师：可匹配的 1 位导师已满（名额用于服务更多项目）", "所有提供金融助力的可匹配导师已满"), left.reasons());
+      assertEquals("p-3", left.projectId());
+      assertEquals(
+          List.of("名额已分配给其他项目（1/1）", "不在服务区域内"),
+          left.nearMisses().stream().map(AllocationResult.NearMiss::why).toList());
+      assertEquals(0.6667, cover.stats().coverage(), 1e-9);
+    }
+  }
+
+  @Test
   void unknownProjectsAreNamedByPosition() {
     try (Catalog catalog = open(10, 3)) {
       var e =

@@ -30,6 +30,19 @@ public final class Allocation {
     }
   }
 
+  /**
+   * An allocation made elsewhere (e.g. a baseline), checked like the allocators' own.
+   *
+   * @throws IllegalStateException when it uses an unacceptable pair or exceeds a counterpart's
+   *     slots
+   */
+  public static Allocation of(AllocationProblem problem, int[] counterpartOf) {
+    if (counterpartOf.length != problem.projects())
+      throw new IllegalArgumentException(
+          counterpartOf.length + " choices for " + problem.projects() + " projects");
+    return new Allocation(problem, counterpartOf);
+  }
+
   public AllocationProblem problem() {
     return problem;
   }

@@ -61,6 +61,7 @@ public final class CoverageAllocator implements Allocator {
     private final int[] pred;
 
     private final int[] changed;
+    private final int[] unsettled;
 
     Run(AllocationProblem problem) {
       this.problem = problem;
@@ -89,6 +90,7 @@ public final class CoverageAllocator implements Allocator {
       this.done = new boolean[m];
       this.pred = new int[m];
       this.changed = new int[m];
+      this.unsettled = new int[m];
       sortCandidates();
     }
 
@@ -149,16 +151,16 @@ public final class CoverageAllocator implements Allocator {
       }
       long distT = INF;
       int predT = -1;
-      while (true) {
-        int a = -1;
-        long best = INF;
-        for (int k = 0; k < m; k++) {
-          if (!done[k] && dist[k] < best) {
-            best = dist[k];
-            a = k;
-          }
-        }
-        if (a < 0 || best >= distT) break;
+      // The unsettled counterparts, compacted: one pass both relaxes from the counterpart just
+      // settled and finds the next nearest.
+      int open = 0; // how many are unsettled
+      for (int k = 0; k < m; k++) unsettled[open++] = k;
+      int at = nearest(open);
+      while (at >= 0) {
+        int a = unsettled[at];
+        long best = dist[a];
+        if (best >= distT) break;
+        unsettled[at] = unsettled[--open];
         done[a] = true;
         if (load[a] < slots[a]) {
           long dt = best + pi[a] - piT;
@@ -167,16 +169,28 @@ public final class CoverageAllocator implements Allocator {
             predT = a;
           }
         }
-        if (load[a] == 0) continue;
+        if (load[a] == 0) {
+          at = nearest(open);
+          continue;
+        }
         long base = best + pi[a];
         int row = a * m;
-        for (int k = 0; k < m; k++) {
+        long min = INF;
+        at = -1;
+        for (int i = 0; i < open; i++) {
+          int k = unsettled[i];
           int c = moveCost[row + k];
-          if (c == NO_MOVE || done[k]) continue;
-          long d = base - pi[k] + c;
-          if (d < dist[k]) {
-            dist[k] = d;
-            pred[k] = moveProject[row + k];
+          long dk = dist[k];
+          if (c != NO_MOVE) {
+            long d = base - pi[k] + c;
+            if (d < dk) {
+              dist[k] = dk = d;
+              pred[k] = moveProject[row + k];
+            }
+          }
+          if (dk < min) {
+            min = dk;
+            at = i;
           }
         }
       }
@@ -201,6 +215,23 @@ public final class CoverageAllocator implements Allocator {
       }
       for (int i = 0; i < changes; i++) recomputeMoves(changed[i]);
       return true;
+    }
+
+    /**
+     * Position in {@code unsettled[0..size)} of the nearest counterpart, or -1 when none is
+     * reached.
+     */
+    private int nearest(int size) {
+      long min = INF;
+      int at = -1;
+      for (int i = 0; i < size; i++) {
+        long d = dist[unsettled[i]];
+        if (d < min) {
+          min = d;
+          at = i;
+        }
+      }
+      return at;
     }
 
     /** The best project of a to move to each other counterpart; O(load · m). */

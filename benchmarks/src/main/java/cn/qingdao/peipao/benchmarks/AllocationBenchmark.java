@@ -1,0 +1,169 @@
+package cn.qingdao.peipao.benchmarks;
+
+import cn.qingdao.peipao.core.allocation.Allocation;
+import cn.qingdao.peipao.core.allocation.AllocationProblem;
+import cn.qingdao.peipao.core.allocation.BlockingPairs;
+import cn.qingdao.peipao.core.allocation.CoverageAllocator;
+import cn.qingdao.peipao.core.allocation.StableAllocator;
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.scoring.ScoringProfiles;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.datasets.QingdaoDataset;
+import cn.qingdao.peipao.datasets.SyntheticEcosystem;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.allocate.AllocationRequest;
+import cn.qingdao.peipao.index.recommend.CohortScorer;
+import cn.qingdao.peipao.index.recommend.CohortScores;
+import cn.qingdao.peipao.index.recommend.Recommender;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * A cohort of {@code projects} synthetic projects allocated to {@code mentors} synthetic mentors
+ * with capacities 1–10 (seed 7), every pair scored by the service's scorer and kept when its
+ * reciprocal score reaches the default floor:
+ *
+ * <ul>
+ *   <li>{@code score}: scoring the cohort against every mentor (the service's first step);
+ *   <li>{@code stable}, {@code coverage}: the two allocators on the scored problem;
+ *   <li>{@code greedyBaseline}: what one-by-one top-1 recommendations do — each project in id order
+ *       takes its best mentor that still has a slot. The set-up prints how many projects each
+ *       method serves and their total score, so quality is compared beside time.
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class AllocationBenchmark {
+  @Param({"10000"})
+  public int projects;
+
+  @Param({"1000"})
+  public int mentors;
+
+  private Path dir;
+  private Catalog catalog;
+  private CohortScorer scorer;
+  private List<Project> cohort;
+  private AllocationProblem problem;
+
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    Taxonomy taxonomy = QingdaoDataset.taxonomy();
+    dir = Files.createTempDirectory("allocation-bench");
+    catalog = Catalog.open(dir, taxonomy);
+    SyntheticEcosystem gen = new SyntheticEcosystem(taxonomy, 7);
+    List<ObjectNode> projectJson = gen.projects(projects);
+    List<ObjectNode> mentorJson = gen.mentors(mentors);
+    Random capacities = new Random(7);
+    for (ObjectNode m : mentorJson) m.put("capacity", 1 + capacities.nextInt(10));
+    load(EntityType.PROJECTS, projectJson);
+    load(EntityType.MENTORS, mentorJson);
+    Recommender recommender =
+        new Recommender(
+            catalog.index(), catalog.reader(), ScoringProfiles.defaults(), Clock.systemUTC());
+    scorer = new CohortScorer(recommender);
+    cohort = new ArrayList<>();
+    for (ObjectNode p : projectJson)
+      cohort.add((Project) catalog.entity(EntityType.PROJECTS, p.get("id").asText()).orElseThrow());
+    cohort.sort(Comparator.comparing(Project::id));
+    problem = score().problem(AllocationRequest.DEFAULT_MIN_SCORE);
+    long acceptable = 0;
+    for (int p = 0; p < problem.projects(); p++)
+      for (int j = 0; j < problem.counterparts(); j++) if (problem.acceptable(p, j)) acceptable++;
+    System.out.printf(
+        "%n%,d projects × %,d mentors, %,d acceptable pairs, %,d slots%n",
+        problem.projects(), problem.counterparts(), acceptable, slots());
+    report("stable", new StableAllocator().allocate(problem));
+    report("coverage", new CoverageAllocator().allocate(problem));
+    report("greedy top-1", greedy(problem));
+  }
+
+  private long slots() {
+    long s = 0;
+    for (int j = 0; j < problem.counterparts(); j++) s += problem.slots(j);
+    return s;
+  }
+
+  private static void report(String name, Allocation a) {
+    System.out.printf(
+        "%-13s assigned %,6d  total score %,10.2f  mean %.4f  blocking pairs %,d%n",
+        name,
+        a.assigned(),
+        a.totalScore(),
+        a.assigned() == 0 ? 0 : a.totalScore() / a.assigned(),
+        BlockingPairs.count(a));
+  }
+
+  private void load(EntityType type, List<ObjectNode> nodes) {
+    var report =
+        catalog.importLines(type, nodes.stream().map(Json::write).iterator(), false, "bench");
+    if (!report.errors().isEmpty())
+      throw new IllegalStateException("benchmark data rejected: " + report.errors().get(0));
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException {
+    catalog.close();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
+  }
+
+  @Benchmark
+  public CohortScores score() {
+    return scorer.score(cohort, EntityType.MENTORS, null);
+  }
+
+  @Benchmark
+  public Allocation stable() {
+    return new StableAllocator().allocate(problem);
+  }
+
+  @Benchmark
+  public Allocation coverage() {
+    return new CoverageAllocator().allocate(problem);
+  }
+
+  @Benchmark
+  public Allocation greedyBaseline() {
+    return greedy(problem);
+  }
+
+  /** Each project in id order takes its best acceptable mentor with a free slot. */
+  static Allocation greedy(AllocationProblem problem) {
+    int[] load = new int[problem.counterparts()];
+    int[] choice = new int[problem.projects()];
+    for (int p = 0; p < problem.projects(); p++) {
+      int best = -1;
+      for (int j = 0; j < problem.counterparts(); j++) {
+        if (!problem.acceptable(p, j) || load[j] >= problem.slots(j)) continue;
+        if (best < 0 || problem.score(p, j) > problem.score(p, best)) best = j;
+      }
+      choice[p] = best;
+      if (best >= 0) load[best]++;
+    }
+    return Allocation.of(problem, choice);
+  }
+}
