@@ -5,7 +5,6 @@ import cn.qingdao.peipao.core.allocation.AllocationProblem;
 import cn.qingdao.peipao.core.allocation.BlockingPairs;
 import cn.qingdao.peipao.core.allocation.CoverageAllocator;
 import cn.qingdao.peipao.core.allocation.StableAllocator;
-import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.scoring.ScoringProfiles;
@@ -27,7 +26,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -78,8 +76,8 @@ public class AllocationBenchmark {
     List<ObjectNode> mentorJson = gen.mentors(mentors);
     Random capacities = new Random(7);
     for (ObjectNode m : mentorJson) m.put("capacity", 1 + capacities.nextInt(10));
-    load(EntityType.PROJECTS, projectJson);
-    load(EntityType.MENTORS, mentorJson);
+    BenchData.load(catalog, EntityType.PROJECTS, projectJson);
+    BenchData.load(catalog, EntityType.MENTORS, mentorJson);
     Recommender recommender =
         new Recommender(
             catalog.index(), catalog.reader(), ScoringProfiles.defaults(), Clock.systemUTC());
@@ -116,19 +114,9 @@ public class AllocationBenchmark {
         BlockingPairs.count(a));
   }
 
-  private void load(EntityType type, List<ObjectNode> nodes) {
-    var report =
-        catalog.importLines(type, nodes.stream().map(Json::write).iterator(), false, "bench");
-    if (!report.errors().isEmpty())
-      throw new IllegalStateException("benchmark data rejected: " + report.errors().get(0));
-  }
-
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
-    catalog.close();
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-    }
+    BenchData.close(catalog, dir);
   }
 
   @Benchmark

@@ -4,7 +4,6 @@ import cn.qingdao.peipao.core.eligibility.Assessment;
 import cn.qingdao.peipao.core.eligibility.Eligibility;
 import cn.qingdao.peipao.core.eligibility.PolicyRules;
 import cn.qingdao.peipao.core.eligibility.Verdict;
-import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.model.Policy;
@@ -28,7 +27,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -83,10 +81,10 @@ public class EligibilityBenchmark {
     catalog = Catalog.open(dir, taxonomy);
     SyntheticEcosystem gen = new SyntheticEcosystem(taxonomy, 7);
     List<ObjectNode> projectJson = gen.projects(projects);
-    load(EntityType.PROJECTS, projectJson);
+    BenchData.load(catalog, EntityType.PROJECTS, projectJson);
     List<ObjectNode> policyJson = new ArrayList<>(QingdaoDataset.real(EntityType.POLICIES));
     policyJson.addAll(gen.policies(policies));
-    load(EntityType.POLICIES, policyJson);
+    BenchData.load(catalog, EntityType.POLICIES, policyJson);
     Recommender recommender =
         new Recommender(
             catalog.index(), catalog.reader(), ScoringProfiles.defaults(), Clock.systemUTC());
@@ -107,19 +105,9 @@ public class EligibilityBenchmark {
     matcher.audience(subjects.get(0), DAY, LISTED, List.of(), 0, 10);
   }
 
-  private void load(EntityType type, List<ObjectNode> nodes) {
-    var report =
-        catalog.importLines(type, nodes.stream().map(Json::write).iterator(), false, "bench");
-    if (!report.errors().isEmpty())
-      throw new IllegalStateException("benchmark data rejected: " + report.errors().get(0));
-  }
-
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
-    catalog.close();
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-    }
+    BenchData.close(catalog, dir);
   }
 
   private <T> T nextOf(List<T> list) {

@@ -1,6 +1,5 @@
 package cn.qingdao.peipao.benchmarks;
 
-import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.scoring.RequestFilters;
@@ -11,16 +10,13 @@ import cn.qingdao.peipao.datasets.SyntheticEcosystem;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.recommend.Recommendation;
 import cn.qingdao.peipao.index.recommend.Recommender;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -58,9 +54,9 @@ public class RecommendBenchmark {
     dir = Files.createTempDirectory("recommend-bench");
     catalog = Catalog.open(dir, taxonomy);
     SyntheticEcosystem gen = new SyntheticEcosystem(taxonomy, 7);
-    load(EntityType.MENTORS, gen.mentors(entities));
-    load(EntityType.PROJECTS, gen.projects(entities));
-    load(EntityType.PARKS, gen.parks(200));
+    BenchData.load(catalog, EntityType.MENTORS, gen.mentors(entities));
+    BenchData.load(catalog, EntityType.PROJECTS, gen.projects(entities));
+    BenchData.load(catalog, EntityType.PARKS, gen.parks(200));
     recommender =
         new Recommender(
             catalog.index(), catalog.reader(), ScoringProfiles.defaults(), Clock.systemUTC());
@@ -74,20 +70,13 @@ public class RecommendBenchmark {
     recommender.recommend(request(parks.get(0), EntityType.PROJECTS));
   }
 
-  private void load(EntityType type, List<ObjectNode> nodes) {
-    catalog.importLines(type, nodes.stream().map(Json::write).iterator(), false, "bench");
-  }
-
   private static Recommender.Request request(Entity subject, EntityType target) {
     return new Recommender.Request(subject, target, 10, RequestFilters.NONE, null);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
-    catalog.close();
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-    }
+    BenchData.close(catalog, dir);
   }
 
   private Entity nextOf(List<Entity> subjects) {
