@@ -101,34 +101,32 @@ public final class AssignmentStore {
   }
 
   /** The active assignments of counterparts of {@code type}, by project id. */
+  public Map<String, Assignment> activeByProject(EntityType type) {
+    try (Connection c = db.connection()) {
+      return activeByProject(c, type);
+    } catch (SQLException e) {
+      throw new StoreException("store read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** As {@link #activeByProject(EntityType)}, inside a write transaction. */
   public static Map<String, Assignment> activeByProject(Tx tx, EntityType type)
+      throws SQLException {
+    return activeByProject(tx.connection(), type);
+  }
+
+  private static Map<String, Assignment> activeByProject(Connection c, EntityType type)
       throws SQLException {
     Map<String, Assignment> out = new HashMap<>();
     try (PreparedStatement q =
-        tx.connection()
-            .prepareStatement(
-                "SELECT "
-                    + ASSIGNMENT_COLUMNS
-                    + " FROM assignment WHERE counterpart_type = ? AND ended_at IS NULL")) {
+        c.prepareStatement(
+            "SELECT "
+                + ASSIGNMENT_COLUMNS
+                + " FROM assignment WHERE counterpart_type = ? AND ended_at IS NULL")) {
       q.setString(1, type.path());
       for (Assignment a : assignments(q)) out.putIfAbsent(a.projectId(), a);
     }
     return out;
-  }
-
-  /** As {@link #activeByProject(Tx, EntityType)}, outside a transaction. */
-  public Map<String, Assignment> activeByProject(EntityType type) {
-    try (Connection c = db.connection()) {
-      c.setAutoCommit(false);
-      try (Tx tx = new Tx(c)) {
-        return activeByProject(tx, type);
-      } finally {
-        c.rollback();
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StoreException("store read failed: " + e.getMessage(), e);
-    }
   }
 
   public Optional<Assignment> assignment(String id) {
