@@ -110,9 +110,10 @@ public final class App {
         HandlerType.GET,
         "/api/v1/policies/{id}/recommendations",
         Operation.RECOMMEND,
+        EntityType.POLICIES,
         policies::people);
     route(c, HandlerType.POST, "/api/v1/allocations", Operation.WRITE, allocations::draft);
-    route(c, HandlerType.GET, "/api/v1/allocations/{id}", Operation.READ, allocations::get);
+    route(c, HandlerType.GET, "/api/v1/allocations/{id}", Operation.ASSIGNMENTS, allocations::get);
     route(
         c,
         HandlerType.POST,
@@ -125,7 +126,8 @@ public final class App {
           c,
           HandlerType.GET,
           "/api/v1/" + t.path() + "/{id}/assignments",
-          Operation.READ,
+          Operation.ASSIGNMENTS,
+          t,
           typed(allocations::ofEntity, t));
     }
     for (EntityType t : EntityType.values()) {
@@ -136,15 +138,21 @@ public final class App {
             HandlerType.GET,
             base + "/{id}/recommendations",
             Operation.RECOMMEND,
+            t,
             typed(recommendations::forStored, t));
       }
-      route(c, HandlerType.GET, base, Operation.SEARCH, typed(search::search, t));
-      route(c, HandlerType.POST, base, Operation.WRITE, typed(entities::create, t));
+      route(c, HandlerType.GET, base, Operation.SEARCH, t, typed(search::search, t));
+      route(c, HandlerType.POST, base, Operation.WRITE, t, typed(entities::create, t));
       route(
-          c, HandlerType.POST, base + "/import", Operation.IMPORT, typed(imports::importLines, t));
-      route(c, HandlerType.GET, base + "/{id}", Operation.READ, typed(entities::get, t));
-      route(c, HandlerType.PUT, base + "/{id}", Operation.WRITE, typed(entities::put, t));
-      route(c, HandlerType.DELETE, base + "/{id}", Operation.WRITE, typed(entities::delete, t));
+          c,
+          HandlerType.POST,
+          base + "/import",
+          Operation.IMPORT,
+          t,
+          typed(imports::importLines, t));
+      route(c, HandlerType.GET, base + "/{id}", Operation.READ, t, typed(entities::get, t));
+      route(c, HandlerType.PUT, base + "/{id}", Operation.WRITE, t, typed(entities::put, t));
+      route(c, HandlerType.DELETE, base + "/{id}", Operation.WRITE, t, typed(entities::delete, t));
     }
 
     c.routes.exception(
@@ -208,6 +216,17 @@ public final class App {
 
   private void route(
       JavalinConfig c, HandlerType method, String path, Operation op, Handler handler) {
+    route(c, method, path, op, null, handler);
+  }
+
+  /** A route acting on entities of {@code type} (the {@code {id}} in its path, if any). */
+  private void route(
+      JavalinConfig c,
+      HandlerType method,
+      String path,
+      Operation op,
+      EntityType type,
+      Handler handler) {
     routes.add(new Route(method, path, op));
     c.routes.addHttpHandler(
         method,
@@ -215,7 +234,7 @@ public final class App {
         ctx -> {
           ctx.attribute("maxBody", config.maxBodyBytes());
           Principal p = access.authenticate(ctx);
-          access.authorize(p, op);
+          access.authorize(p, op, new AccessControl.Target(type, ctx.pathParamMap().get("id")));
           ctx.attribute("principal", p);
           handler.handle(ctx);
         });

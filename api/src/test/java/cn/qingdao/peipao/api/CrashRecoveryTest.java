@@ -31,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and checks that every acknowledged entity is there and that store and index agree.
  */
 class CrashRecoveryTest {
+  /** The admin key the server processes are started with (as an operator would set it). */
+  static final String ADMIN_KEY = "crash-test-admin-key-0123456789";
+
   private static final Pattern LISTENING = Pattern.compile("listening on (http://[0-9.]+:\\d+)");
   private static final int ROUNDS = 3;
   private static final int BATCH = 200;
@@ -125,7 +128,10 @@ class CrashRecoveryTest {
 
   private HttpResponse<String> get(String url) throws IOException, InterruptedException {
     return client.send(
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + ADMIN_KEY)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -135,6 +141,7 @@ class CrashRecoveryTest {
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/x-ndjson")
+            .header("Authorization", "Bearer " + ADMIN_KEY)
             .POST(HttpRequest.BodyPublishers.ofString(ndjson, StandardCharsets.UTF_8))
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -158,6 +165,7 @@ class CrashRecoveryTest {
                   "--data",
                   dataDir.toString())
               .redirectErrorStream(true);
+      pb.environment().put("MATCHER_ADMIN_KEY", ADMIN_KEY);
       Process p = pb.start();
       BufferedReader out =
           new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

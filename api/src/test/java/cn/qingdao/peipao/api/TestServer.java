@@ -29,14 +29,25 @@ final class TestServer implements AutoCloseable {
   }
 
   TestServer(ApiConfig config) {
+    this(config, AccessControl.open());
+  }
+
+  TestServer(ApiConfig config, AccessControl access) {
     catalog = Catalog.open(config.dataDir(), TAXONOMY);
-    app = App.create(config, Services.of(catalog, TAXONOMY), AccessControl.open()).start();
+    app = App.create(config, Services.of(catalog, TAXONOMY), access).start();
     base = "http://127.0.0.1:" + app.port();
   }
 
   /** A server over {@code dataDir} loaded with the shipped demo data (every type). */
   static TestServer withDemoData(Path dataDir) {
-    TestServer s = new TestServer(dataDir);
+    return withDemoData(dataDir, AccessControl.open());
+  }
+
+  /** As {@link #withDemoData(Path)}, behind {@code access}. */
+  static TestServer withDemoData(Path dataDir, AccessControl access) {
+    TestServer s =
+        new TestServer(
+            ApiConfig.defaults().withPort(0).withDataDir(dataDir).withDemo(false), access);
     for (cn.qingdao.peipao.core.model.EntityType t :
         cn.qingdao.peipao.core.model.EntityType.values()) {
       var lines = QingdaoDataset.demo(t, TAXONOMY).stream().map(Json::write).iterator();

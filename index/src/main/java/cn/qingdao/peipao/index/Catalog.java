@@ -18,6 +18,7 @@ import cn.qingdao.peipao.index.search.SearchResult;
 import cn.qingdao.peipao.index.store.AssignmentStore;
 import cn.qingdao.peipao.index.store.Database;
 import cn.qingdao.peipao.index.store.EntityStore;
+import cn.qingdao.peipao.index.store.ReadAudit;
 import cn.qingdao.peipao.index.store.StoreException;
 import cn.qingdao.peipao.index.store.StoredEntity;
 import cn.qingdao.peipao.index.store.Tx;
@@ -60,6 +61,7 @@ public final class Catalog implements AutoCloseable {
   private final Database db;
   private final EntityStore store;
   private final AssignmentStore assignments;
+  private final ReadAudit readAudit;
   private final SearchIndex index;
   private final EntityReader reader;
   private final Clock clock;
@@ -74,6 +76,7 @@ public final class Catalog implements AutoCloseable {
     this.db = db;
     this.store = new EntityStore(db);
     this.assignments = new AssignmentStore(db);
+    this.readAudit = new ReadAudit(db);
     this.index = index;
     this.reader = new EntityReader(taxonomy);
     this.clock = clock;
@@ -517,6 +520,11 @@ public final class Catalog implements AutoCloseable {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /** Who read personal data. */
+  public ReadAudit readAudit() {
+    return readAudit;
   }
 
   /** Allocations and assignments. */

@@ -3,7 +3,8 @@ package cn.qingdao.peipao.api.cli;
 import cn.qingdao.peipao.api.ApiConfig;
 import cn.qingdao.peipao.api.App;
 import cn.qingdao.peipao.api.Services;
-import cn.qingdao.peipao.api.http.AccessControl;
+import cn.qingdao.peipao.api.http.ApiKeys;
+import cn.qingdao.peipao.api.http.KeyAccessControl;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.ValidationException;
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
 public final class Main {
   static final String USAGE =
       """
-      usage: matcher serve   [--port 7070] [--host 127.0.0.1] [--data ./data] [--no-demo] [--profiles file.json]
+      usage: matcher serve   [--port 7070] [--host 127.0.0.1] [--data ./data] [--no-demo] [--profiles file.json] [--keys keys.json]
              matcher import  <projects|mentors|parks|investors|policies> <file.jsonl> [--data ./data] [--atomic]
              matcher reindex [--data ./data]""";
 
@@ -54,7 +55,10 @@ public final class Main {
     List<String> rest = args.subList(1, args.size());
     switch (args.get(0)) {
       case "serve" ->
-          serve(Arguments.parse(rest, Set.of("no-demo"), Set.of("port", "host", "data")), out);
+          serve(
+              Arguments.parse(
+                  rest, Set.of("no-demo"), Set.of("port", "host", "data", "profiles", "keys")),
+              out);
       case "import" -> importFile(Arguments.parse(rest, Set.of("atomic"), Set.of("data")), out);
       case "reindex" -> reindex(Arguments.parse(rest, Set.of(), Set.of("data")), out);
       case "help", "--help", "-h" -> out.println(USAGE);
@@ -84,7 +88,8 @@ public final class Main {
     long warm = System.nanoTime();
     services.recommender().warm();
     out.printf("recommendation caches ready in %d ms%n", (System.nanoTime() - warm) / 1_000_000);
-    Javalin app = App.create(config, services, AccessControl.open());
+    ApiKeys keys = KeyConfig.resolve(a.options().get("keys"), System.getenv(), catalog, out);
+    Javalin app = App.create(config, services, new KeyAccessControl(keys));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -1,5 +1,6 @@
 package cn.qingdao.peipao.api.http;
 
+import cn.qingdao.peipao.core.model.EntityType;
 import io.javalin.http.Context;
 
 /**
@@ -10,8 +11,16 @@ public interface AccessControl {
   /** Identifies the caller; throws an {@link ApiException} 401 for a bad credential. */
   Principal authenticate(Context ctx);
 
-  /** Throws an {@link ApiException} 401/403 when {@code principal} may not do {@code op}. */
-  void authorize(Principal principal, Operation op);
+  /**
+   * Throws an {@link ApiException} 401/403 when {@code principal} may not do {@code op} on {@code
+   * target}.
+   */
+  void authorize(Principal principal, Operation op, Target target);
+
+  /** What a route acts on: an entity type and id from its path, either possibly null. */
+  record Target(EntityType type, String id) {
+    public static final Target NONE = new Target(null, null);
+  }
 
   /**
    * Open access for the embedded demo until API keys exist: every caller acts as an administrator
@@ -26,7 +35,7 @@ public interface AccessControl {
       }
 
       @Override
-      public void authorize(Principal principal, Operation op) {}
+      public void authorize(Principal principal, Operation op, Target target) {}
     };
   }
 }

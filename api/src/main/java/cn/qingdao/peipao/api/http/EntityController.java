@@ -10,15 +10,18 @@ import cn.qingdao.peipao.index.store.StoredEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.List;
 
 /** Create, replace, read and delete of single entities; parses, validates, delegates. */
 public final class EntityController {
   private final Catalog catalog;
   private final EntityReader reader;
+  private final PersonalData personal;
 
   public EntityController(Catalog catalog) {
     this.catalog = catalog;
     this.reader = catalog.reader();
+    this.personal = new PersonalData(catalog);
   }
 
   public void create(Context ctx, EntityType type) {
@@ -46,14 +49,19 @@ public final class EntityController {
     send(ctx, w.created() ? 201 : 200, w.stored());
   }
 
+  /** A project is shown to a mentor, park or investor key only if its consent allows that kind. */
   public void get(Context ctx, EntityType type) {
     String id = Requests.pathId(ctx);
-    StoredEntity s =
-        catalog
-            .get(type, id)
-            .orElseThrow(
-                () -> new ApiException(404, "no " + type.path() + " with id '" + id + "'"));
-    send(ctx, 200, s);
+    ApiException missing = new ApiException(404, "no " + type.path() + " with id '" + id + "'");
+    StoredEntity s = catalog.get(type, id).orElseThrow(() -> missing);
+    JsonNode json = Json.parse(s.json());
+    if (type == EntityType.PROJECTS && json instanceof ObjectNode project) {
+      Principal p = Http.principal(ctx);
+      if (!PersonalData.consents(p, project)) throw missing; // not even its existence
+      personal.apply(p, List.of(project), true, "GET " + ctx.path());
+    }
+    ctx.header("ETag", "\"" + s.version() + "\"");
+    Http.json(ctx, 200, json);
   }
 
   public void delete(Context ctx, EntityType type) {

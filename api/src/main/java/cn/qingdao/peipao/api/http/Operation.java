@@ -10,6 +10,8 @@ public enum Operation {
   RECOMMEND,
   /** The policy calculator: open to anonymous callers, stores nothing. */
   CALCULATE,
+  /** Allocations and the assignments they made: who accompanies or hosts which project. */
+  ASSIGNMENTS,
   WRITE,
   IMPORT
 }

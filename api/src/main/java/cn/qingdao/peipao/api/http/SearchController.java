@@ -7,9 +7,11 @@ import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.search.SearchRequest;
 import cn.qingdao.peipao.index.search.SearchResult;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +34,14 @@ public final class SearchController {
   private final Taxonomy taxonomy;
   private final int maxPageSize;
   private final int maxQueryChars;
+  private final PersonalData personal;
 
   public SearchController(Catalog catalog, Taxonomy taxonomy, int maxPageSize, int maxQueryChars) {
     this.catalog = catalog;
     this.taxonomy = taxonomy;
     this.maxPageSize = maxPageSize;
     this.maxQueryChars = maxQueryChars;
+    this.personal = new PersonalData(catalog);
   }
 
   public void search(Context ctx, EntityType type) {
@@ -87,12 +91,16 @@ public final class SearchController {
     out.put("page", page);
     out.put("size", size);
     ArrayNode items = out.putArray("items");
+    List<ObjectNode> projects = new ArrayList<>();
     for (SearchResult.Hit h : r.hits()) {
       ObjectNode item = items.addObject();
       item.put("id", h.id());
       item.put("score", h.score());
-      item.set("entity", Json.parse(h.json()));
+      JsonNode entity = Json.parse(h.json());
+      item.set("entity", entity);
+      if (type == EntityType.PROJECTS && entity instanceof ObjectNode o) projects.add(o);
     }
+    personal.apply(Http.principal(ctx), projects, false, "GET " + ctx.path());
     out.set("facets", Json.mapper().valueToTree(r.facets()));
     out.put("tookMs", Math.round((System.nanoTime() - start) / 1e4) / 100.0);
     Http.json(ctx, 200, out);

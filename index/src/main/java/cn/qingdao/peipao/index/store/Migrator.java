@@ -25,7 +25,10 @@ import javax.sql.DataSource;
 final class Migrator {
   /** The migrations, in order; a new one is appended here and as a file. */
   static final List<String> SCRIPTS =
-      List.of("V1__entities_and_audit.sql", "V2__allocations_and_assignments.sql");
+      List.of(
+          "V1__entities_and_audit.sql",
+          "V2__allocations_and_assignments.sql",
+          "V3__read_audit.sql");
 
   private final DataSource dataSource;
 

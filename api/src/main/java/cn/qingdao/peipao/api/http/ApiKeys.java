@@ -1,0 +1,132 @@
+package cn.qingdao.peipao.api.http;
+
+import cn.qingdao.peipao.core.json.Fields;
+import cn.qingdao.peipao.core.json.Problems;
+import cn.qingdao.peipao.core.model.EntityReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The API keys the service accepts, each bound to a {@link Principal}. Only SHA-256 digests are
+ * kept: keys are long random strings, so a plain digest is as good as a slow hash and lets a key be
+ * found in O(1). No key is ever logged.
+ */
+public final class ApiKeys {
+  /** Shortest key accepted from configuration. */
+  public static final int MIN_KEY_LENGTH = 16;
+
+  private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+  private static final List<String> ROLES =
+      List.of("admin", "portal", "mentor", "park", "investor");
+
+  private final Map<String, Principal> byDigest;
+
+  private ApiKeys(Map<String, Principal> byDigest) {
+    this.byDigest = Map.copyOf(byDigest);
+  }
+
+  /** No keys at all: every caller is anonymous. */
+  public static ApiKeys none() {
+    return new ApiKeys(Map.of());
+  }
+
+  /** The caller a key stands for, if the key is known. */
+  public Optional<Principal> principal(String key) {
+    return Optional.ofNullable(byDigest.get(digest(key)));
+  }
+
+  public boolean hasAdmin() {
+    return byDigest.values().stream().anyMatch(p -> p.role() == Principal.Role.ADMIN);
+  }
+
+  /** These keys plus an admin key given by its digest. */
+  public ApiKeys withAdminDigest(String digest, String name) {
+    Map<String, Principal> all = new HashMap<>(byDigest);
+    all.put(digest, new Principal(name, Principal.Role.ADMIN, null));
+    return new ApiKeys(all);
+  }
+
+  public int size() {
+    return byDigest.size();
+  }
+
+  /** The hex SHA-256 of a key. */
+  public static String digest(String key) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
+  /** A new random key: 32 bytes, base64url. */
+  public static String generate(SecureRandom random) {
+    byte[] b = new byte[32];
+    random.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  /**
+   * Reads a key file: a JSON array of {@code {name, role, entity?, key | sha256}}; {@code entity}
+   * binds a mentor, park or investor key to that entity's id. Every problem is reported with its
+   * path.
+   *
+   * @throws cn.qingdao.peipao.core.json.ValidationException naming each bad entry
+   */
+  public static ApiKeys read(JsonNode json) {
+    Problems problems = new Problems();
+    Map<String, Principal> out = new HashMap<>();
+    if (json == null || !json.isArray()) {
+      problems.add("", "must be a JSON array of keys");
+      problems.throwIfAny();
+    }
+    for (int i = 0; i < json.size(); i++) {
+      String at = "[" + i + "]";
+      Fields f = Fields.of(json.get(i), at, problems);
+      String name = f.string("name", true, 100);
+      String role = f.code("role", true, ROLES);
+      String entity = f.string("entity", false, 64);
+      String key = f.string("key", false, 512);
+      String sha = f.string("sha256", false, 64);
+      f.finish();
+      if ((key == null) == (sha == null))
+        problems.add(at + ".key", "give either key or sha256 (the hex SHA-256 of the key)");
+      if (key != null && key.length() < MIN_KEY_LENGTH)
+        problems.add(at + ".key", "must be at least " + MIN_KEY_LENGTH + " characters");
+      if (sha != null && !HEX64.matcher(sha).matches())
+        problems.add(at + ".sha256", "must be 64 lowercase hex digits");
+      boolean bound = role != null && !role.equals("admin") && !role.equals("portal");
+      if (bound && entity == null)
+        problems.add(at + ".entity", "is required: a " + role + " key is bound to one entity id");
+      if (!bound && entity != null)
+        problems.add(at + ".entity", "only mentor, park and investor keys are bound to an entity");
+      if (entity != null && !EntityReader.ID.matcher(entity).matches())
+        problems.add(at + ".entity", "must be an entity id");
+      if (name == null || role == null || (key == null && sha == null)) continue;
+      String digest = key != null ? digest(key) : sha;
+      Principal p =
+          new Principal(name, Principal.Role.valueOf(role.toUpperCase(Locale.ROOT)), entity);
+      if (out.putIfAbsent(digest, p) != null) problems.add(at, "the same key is listed twice");
+    }
+    problems.throwIfAny();
+    return new ApiKeys(out);
+  }
+
+  @Override
+  public String toString() {
+    return "ApiKeys" + Arrays.toString(byDigest.values().stream().map(Principal::name).toArray());
+  }
+}
