@@ -10,6 +10,7 @@ import cn.qingdao.peipao.api.http.Operation;
 import cn.qingdao.peipao.api.http.PolicyController;
 import cn.qingdao.peipao.api.http.Principal;
 import cn.qingdao.peipao.api.http.Problems;
+import cn.qingdao.peipao.api.http.RateLimiter;
 import cn.qingdao.peipao.api.http.RecommendationController;
 import cn.qingdao.peipao.api.http.SearchController;
 import cn.qingdao.peipao.core.json.FieldError;
@@ -48,6 +49,7 @@ public final class App {
   private final Catalog catalog;
   private final Taxonomy taxonomy;
   private final AccessControl access;
+  private final RateLimiter rateLimiter;
 
   private App(ApiConfig config, Services services, AccessControl access) {
     this.config = config;
@@ -55,6 +57,8 @@ public final class App {
     this.catalog = services.catalog();
     this.taxonomy = services.taxonomy();
     this.access = access;
+    this.rateLimiter =
+        new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst());
   }
 
   /** The Javalin server, not started. */
@@ -74,7 +78,14 @@ public final class App {
   }
 
   private void configure(JavalinConfig c) {
-    c.http.maxRequestSize = config.maxBodyBytes();
+    Limits limits = config.limits();
+    c.http.maxRequestSize = limits.maxBodyBytes();
+    c.jetty.modifyHttpConfiguration(
+        http -> {
+          // slow or stalled clients must not hold a worker thread for long
+          http.setIdleTimeout(limits.idleTimeoutMillis());
+          http.setMinRequestDataRate(limits.minRequestBytesPerSecond());
+        });
     c.http.prefer405over404 = true;
     c.http.generateEtags = false;
     c.jetty.host = config.host();
@@ -83,14 +94,15 @@ public final class App {
 
     InfoController info = new InfoController(catalog, taxonomy);
     EntityController entities = new EntityController(catalog);
-    ImportController imports = new ImportController(catalog, config.maxImportBytes());
+    ImportController imports =
+        new ImportController(catalog, limits.maxImportBytes(), limits.maxLineBytes());
     RecommendationController recommendations =
         new RecommendationController(
             catalog, taxonomy, services.recommender(), services.policies());
     PolicyController policies =
         new PolicyController(catalog, taxonomy, services.policies(), services.clock());
     SearchController search =
-        new SearchController(catalog, taxonomy, config.maxPageSize(), config.maxQueryChars());
+        new SearchController(catalog, taxonomy, limits.maxPageSize(), limits.maxQueryChars());
 
     AllocationController allocations =
         new AllocationController(catalog, taxonomy, services.allocations());
@@ -232,8 +244,22 @@ public final class App {
         method,
         path,
         ctx -> {
-          ctx.attribute("maxBody", config.maxBodyBytes());
+          ctx.attribute("maxBody", config.limits().maxBodyBytes());
           Principal p = access.authenticate(ctx);
+          if (op != Operation.PUBLIC) {
+            String caller = p.role() == Principal.Role.ANONYMOUS ? "ip " + ctx.ip() : p.name();
+            long wait = rateLimiter.acquire(caller, System.nanoTime());
+            if (wait > 0) {
+              ctx.header("Retry-After", Long.toString(wait));
+              throw new ApiException(
+                  429,
+                  "too many requests: at most "
+                      + rateLimiter.perSecond()
+                      + " per second for this key; retry after "
+                      + wait
+                      + " s");
+            }
+          }
           access.authorize(p, op, new AccessControl.Target(type, ctx.pathParamMap().get("id")));
           ctx.attribute("principal", p);
           handler.handle(ctx);

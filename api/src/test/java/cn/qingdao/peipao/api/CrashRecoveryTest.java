@@ -162,6 +162,10 @@ class CrashRecoveryTest {
                   "--port",
                   "0",
                   "--no-demo",
+                  "--rate",
+                  "100000",
+                  "--burst",
+                  "100000",
                   "--data",
                   dataDir.toString())
               .redirectErrorStream(true);

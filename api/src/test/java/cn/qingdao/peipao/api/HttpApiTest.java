@@ -187,13 +187,7 @@ class HttpApiTest {
   @Test
   void importLargerThanTheLimitIs413AndWritesNothing() throws Exception {
     s.close();
-    s =
-        new TestServer(
-            ApiConfig.defaults()
-                .withPort(0)
-                .withDataDir(dir)
-                .withDemo(false)
-                .withLimits(4096, 8192));
+    s = new TestServer(TestServer.config(dir).withLimits(4096, 8192));
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < 200; i++) b.append(PROJECT.replace("h-1", "big-" + i)).append('\n');
     assertProblem(

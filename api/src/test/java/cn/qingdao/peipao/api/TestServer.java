@@ -25,7 +25,19 @@ final class TestServer implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   TestServer(Path dataDir) {
-    this(ApiConfig.defaults().withPort(0).withDataDir(dataDir).withDemo(false));
+    this(config(dataDir));
+  }
+
+  /**
+   * Test defaults: a free port, no demo loading, and a rate limit far above what a test sends (the
+   * rate limit has its own test).
+   */
+  static ApiConfig config(Path dataDir) {
+    return ApiConfig.defaults()
+        .withPort(0)
+        .withDataDir(dataDir)
+        .withDemo(false)
+        .withLimits(Limits.defaults().withRate(1e6, 1_000_000));
   }
 
   TestServer(ApiConfig config) {
@@ -45,9 +57,7 @@ final class TestServer implements AutoCloseable {
 
   /** As {@link #withDemoData(Path)}, behind {@code access}. */
   static TestServer withDemoData(Path dataDir, AccessControl access) {
-    TestServer s =
-        new TestServer(
-            ApiConfig.defaults().withPort(0).withDataDir(dataDir).withDemo(false), access);
+    TestServer s = new TestServer(config(dataDir), access);
     for (cn.qingdao.peipao.core.model.EntityType t :
         cn.qingdao.peipao.core.model.EntityType.values()) {
       var lines = QingdaoDataset.demo(t, TAXONOMY).stream().map(Json::write).iterator();

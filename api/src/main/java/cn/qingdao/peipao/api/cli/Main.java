@@ -2,6 +2,7 @@ package cn.qingdao.peipao.api.cli;
 
 import cn.qingdao.peipao.api.ApiConfig;
 import cn.qingdao.peipao.api.App;
+import cn.qingdao.peipao.api.Limits;
 import cn.qingdao.peipao.api.Services;
 import cn.qingdao.peipao.api.http.ApiKeys;
 import cn.qingdao.peipao.api.http.KeyAccessControl;
@@ -32,6 +33,7 @@ public final class Main {
   static final String USAGE =
       """
       usage: matcher serve   [--port 7070] [--host 127.0.0.1] [--data ./data] [--no-demo] [--profiles file.json] [--keys keys.json]
+                             [--rate 100] [--burst 200]
              matcher import  <projects|mentors|parks|investors|policies> <file.jsonl> [--data ./data] [--atomic]
              matcher reindex [--data ./data]""";
 
@@ -57,7 +59,9 @@ public final class Main {
       case "serve" ->
           serve(
               Arguments.parse(
-                  rest, Set.of("no-demo"), Set.of("port", "host", "data", "profiles", "keys")),
+                  rest,
+                  Set.of("no-demo"),
+                  Set.of("port", "host", "data", "profiles", "keys", "rate", "burst")),
               out);
       case "import" -> importFile(Arguments.parse(rest, Set.of("atomic"), Set.of("data")), out);
       case "reindex" -> reindex(Arguments.parse(rest, Set.of(), Set.of("data")), out);
@@ -78,7 +82,12 @@ public final class Main {
             .withPort(a.intOption("port", ApiConfig.DEFAULT_PORT))
             .withHost(a.options().getOrDefault("host", ApiConfig.DEFAULT_HOST))
             .withDataDir(dataDir(a))
-            .withDemo(!a.flag("no-demo"));
+            .withDemo(!a.flag("no-demo"))
+            .withLimits(
+                Limits.defaults()
+                    .withRate(
+                        a.intOption("rate", (int) Limits.defaults().requestsPerSecond()),
+                        a.intOption("burst", Limits.defaults().burst())));
     Taxonomy taxonomy = QingdaoDataset.taxonomy();
     ScoringProfiles profiles = profiles(a.options().get("profiles"));
     Catalog catalog = Catalog.open(config.dataDir(), taxonomy);

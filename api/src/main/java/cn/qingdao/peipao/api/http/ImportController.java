@@ -8,7 +8,6 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,10 +21,12 @@ public final class ImportController {
 
   private final Catalog catalog;
   private final long maxBytes;
+  private final int maxLineBytes;
 
-  public ImportController(Catalog catalog, long maxBytes) {
+  public ImportController(Catalog catalog, long maxBytes, int maxLineBytes) {
     this.catalog = catalog;
     this.maxBytes = maxBytes;
+    this.maxLineBytes = maxLineBytes;
   }
 
   public void importLines(Context ctx, EntityType type) {
@@ -33,6 +34,17 @@ public final class ImportController {
     boolean atomic = Requests.boolParam(ctx, "atomic", false);
     Requests.requireMediaType(ctx, MEDIA_TYPES);
     List<byte[]> lines = split(readLimited(ctx));
+    List<FieldError> tooLong = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).length > maxLineBytes)
+        tooLong.add(
+            new FieldError(
+                "lines[" + (i + 1) + "]",
+                "is " + lines.get(i).length + " bytes; a line may have at most " + maxLineBytes));
+    }
+    if (!tooLong.isEmpty())
+      throw new ApiException(
+          400, tooLong.size() + " lines are too long; nothing was imported", tooLong);
     ImportReport report =
         catalog.importUtf8Lines(type, lines.iterator(), atomic, Http.principal(ctx).name());
     if (!report.committed()) {
@@ -73,7 +85,9 @@ public final class ImportController {
       }
       return out.toByteArray();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // a client too slow for the minimum data rate, or gone: nothing was imported
+      throw new ApiException(
+          408, "the request body could not be read in time; nothing was imported");
     }
   }
 
