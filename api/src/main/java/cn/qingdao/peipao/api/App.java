@@ -9,6 +9,7 @@ import cn.qingdao.peipao.api.http.InfoController;
 import cn.qingdao.peipao.api.http.Operation;
 import cn.qingdao.peipao.api.http.PolicyController;
 import cn.qingdao.peipao.api.http.Principal;
+import cn.qingdao.peipao.api.http.ProblemErrorHandler;
 import cn.qingdao.peipao.api.http.Problems;
 import cn.qingdao.peipao.api.http.RateLimiter;
 import cn.qingdao.peipao.api.http.RecommendationController;
@@ -80,6 +81,7 @@ public final class App {
   private void configure(JavalinConfig c) {
     Limits limits = config.limits();
     c.http.maxRequestSize = limits.maxBodyBytes();
+    c.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
     c.jetty.modifyHttpConfiguration(
         http -> {
           // slow or stalled clients must not hold a worker thread for long
