@@ -11,6 +11,11 @@ public final class Problems {
     errors.add(new FieldError(field, message));
   }
 
+  /** How many problems so far. */
+  public int size() {
+    return errors.size();
+  }
+
   public boolean isEmpty() {
     return errors.isEmpty();
   }
