@@ -4,6 +4,7 @@ import cn.qingdao.peipao.api.http.AccessControl;
 import cn.qingdao.peipao.api.http.AllocationController;
 import cn.qingdao.peipao.api.http.ApiException;
 import cn.qingdao.peipao.api.http.EntityController;
+import cn.qingdao.peipao.api.http.GrowthController;
 import cn.qingdao.peipao.api.http.ImportController;
 import cn.qingdao.peipao.api.http.InfoController;
 import cn.qingdao.peipao.api.http.Operation;
@@ -108,6 +109,9 @@ public final class App {
 
     AllocationController allocations =
         new AllocationController(catalog, taxonomy, services.allocations());
+    GrowthController growth =
+        new GrowthController(
+            taxonomy, services.growth(), services.alerts(), limits.maxImportBytes());
 
     route(c, HandlerType.GET, "/health", Operation.PUBLIC, info::health);
     route(c, HandlerType.GET, "/openapi.json", Operation.PUBLIC, info::openApi);
@@ -135,6 +139,29 @@ public final class App {
         Operation.WRITE,
         allocations::publish);
     route(c, HandlerType.POST, "/api/v1/assignments/{id}/end", Operation.WRITE, allocations::end);
+    route(
+        c,
+        HandlerType.POST,
+        "/api/v1/projects/{id}/growth",
+        Operation.WRITE,
+        EntityType.PROJECTS,
+        growth::record);
+    route(
+        c,
+        HandlerType.GET,
+        "/api/v1/projects/{id}/growth",
+        Operation.GROWTH,
+        EntityType.PROJECTS,
+        growth::history);
+    route(
+        c,
+        HandlerType.GET,
+        "/api/v1/projects/{id}/alerts",
+        Operation.GROWTH,
+        EntityType.PROJECTS,
+        growth::ofProject);
+    route(c, HandlerType.POST, "/api/v1/growth/import", Operation.IMPORT, growth::importLines);
+    route(c, HandlerType.GET, "/api/v1/alerts", Operation.GROWTH, growth::list);
     for (EntityType t : List.of(EntityType.PROJECTS, EntityType.MENTORS, EntityType.PARKS)) {
       route(
           c,

@@ -1,9 +1,13 @@
 package cn.qingdao.peipao.api;
 
+import cn.qingdao.peipao.core.growth.RiskAnalyzer;
+import cn.qingdao.peipao.core.growth.RiskParams;
 import cn.qingdao.peipao.core.scoring.ScoringProfiles;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.allocate.Allocations;
+import cn.qingdao.peipao.index.growth.Alerts;
+import cn.qingdao.peipao.index.growth.GrowthFiles;
 import cn.qingdao.peipao.index.recommend.CohortScorer;
 import cn.qingdao.peipao.index.recommend.PolicyMatcher;
 import cn.qingdao.peipao.index.recommend.Recommender;
@@ -16,6 +20,8 @@ public record Services(
     Recommender recommender,
     PolicyMatcher policies,
     Allocations allocations,
+    GrowthFiles growth,
+    Alerts alerts,
     Clock clock) {
   /** Services over {@code catalog} with the given scoring profiles and clock. */
   public static Services of(
@@ -27,6 +33,8 @@ public record Services(
         recommender,
         new PolicyMatcher(recommender),
         new Allocations(catalog, new CohortScorer(recommender)),
+        new GrowthFiles(catalog, new RiskAnalyzer(RiskParams.defaults())),
+        new Alerts(catalog, recommender),
         clock);
   }
 

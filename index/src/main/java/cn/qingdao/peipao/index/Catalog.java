@@ -18,6 +18,7 @@ import cn.qingdao.peipao.index.search.SearchResult;
 import cn.qingdao.peipao.index.store.AssignmentStore;
 import cn.qingdao.peipao.index.store.Database;
 import cn.qingdao.peipao.index.store.EntityStore;
+import cn.qingdao.peipao.index.store.GrowthStore;
 import cn.qingdao.peipao.index.store.ReadAudit;
 import cn.qingdao.peipao.index.store.StoreException;
 import cn.qingdao.peipao.index.store.StoredEntity;
@@ -62,6 +63,7 @@ public final class Catalog implements AutoCloseable {
   private final EntityStore store;
   private final AssignmentStore assignments;
   private final ReadAudit readAudit;
+  private final GrowthStore growth;
   private final SearchIndex index;
   private final EntityReader reader;
   private final Clock clock;
@@ -77,6 +79,7 @@ public final class Catalog implements AutoCloseable {
     this.store = new EntityStore(db);
     this.assignments = new AssignmentStore(db);
     this.readAudit = new ReadAudit(db);
+    this.growth = new GrowthStore(db);
     this.index = index;
     this.reader = new EntityReader(taxonomy);
     this.clock = clock;
@@ -520,6 +523,11 @@ public final class Catalog implements AutoCloseable {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /** Growth records and alerts. */
+  public GrowthStore growth() {
+    return growth;
   }
 
   /** Who read personal data. */

@@ -5,9 +5,6 @@ import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.ImportReport;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +30,7 @@ public final class ImportController {
     Requests.onlyParams(ctx, Set.of("atomic"));
     boolean atomic = Requests.boolParam(ctx, "atomic", false);
     Requests.requireMediaType(ctx, MEDIA_TYPES);
-    List<byte[]> lines = split(readLimited(ctx));
+    List<byte[]> lines = split(Requests.bodyUpTo(ctx, maxBytes));
     List<FieldError> tooLong = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).length > maxLineBytes)
@@ -66,29 +63,6 @@ public final class ImportController {
           errors);
     }
     Http.json(ctx, 200, report);
-  }
-
-  private byte[] readLimited(Context ctx) {
-    try (InputStream in = ctx.bodyInputStream()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[64 * 1024];
-      long total = 0;
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        total += n;
-        if (total > maxBytes) {
-          throw new ApiException(
-              413,
-              "the import body exceeds " + maxBytes + " bytes; split it into several requests");
-        }
-        out.write(buf, 0, n);
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      // a client too slow for the minimum data rate, or gone: nothing was imported
-      throw new ApiException(
-          408, "the request body could not be read in time; nothing was imported");
-    }
   }
 
   /** Splits on LF (a trailing CR is dropped), keeping bytes as they are. */

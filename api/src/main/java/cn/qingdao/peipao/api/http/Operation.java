@@ -12,6 +12,8 @@ public enum Operation {
   CALCULATE,
   /** Allocations and the assignments they made: who accompanies or hosts which project. */
   ASSIGNMENTS,
+  /** Growth files and risk alerts: a project's business figures. */
+  GROWTH,
   WRITE,
   IMPORT
 }

@@ -38,6 +38,33 @@ final class Requests {
     }
   }
 
+  /**
+   * The raw body of an import, read as it streams in: a 413 as soon as it passes {@code maxBytes},
+   * a 408 when the client is too slow or gone. Nothing is written before it returns.
+   */
+  static byte[] bodyUpTo(Context ctx, long maxBytes) {
+    try (java.io.InputStream in = ctx.bodyInputStream()) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      byte[] buf = new byte[64 * 1024];
+      long total = 0;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        total += n;
+        if (total > maxBytes) {
+          throw new ApiException(
+              413,
+              "the import body exceeds " + maxBytes + " bytes; split it into several requests");
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      // a client too slow for the minimum data rate, or gone: nothing was imported
+      throw new ApiException(
+          408, "the request body could not be read in time; nothing was imported");
+    }
+  }
+
   /** The JSON body (at most the configured size: Javalin answers 413 above it). */
   static JsonNode jsonBody(Context ctx) {
     requireMediaType(ctx, List.of("application/json"));

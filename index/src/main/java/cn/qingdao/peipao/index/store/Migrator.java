@@ -28,7 +28,8 @@ final class Migrator {
       List.of(
           "V1__entities_and_audit.sql",
           "V2__allocations_and_assignments.sql",
-          "V3__read_audit.sql");
+          "V3__read_audit.sql",
+          "V4__growth_and_alerts.sql");
 
   private final DataSource dataSource;
 

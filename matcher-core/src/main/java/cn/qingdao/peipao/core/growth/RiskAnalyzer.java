@@ -105,8 +105,8 @@ public final class RiskAnalyzer {
             + Math.round(span)
             + " 个月内拟合下降约 "
             + Math.round(fall * 100)
-            + "%（p="
-            + round(p, 3)
+            + "%（"
+            + (p < 0.001 ? "p<0.001" : "p=" + round(p, 3))
             + "）";
     return Optional.of(
         new RiskSignal(m.name() + "_decline", severity, evidence, m.declineTeams(), label));

@@ -1,0 +1,149 @@
+package cn.qingdao.peipao.api.http;
+
+import cn.qingdao.peipao.core.growth.GrowthRecord;
+import cn.qingdao.peipao.core.growth.Severity;
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.Problems;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.index.growth.Alerts;
+import cn.qingdao.peipao.index.growth.GrowthFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Growth records and risk alerts: parses, validates, delegates. */
+public final class GrowthController {
+  /** Most records one POST may carry. */
+  public static final int MAX_RECORDS = 1000;
+
+  private final Taxonomy taxonomy;
+  private final GrowthFiles files;
+  private final Alerts alerts;
+  private final long maxImportBytes;
+
+  public GrowthController(
+      Taxonomy taxonomy, GrowthFiles files, Alerts alerts, long maxImportBytes) {
+    this.taxonomy = taxonomy;
+    this.files = files;
+    this.alerts = alerts;
+    this.maxImportBytes = maxImportBytes;
+  }
+
+  /** {@code POST /api/v1/projects/{id}/growth}: one record, or an array of records. */
+  public void record(Context ctx) {
+    String id = Requests.pathId(ctx);
+    JsonNode body = Requests.jsonBody(ctx);
+    Problems problems = new Problems();
+    List<GrowthRecord> records = new ArrayList<>();
+    if (body.isArray()) {
+      if (body.isEmpty()) problems.add("", "must not be an empty array");
+      if (body.size() > MAX_RECORDS)
+        problems.add(
+            "", "at most " + MAX_RECORDS + " records per request; use /api/v1/growth/import");
+      for (int i = 0; i < body.size() && i < MAX_RECORDS; i++) {
+        GrowthRecord r = GrowthRecord.read(body.get(i), "[" + i + "]", problems);
+        if (r != null) records.add(r);
+      }
+    } else {
+      GrowthRecord r = GrowthRecord.read(body, "", problems);
+      if (r != null) records.add(r);
+    }
+    problems.throwIfAny();
+    GrowthFiles.Written w = files.record(id, records, Http.principal(ctx).name());
+    ObjectNode out = Json.mapper().createObjectNode();
+    out.put("projectId", w.projectId());
+    out.put("records", w.records());
+    out.set("alert", w.alert().orElse(null));
+    Http.json(ctx, 201, out);
+  }
+
+  /** {@code GET /api/v1/projects/{id}/growth}: the project's growth file, oldest first. */
+  public void history(Context ctx) {
+    Requests.onlyParams(ctx, Set.of());
+    String id = Requests.pathId(ctx);
+    ObjectNode out = Json.mapper().createObjectNode();
+    out.put("projectId", id);
+    ArrayNode items = out.putArray("items");
+    for (GrowthRecord r : files.history(id)) {
+      ObjectNode o = items.addObject();
+      o.put("date", r.date().toString());
+      r.measures().forEach(o::put);
+    }
+    Http.json(ctx, 200, out);
+  }
+
+  /** {@code POST /api/v1/growth/import}: JSON Lines of {projectId, date, …}, all or nothing. */
+  public void importLines(Context ctx) {
+    Requests.onlyParams(ctx, Set.of());
+    Requests.requireMediaType(ctx, ImportController.MEDIA_TYPES);
+    String body;
+    try {
+      body =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(java.nio.ByteBuffer.wrap(Requests.bodyUpTo(ctx, maxImportBytes)))
+              .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw ApiException.badField("lines", "the body is not valid UTF-8; nothing was imported");
+    }
+    List<String> lines = Arrays.asList(body.split("\r?\n", -1));
+    var alerted = files.importLines(lines, Http.principal(ctx).name());
+    ObjectNode out = Json.mapper().createObjectNode();
+    out.put("projects", alerted.size());
+    out.put("records", lines.stream().filter(l -> !l.isBlank()).count());
+    out.put("alerts", alerted.values().stream().filter(a -> a.isPresent()).count());
+    Http.json(ctx, 200, out);
+  }
+
+  /** {@code GET /api/v1/alerts?district=&sector=&severity=&offset=&limit=}. */
+  public void list(Context ctx) {
+    Requests.onlyParams(ctx, Set.of("district", "sector", "severity", "offset", "limit"));
+    List<String> districts =
+        Requests.codeParam(
+            ctx, "district", c -> taxonomy.district(c).isPresent(), taxonomy.districtCodes());
+    List<String> sectors =
+        Requests.codeParam(
+            ctx, "sector", c -> taxonomy.sector(c).isPresent(), taxonomy.sectorCodes());
+    Severity min = severity(ctx);
+    int offset = Requests.intParam(ctx, "offset", 0, 0, 1_000_000);
+    int limit = Requests.intParam(ctx, "limit", 20, 1, 100);
+    Alerts.Page page = alerts.list(districts, sectors, min, offset, limit);
+    ObjectNode out = Json.mapper().createObjectNode();
+    out.put("total", page.total());
+    out.put("offset", offset);
+    out.set("items", Json.mapper().valueToTree(page.items()));
+    Http.json(ctx, 200, out);
+  }
+
+  /** {@code GET /api/v1/projects/{id}/alerts}: its current alert, if any. */
+  public void ofProject(Context ctx) {
+    Requests.onlyParams(ctx, Set.of());
+    String id = Requests.pathId(ctx);
+    ObjectNode out = Json.mapper().createObjectNode();
+    out.put("projectId", id);
+    ArrayNode items = out.putArray("items");
+    alerts.of(id).ifPresent(items::add);
+    Http.json(ctx, 200, out);
+  }
+
+  private static Severity severity(Context ctx) {
+    String v = ctx.queryParam("severity");
+    if (v == null || v.isBlank()) return Severity.LOW;
+    try {
+      return Severity.valueOf(v.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badField(
+          "severity",
+          "must be low, medium or high (the least severity listed), got '"
+              + Requests.clip(v)
+              + "'");
+    }
+  }
+}

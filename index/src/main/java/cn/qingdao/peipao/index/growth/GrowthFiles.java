@@ -1,0 +1,162 @@
+package cn.qingdao.peipao.index.growth;
+
+import cn.qingdao.peipao.core.growth.GrowthRecord;
+import cn.qingdao.peipao.core.growth.RiskAnalyzer;
+import cn.qingdao.peipao.core.growth.RiskAssessment;
+import cn.qingdao.peipao.core.growth.RiskSignal;
+import cn.qingdao.peipao.core.json.FieldError;
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.Problems;
+import cn.qingdao.peipao.core.json.ValidationException;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.EntityNotFoundException;
+import cn.qingdao.peipao.index.store.GrowthStore;
+import cn.qingdao.peipao.index.store.StoredEntity;
+import cn.qingdao.peipao.index.store.Tx;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes growth records and keeps each project's alert in step: the records and the alert they lead
+ * to (as of today) commit in one transaction, so an alert never lags the file it was read from.
+ */
+public final class GrowthFiles {
+  /** Most lines one bulk import takes. */
+  public static final int MAX_IMPORT_LINES = 100_000;
+
+  private final Catalog catalog;
+  private final RiskAnalyzer analyzer;
+
+  public GrowthFiles(Catalog catalog, RiskAnalyzer analyzer) {
+    this.catalog = catalog;
+    this.analyzer = analyzer;
+  }
+
+  /** The alert a project has after a write: empty when no risk. */
+  public record Written(String projectId, int records, Optional<ObjectNode> alert) {}
+
+  /**
+   * Adds (or, for a date already recorded, replaces) records of one project.
+   *
+   * @throws EntityNotFoundException when the project does not exist
+   */
+  public Written record(String projectId, List<GrowthRecord> records, String actor) {
+    Map<String, List<GrowthRecord>> byProject = Map.of(projectId, records);
+    Map<String, Optional<ObjectNode>> alerts = write(byProject, actor);
+    return new Written(projectId, records.size(), alerts.get(projectId));
+  }
+
+  /**
+   * Imports JSON Lines of {@code {projectId, date, measures…}}, all or nothing: every invalid line
+   * or unknown project is reported as {@code lines[N]…} and nothing is written.
+   */
+  public Map<String, Optional<ObjectNode>> importLines(List<String> lines, String actor) {
+    if (lines.size() > MAX_IMPORT_LINES)
+      throw new ValidationException(
+          List.of(
+              new FieldError(
+                  "lines", "at most " + MAX_IMPORT_LINES + " lines per import; split the file")));
+    Problems problems = new Problems();
+    Map<String, List<GrowthRecord>> byProject = new LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.isBlank()) continue;
+      String at = "lines[" + (i + 1) + "]";
+      JsonNode node;
+      try {
+        node = Json.parse(line);
+      } catch (ValidationException e) {
+        problems.add(at, e.errors().get(0).message());
+        continue;
+      }
+      JsonNode id = node.get("projectId");
+      if (id == null || !id.isTextual()) {
+        problems.add(at + ".projectId", "is required: the project's id");
+        continue;
+      }
+      GrowthRecord r = GrowthRecord.read(node, at, problems, List.of("projectId"));
+      if (r == null) continue;
+      if (catalog.get(EntityType.PROJECTS, id.textValue()).isEmpty()) {
+        problems.add(at + ".projectId", "unknown project '" + id.textValue() + "'");
+        continue;
+      }
+      byProject.computeIfAbsent(id.textValue(), k -> new ArrayList<>()).add(r);
+    }
+    problems.throwIfAny();
+    return write(byProject, actor);
+  }
+
+  private Map<String, Optional<ObjectNode>> write(
+      Map<String, List<GrowthRecord>> byProject, String actor) {
+    Instant now = catalog.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+    LocalDate today = LocalDate.ofInstant(now, catalog.clock().getZone());
+    return catalog
+        .store()
+        .write(
+            tx -> {
+              Map<String, Optional<ObjectNode>> out = new LinkedHashMap<>();
+              for (var e : byProject.entrySet()) {
+                StoredEntity row =
+                    tx.get(EntityType.PROJECTS, e.getKey())
+                        .orElseThrow(
+                            () -> new EntityNotFoundException(EntityType.PROJECTS, e.getKey()));
+                for (GrowthRecord r : e.getValue()) GrowthStore.put(tx, e.getKey(), r, actor, now);
+                out.put(e.getKey(), reassess(tx, row, today, now));
+              }
+              return out;
+            });
+  }
+
+  /** Reads the project's whole file and stores (or clears) its alert; returns the alert. */
+  private Optional<ObjectNode> reassess(Tx tx, StoredEntity row, LocalDate today, Instant now)
+      throws SQLException {
+    Project project = (Project) catalog.reader().read(EntityType.PROJECTS, Json.parse(row.json()));
+    project = project.withServerFields(row.id(), row.version(), row.updatedAt());
+    Optional<RiskAssessment> a = analyzer.assess(project, GrowthStore.records(tx, row.id()), today);
+    ObjectNode json = a.map(GrowthFiles::json).orElse(null);
+    GrowthStore.setAlert(
+        tx,
+        row.id(),
+        a.map(x -> x.severity().ordinal()).orElse(-1),
+        json == null ? null : Json.write(json),
+        now);
+    return Optional.ofNullable(json);
+  }
+
+  /** The growth file of a project, oldest first. */
+  public List<GrowthRecord> history(String projectId) {
+    if (catalog.get(EntityType.PROJECTS, projectId).isEmpty())
+      throw new EntityNotFoundException(EntityType.PROJECTS, projectId);
+    return catalog.growth().records(projectId);
+  }
+
+  /** An assessment as the API shows it. */
+  static ObjectNode json(RiskAssessment a) {
+    ObjectNode o = Json.mapper().createObjectNode();
+    o.put("projectId", a.projectId());
+    o.put("asOf", a.asOf().toString());
+    o.put("severity", a.severity().code());
+    o.set("teams", Json.mapper().valueToTree(a.teams()));
+    var signals = o.putArray("signals");
+    for (RiskSignal s : a.signals()) {
+      ObjectNode j = signals.addObject();
+      j.put("kind", s.kind());
+      j.put("severity", s.severity().code());
+      j.put("label", s.label());
+      j.set("teams", Json.mapper().valueToTree(s.teams()));
+      j.set("evidence", Json.mapper().valueToTree(s.evidence()));
+    }
+    return o;
+  }
+}
