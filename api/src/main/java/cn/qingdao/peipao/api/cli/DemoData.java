@@ -4,17 +4,41 @@ import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.datasets.QingdaoDataset;
+import cn.qingdao.peipao.datasets.SyntheticGrowth;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.ImportReport;
+import cn.qingdao.peipao.index.growth.GrowthFiles;
 import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Loads the shipped Qingdao data on the first start of a data directory, never again. */
+/**
+ * Loads the shipped Qingdao data on the first start of a data directory, never again: the real
+ * organisations and policies, the synthetic ecosystem, and synthetic growth files for the demo
+ * projects (a fifth with a planted risk) ending last month.
+ */
 final class DemoData {
   static final String MARKER = "demo.loaded";
 
   private DemoData() {}
 
-  static void loadOnce(Catalog catalog, Taxonomy taxonomy, PrintStream out) {
+  /** The demo projects' growth files, ending in the month before {@code end}. */
+  static List<SyntheticGrowth.History> histories(Taxonomy taxonomy, LocalDate end) {
+    List<String> ids =
+        QingdaoDataset.demo(EntityType.PROJECTS, taxonomy).stream()
+            .map(p -> p.get("id").asText())
+            .toList();
+    return new SyntheticGrowth(QingdaoDataset.DEMO_SEED, RISK_SHARE, MONTHS).histories(ids, end);
+  }
+
+  /** Share of demo projects whose growth file carries a planted risk. */
+  static final double RISK_SHARE = 0.2;
+
+  /** Months of growth records per demo project. */
+  static final int MONTHS = 12;
+
+  static void loadOnce(Catalog catalog, Taxonomy taxonomy, GrowthFiles growth, PrintStream out) {
     if (catalog.meta(MARKER).isPresent()) return;
     if (catalog.storeSeq() > 0) {
       out.println("data directory already has data: demo data not loaded");
@@ -28,6 +52,16 @@ final class DemoData {
             "shipped " + type.path() + " data is invalid: " + r.errors());
       out.println("loaded " + r.applied() + " " + type.path());
     }
+    List<String> lines = new ArrayList<>();
+    for (SyntheticGrowth.History h : histories(taxonomy, LocalDate.now(catalog.clock())))
+      for (var r : h.records()) lines.add(Json.write(r));
+    var alerted = growth.importLines(lines, "demo-loader");
+    out.println(
+        "loaded "
+            + lines.size()
+            + " growth records ("
+            + alerted.values().stream().filter(a -> a.isPresent()).count()
+            + " projects with risk alerts)");
     catalog.putMeta(MARKER, taxonomy.version());
   }
 }

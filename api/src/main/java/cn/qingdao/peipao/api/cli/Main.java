@@ -92,8 +92,8 @@ public final class Main {
     ScoringProfiles profiles = profiles(a.options().get("profiles"));
     Catalog catalog = Catalog.open(config.dataDir(), taxonomy);
     out.println("store and index ready: " + catalog.startupNote());
-    if (config.demo()) DemoData.loadOnce(catalog, taxonomy, out);
     Services services = Services.of(catalog, taxonomy, profiles, Clock.systemUTC());
+    if (config.demo()) DemoData.loadOnce(catalog, taxonomy, services.growth(), out);
     long warm = System.nanoTime();
     services.recommender().warm();
     out.printf("recommendation caches ready in %d ms%n", (System.nanoTime() - warm) / 1_000_000);

@@ -8,9 +8,12 @@ import cn.qingdao.peipao.api.ApiConfig;
 import cn.qingdao.peipao.api.App;
 import cn.qingdao.peipao.api.Services;
 import cn.qingdao.peipao.api.http.AccessControl;
+import cn.qingdao.peipao.core.growth.RiskAnalyzer;
+import cn.qingdao.peipao.core.growth.RiskParams;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.growth.GrowthFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
@@ -128,11 +131,13 @@ class EndToEndTest {
       DemoData.loadOnce(
           catalog,
           QingdaoDataset.taxonomy(),
+          new GrowthFiles(catalog, new RiskAnalyzer(RiskParams.defaults())),
           new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
       long seq = catalog.storeSeq();
       DemoData.loadOnce(
           catalog,
           QingdaoDataset.taxonomy(),
+          new GrowthFiles(catalog, new RiskAnalyzer(RiskParams.defaults())),
           new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
       assertEquals(seq, catalog.storeSeq(), "demo data loads once");
       Javalin app = serve(catalog);
@@ -144,6 +149,8 @@ class EndToEndTest {
               name.contains("海洋") && name.contains("大模型"),
               "top results must be about ocean large models: " + names(r));
         }
+        JsonNode alerts = get(app, "/api/v1/alerts?limit=1");
+        assertTrue(alerts.get("total").asInt() > 40, "the demo's planted risks raise alerts");
         JsonNode all = get(app, "/api/v1/projects?size=0");
         assertEquals(QingdaoDataset.DEMO_PROJECTS, all.get("total").asInt());
         int sum = 0;
