@@ -4,6 +4,7 @@ import cn.qingdao.peipao.api.http.AccessControl;
 import cn.qingdao.peipao.api.http.AllocationController;
 import cn.qingdao.peipao.api.http.ApiException;
 import cn.qingdao.peipao.api.http.EntityController;
+import cn.qingdao.peipao.api.http.FeedbackController;
 import cn.qingdao.peipao.api.http.GrowthController;
 import cn.qingdao.peipao.api.http.ImportController;
 import cn.qingdao.peipao.api.http.InfoController;
@@ -101,7 +102,7 @@ public final class App {
         new ImportController(catalog, limits.maxImportBytes(), limits.maxLineBytes());
     RecommendationController recommendations =
         new RecommendationController(
-            catalog, taxonomy, services.recommender(), services.policies());
+            catalog, taxonomy, services.recommender(), services.policies(), services.feedback());
     PolicyController policies =
         new PolicyController(catalog, taxonomy, services.policies(), services.clock());
     SearchController search =
@@ -162,6 +163,10 @@ public final class App {
         growth::ofProject);
     route(c, HandlerType.POST, "/api/v1/growth/import", Operation.IMPORT, growth::importLines);
     route(c, HandlerType.GET, "/api/v1/alerts", Operation.GROWTH, growth::list);
+    FeedbackController feedback = new FeedbackController(services.feedback(), services.profiles());
+    route(c, HandlerType.POST, "/api/v1/feedback", Operation.FEEDBACK, feedback::record);
+    route(c, HandlerType.GET, "/api/v1/feedback", Operation.FEEDBACK, feedback::list);
+    route(c, HandlerType.GET, "/api/v1/profiles", Operation.FEEDBACK, feedback::profiles);
     for (EntityType t : List.of(EntityType.PROJECTS, EntityType.MENTORS, EntityType.PARKS)) {
       route(
           c,

@@ -6,6 +6,7 @@ import cn.qingdao.peipao.core.scoring.ScoringProfiles;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.allocate.Allocations;
+import cn.qingdao.peipao.index.feedback.Feedback;
 import cn.qingdao.peipao.index.growth.Alerts;
 import cn.qingdao.peipao.index.growth.GrowthFiles;
 import cn.qingdao.peipao.index.recommend.CohortScorer;
@@ -18,10 +19,12 @@ public record Services(
     Catalog catalog,
     Taxonomy taxonomy,
     Recommender recommender,
+    ScoringProfiles profiles,
     PolicyMatcher policies,
     Allocations allocations,
     GrowthFiles growth,
     Alerts alerts,
+    Feedback feedback,
     Clock clock) {
   /** Services over {@code catalog} with the given scoring profiles and clock. */
   public static Services of(
@@ -31,10 +34,12 @@ public record Services(
         catalog,
         taxonomy,
         recommender,
+        profiles,
         new PolicyMatcher(recommender),
         new Allocations(catalog, new CohortScorer(recommender)),
         new GrowthFiles(catalog, new RiskAnalyzer(RiskParams.defaults())),
         new Alerts(catalog, recommender),
+        new Feedback(catalog),
         clock);
   }
 

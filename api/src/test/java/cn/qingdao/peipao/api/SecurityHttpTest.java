@@ -110,6 +110,7 @@ class SecurityHttpTest {
     status(200, get("/api/v1/projects/" + consenting + "/recommendations?target=mentors", PORTAL));
     status(403, post("/api/v1/projects", "{}", PORTAL));
     status(200, get("/api/v1/alerts", PORTAL));
+    status(200, get("/api/v1/profiles", PORTAL));
     status(403, post("/api/v1/projects/" + consenting + "/growth", "{}", PORTAL));
     status(403, post("/api/v1/allocations", "{}", PORTAL));
     List<ReadAudit.Entry> reads = s.catalog.readAudit().of(EntityType.PROJECTS, consenting, 10);
@@ -128,6 +129,7 @@ class SecurityHttpTest {
     status(403, get("/api/v1/mentors/syn-m-00002/assignments", MENTOR));
     status(403, get("/api/v1/projects?q=AI", MENTOR));
     status(403, get("/api/v1/alerts", MENTOR));
+    status(403, get("/api/v1/profiles", MENTOR));
     status(403, get("/api/v1/projects/" + consenting + "/growth", MENTOR));
     status(200, get("/api/v1/parks", MENTOR));
     status(403, post("/api/v1/projects", "{}", MENTOR));

@@ -18,6 +18,7 @@ import cn.qingdao.peipao.index.search.SearchResult;
 import cn.qingdao.peipao.index.store.AssignmentStore;
 import cn.qingdao.peipao.index.store.Database;
 import cn.qingdao.peipao.index.store.EntityStore;
+import cn.qingdao.peipao.index.store.FeedbackStore;
 import cn.qingdao.peipao.index.store.GrowthStore;
 import cn.qingdao.peipao.index.store.ReadAudit;
 import cn.qingdao.peipao.index.store.StoreException;
@@ -64,6 +65,7 @@ public final class Catalog implements AutoCloseable {
   private final AssignmentStore assignments;
   private final ReadAudit readAudit;
   private final GrowthStore growth;
+  private final FeedbackStore feedback;
   private final SearchIndex index;
   private final EntityReader reader;
   private final Clock clock;
@@ -80,6 +82,7 @@ public final class Catalog implements AutoCloseable {
     this.assignments = new AssignmentStore(db);
     this.readAudit = new ReadAudit(db);
     this.growth = new GrowthStore(db);
+    this.feedback = new FeedbackStore(db);
     this.index = index;
     this.reader = new EntityReader(taxonomy);
     this.clock = clock;
@@ -523,6 +526,11 @@ public final class Catalog implements AutoCloseable {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /** What users did with recommendations. */
+  public FeedbackStore feedback() {
+    return feedback;
   }
 
   /** Growth records and alerts. */

@@ -12,6 +12,8 @@ public enum Operation {
   CALCULATE,
   /** Allocations and the assignments they made: who accompanies or hosts which project. */
   ASSIGNMENTS,
+  /** Feedback on recommendations and the scoring profiles it measures (admin and portal). */
+  FEEDBACK,
   /** Growth files and risk alerts: a project's business figures. */
   GROWTH,
   WRITE,

@@ -14,6 +14,7 @@ import cn.qingdao.peipao.core.scoring.Match;
 import cn.qingdao.peipao.core.scoring.RequestFilters;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.feedback.Feedback;
 import cn.qingdao.peipao.index.recommend.PolicyMatcher;
 import cn.qingdao.peipao.index.recommend.Recommendation;
 import cn.qingdao.peipao.index.recommend.Recommender;
@@ -49,13 +50,19 @@ public final class RecommendationController {
   private final Taxonomy taxonomy;
   private final Recommender recommender;
   private final PolicyMatcher policies;
+  private final Feedback feedback;
 
   public RecommendationController(
-      Catalog catalog, Taxonomy taxonomy, Recommender recommender, PolicyMatcher policies) {
+      Catalog catalog,
+      Taxonomy taxonomy,
+      Recommender recommender,
+      PolicyMatcher policies,
+      Feedback feedback) {
     this.catalog = catalog;
     this.taxonomy = taxonomy;
     this.recommender = recommender;
     this.policies = policies;
+    this.feedback = feedback;
   }
 
   /**
@@ -94,9 +101,11 @@ public final class RecommendationController {
             .entity(subjectType, id)
             .orElseThrow(
                 () -> new ApiException(404, "no " + subjectType.path() + " with id '" + id + "'"));
+    // a pair the subject rejected is not recommended to it again
+    Set<String> rejected = feedback.rejected(subjectType, id, target);
     answer(
         ctx,
-        run(subject, target, limit, filters, ctx.queryParam("profile"), includePartial),
+        run(subject, target, limit, filters, ctx.queryParam("profile"), includePartial, rejected),
         explain,
         start);
   }
@@ -141,7 +150,8 @@ public final class RecommendationController {
             limit == null ? 10 : limit.intValue(),
             filters,
             profileName,
-            Boolean.TRUE.equals(includePartial));
+            Boolean.TRUE.equals(includePartial),
+            Set.of());
     answer(ctx, r, explain == null || explain, start);
   }
 
@@ -152,12 +162,15 @@ public final class RecommendationController {
       int limit,
       RequestFilters filters,
       String profile,
-      boolean includePartial) {
+      boolean includePartial,
+      Set<String> exclude) {
     try {
       if (target == EntityType.POLICIES)
-        return policies.recommend((Project) subject, limit, filters, profile, includePartial);
+        return policies.recommend(
+            (Project) subject, limit, filters, profile, includePartial, exclude);
       return new PolicyMatcher.Ranked(
-          recommender.recommend(new Recommender.Request(subject, target, limit, filters, profile)),
+          recommender.recommend(
+              new Recommender.Request(subject, target, limit, filters, profile).excluding(exclude)),
           Map.of());
     } catch (IllegalArgumentException e) {
       throw ApiException.badField("profile", e.getMessage());

@@ -180,6 +180,17 @@ public final class PolicyMatcher {
    */
   public Ranked recommend(
       Project project, int limit, RequestFilters filters, String profile, boolean includePartial) {
+    return recommend(project, limit, filters, profile, includePartial, Set.of());
+  }
+
+  /** As above, never recommending the policies in {@code exclude}. */
+  public Ranked recommend(
+      Project project,
+      int limit,
+      RequestFilters filters,
+      String profile,
+      boolean includePartial,
+      Set<String> exclude) {
     LocalDate day = LocalDate.now(recommender.clock());
     List<Assessment> all = calculate(project, day);
     Map<String, Assessment> byId = new HashMap<>();
@@ -187,6 +198,7 @@ public final class PolicyMatcher {
     Set<String> partial = new HashSet<>();
     for (Assessment a : all) {
       byId.put(a.policy().id(), a);
+      if (exclude.contains(a.policy().id())) continue;
       if (a.verdict() == Verdict.ELIGIBLE) eligible.add(a.policy().id());
       if (a.verdict() == Verdict.PARTIAL) partial.add(a.policy().id());
     }

@@ -85,9 +85,10 @@ public final class Recommender {
   }
 
   /**
-   * A request: subject, target type, how many, filters, the subject side's profile name and, when
-   * not null, the only target ids that may be recommended (policies pass the ids the eligibility
-   * engine admits: their stage and sector scope is the engine's to judge, not a filter here).
+   * A request: subject, target type, how many, filters, the subject side's profile name, when not
+   * null the only target ids that may be recommended (policies pass the ids the eligibility engine
+   * admits: their stage and sector scope is the engine's to judge, not a filter here), and the ids
+   * never to recommend (the pairs the subject rejected).
    */
   public record Request(
       Entity subject,
@@ -95,11 +96,29 @@ public final class Recommender {
       int limit,
       RequestFilters filters,
       String profile,
-      Set<String> only) {
+      Set<String> only,
+      Set<String> exclude) {
     public Request {
       if (limit < 1 || limit > MAX_LIMIT)
         throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
       only = only == null ? null : Set.copyOf(only);
+      exclude = exclude == null ? Set.of() : Set.copyOf(exclude);
+    }
+
+    /** A request open to the target ids in {@code only} (all when null). */
+    public Request(
+        Entity subject,
+        EntityType target,
+        int limit,
+        RequestFilters filters,
+        String profile,
+        Set<String> only) {
+      this(subject, target, limit, filters, profile, only, Set.of());
+    }
+
+    /** The same request with {@code ids} never recommended (e.g. what the subject rejected). */
+    public Request excluding(Set<String> ids) {
+      return new Request(subject, target, limit, filters, profile, only, ids);
     }
 
     /** A request open to every target id. */
@@ -456,15 +475,19 @@ public final class Recommender {
     }
   }
 
-  /** {@code q} limited to the request's allowed target ids, if any. */
+  /** {@code q} limited to the request's allowed target ids, if any, minus its excluded ones. */
   private static Query restrict(Query q, Request r) {
-    if (r.only() == null) return q;
+    if (r.only() == null && r.exclude().isEmpty()) return q;
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, Occur.FILTER);
+    if (r.only() != null) b.add(uids(r.target(), r.only()), Occur.FILTER);
+    if (!r.exclude().isEmpty()) b.add(uids(r.target(), r.exclude()), Occur.MUST_NOT);
+    return b.build();
+  }
+
+  private static Query uids(EntityType type, Set<String> ids) {
     List<BytesRef> uids = new ArrayList<>();
-    for (String id : r.only()) uids.add(new BytesRef(EntityDocuments.uid(r.target(), id).text()));
-    return new BooleanQuery.Builder()
-        .add(q, Occur.FILTER)
-        .add(new TermInSetQuery(EntityDocuments.UID, uids), Occur.FILTER)
-        .build();
+    for (String id : ids) uids.add(new BytesRef(EntityDocuments.uid(type, id).text()));
+    return new TermInSetQuery(EntityDocuments.UID, uids);
   }
 
   private static Query typeOnly(EntityType type) {

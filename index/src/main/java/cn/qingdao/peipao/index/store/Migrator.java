@@ -29,7 +29,8 @@ final class Migrator {
           "V1__entities_and_audit.sql",
           "V2__allocations_and_assignments.sql",
           "V3__read_audit.sql",
-          "V4__growth_and_alerts.sql");
+          "V4__growth_and_alerts.sql",
+          "V5__feedback.sql");
 
   private final DataSource dataSource;
 

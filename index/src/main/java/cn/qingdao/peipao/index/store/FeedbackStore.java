@@ -1,0 +1,166 @@
+package cn.qingdao.peipao.index.store;
+
+import cn.qingdao.peipao.core.feedback.FeedbackAction;
+import cn.qingdao.peipao.core.feedback.FeedbackEvent;
+import cn.qingdao.peipao.core.model.EntityType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Feedback events: appended, listed, and summed per scoring profile. Plain SQL. */
+public final class FeedbackStore {
+  /** A stored event with its id, time and who recorded it. */
+  public record Stored(long id, Instant at, String actor, FeedbackEvent event) {}
+
+  /** Which events to list; null means any. */
+  public record Query(
+      EntityType subjectType,
+      String subjectId,
+      EntityType targetType,
+      FeedbackAction action,
+      String profile,
+      int offset,
+      int limit) {}
+
+  private final Database db;
+
+  public FeedbackStore(Database db) {
+    this.db = db;
+  }
+
+  /** Appends an event inside a transaction; returns its id. */
+  public static long insert(Tx tx, FeedbackEvent e, String actor, Instant at) throws SQLException {
+    try (PreparedStatement q =
+        tx.connection()
+            .prepareStatement(
+                "INSERT INTO feedback (at, actor, subject_type, subject_id, target_type,"
+                    + " target_id, action, profile, rank) VALUES (?,?,?,?,?,?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+      q.setString(1, at.toString());
+      q.setString(2, actor);
+      q.setString(3, e.subjectType().path());
+      q.setString(4, e.subjectId());
+      q.setString(5, e.targetType().path());
+      q.setString(6, e.targetId());
+      q.setString(7, e.action().code());
+      q.setString(8, e.profile());
+      if (e.rank() == null) q.setNull(9, java.sql.Types.INTEGER);
+      else q.setInt(9, e.rank());
+      q.executeUpdate();
+      try (ResultSet keys = q.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  /** The targets a subject has rejected (and not accepted since). */
+  public Set<String> rejected(EntityType subjectType, String subjectId, EntityType targetType) {
+    Set<String> out = new HashSet<>();
+    try (Connection c = db.connection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT target_id, action FROM feedback WHERE subject_type = ? AND subject_id = ?"
+                    + " AND target_type = ? AND action IN ('reject', 'accept') ORDER BY id")) {
+      q.setString(1, subjectType.path());
+      q.setString(2, subjectId);
+      q.setString(3, targetType.path());
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          if (rs.getString(2).equals("reject")) out.add(rs.getString(1));
+          else out.remove(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store read failed: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** Events matching the query, newest first. */
+  public List<Stored> list(Query query) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT id, at, actor, subject_type, subject_id, target_type, target_id, action,"
+                + " profile, rank FROM feedback WHERE 1 = 1");
+    List<String> args = new ArrayList<>();
+    if (query.subjectType() != null) {
+      sql.append(" AND subject_type = ?");
+      args.add(query.subjectType().path());
+    }
+    if (query.subjectId() != null) {
+      sql.append(" AND subject_id = ?");
+      args.add(query.subjectId());
+    }
+    if (query.targetType() != null) {
+      sql.append(" AND target_type = ?");
+      args.add(query.targetType().path());
+    }
+    if (query.action() != null) {
+      sql.append(" AND action = ?");
+      args.add(query.action().code());
+    }
+    if (query.profile() != null) {
+      sql.append(" AND profile = ?");
+      args.add(query.profile());
+    }
+    sql.append(" ORDER BY id DESC LIMIT ? OFFSET ?");
+    List<Stored> out = new ArrayList<>();
+    try (Connection c = db.connection();
+        PreparedStatement q = c.prepareStatement(sql.toString())) {
+      int i = 1;
+      for (String a : args) q.setString(i++, a);
+      q.setInt(i++, query.limit());
+      q.setInt(i, query.offset());
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          int rank = rs.getInt(10);
+          boolean noRank = rs.wasNull();
+          out.add(
+              new Stored(
+                  rs.getLong(1),
+                  Instant.parse(rs.getString(2)),
+                  rs.getString(3),
+                  new FeedbackEvent(
+                      Tx.type(rs.getString(4)),
+                      rs.getString(5),
+                      Tx.type(rs.getString(6)),
+                      rs.getString(7),
+                      FeedbackAction.of(rs.getString(8)).orElseThrow(),
+                      rs.getString(9),
+                      noRank ? null : rank)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store read failed: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** Event counts per profile and action: profile → action code → count. */
+  public Map<String, Map<String, Long>> countsByProfile() {
+    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+    try (Connection c = db.connection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT COALESCE(profile, ''), action, COUNT(*) FROM feedback"
+                    + " GROUP BY COALESCE(profile, ''), action ORDER BY 1, 2");
+        ResultSet rs = q.executeQuery()) {
+      while (rs.next())
+        out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+            .put(rs.getString(2), rs.getLong(3));
+    } catch (SQLException e) {
+      throw new StoreException("store read failed: " + e.getMessage(), e);
+    }
+    return out;
+  }
+}
