@@ -35,7 +35,9 @@ public final class Main {
       usage: matcher serve   [--port 7070] [--host 127.0.0.1] [--data ./data] [--no-demo] [--profiles file.json] [--keys keys.json]
                              [--rate 100] [--burst 200]
              matcher import  <projects|mentors|parks|investors|policies> <file.jsonl> [--data ./data] [--atomic]
-             matcher reindex [--data ./data]""";
+             matcher reindex [--data ./data]
+             matcher learn   --direction project-mentors [--profile default] [--seed 1]
+                             [--profiles file.json] [--out learned-profiles.json] [--data ./data]""";
 
   private Main() {}
 
@@ -65,6 +67,13 @@ public final class Main {
               out);
       case "import" -> importFile(Arguments.parse(rest, Set.of("atomic"), Set.of("data")), out);
       case "reindex" -> reindex(Arguments.parse(rest, Set.of(), Set.of("data")), out);
+      case "learn" ->
+          Learn.run(
+              Arguments.parse(
+                  rest,
+                  Set.of(),
+                  Set.of("data", "direction", "profile", "seed", "profiles", "out")),
+              out);
       case "help", "--help", "-h" -> out.println(USAGE);
       default -> throw new UsageException("unknown command '" + args.get(0) + "'");
     }

@@ -41,6 +41,46 @@ public final class ScoringProfiles {
     return List.copyOf(byDirection.getOrDefault(direction, Map.of()).keySet());
   }
 
+  /** Every profile, direction by direction. */
+  public List<ScoringProfile> all() {
+    List<ScoringProfile> out = new java.util.ArrayList<>();
+    byDirection.values().forEach(m -> out.addAll(m.values()));
+    return out;
+  }
+
+  /** These profiles plus {@code extra} (a new name for its direction). */
+  public ScoringProfiles with(ScoringProfile extra) {
+    Map<Direction, Map<String, ScoringProfile>> out = new LinkedHashMap<>();
+    byDirection.forEach((d, m) -> out.put(d, new LinkedHashMap<>(m)));
+    Map<String, ScoringProfile> named =
+        out.computeIfAbsent(extra.direction(), d -> new LinkedHashMap<>());
+    if (named.containsKey(extra.name()))
+      throw new IllegalArgumentException(
+          "profile '" + extra.name() + "' exists for " + extra.direction().code());
+    named.put(extra.name(), extra);
+    return new ScoringProfiles(out);
+  }
+
+  /** A profile as the profiles file writes it (read back by {@link #read}). */
+  public static com.fasterxml.jackson.databind.node.ObjectNode json(ScoringProfile p) {
+    var o = Json.mapper().createObjectNode();
+    o.put("name", p.name());
+    o.put("version", p.version());
+    o.put("direction", p.direction().code());
+    var w = o.putObject("weights");
+    p.weights().forEach(w::put);
+    ScoringParams a = p.params();
+    var params = o.putObject("params");
+    params.put("distanceScaleKm", a.distanceScaleKm());
+    params.put("sectorAgnostic", a.sectorAgnostic());
+    params.put("secondarySector", a.secondarySector());
+    params.put("keywordMatch", a.keywordMatch());
+    params.put("adjacentStage", a.adjacentStage());
+    params.put("neutral", a.neutral());
+    params.put("capacitySlots", a.capacitySlots());
+    return o;
+  }
+
   /** The profiles shipped with the service (one {@code default} per direction, plus variants). */
   public static ScoringProfiles defaults() {
     try (InputStream in = ScoringProfiles.class.getResourceAsStream("default-profiles.json")) {
@@ -92,6 +132,7 @@ public final class ScoringProfiles {
         w.finish();
       }
       ScoringParams params = params(p.object("params", false));
+      p.raw("about"); // free notes (e.g. how a learned profile was made), kept out of scoring
       p.finish();
       if (name != null && version != null && direction != null) {
         Map<String, ScoringProfile> named =

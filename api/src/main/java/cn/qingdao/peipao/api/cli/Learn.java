@@ -1,0 +1,109 @@
+package cn.qingdao.peipao.api.cli;
+
+import cn.qingdao.peipao.api.ApiConfig;
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.learning.WeightLearner;
+import cn.qingdao.peipao.core.scoring.Direction;
+import cn.qingdao.peipao.core.scoring.ScoringProfile;
+import cn.qingdao.peipao.core.scoring.ScoringProfiles;
+import cn.qingdao.peipao.datasets.QingdaoDataset;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.learn.ProfileLearning;
+import cn.qingdao.peipao.index.recommend.Recommender;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+
+/**
+ * {@code learn}: fits a profile's weights to the feedback recorded in a data directory and writes a
+ * profiles file holding every current profile plus the learned one, named {@code
+ * <profile>-v<version+1>} with its held-out NDCG@10 beside the current profile's under {@code
+ * about}; {@code serve --profiles} that file to compare both on live traffic ({@code profile=}).
+ */
+final class Learn {
+  private Learn() {}
+
+  static void run(Arguments a, PrintStream out) {
+    if (!a.positional().isEmpty())
+      throw new UsageException("learn takes no arguments, got " + a.positional());
+    String code = a.options().get("direction");
+    if (code == null)
+      throw new UsageException(
+          "learn needs --direction, one of "
+              + Arrays.stream(Direction.values()).map(Direction::code).toList());
+    Direction direction =
+        Direction.ofCode(code)
+            .orElseThrow(() -> new UsageException("unknown direction '" + code + "'"));
+    String profile = a.options().getOrDefault("profile", ScoringProfiles.DEFAULT);
+    long seed = a.intOption("seed", 1);
+    ScoringProfiles profiles = Main.profiles(a.options().get("profiles"));
+    Path target = Path.of(a.options().getOrDefault("out", "learned-profiles.json"));
+    Path data = Path.of(a.options().getOrDefault("data", ApiConfig.DEFAULT_DATA.toString()));
+    try (Catalog catalog = Catalog.open(data, QingdaoDataset.taxonomy())) {
+      Recommender recommender =
+          new Recommender(catalog.index(), catalog.reader(), profiles, Clock.systemUTC());
+      ProfileLearning.Outcome o;
+      try {
+        o =
+            new ProfileLearning(catalog, recommender, profiles)
+                .learn(direction, profile, WeightLearner.Params.defaults(seed));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+      ScoringProfile current = o.current();
+      ScoringProfile learned =
+          new ScoringProfile(
+              current.name() + "-v" + (current.version() + 1),
+              current.version() + 1,
+              direction,
+              o.weights(),
+              current.params());
+      var doc = Json.mapper().createObjectNode();
+      var list = doc.putArray("profiles");
+      for (ScoringProfile p : profiles.with(learned).all()) {
+        var json = ScoringProfiles.json(p);
+        if (p == learned) {
+          var about = json.putObject("about");
+          about.put("learnedFrom", current.name() + "@" + current.version());
+          about.put("heldOutNdcg10", round(o.learned().heldOutLearned()));
+          about.put("currentHeldOutNdcg10", round(o.learned().heldOutCurrent()));
+          about.put("trainNdcg10", round(o.learned().trainLearned()));
+          about.put("currentTrainNdcg10", round(o.learned().trainCurrent()));
+          about.put("trainLists", o.learned().trainLists());
+          about.put("heldOutLists", o.learned().heldOutLists());
+          about.put("events", o.events());
+          about.put("seed", seed);
+        }
+        list.add(json);
+      }
+      ScoringProfiles.read(doc); // what is written must load
+      Files.writeString(
+          target, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+      out.printf(
+          "%s %s@%d from %d events: held-out NDCG@10 %.4f (current) → %.4f (learned), train %.4f →"
+              + " %.4f, %d/%d lists%nwrote %s with profile '%s': %s%n",
+          direction.code(),
+          current.name(),
+          current.version(),
+          o.events(),
+          o.learned().heldOutCurrent(),
+          o.learned().heldOutLearned(),
+          o.learned().trainCurrent(),
+          o.learned().trainLearned(),
+          o.learned().trainLists(),
+          o.learned().heldOutLists(),
+          target,
+          learned.name(),
+          o.weights());
+    } catch (IOException e) {
+      throw new RuntimeException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1e4) / 1e4;
+  }
+}
