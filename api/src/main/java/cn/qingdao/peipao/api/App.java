@@ -112,7 +112,11 @@ public final class App {
         new AllocationController(catalog, taxonomy, services.allocations());
     GrowthController growth =
         new GrowthController(
-            taxonomy, services.growth(), services.alerts(), limits.maxImportBytes());
+            taxonomy,
+            services.growth(),
+            services.alerts(),
+            services.secondIncubation(),
+            limits.maxImportBytes());
 
     route(c, HandlerType.GET, "/health", Operation.PUBLIC, info::health);
     route(c, HandlerType.GET, "/openapi.json", Operation.PUBLIC, info::openApi);
@@ -162,6 +166,20 @@ public final class App {
         EntityType.PROJECTS,
         growth::ofProject);
     route(c, HandlerType.POST, "/api/v1/growth/import", Operation.IMPORT, growth::importLines);
+    route(
+        c,
+        HandlerType.POST,
+        "/api/v1/projects/{id}/reopen",
+        Operation.WRITE,
+        EntityType.PROJECTS,
+        growth::reopen);
+    route(
+        c,
+        HandlerType.GET,
+        "/api/v1/projects/{id}/history",
+        Operation.GROWTH,
+        EntityType.PROJECTS,
+        growth::projectHistory);
     route(c, HandlerType.GET, "/api/v1/alerts", Operation.GROWTH, growth::list);
     FeedbackController feedback = new FeedbackController(services.feedback(), services.profiles());
     route(c, HandlerType.POST, "/api/v1/feedback", Operation.FEEDBACK, feedback::record);

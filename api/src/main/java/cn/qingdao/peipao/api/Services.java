@@ -9,6 +9,7 @@ import cn.qingdao.peipao.index.allocate.Allocations;
 import cn.qingdao.peipao.index.feedback.Feedback;
 import cn.qingdao.peipao.index.growth.Alerts;
 import cn.qingdao.peipao.index.growth.GrowthFiles;
+import cn.qingdao.peipao.index.growth.SecondIncubation;
 import cn.qingdao.peipao.index.recommend.CohortScorer;
 import cn.qingdao.peipao.index.recommend.PolicyMatcher;
 import cn.qingdao.peipao.index.recommend.Recommender;
@@ -25,6 +26,7 @@ public record Services(
     GrowthFiles growth,
     Alerts alerts,
     Feedback feedback,
+    SecondIncubation secondIncubation,
     Clock clock) {
   /** Services over {@code catalog} with the given scoring profiles and clock. */
   public static Services of(
@@ -40,6 +42,7 @@ public record Services(
         new GrowthFiles(catalog, new RiskAnalyzer(RiskParams.defaults())),
         new Alerts(catalog, recommender),
         new Feedback(catalog),
+        new SecondIncubation(catalog),
         clock);
   }
 

@@ -142,6 +142,56 @@ class GrowthHttpTest {
         2, TestServer.ok(s.get("/api/v1/projects/syn-p-00020/growth")).get("items").size());
   }
 
+  static final String MENTOR =
+      "{\"id\":\"%s\",\"name\":\"导师\",\"kind\":\"mentor\",\"services\":[\"finance\"],\"tags\":%s,"
+          + "\"sectors\":[\"marine\"],\"stages\":[\"seed\"],\"location\":{\"district\":\"jimo\"},"
+          + "\"serviceDistricts\":[],\"capacity\":5,\"description\":\"海洋 金融\"}";
+
+  @Test
+  void aFailedProjectReopensThroughSecondIncubationAndItsMentorsAreFavoured() {
+    String p = "reopen-p";
+    assertEquals(
+        201,
+        s.json(
+                "PUT",
+                "/api/v1/projects/" + p,
+                "{\"name\":\"海洋养殖项目\",\"sectors\":[\"marine\"],\"stage\":\"seed\",\"needs\":[\"finance\"],"
+                    + "\"location\":{\"district\":\"jimo\"},\"status\":\"failed\"}")
+            .status());
+    assertEquals(
+        201,
+        s.json("PUT", "/api/v1/mentors/si-a", MENTOR.formatted("si-a", "[\"二次孵化\"]")).status());
+    assertEquals(
+        201, s.json("PUT", "/api/v1/mentors/si-b", MENTOR.formatted("si-b", "[]")).status());
+    // failed: only mentors offering second incubation
+    JsonNode failed =
+        TestServer.ok(s.get("/api/v1/projects/" + p + "/recommendations?target=mentors&limit=100"));
+    for (JsonNode i : failed.get("items")) {
+      var m = (Mentor) s.catalog.entity(EntityType.MENTORS, i.get("id").asText()).orElseThrow();
+      assertTrue(m.tags().contains("二次孵化"), m.id());
+    }
+    assertEquals(409, s.json("POST", "/api/v1/projects/syn-p-00001/reopen", "{}").status());
+    JsonNode reopened =
+        TestServer.ok(
+            s.json("POST", "/api/v1/projects/" + p + "/reopen", "{\"reason\":\"新团队接手\"}"));
+    assertEquals("active", reopened.get("status").asText());
+    assertTrue(reopened.get("tags").toString().contains("二次孵化"));
+    JsonNode history = TestServer.ok(s.get("/api/v1/projects/" + p + "/history"));
+    assertEquals("reopen: failed → active (新团队接手)", history.at("/items/0/action").asText());
+    assertEquals("create", history.at("/items/1/action").asText());
+    // active again: every mentor, but the one offering second incubation ranks above its twin
+    List<String> ids = new ArrayList<>();
+    JsonNode a = null;
+    for (JsonNode i :
+        TestServer.ok(s.get("/api/v1/projects/" + p + "/recommendations?target=mentors&limit=100"))
+            .get("items")) {
+      ids.add(i.get("id").asText());
+      if (i.get("id").asText().equals("si-a")) a = i;
+    }
+    assertTrue(ids.contains("si-b") && ids.indexOf("si-a") < ids.indexOf("si-b"), ids.toString());
+    assertTrue(a.get("reasons").toString().contains("二次孵化"), a.toString());
+  }
+
   @Test
   void badRequestsNameTheField() {
     assertTrue(HttpApiTest.fields(post("syn-p-00001", "{\"revenue\":5}")).contains("date"));

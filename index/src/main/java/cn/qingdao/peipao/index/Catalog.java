@@ -236,7 +236,7 @@ public final class Catalog implements AutoCloseable {
 
   /** Creates a new entity; its id is generated when absent. */
   public WriteResult create(Entity e, String actor) {
-    return write(e, actor, Mode.CREATE, null);
+    return write(e, actor, Mode.CREATE, null, null);
   }
 
   /**
@@ -244,7 +244,15 @@ public final class Catalog implements AutoCloseable {
    * version must equal it (0 meaning "must not exist yet").
    */
   public WriteResult put(Entity e, Long expectedVersion, String actor) {
-    return write(e, actor, Mode.PUT, expectedVersion);
+    return write(e, actor, Mode.PUT, expectedVersion, null);
+  }
+
+  /**
+   * As {@link #put}, recording {@code action} in the audit log instead of {@code update} (e.g. a
+   * status change the entity's history should show).
+   */
+  public WriteResult put(Entity e, Long expectedVersion, String actor, String action) {
+    return write(e, actor, Mode.PUT, expectedVersion, action);
   }
 
   private enum Mode {
@@ -252,7 +260,8 @@ public final class Catalog implements AutoCloseable {
     PUT
   }
 
-  private WriteResult write(Entity e, String actor, Mode mode, Long expectedVersion) {
+  private WriteResult write(
+      Entity e, String actor, Mode mode, Long expectedVersion, String action) {
     writeLock.lock();
     try {
       String id = e.id() != null ? e.id() : newId(e.type());
@@ -288,7 +297,13 @@ public final class Catalog implements AutoCloseable {
                 }
                 saved[0] = e.withServerFields(id, current + 1, now);
                 json[0] = Json.write(saved[0]);
-                long seq = put(tx, saved[0], json[0], actor, old.isPresent() ? "update" : "create");
+                long seq =
+                    put(
+                        tx,
+                        saved[0],
+                        json[0],
+                        actor,
+                        action != null ? action : old.isPresent() ? "update" : "create");
                 return new WriteResult(
                     new StoredEntity(e.type(), id, current + 1, now, json[0], seq), old.isEmpty());
               });

@@ -7,6 +7,7 @@ import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.growth.Alerts;
 import cn.qingdao.peipao.index.growth.GrowthFiles;
+import cn.qingdao.peipao.index.growth.SecondIncubation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,13 +28,58 @@ public final class GrowthController {
   private final GrowthFiles files;
   private final Alerts alerts;
   private final long maxImportBytes;
+  private final SecondIncubation secondIncubation;
 
   public GrowthController(
-      Taxonomy taxonomy, GrowthFiles files, Alerts alerts, long maxImportBytes) {
+      Taxonomy taxonomy,
+      GrowthFiles files,
+      Alerts alerts,
+      SecondIncubation secondIncubation,
+      long maxImportBytes) {
     this.taxonomy = taxonomy;
     this.files = files;
     this.alerts = alerts;
+    this.secondIncubation = secondIncubation;
     this.maxImportBytes = maxImportBytes;
+  }
+
+  /**
+   * {@code POST /api/v1/projects/{id}/reopen} with an optional {@code {"reason"}}: a failed project
+   * re-enters through the second-incubation channel; 409 when it is not failed.
+   */
+  public void reopen(Context ctx) {
+    Requests.onlyParams(ctx, Set.of());
+    String id = Requests.pathId(ctx);
+    String reason = null;
+    if (ctx.bodyAsBytes().length > 0) {
+      Problems problems = new Problems();
+      cn.qingdao.peipao.core.json.Fields f =
+          cn.qingdao.peipao.core.json.Fields.of(Requests.jsonBody(ctx), "", problems);
+      reason = f.string("reason", false, SecondIncubation.MAX_REASON);
+      f.finish();
+      problems.throwIfAny();
+    }
+    var w = secondIncubation.reopen(id, reason, Http.principal(ctx).name());
+    ctx.header("ETag", "\"" + w.stored().version() + "\"");
+    Http.json(ctx, 200, Json.parse(w.stored().json()));
+  }
+
+  /** {@code GET /api/v1/projects/{id}/history}: every write of the project, newest first. */
+  public void projectHistory(Context ctx) {
+    Requests.onlyParams(ctx, Set.of("limit"));
+    String id = Requests.pathId(ctx);
+    int limit = Requests.intParam(ctx, "limit", 50, 1, 1000);
+    ObjectNode out = Json.mapper().createObjectNode();
+    out.put("projectId", id);
+    ArrayNode items = out.putArray("items");
+    for (var a : secondIncubation.history(id, limit)) {
+      ObjectNode o = items.addObject();
+      o.put("at", a.at().toString());
+      o.put("actor", a.actor());
+      o.put("action", a.action());
+      if (a.version() != null) o.put("version", a.version());
+    }
+    Http.json(ctx, 200, out);
   }
 
   /** {@code POST /api/v1/projects/{id}/growth}: one record, or an array of records. */

@@ -95,6 +95,8 @@ class RecommenderEquivalenceTest {
     List<ObjectNode> projects = gen.projects(2000);
     List<ObjectNode> mentors = gen.mentors(600);
     List<ObjectNode> parks = gen.parks(200);
+    for (ObjectNode p : projects) // re-opened through the second-incubation channel
+    if (rnd.nextDouble() < 0.05) p.withArray("tags").add("二次孵化");
     for (ObjectNode m : mentors) {
       if (rnd.nextDouble() < 0.1) m.put("capacity", 0);
       if (rnd.nextDouble() < 0.1) m.withArray("tags").add("二次孵化");

@@ -41,10 +41,11 @@ public final class FeatureExtractor {
 
   public FeatureExtractor(Taxonomy taxonomy) {
     if (taxonomy.sectors().size() > 64
-        || taxonomy.services().size() > 31
+        || taxonomy.services().size() > 30
         || taxonomy.districts().size() > 31) {
       throw new IllegalArgumentException(
-          "the taxonomy is larger than the bitmask encoding (64 sectors, 31 services/districts)");
+          "the taxonomy is larger than the bitmask encoding (64 sectors, 30 services, 31"
+              + " districts)");
     }
     this.taxonomy = taxonomy;
     this.sectorList = List.copyOf(taxonomy.sectors());
@@ -90,6 +91,19 @@ public final class FeatureExtractor {
     return districtList.get(idx);
   }
 
+  /**
+   * The service bit after the taxonomy's: second incubation (二次孵化), offered by mentors and parks
+   * tagged with it and needed by failed or re-opened projects, so that it counts in {@code needs}.
+   */
+  public int secondIncubationBit() {
+    return 1 << taxonomy.services().size();
+  }
+
+  /** How many service bits there are, second incubation included. */
+  public int serviceBits() {
+    return taxonomy.services().size() + 1;
+  }
+
   public int serviceBit(String code) {
     Integer i = serviceIndex.get(code);
     return i == null ? 0 : 1 << i;
@@ -111,6 +125,7 @@ public final class FeatureExtractor {
       if ((mask & (1 << i)) != 0) out.add(s.name());
       i++;
     }
+    if ((mask & secondIncubationBit()) != 0) out.add(SECOND_INCUBATION_TAG);
     return out;
   }
 
@@ -173,6 +188,8 @@ public final class FeatureExtractor {
         b.stage = stageIndex.getOrDefault(p.stage(), -1);
         b.stages = b.stage < 0 ? 0 : 1 << b.stage;
         b.services = services(p.needs());
+        // a failed or re-opened project needs a second incubation
+        if ("failed".equals(p.status()) || b.secondIncubation) b.services |= secondIncubationBit();
         location(b, p.location());
         b.active = "active".equals(p.status());
         b.failed = "failed".equals(p.status());
@@ -188,7 +205,7 @@ public final class FeatureExtractor {
       case Mentor m -> {
         b.sectors = sectors(m.sectors());
         b.stages = stages(m.stages());
-        b.services = services(m.services());
+        b.services = services(m.services()) | (b.secondIncubation ? secondIncubationBit() : 0);
         location(b, m.location());
         b.scope = districts(m.serviceDistricts());
         b.capacity = m.capacity() - assigned; // free slots
@@ -197,7 +214,7 @@ public final class FeatureExtractor {
       case Park k -> {
         b.sectors = sectors(k.sectors());
         b.stages = stages(k.stages());
-        b.services = services(k.services());
+        b.services = services(k.services()) | (b.secondIncubation ? secondIncubationBit() : 0);
         location(b, k.location());
         b.areaAvailable = k.areaAvailable() == null ? -1 : k.areaAvailable();
         b.capacity = k.capacity() == null ? -1 : k.capacity();

@@ -395,7 +395,7 @@ public final class PairScorer {
         stageTableA[m] = used[STAGE] ? weightsA[STAGE] * v : 0;
         stageTableB[m] = used[STAGE] ? weightsB[STAGE] * v : 0;
       }
-      int serviceMasks = 1 << fx.taxonomy().services().size();
+      int serviceMasks = 1 << fx.serviceBits();
       needsTableA = new double[serviceMasks];
       needsTableB = new double[serviceMasks];
       for (int m = 0; m < serviceMasks; m++) {
