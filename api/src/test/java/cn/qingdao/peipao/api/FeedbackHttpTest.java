@@ -67,10 +67,34 @@ class FeedbackHttpTest {
     assertTrue(accepted.has("assignmentId"), accepted.toString());
     JsonNode ofProject = TestServer.ok(s.get("/api/v1/projects/" + p + "/assignments"));
     assertEquals(m, ofProject.at("/items/0/counterpartId").asText());
+    JsonNode shown =
+        TestServer.ok(s.get("/api/v1/projects/" + p + "/recommendations?target=mentors&limit=100"));
+    for (JsonNode i : shown.get("items"))
+      if (i.get("id").asText().equals(m)) assertEquals("assigned", i.get("relation").asText());
     JsonNode again = event(p, m, "accept", "").json();
     assertEquals("已建立陪跑关系", again.get("note").asText(), again.toString());
     assertEquals(
         1, TestServer.ok(s.get("/api/v1/projects/" + p + "/assignments")).get("total").asInt());
+  }
+
+  @Test
+  void anAcceptedInvestorIsShownAsAnExistingRelation() {
+    String p = "syn-p-00140";
+    JsonNode first =
+        TestServer.ok(s.get("/api/v1/projects/" + p + "/recommendations?target=investors&limit=5"));
+    String i = first.at("/items/0/id").asText();
+    assertTrue(!first.at("/items/0").has("relation"));
+    TestServer.Response r =
+        s.json(
+            "POST",
+            "/api/v1/feedback",
+            "{\"subjectType\":\"projects\",\"subjectId\":\"%s\",\"targetType\":\"investors\",\"targetId\":\"%s\",\"action\":\"accept\"}"
+                .formatted(p, i));
+    assertEquals("recorded as an accepted relation", r.json().get("note").asText());
+    JsonNode after =
+        TestServer.ok(s.get("/api/v1/projects/" + p + "/recommendations?target=investors&limit=5"));
+    assertEquals(i, after.at("/items/0/id").asText());
+    assertEquals("accepted", after.at("/items/0/relation").asText());
   }
 
   @Test

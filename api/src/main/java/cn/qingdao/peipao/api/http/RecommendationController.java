@@ -101,12 +101,13 @@ public final class RecommendationController {
             .entity(subjectType, id)
             .orElseThrow(
                 () -> new ApiException(404, "no " + subjectType.path() + " with id '" + id + "'"));
-    // a pair the subject rejected is not recommended to it again
+    // a pair the subject rejected is not recommended to it again; existing relations are marked
     Set<String> rejected = feedback.rejected(subjectType, id, target);
     answer(
         ctx,
         run(subject, target, limit, filters, ctx.queryParam("profile"), includePartial, rejected),
         explain,
+        feedback.relations(subjectType, id, target),
         start);
   }
 
@@ -152,7 +153,7 @@ public final class RecommendationController {
             profileName,
             Boolean.TRUE.equals(includePartial),
             Set.of());
-    answer(ctx, r, explain == null || explain, start);
+    answer(ctx, r, explain == null || explain, Map.of(), start);
   }
 
   /** Policies go through the eligibility engine first; other targets straight to the ranker. */
@@ -177,7 +178,12 @@ public final class RecommendationController {
     }
   }
 
-  private void answer(Context ctx, PolicyMatcher.Ranked ranked, boolean explain, long start) {
+  private void answer(
+      Context ctx,
+      PolicyMatcher.Ranked ranked,
+      boolean explain,
+      Map<String, String> relations,
+      long start) {
     Recommendation r = ranked.recommendation();
     ObjectNode out = Json.mapper().createObjectNode();
     out.put("target", r.direction().target().path());
@@ -195,6 +201,8 @@ public final class RecommendationController {
       item.put("id", m.id());
       item.put("name", m.entity().name());
       item.put("score", Math.round(m.score() * 1e4) / 1e4);
+      String relation = relations.get(m.id());
+      if (relation != null) item.put("relation", relation);
       Assessment verdict = ranked.assessments().get(m.id());
       if (verdict != null) AssessmentJson.verdict(item, verdict);
       if (explain) {

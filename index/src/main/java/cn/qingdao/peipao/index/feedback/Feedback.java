@@ -100,6 +100,27 @@ public final class Feedback {
     return catalog.feedback().countsByProfile();
   }
 
+  /**
+   * The existing relations of a subject with targets of a type: target id → {@code assigned} (an
+   * active assignment) or {@code accepted} (an accept not rejected since).
+   */
+  public java.util.Map<String, String> relations(
+      EntityType subjectType, String subjectId, EntityType targetType) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    for (String id : catalog.feedback().accepted(subjectType, subjectId, targetType))
+      out.put(id, "accepted");
+    boolean projectSide = subjectType == EntityType.PROJECTS;
+    EntityType other = projectSide ? targetType : subjectType;
+    if (other == EntityType.MENTORS || other == EntityType.PARKS) {
+      EntityType listed = projectSide ? EntityType.PROJECTS : subjectType;
+      for (Assignment a : catalog.assignments().assignmentsOf(listed, subjectId, true)) {
+        if (a.counterpartType() != other) continue;
+        out.put(projectSide ? a.counterpartId() : a.projectId(), "assigned");
+      }
+    }
+    return out;
+  }
+
   /** The targets the subject rejected (and has not accepted since). */
   public Set<String> rejected(EntityType subjectType, String subjectId, EntityType targetType) {
     return catalog.feedback().rejected(subjectType, subjectId, targetType);

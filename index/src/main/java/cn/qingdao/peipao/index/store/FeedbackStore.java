@@ -65,6 +65,16 @@ public final class FeedbackStore {
 
   /** The targets a subject has rejected (and not accepted since). */
   public Set<String> rejected(EntityType subjectType, String subjectId, EntityType targetType) {
+    return lastDecision(subjectType, subjectId, targetType, "reject");
+  }
+
+  /** The targets a subject has accepted (and not rejected since). */
+  public Set<String> accepted(EntityType subjectType, String subjectId, EntityType targetType) {
+    return lastDecision(subjectType, subjectId, targetType, "accept");
+  }
+
+  private Set<String> lastDecision(
+      EntityType subjectType, String subjectId, EntityType targetType, String decision) {
     Set<String> out = new HashSet<>();
     try (Connection c = db.connection();
         PreparedStatement q =
@@ -76,7 +86,7 @@ public final class FeedbackStore {
       q.setString(3, targetType.path());
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          if (rs.getString(2).equals("reject")) out.add(rs.getString(1));
+          if (rs.getString(2).equals(decision)) out.add(rs.getString(1));
           else out.remove(rs.getString(1));
         }
       }
