@@ -134,6 +134,12 @@ public final class PairScorer {
     /** For a project subject: the best affinity-weighted sector value of each sector mask. */
     private double[] sectorByMask;
 
+    /**
+     * For a counterpart subject: the best secondary-weighted affinity of each project sector mask,
+     * so a candidate's sector value is two lookups instead of a loop over its sectors.
+     */
+    private double[] secondaryByMask;
+
     /** Upper bound of location for a candidate of each district (1 where unknown). */
     private final double[] locationBound;
 
@@ -178,6 +184,15 @@ public final class PairScorer {
           double w = i == subject.mainSector ? 1.0 : params.secondarySector();
           sectorBySubject[j] = Math.max(sectorBySubject[j], w * fx.affinity(i, j));
           affinityToSubject[j] = Math.max(affinityToSubject[j], fx.affinity(j, i));
+        }
+      }
+      if (!direction.projectIsSubject() && sectors <= 16) {
+        secondaryByMask = new double[1 << sectors];
+        for (int m = 1; m < secondaryByMask.length; m++) {
+          int low = Integer.numberOfTrailingZeros(m);
+          secondaryByMask[m] =
+              Math.max(
+                  secondaryByMask[m & (m - 1)], params.secondarySector() * affinityToSubject[low]);
         }
       }
       if (direction.projectIsSubject() && sectors <= 16) {
@@ -526,6 +541,11 @@ public final class PairScorer {
         for (long os = oSectors; os != 0; os &= os - 1) {
           best = Math.max(best, sectorBySubject[Long.numberOfTrailingZeros(os)]);
         }
+      } else if (secondaryByMask != null && pSectors < secondaryByMask.length) {
+        // the same products as the loop below: max is exact whatever the order
+        long main = pMain >= 0 ? pSectors & (1L << pMain) : 0;
+        best = secondaryByMask[(int) (pSectors & ~main)];
+        if (main != 0) best = Math.max(best, affinityToSubject[pMain]);
       } else {
         for (long ps = pSectors; ps != 0; ps &= ps - 1) {
           int i = Long.numberOfTrailingZeros(ps);
