@@ -63,15 +63,10 @@ public final class Feedback {
                   && counterpart.type() != EntityType.PARKS))
             return new Recorded(id, now, e, null, "recorded as an accepted relation");
           boolean paired =
-              AssignmentStore.activeByProject(tx, counterpart.type()).values().stream()
-                  .anyMatch(
-                      a ->
-                          a.projectId().equals(project.id())
-                              && a.counterpartId().equals(counterpart.id()));
+              AssignmentStore.paired(tx, project.id(), counterpart.type(), counterpart.id());
           if (paired) return new Recorded(id, now, e, null, "已建立陪跑关系");
           Entity c = catalog.reader().read(counterpart.type(), Json.parse(counterpart.json()));
-          int load =
-              AssignmentStore.loads(tx, counterpart.type()).getOrDefault(counterpart.id(), 0);
+          int load = AssignmentStore.load(tx, counterpart.type(), counterpart.id());
           if (Slots.free(c, load) == 0) return new Recorded(id, now, e, null, "名额已满：未建立陪跑关系");
           Assignment a =
               new Assignment(

@@ -63,19 +63,39 @@ public final class AssignmentStore {
 
   /** Active assignments of one mentor or park. */
   public int load(EntityType type, String id) {
-    try (Connection c = db.connection();
-        PreparedStatement q =
-            c.prepareStatement(
-                "SELECT COUNT(*) FROM assignment WHERE counterpart_type = ? AND counterpart_id = ?"
-                    + " AND ended_at IS NULL")) {
+    try (Connection c = db.connection()) {
+      return count(c, type, id, null);
+    } catch (SQLException e) {
+      throw new StoreException("store read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** As {@link #load(EntityType, String)}, inside a write transaction. */
+  public static int load(Tx tx, EntityType type, String id) throws SQLException {
+    return count(tx.connection(), type, id, null);
+  }
+
+  /** Whether the project and the mentor or park are paired by an active assignment. */
+  public static boolean paired(Tx tx, String projectId, EntityType type, String id)
+      throws SQLException {
+    return count(tx.connection(), type, id, projectId) > 0;
+  }
+
+  /** Active assignments of one counterpart, with one project only when {@code projectId} given. */
+  private static int count(Connection c, EntityType type, String id, String projectId)
+      throws SQLException {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT COUNT(*) FROM assignment WHERE counterpart_type = ? AND counterpart_id = ?"
+                + " AND ended_at IS NULL"
+                + (projectId == null ? "" : " AND project_id = ?"))) {
       q.setString(1, type.path());
       q.setString(2, id);
+      if (projectId != null) q.setString(3, projectId);
       try (ResultSet rs = q.executeQuery()) {
         rs.next();
         return rs.getInt(1);
       }
-    } catch (SQLException e) {
-      throw new StoreException("store read failed: " + e.getMessage(), e);
     }
   }
 
