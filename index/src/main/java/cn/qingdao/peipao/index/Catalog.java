@@ -658,7 +658,16 @@ public final class Catalog implements AutoCloseable {
   /** Commits the index and closes store and index. */
   @Override
   public void close() {
-    committer.shutdownNow();
+    // Never interrupt the committer: an interrupt during Lucene's file I/O closes the channel and
+    // with it the index's write lock ("FileLock invalidated by an external force"). Let a running
+    // commit finish; no new one starts.
+    committer.shutdown();
+    try {
+      if (!committer.awaitTermination(30, TimeUnit.SECONDS))
+        LOG.warn("the periodic index commit did not finish within 30 s; closing anyway");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     writeLock.lock();
     try {
       index.commit(appliedSeq);
