@@ -40,7 +40,13 @@ class RecommendationHttpTest {
   static void assertWellFormed(JsonNode answer, String target, int limit) {
     assertEquals(target, answer.get("target").asText());
     assertEquals("default", answer.get("profile").get("name").asText());
-    assertEquals(1, answer.get("profile").get("version").asInt());
+    var direction =
+        cn.qingdao.peipao.core.scoring.Direction.ofCode(
+                answer.get("profile").get("direction").asText())
+            .orElseThrow();
+    assertEquals(
+        cn.qingdao.peipao.core.scoring.ScoringProfiles.defaults().defaultFor(direction).version(),
+        answer.get("profile").get("version").asInt());
     JsonNode items = answer.get("items");
     assertTrue(items.size() > 0 && items.size() <= limit, answer.toString());
     assertTrue(answer.get("total").asInt() >= items.size());

@@ -128,9 +128,10 @@ class EntityReaderTest {
     Map<String, String> inv =
         problems(
             EntityType.INVESTORS,
-            "{\"name\":\"i\",\"kind\":\"bank\",\"instruments\":[\"gold\"],\"ticketMin\":5,\"ticketMax\":1}");
+            "{\"name\":\"i\",\"kind\":\"bank\",\"instruments\":[\"gold\"],\"ticketMin\":5,\"ticketMax\":1,\"portfolioSize\":-2}");
     assertTrue(inv.get("instruments[0]").startsWith("must be one of equity"));
     assertEquals("must not be below ticketMin (5)", inv.get("ticketMax"));
+    assertTrue(inv.get("portfolioSize").startsWith("must be"), inv.get("portfolioSize"));
     Map<String, String> mentor =
         problems(EntityType.MENTORS, "{\"name\":\"m\",\"serviceDistricts\":[\"mars\"]}");
     assertEquals("is required", mentor.get("capacity"));

@@ -252,6 +252,59 @@ class ScoringTest {
   }
 
   @Test
+  void aProfileWithoutSectorScoresTheSectorAsUnknownNotAsAMismatch() {
+    Entity draft = READER.readProfile(Json.parse("{\"name\":\"x\",\"fundingNeed\":300000}"));
+    PairScorer.Context c = ctx(Direction.PROJECT_INVESTORS, FX.of(draft));
+    Features focused =
+        f(
+            EntityType.INVESTORS,
+            "{\"id\":\"i-ai\",\"name\":\"a\",\"kind\":\"vc\",\"instruments\":[\"equity\"],\"sectors\":[\"ai\"]}");
+    Features agnostic =
+        f(
+            EntityType.INVESTORS,
+            "{\"id\":\"i-any\",\"name\":\"b\",\"kind\":\"vc\",\"instruments\":[\"equity\"]}");
+    assertEquals(0.5, match(c, focused, 0).components().get("sector"), "neutral, not 0");
+    assertEquals(0.5, match(c, agnostic, 0).components().get("sector"));
+    for (Features f : new Features[] {focused, agnostic}) {
+      double exact = c.score(f, 0);
+      assertTrue(c.cheapUpper(f) >= exact && c.lowerAfterCheapUpper(f) <= exact + 1e-12);
+      assertTrue(
+          c.columnMayReach(
+              exact,
+              f.sectors,
+              f.mainSector,
+              f.keywordSectors,
+              f.stages,
+              f.services,
+              f.capacity,
+              f.district),
+          "the column bound encloses the exact score");
+    }
+  }
+
+  @Test
+  void anActiveInvestorOutranksAnOtherwiseEqualNewcomer() {
+    PairScorer.Context c = ctx(Direction.PROJECT_INVESTORS, AI_SEED_LAOSHAN);
+    String bank =
+        "{\"id\":\"%s\",\"name\":\"b\",\"kind\":\"bank\",\"instruments\":[\"debt\"],\"ticketMin\":0,\"ticketMax\":4000000%s}";
+    Match active =
+        match(c, f(EntityType.INVESTORS, bank.formatted("i-a", ",\"portfolioSize\":40")), 0);
+    Match novice =
+        match(c, f(EntityType.INVESTORS, bank.formatted("i-n", ",\"portfolioSize\":1")), 0);
+    Match unknown = match(c, f(EntityType.INVESTORS, bank.formatted("i-u", "")), 0);
+    Match none =
+        match(c, f(EntityType.INVESTORS, bank.formatted("i-z", ",\"portfolioSize\":0")), 0);
+    // log-scaled against the reference of 50 investments
+    assertEquals(Math.log(41) / Math.log(51), active.components().get("track"), 1e-4);
+    assertEquals(Math.log(2) / Math.log(51), novice.components().get("track"), 1e-4);
+    assertEquals(0.5, unknown.components().get("track"), "not stated: neutral");
+    assertEquals(0.0, none.components().get("track"));
+    assertTrue(active.score() > unknown.score() && unknown.score() > novice.score());
+    assertTrue(active.reasons().contains("已投资 40 个项目"), active.reasons().toString());
+    assertFalse(novice.reasons().stream().anyMatch(r -> r.startsWith("已投资")));
+  }
+
+  @Test
   void graduatesSeeTheFreeSpaceOfGovernmentInvestedParks() {
     PairScorer.Context c = ctx(Direction.PROJECT_PARKS, AI_SEED_LAOSHAN);
     Features gov =

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A bank, guarantee company, fund or angel; empty {@code sectors} means sector-agnostic, empty
- * {@code serviceDistricts} the whole city. Tickets are in yuan.
+ * {@code serviceDistricts} the whole city. Tickets are in yuan. {@code portfolioSize}, the number
+ * of projects it has invested in (its track record), is null when not stated.
  */
 public record Investor(
     String id,
@@ -21,6 +22,7 @@ public record Investor(
     Long ticketMax,
     Location location,
     List<String> serviceDistricts,
+    Integer portfolioSize,
     long version,
     Instant updatedAt)
     implements Entity {
@@ -45,6 +47,7 @@ public record Investor(
         ticketMax,
         location,
         serviceDistricts,
+        portfolioSize,
         version,
         updatedAt);
   }

@@ -32,6 +32,7 @@ final class InvestorReader {
     }
     Location location = r.location(f, false);
     var serviceDistricts = r.districts(f, "serviceDistricts");
+    Long portfolioSize = f.integer("portfolioSize", false, 0, 1_000_000);
     return new Investor(
         c.id(),
         c.name(),
@@ -46,6 +47,7 @@ final class InvestorReader {
         max,
         location,
         serviceDistricts,
+        EntityReader.intOrNull(portfolioSize),
         0,
         null);
   }

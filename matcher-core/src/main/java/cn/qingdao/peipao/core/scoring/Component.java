@@ -16,6 +16,7 @@ public enum Component {
   FREE_SPACE("freeSpace"),
   TICKET("ticket"),
   INSTRUMENT("instrument"),
+  TRACK("track"),
   BENEFIT("benefit");
 
   static final Component[] ALL = values();

@@ -24,7 +24,7 @@ public enum Direction {
       "project-investors",
       EntityType.PROJECTS,
       EntityType.INVESTORS,
-      List.of("sector", "stage", "location", "text", "ticket", "instrument")),
+      List.of("sector", "stage", "location", "text", "ticket", "instrument", "track")),
   PROJECT_POLICIES(
       "project-policies",
       EntityType.PROJECTS,

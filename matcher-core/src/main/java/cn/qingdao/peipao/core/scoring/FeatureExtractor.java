@@ -234,6 +234,7 @@ public final class FeatureExtractor {
                 | (i.instruments().contains("equity") ? Features.EQUITY : 0)
                 | (i.instruments().contains("grant") ? Features.GRANT : 0);
         b.services = services(Codes.investorServices(i));
+        b.portfolio = i.portfolioSize() == null ? -1 : i.portfolioSize();
         i.products().forEach(x -> text.append(' ').append(x));
       }
       case Policy p -> {

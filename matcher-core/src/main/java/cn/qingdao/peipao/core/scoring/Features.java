@@ -61,6 +61,10 @@ public final class Features {
   public final long ticketMin;
   public final long ticketMax;
   public final int instruments;
+
+  /** Investors: projects invested in so far (track record); -1 when not stated. */
+  public final int portfolio;
+
   public final long validFrom;
   public final long validUntil;
   public final boolean founderAudience;
@@ -93,6 +97,7 @@ public final class Features {
     ticketMin = b.ticketMin;
     ticketMax = b.ticketMax;
     instruments = b.instruments;
+    portfolio = b.portfolio;
     validFrom = b.validFrom;
     validUntil = b.validUntil;
     founderAudience = b.founderAudience;
@@ -131,6 +136,7 @@ public final class Features {
     long ticketMin = -1;
     long ticketMax = -1;
     int instruments;
+    int portfolio = -1;
     long validFrom = Long.MIN_VALUE;
     long validUntil = Long.MAX_VALUE;
     boolean founderAudience;

@@ -27,6 +27,7 @@ public final class PairScorer {
   private static final int TICKET = Component.TICKET.ordinal();
   private static final int INSTRUMENT = Component.INSTRUMENT.ordinal();
   private static final int BENEFIT = Component.BENEFIT.ordinal();
+  private static final int TRACK = Component.TRACK.ordinal();
 
   private final FeatureExtractor fx;
 
@@ -201,6 +202,9 @@ public final class PairScorer {
           int low = Integer.numberOfTrailingZeros(m);
           sectorByMask[m] = Math.max(sectorByMask[m & (m - 1)], sectorBySubject[low]);
         }
+        // a profile that states no sector: unknown, as sectorValue scores it
+        if (subject.sectors == 0)
+          Arrays.fill(sectorByMask, 1, sectorByMask.length, params.neutral());
       }
       FeatureFilter ff = new FeatureFilter(fx, filters);
       filterDistricts = ff.districts;
@@ -517,6 +521,7 @@ public final class PairScorer {
       if (used[TICKET]) put(TICKET, ticket(p, o));
       if (used[INSTRUMENT]) put(INSTRUMENT, instrument(p, o));
       if (used[BENEFIT]) put(BENEFIT, benefit(o));
+      if (used[TRACK]) put(TRACK, track(o));
     }
 
     private void put(int component, double v) {
@@ -536,6 +541,12 @@ public final class PairScorer {
     private double sectorValue(
         long pSectors, int pMain, long pKeywords, long oSectors, long oKeywords) {
       if (oSectors == 0) return params.sectorAgnostic();
+      if (pSectors == 0) {
+        // a partial profile that states no sector: unknown, unless its words name the sector
+        return (pKeywords & oSectors) != 0
+            ? Math.max(params.neutral(), params.keywordMatch())
+            : params.neutral();
+      }
       double best = 0;
       if (direction.projectIsSubject()) {
         for (long os = oSectors; os != 0; os &= os - 1) {
@@ -639,6 +650,12 @@ public final class PairScorer {
               | ((p.services & fx.serviceBit("capital")) != 0 ? Features.EQUITY : 0);
       if (wants == 0) return params.neutral();
       return (double) Integer.bitCount(wants & o.instruments) / Integer.bitCount(wants);
+    }
+
+    /** Log-scaled track record: 0 for no investments, 1 from {@code portfolioReference} up. */
+    double track(Features o) {
+      if (o.portfolio < 0) return params.neutral();
+      return Math.min(1.0, Math.log1p(o.portfolio) / Math.log1p(params.portfolioReference()));
     }
 
     double benefit(Features o) {

@@ -62,6 +62,7 @@ final class Reasons {
       case TICKET -> value >= 1.0 && p.fundingNeed > 0 ? "可接受额度 " + range(o) : null;
       case INSTRUMENT -> value >= 1.0 ? instrument(o) : null;
       case BENEFIT -> o.benefitMax > 0 ? "最高 " + money(o.benefitMax) : null;
+      case TRACK -> value >= GOOD && o.portfolio > 0 ? "已投资 " + o.portfolio + " 个项目" : null;
     };
   }
 

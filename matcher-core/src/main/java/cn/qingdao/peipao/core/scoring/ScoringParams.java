@@ -10,6 +10,8 @@ package cn.qingdao.peipao.core.scoring;
  * @param adjacentStage value of {@code stage} for a stage one step away; default 0.5
  * @param neutral value of a component whose inputs are unknown (e.g. no location); default 0.5
  * @param capacitySlots free slots at which {@code capacity} reaches 1 − 1/e; default 3
+ * @param portfolioReference portfolio size at which {@code track} (log-scaled) reaches 1; default
+ *     50
  */
 public record ScoringParams(
     double distanceScaleKm,
@@ -18,6 +20,8 @@ public record ScoringParams(
     double keywordMatch,
     double adjacentStage,
     double neutral,
-    double capacitySlots) {
-  public static final ScoringParams DEFAULTS = new ScoringParams(15, 0.5, 0.8, 0.6, 0.5, 0.5, 3);
+    double capacitySlots,
+    double portfolioReference) {
+  public static final ScoringParams DEFAULTS =
+      new ScoringParams(15, 0.5, 0.8, 0.6, 0.5, 0.5, 3, 50);
 }

@@ -78,6 +78,7 @@ public final class ScoringProfiles {
     params.put("adjacentStage", a.adjacentStage());
     params.put("neutral", a.neutral());
     params.put("capacitySlots", a.capacitySlots());
+    params.put("portfolioReference", a.portfolioReference());
     return o;
   }
 
@@ -164,7 +165,8 @@ public final class ScoringProfiles {
             or(f.number("keywordMatch", false, 0, 1), d.keywordMatch()),
             or(f.number("adjacentStage", false, 0, 1), d.adjacentStage()),
             or(f.number("neutral", false, 0, 1), d.neutral()),
-            or(f.number("capacitySlots", false, 0.1, 1000), d.capacitySlots()));
+            or(f.number("capacitySlots", false, 0.1, 1000), d.capacitySlots()),
+            or(f.number("portfolioReference", false, 1, 1_000_000), d.portfolioReference()));
     f.finish();
     return p;
   }

@@ -1,0 +1,210 @@
+package cn.qingdao.peipao.benchmarks;
+
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.scoring.Direction;
+import cn.qingdao.peipao.core.scoring.RequestFilters;
+import cn.qingdao.peipao.core.scoring.ScoringProfiles;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.core.taxonomy.TaxonomyReader;
+import cn.qingdao.peipao.datasets.crunchbase.CrunchbaseEcosystem;
+import cn.qingdao.peipao.datasets.crunchbase.CrunchbaseEcosystem.TestCompany;
+import cn.qingdao.peipao.datasets.crunchbase.CrunchbaseFiles;
+import cn.qingdao.peipao.datasets.crunchbase.CrunchbaseParams;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.recommend.Recommender;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Match quality on real data nobody here wrote: the Crunchbase 2013 protocol of {@code
+ * shared/datasets/SOURCES.md}. Investors are imported through the service's own import path into a
+ * real catalog under the Crunchbase taxonomy; each held-out company asks for investors as a founder
+ * would (a profile, not a stored project) and the answer is compared with the investors it really
+ * took, beside a global-popularity, a category-popularity and a seeded random baseline in the same
+ * run, separately for companies with and without metadata.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * cn.qingdao.peipao.benchmarks.CrunchbaseQuality ../shared/datasets/crunchbase2013 [--validation]
+ * [--profiles FILE]}
+ */
+public final class CrunchbaseQuality {
+  /** Investors ranked per company: the most one request returns. */
+  static final int DEPTH = Recommender.MAX_LIMIT;
+
+  static final int K = 10;
+
+  /** The methods compared, in report order. */
+  static final List<String> METHODS =
+      List.of("ours", "category-popularity", "popularity", "random");
+
+  private CrunchbaseQuality() {}
+
+  /** Metrics per method, for companies with ({@code true}) and without metadata. */
+  record Report(
+      int investors,
+      int companies,
+      double importPerSecond,
+      double queryMillis,
+      Map<String, Map<Boolean, RankingMetrics>> metrics) {}
+
+  /** Runs the protocol on the export in {@code dataDir}, with a catalog under {@code work}. */
+  static Report run(
+      Path dataDir, Path work, CrunchbaseParams params, ScoringProfiles profiles, long seed)
+      throws IOException {
+    CrunchbaseEcosystem eco = CrunchbaseEcosystem.build(CrunchbaseFiles.read(dataDir), params);
+    Taxonomy taxonomy = TaxonomyReader.read(eco.taxonomy());
+    Map<String, Map<Boolean, RankingMetrics>> metrics = new LinkedHashMap<>();
+    for (String m : METHODS)
+      metrics.put(m, Map.of(true, new RankingMetrics(K), false, new RankingMetrics(K)));
+    List<String> popular = byCount(eco.portfolioSizes());
+    Map<String, List<String>> popularIn = new LinkedHashMap<>();
+    eco.categoryPortfolios().forEach((c, counts) -> popularIn.put(c, byCount(counts)));
+    List<String> ids = new ArrayList<>(eco.investorIds().values());
+    Catalog catalog = Catalog.open(work, taxonomy);
+    double importRate;
+    double queryMillis;
+    try {
+      long t0 = System.nanoTime();
+      BenchData.load(catalog, EntityType.INVESTORS, eco.investors());
+      importRate = eco.investors().size() / ((System.nanoTime() - t0) / 1e9);
+      Recommender recommender =
+          new Recommender(
+              catalog.index(),
+              catalog.reader(),
+              profiles,
+              Clock.fixed(
+                  params.cutoff().atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+      long queryNanos = 0;
+      for (int q = 0; q < eco.tests().size(); q++) {
+        TestCompany t = eco.tests().get(q);
+        Project subject = catalog.reader().readProfile(t.profile());
+        long s = System.nanoTime();
+        var answer =
+            recommender.recommend(
+                new Recommender.Request(
+                    subject, EntityType.INVESTORS, DEPTH, RequestFilters.NONE, null));
+        queryNanos += System.nanoTime() - s;
+        List<String> ours = answer.items().stream().map(i -> i.entity().id()).toList();
+        metrics.get("ours").get(t.hasMetadata()).add(ours, t.relevant());
+        String sector =
+            t.profile().has("sectors") ? t.profile().get("sectors").get(0).asText() : null;
+        List<String> local = sector == null ? null : popularIn.get(sector);
+        metrics
+            .get("category-popularity")
+            .get(t.hasMetadata())
+            .add(withFallback(local, popular), t.relevant());
+        metrics
+            .get("popularity")
+            .get(t.hasMetadata())
+            .add(popular.subList(0, Math.min(DEPTH, popular.size())), t.relevant());
+        metrics
+            .get("random")
+            .get(t.hasMetadata())
+            .add(sample(ids, DEPTH, new Random(seed + q)), t.relevant());
+      }
+      queryMillis = queryNanos / 1e6 / Math.max(1, eco.tests().size());
+    } finally {
+      BenchData.close(catalog, work);
+    }
+    return new Report(eco.investors().size(), eco.tests().size(), importRate, queryMillis, metrics);
+  }
+
+  /** Ids by count descending, ties by id. */
+  private static List<String> byCount(Map<String, Integer> counts) {
+    return counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /** The category's most active investors, then the globally most active ones, to DEPTH. */
+  private static List<String> withFallback(List<String> first, List<String> rest) {
+    var out = new java.util.LinkedHashSet<String>();
+    if (first != null) out.addAll(first.subList(0, Math.min(DEPTH, first.size())));
+    for (int i = 0; out.size() < DEPTH && i < rest.size(); i++) out.add(rest.get(i));
+    return List.copyOf(out);
+  }
+
+  /** {@code n} distinct ids drawn uniformly (a partial Fisher–Yates shuffle of a copy). */
+  private static List<String> sample(List<String> ids, int n, Random random) {
+    List<String> copy = new ArrayList<>(ids);
+    int m = Math.min(n, copy.size());
+    for (int i = 0; i < m; i++)
+      java.util.Collections.swap(copy, i, i + random.nextInt(copy.size() - i));
+    return copy.subList(0, m);
+  }
+
+  /** The report as the Markdown table benchmarks/README.md shows. */
+  static String table(Report r) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%d known investors, %d test companies; import %.0f investors/s; %.2f ms per query%n%n",
+            r.investors(),
+            r.companies(),
+            r.importPerSecond(),
+            r.queryMillis()));
+    out.append("| companies | method | n | recall@10 | NDCG@10 | MRR@100 |\n");
+    out.append("|---|---|---|---|---|---|\n");
+    for (boolean meta : new boolean[] {true, false}) {
+      for (String m : METHODS) {
+        RankingMetrics x = r.metrics().get(m).get(meta);
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %d | %.4f | %.4f | %.4f |%n",
+                meta ? "with metadata" : "without metadata",
+                m,
+                x.queries(),
+                x.recall(),
+                x.ndcg(),
+                x.mrr()));
+      }
+    }
+    return out.toString();
+  }
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 1) {
+      System.err.println(
+          "usage: CrunchbaseQuality <dir of the Crunchbase 2013 export> [--validation]"
+              + " [--profiles FILE]");
+      System.exit(2);
+    }
+    List<String> options = List.of(args);
+    CrunchbaseParams params = CrunchbaseParams.DEFAULTS;
+    if (options.contains("--validation")) params = params.validation();
+    int p = options.indexOf("--profiles");
+    ScoringProfiles profiles =
+        p < 0
+            ? CrunchbaseEcosystem.profiles()
+            : CrunchbaseEcosystem.profiles(Json.parse(Files.readAllBytes(Path.of(args[p + 1]))));
+    Path work = Files.createTempDirectory("crunchbase-quality");
+    Report r = run(Path.of(args[0]), work, params, profiles, 20130101L);
+    System.out.println(
+        "split: train before "
+            + params.cutoff()
+            + ", test "
+            + params.cutoff()
+            + (params.testEnd() == null ? " on" : " to " + params.testEnd()));
+    System.out.print(table(r));
+    System.out.println("\nprofiles used:");
+    for (Direction d : List.of(Direction.PROJECT_INVESTORS, Direction.INVESTOR_PROJECTS))
+      System.out.println(Json.write(ScoringProfiles.json(profiles.defaultFor(d))));
+  }
+}
