@@ -198,17 +198,19 @@ public final class Catalog implements AutoCloseable {
   /** Applies to the index every store change after {@code seq}; returns how many entities. */
   private int applyChanges(long seq) {
     List<EntityStore.Change> changes = store.changesSince(seq);
-    for (EntityStore.Change c : changes) {
-      Optional<StoredEntity> row = store.get(c.type(), c.id());
-      if (row.isEmpty()) {
-        index.delete(c.type(), c.id());
-      } else {
-        Optional<Entity> e = parse(row.get());
-        if (e.isPresent()) index.upsert(e.get(), row.get().json(), assigned(c.type(), c.id()));
-        else index.delete(c.type(), c.id());
-      }
-    }
+    changes.forEach(this::applyChange);
     return changes.size();
+  }
+
+  private void applyChange(EntityStore.Change c) {
+    Optional<StoredEntity> row = store.get(c.type(), c.id());
+    if (row.isEmpty()) {
+      index.delete(c.type(), c.id());
+    } else {
+      Optional<Entity> e = parse(row.get());
+      if (e.isPresent()) index.upsert(e.get(), row.get().json(), assigned(c.type(), c.id()));
+      else index.delete(c.type(), c.id());
+    }
   }
 
   private Optional<Entity> parse(StoredEntity row) {

@@ -39,7 +39,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class EntityDocuments {
   /** Bump when the mapping changes: an index built with another version is rebuilt at start. */
-  public static final int MAPPING_VERSION = 4;
+  public static final int MAPPING_VERSION = 5;
 
   public static final String UID = "uid";
   public static final String TYPE = "type";
@@ -47,7 +47,10 @@ public final class EntityDocuments {
   public static final String ID_SORT = "id_sort";
   public static final String JSON = "json";
   public static final String NAME = "name";
+
+  /** The analyzer's name for full text; the text itself is indexed once, in {@link #textOf}. */
   public static final String TEXT = "text";
+
   public static final String SECTOR_TEXT = "sector_text";
   public static final String SECTOR = "sector";
   public static final String STAGE = "stage";
@@ -193,7 +196,6 @@ public final class EntityDocuments {
       }
     }
     String text = indexedText(e);
-    d.add(new TextField(TEXT, text, Field.Store.NO));
     d.add(new Field(textOf(e.type()), text, TEXT_TYPE));
     d.add(new TextField(SECTOR_TEXT, sectorText(e), Field.Store.NO));
     try {

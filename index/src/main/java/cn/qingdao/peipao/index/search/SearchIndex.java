@@ -314,7 +314,7 @@ public final class SearchIndex implements Closeable {
       b.add(new MatchAllDocsQuery(), Occur.FILTER);
       return b.build();
     }
-    b.add(textQuery(r.q()), Occur.MUST);
+    b.add(textQuery(r.q(), r.type()), Occur.MUST);
     // A query that names a sector (by name or keyword) also favours that sector's entities.
     for (Sector s : sectorsNamedIn(r.q())) {
       b.add(
@@ -325,11 +325,12 @@ public final class SearchIndex implements Closeable {
   }
 
   /** Text relevance: any term may match; name matches weigh double, sector names little. */
-  private Query textQuery(String q) {
+  private Query textQuery(String q, EntityType type) {
     QueryBuilder qb = new QueryBuilder(analyzers.query());
     BooleanQuery.Builder text = new BooleanQuery.Builder();
     addField(text, qb.createBooleanQuery(EntityDocuments.NAME, q, Occur.SHOULD), 2f);
-    addField(text, qb.createBooleanQuery(EntityDocuments.TEXT, q, Occur.SHOULD), 1f);
+    // the type's own text field: one analysis per document, and BM25 statistics of the type
+    addField(text, qb.createBooleanQuery(EntityDocuments.textOf(type), q, Occur.SHOULD), 1f);
     addField(text, qb.createBooleanQuery(EntityDocuments.SECTOR_TEXT, q, Occur.SHOULD), 0.3f);
     BooleanQuery built = text.build();
     if (built.clauses().isEmpty()) {
