@@ -1,0 +1,189 @@
+package cn.qingdao.peipao.benchmarks;
+
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.scoring.Direction;
+import cn.qingdao.peipao.core.scoring.FeatureExtractor;
+import cn.qingdao.peipao.core.scoring.PairScorer;
+import cn.qingdao.peipao.core.scoring.RequestFilters;
+import cn.qingdao.peipao.core.scoring.ScoringProfiles;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.datasets.PlantedAffinities;
+import cn.qingdao.peipao.datasets.QingdaoDataset;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.recommend.Recommender;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * NDCG@10 of every two-sided direction against the affinities planted by {@link PlantedAffinities},
+ * beside a seeded random ranking of the same eligible candidates. The service is given the noisy
+ * entities; the truth is graded on the true ones with gains 2^grade − 1, the ideal ranking taken
+ * over every candidate that passes the hard constraints.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * cn.qingdao.peipao.benchmarks.PlantedQuality [noise …]}
+ */
+public final class PlantedQuality {
+  static final int K = 10;
+
+  static final List<Direction> DIRECTIONS =
+      List.of(
+          Direction.PROJECT_MENTORS,
+          Direction.PROJECT_PARKS,
+          Direction.PROJECT_INVESTORS,
+          Direction.MENTOR_PROJECTS,
+          Direction.PARK_PROJECTS,
+          Direction.INVESTOR_PROJECTS);
+
+  /** Sizes of the ecosystem and how many subjects ask in each direction. */
+  record Sizes(int projects, int mentors, int parks, int investors, int subjects) {}
+
+  static final Sizes DEFAULT_SIZES = new Sizes(3000, 600, 150, 300, 200);
+
+  /** Mean NDCG@10 of ours and of random over the subjects with a relevant candidate. */
+  record Row(Direction direction, int subjects, double ours, double random) {}
+
+  private PlantedQuality() {}
+
+  static List<Row> run(Path work, Sizes sizes, double noise, long seed) throws IOException {
+    Taxonomy taxonomy = QingdaoDataset.taxonomy();
+    PlantedAffinities planted = new PlantedAffinities(taxonomy, seed, noise);
+    Map<EntityType, List<ObjectNode>> truth = new EnumMap<>(EntityType.class);
+    truth.put(EntityType.PROJECTS, planted.truth(EntityType.PROJECTS, sizes.projects()));
+    truth.put(EntityType.MENTORS, planted.truth(EntityType.MENTORS, sizes.mentors()));
+    truth.put(EntityType.PARKS, planted.truth(EntityType.PARKS, sizes.parks()));
+    truth.put(EntityType.INVESTORS, planted.truth(EntityType.INVESTORS, sizes.investors()));
+    LocalDate today = LocalDate.of(2026, 11, 21);
+    Clock clock = Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    ScoringProfiles profiles = ScoringProfiles.defaults();
+    FeatureExtractor fx = new FeatureExtractor(taxonomy);
+    PairScorer scorer = new PairScorer(fx);
+    List<Row> rows = new ArrayList<>();
+    Catalog catalog = Catalog.open(work, taxonomy, clock);
+    try {
+      Map<EntityType, Map<String, ObjectNode>> trueById = new EnumMap<>(EntityType.class);
+      for (var en : truth.entrySet()) {
+        BenchData.load(catalog, en.getKey(), planted.observed(en.getValue()));
+        Map<String, ObjectNode> byId = new HashMap<>();
+        en.getValue().forEach(o -> byId.put(o.get("id").asText(), o));
+        trueById.put(en.getKey(), byId);
+      }
+      Recommender recommender = new Recommender(catalog.index(), catalog.reader(), profiles, clock);
+      for (Direction d : DIRECTIONS) {
+        List<Entity> candidates = new ArrayList<>();
+        for (ObjectNode o : truth.get(d.target()))
+          candidates.add(catalog.entity(d.target(), o.get("id").asText()).orElseThrow());
+        double ours = 0;
+        double random = 0;
+        int asked = 0;
+        Random rnd = new Random(seed + d.ordinal());
+        for (ObjectNode s :
+            truth
+                .get(d.subject())
+                .subList(0, Math.min(sizes.subjects(), truth.get(d.subject()).size()))) {
+          Entity subject = catalog.entity(d.subject(), s.get("id").asText()).orElseThrow();
+          PairScorer.Context ctx =
+              scorer.context(
+                  d,
+                  fx.of(subject),
+                  profiles.defaultFor(d),
+                  d.reverse().map(profiles::defaultFor).orElse(null),
+                  today,
+                  RequestFilters.NONE);
+          Map<String, Integer> grade = new HashMap<>();
+          for (Entity c : candidates) {
+            if (!ctx.eligible(fx.of(c))) continue;
+            ObjectNode tc = trueById.get(d.target()).get(c.id());
+            grade.put(
+                c.id(),
+                d.projectIsSubject()
+                    ? PlantedAffinities.affinity(s, tc)
+                    : PlantedAffinities.affinity(tc, s));
+          }
+          List<Integer> ideal = new ArrayList<>(grade.values());
+          ideal.sort(Collections.reverseOrder());
+          if (ideal.isEmpty() || ideal.get(0) == 0) continue;
+          asked++;
+          List<String> answer =
+              recommender
+                  .recommend(
+                      new Recommender.Request(subject, d.target(), K, RequestFilters.NONE, null))
+                  .items()
+                  .stream()
+                  .map(m -> m.entity().id())
+                  .toList();
+          ours += ndcg(answer, grade, ideal);
+          List<String> shuffled = new ArrayList<>(grade.keySet());
+          shuffled.sort(null);
+          Collections.shuffle(shuffled, rnd);
+          random += ndcg(shuffled.subList(0, Math.min(K, shuffled.size())), grade, ideal);
+        }
+        rows.add(new Row(d, asked, ours / Math.max(1, asked), random / Math.max(1, asked)));
+      }
+    } finally {
+      BenchData.close(catalog, work);
+    }
+    return rows;
+  }
+
+  /** NDCG@K with gains 2^grade − 1; ids without a grade (not eligible) gain nothing. */
+  static double ndcg(List<String> ranked, Map<String, Integer> grade, List<Integer> idealDesc) {
+    double dcg = 0;
+    for (int r = 0; r < Math.min(K, ranked.size()); r++)
+      dcg += gain(grade.getOrDefault(ranked.get(r), 0)) / log2(r + 2);
+    double best = 0;
+    for (int r = 0; r < Math.min(K, idealDesc.size()); r++)
+      best += gain(idealDesc.get(r)) / log2(r + 2);
+    return best == 0 ? 0 : dcg / best;
+  }
+
+  private static double gain(int grade) {
+    return (1 << grade) - 1;
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2);
+  }
+
+  static String table(double noise, List<Row> rows) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "noise %.2f%n", noise));
+    out.append("| direction | subjects | NDCG@10 ours | NDCG@10 random | ours / random |\n");
+    out.append("|---|---|---|---|---|\n");
+    for (Row r : rows)
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %.4f | %.4f | %.1f× |%n",
+              r.direction().code(),
+              r.subjects(),
+              r.ours(),
+              r.random(),
+              r.ours() / r.random()));
+    return out.toString();
+  }
+
+  public static void main(String[] args) throws IOException {
+    List<Double> noises = new ArrayList<>();
+    for (String a : args) noises.add(Double.parseDouble(a));
+    if (noises.isEmpty()) noises = List.of(0.0, 0.2);
+    for (double noise : noises) {
+      Path work = Files.createTempDirectory("planted-quality");
+      System.out.println(table(noise, run(work, DEFAULT_SIZES, noise, 11)));
+    }
+  }
+}
