@@ -31,8 +31,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Project → mentors and park → projects over N synthetic entities of the target type: the two-phase
  * fast path ({@code *Fast}) against exhaustive exact scoring of every entity ({@code *Exhaustive})
- * in the same run. Subjects rotate over a fixed seeded list, so every invocation answers a
- * different request. {@link Ratios} prints exhaustive / fast from JMH's JSON output.
+ * in the same run, and for project → mentors the columnar floor ({@link ColumnarFloor}). Subjects
+ * rotate over a fixed seeded list, so every invocation answers a different request. {@link Ratios}
+ * prints exhaustive / fast from JMH's JSON output.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -44,6 +45,7 @@ public class RecommendBenchmark {
   private Path dir;
   private Catalog catalog;
   private Recommender recommender;
+  private ColumnarFloor floor;
   private final List<Entity> projects = new ArrayList<>();
   private final List<Entity> parks = new ArrayList<>();
   private int next;
@@ -54,7 +56,9 @@ public class RecommendBenchmark {
     dir = Files.createTempDirectory("recommend-bench");
     catalog = Catalog.open(dir, taxonomy);
     SyntheticEcosystem gen = new SyntheticEcosystem(taxonomy, 7);
-    BenchData.load(catalog, EntityType.MENTORS, gen.mentors(entities));
+    List<com.fasterxml.jackson.databind.node.ObjectNode> mentors = gen.mentors(entities);
+    BenchData.load(catalog, EntityType.MENTORS, mentors);
+    floor = new ColumnarFloor(taxonomy, catalog.reader(), mentors);
     BenchData.load(catalog, EntityType.PROJECTS, gen.projects(entities));
     BenchData.load(catalog, EntityType.PARKS, gen.parks(200));
     recommender =
@@ -92,6 +96,12 @@ public class RecommendBenchmark {
   @Benchmark
   public Recommendation projectToMentorsExhaustive() {
     return recommender.exhaustive(request(nextOf(projects), EntityType.MENTORS));
+  }
+
+  /** The physical reference: a brute-force scan over primitive arrays, exact score without text. */
+  @Benchmark
+  public int[] projectToMentorsFloor() {
+    return floor.top(nextOf(projects), 10);
   }
 
   @Benchmark

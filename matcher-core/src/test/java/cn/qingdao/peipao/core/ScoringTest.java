@@ -252,6 +252,33 @@ class ScoringTest {
   }
 
   @Test
+  void theColumnScoreIsTheExactScoreWithoutText() {
+    PairScorer.Context c = ctx(Direction.PROJECT_MENTORS, AI_SEED_LAOSHAN);
+    Features nowhere =
+        f(
+            EntityType.MENTORS,
+            "{\"id\":\"m-x\",\"name\":\"x\",\"sectors\":[\"ngit\",\"ai\"],\"services\":[\"finance\"],\"capacity\":70}");
+    for (Features m : new Features[] {AI_MENTOR_LAOSHAN, FOOD_MENTOR_LAIXI, nowhere}) {
+      double column =
+          c.columnScore(
+              m.sectors,
+              m.mainSector,
+              m.keywordSectors,
+              m.stages,
+              m.services,
+              m.capacity,
+              m.lat,
+              m.lon);
+      assertEquals(c.score(m, 0), column, 1e-12);
+    }
+    PairScorer.Context parks = ctx(Direction.PROJECT_PARKS, AI_SEED_LAOSHAN);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class,
+        () -> parks.columnScore(0, -1, 0, 0, 0, 0, Double.NaN, Double.NaN),
+        "parks weigh components the columns lack");
+  }
+
+  @Test
   void aProfileWithoutSectorScoresTheSectorAsUnknownNotAsAMismatch() {
     Entity draft = READER.readProfile(Json.parse("{\"name\":\"x\",\"fundingNeed\":300000}"));
     PairScorer.Context c = ctx(Direction.PROJECT_INVESTORS, FX.of(draft));

@@ -360,26 +360,7 @@ public final class PairScorer {
         int services,
         int capacity,
         int district) {
-      double sector;
-      if (!usesSector) {
-        sector = 0;
-      } else if (sectorByMask != null && sectors < sectorByMask.length) {
-        sector = sectors == 0 ? params.sectorAgnostic() : sectorByMask[(int) sectors];
-        boolean keywords =
-            ((keywordSectors & subject.sectors) | (subject.keywordSectors & sectors)) != 0;
-        if (keywords && sectors != 0) sector = Math.max(sector, params.keywordMatch());
-      } else {
-        sector =
-            direction.projectIsSubject()
-                ? sectorValue(
-                    subject.sectors,
-                    subject.mainSector,
-                    subject.keywordSectors,
-                    sectors,
-                    keywordSectors)
-                : sectorValue(
-                    sectors, mainSector, keywordSectors, subject.sectors, subject.keywordSectors);
-      }
+      double sector = columnSector(sectors, mainSector, keywordSectors);
       int loc = district < 0 ? locationTableA.length - 1 : district;
       int cap = capacity < 0 ? 0 : Math.min(capacity, capacityTableA.length - 1);
       double a =
@@ -398,6 +379,66 @@ public final class PairScorer {
               + capacityTableB[cap]
               + locationTableB[loc];
       return 2 * a * b >= bar * (a + b); // harmonic mean ≥ bar, without dividing
+    }
+
+    /** The exact {@code sector} value of a candidate from its column fields. */
+    private double columnSector(long sectors, int mainSector, long keywordSectors) {
+      if (!usesSector) return 0;
+      if (sectorByMask != null && sectors < sectorByMask.length) {
+        double sector = sectors == 0 ? params.sectorAgnostic() : sectorByMask[(int) sectors];
+        boolean keywords =
+            ((keywordSectors & subject.sectors) | (subject.keywordSectors & sectors)) != 0;
+        if (keywords && sectors != 0) sector = Math.max(sector, params.keywordMatch());
+        return sector;
+      }
+      return direction.projectIsSubject()
+          ? sectorValue(
+              subject.sectors, subject.mainSector, subject.keywordSectors, sectors, keywordSectors)
+          : sectorValue(
+              sectors, mainSector, keywordSectors, subject.sectors, subject.keywordSectors);
+    }
+
+    /**
+     * The exact score with text 0 from column fields alone ({@code lat}/{@code lon} NaN for no
+     * point), for directions whose components are all column ones (project ↔ mentors): the
+     * reference a brute-force columnar scan computes. O(1).
+     *
+     * @throws IllegalStateException when the direction weighs a component the columns lack
+     */
+    public double columnScore(
+        long sectors,
+        int mainSector,
+        long keywordSectors,
+        int stages,
+        int services,
+        int capacity,
+        double lat,
+        double lon) {
+      for (int i : boundComponents)
+        if (i != SECTOR && i != STAGE && i != NEEDS && i != CAPACITY && i != LOCATION)
+          throw new IllegalStateException(
+              direction.code() + " weighs " + Component.ALL[i].code() + ", not in the columns");
+      double sector = columnSector(sectors, mainSector, keywordSectors);
+      double cap = capacity <= 0 ? 0 : capacityOf(capacity);
+      double loc =
+          Double.isNaN(lat) || !subject.hasPoint()
+              ? params.neutral()
+              : Math.exp(
+                  -Geo.kmAt(fx.cosReference(), subject.lat, subject.lon, lat, lon)
+                      / params.distanceScaleKm());
+      double a =
+          weightsA[SECTOR] * sector
+              + stageTableA[stages]
+              + needsTableA[services]
+              + weightsA[CAPACITY] * cap
+              + locA * loc;
+      double b =
+          weightsB[SECTOR] * sector
+              + stageTableB[stages]
+              + needsTableB[services]
+              + weightsB[CAPACITY] * cap
+              + locB * loc;
+      return combine(a, b);
     }
 
     /** Builds the weighted tables of {@link #columnMayReach} for this request. */
