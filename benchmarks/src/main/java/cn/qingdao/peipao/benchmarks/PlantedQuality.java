@@ -114,9 +114,7 @@ public final class PlantedQuality {
                     ? PlantedAffinities.affinity(s, tc)
                     : PlantedAffinities.affinity(tc, s));
           }
-          List<Integer> ideal = new ArrayList<>(grade.values());
-          ideal.sort(Collections.reverseOrder());
-          if (ideal.isEmpty() || ideal.get(0) == 0) continue;
+          if (grade.values().stream().allMatch(g -> g == 0)) continue;
           asked++;
           List<String> answer =
               recommender
@@ -126,11 +124,12 @@ public final class PlantedQuality {
                   .stream()
                   .map(m -> m.entity().id())
                   .toList();
-          ours += ndcg(answer, grade, ideal);
+          ours += RankingMetrics.ndcg(answer, grade, K);
           List<String> shuffled = new ArrayList<>(grade.keySet());
           shuffled.sort(null);
           Collections.shuffle(shuffled, rnd);
-          random += ndcg(shuffled.subList(0, Math.min(K, shuffled.size())), grade, ideal);
+          random +=
+              RankingMetrics.ndcg(shuffled.subList(0, Math.min(K, shuffled.size())), grade, K);
         }
         rows.add(new Row(d, asked, ours / Math.max(1, asked), random / Math.max(1, asked)));
       }
@@ -138,25 +137,6 @@ public final class PlantedQuality {
       BenchData.close(catalog, work);
     }
     return rows;
-  }
-
-  /** NDCG@K with gains 2^grade − 1; ids without a grade (not eligible) gain nothing. */
-  static double ndcg(List<String> ranked, Map<String, Integer> grade, List<Integer> idealDesc) {
-    double dcg = 0;
-    for (int r = 0; r < Math.min(K, ranked.size()); r++)
-      dcg += gain(grade.getOrDefault(ranked.get(r), 0)) / log2(r + 2);
-    double best = 0;
-    for (int r = 0; r < Math.min(K, idealDesc.size()); r++)
-      best += gain(idealDesc.get(r)) / log2(r + 2);
-    return best == 0 ? 0 : dcg / best;
-  }
-
-  private static double gain(int grade) {
-    return (1 << grade) - 1;
-  }
-
-  private static double log2(double x) {
-    return Math.log(x) / Math.log(2);
   }
 
   static String table(double noise, List<Row> rows) {
