@@ -35,11 +35,7 @@ public final class AssignmentStore {
 
   /** Active assignments per counterpart id of {@code type}. */
   public Map<String, Integer> loads(EntityType type) {
-    try (Connection c = db.connection()) {
-      return loads(c, type);
-    } catch (SQLException e) {
-      throw new StoreException("store read failed: " + e.getMessage(), e);
-    }
+    return db.read(c -> loads(c, type));
   }
 
   /** As {@link #loads(EntityType)}, inside a write transaction. */
@@ -63,11 +59,7 @@ public final class AssignmentStore {
 
   /** Active assignments of one mentor or park. */
   public int load(EntityType type, String id) {
-    try (Connection c = db.connection()) {
-      return count(c, type, id, null);
-    } catch (SQLException e) {
-      throw new StoreException("store read failed: " + e.getMessage(), e);
-    }
+    return db.read(c -> count(c, type, id, null));
   }
 
   /** As {@link #load(EntityType, String)}, inside a write transaction. */
@@ -122,11 +114,7 @@ public final class AssignmentStore {
 
   /** The active assignments of counterparts of {@code type}, by project id. */
   public Map<String, Assignment> activeByProject(EntityType type) {
-    try (Connection c = db.connection()) {
-      return activeByProject(c, type);
-    } catch (SQLException e) {
-      throw new StoreException("store read failed: " + e.getMessage(), e);
-    }
+    return db.read(c -> activeByProject(c, type));
   }
 
   /** As {@link #activeByProject(EntityType)}, inside a write transaction. */
@@ -150,11 +138,7 @@ public final class AssignmentStore {
   }
 
   public Optional<Assignment> assignment(String id) {
-    try (Connection c = db.connection()) {
-      return assignment(c, id);
-    } catch (SQLException e) {
-      throw new StoreException("store read failed: " + e.getMessage(), e);
-    }
+    return db.read(c -> assignment(c, id));
   }
 
   public static Optional<Assignment> assignment(Tx tx, String id) throws SQLException {
@@ -269,11 +253,7 @@ public final class AssignmentStore {
   }
 
   public Optional<StoredAllocation> allocation(String id) {
-    try (Connection c = db.connection()) {
-      return allocation(c, id);
-    } catch (SQLException e) {
-      throw new StoreException("store read failed: " + e.getMessage(), e);
-    }
+    return db.read(c -> allocation(c, id));
   }
 
   public static Optional<StoredAllocation> allocation(Tx tx, String id) throws SQLException {

@@ -44,6 +44,21 @@ public final class Database implements AutoCloseable {
     return pool;
   }
 
+  /** Work on one connection that may fail with an {@link SQLException}. */
+  @FunctionalInterface
+  public interface Read<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} on a pooled connection; a SQL failure becomes a {@link StoreException}. */
+  public <T> T read(Read<T> work) {
+    try (Connection c = connection()) {
+      return work.apply(c);
+    } catch (SQLException e) {
+      throw new StoreException("store read failed: " + e.getMessage(), e);
+    }
+  }
+
   public Connection connection() throws SQLException {
     return pool.getConnection();
   }

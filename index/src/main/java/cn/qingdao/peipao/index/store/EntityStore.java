@@ -49,11 +49,7 @@ public final class EntityStore {
   }
 
   public Optional<StoredEntity> get(EntityType type, String id) {
-    try (Connection c = db.connection()) {
-      return Tx.select(c, type, id);
-    } catch (SQLException e) {
-      throw new StoreException("store read failed: " + e.getMessage(), e);
-    }
+    return db.read(c -> Tx.select(c, type, id));
   }
 
   public long count(EntityType type) {

@@ -58,11 +58,7 @@ public final class GrowthStore {
 
   /** The growth file of a project, oldest first. */
   public List<GrowthRecord> records(String projectId) {
-    try (Connection c = db.connection()) {
-      return records(c, projectId);
-    } catch (SQLException e) {
-      throw new StoreException("store read failed: " + e.getMessage(), e);
-    }
+    return db.read(c -> records(c, projectId));
   }
 
   public static List<GrowthRecord> records(Tx tx, String projectId) throws SQLException {
