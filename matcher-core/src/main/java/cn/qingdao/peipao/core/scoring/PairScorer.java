@@ -120,6 +120,9 @@ public final class PairScorer {
     /** The used components other than text, for bounds. */
     private final int[] boundComponents;
 
+    /** A used component that {@link #columnScore} cannot compute from columns, or -1. */
+    private final int notInColumns;
+
     private double[] stageTableA;
     private double[] stageTableB;
     private double[] needsTableA;
@@ -171,6 +174,12 @@ public final class PairScorer {
           java.util.stream.IntStream.range(0, used.length)
               .filter(i -> used[i] && i != TEXT)
               .toArray();
+      notInColumns =
+          java.util.Arrays.stream(boundComponents)
+              .filter(
+                  i -> i != SECTOR && i != STAGE && i != NEEDS && i != CAPACITY && i != LOCATION)
+              .findFirst()
+              .orElse(-1);
       locA = weightsA[LOCATION];
       locB = weightsB[LOCATION];
       textA = weightsA[TEXT];
@@ -414,10 +423,12 @@ public final class PairScorer {
         int capacity,
         double lat,
         double lon) {
-      for (int i : boundComponents)
-        if (i != SECTOR && i != STAGE && i != NEEDS && i != CAPACITY && i != LOCATION)
-          throw new IllegalStateException(
-              direction.code() + " weighs " + Component.ALL[i].code() + ", not in the columns");
+      if (notInColumns >= 0)
+        throw new IllegalStateException(
+            direction.code()
+                + " weighs "
+                + Component.ALL[notInColumns].code()
+                + ", not in the columns");
       double sector = columnSector(sectors, mainSector, keywordSectors);
       double cap = capacity <= 0 ? 0 : capacityOf(capacity);
       double loc =
