@@ -2,7 +2,9 @@ package cn.qingdao.peipao.core.scoring;
 
 /** Distances between points given in degrees. */
 public final class Geo {
-  private static final double EARTH_KM = 6371.0088;
+  /** The mean Earth radius the distances use, in km. */
+  public static final double EARTH_KM = 6371.0088;
+
   private static final double RAD = Math.PI / 180;
 
   private Geo() {}

@@ -452,6 +452,44 @@ public final class PairScorer {
       return combine(a, b);
     }
 
+    /**
+     * This request's score as numbers another engine can evaluate ({@link ColumnForm}); O(sectors +
+     * stage and service masks), copies its tables.
+     *
+     * @throws IllegalStateException when the subject is not a project or the direction weighs a
+     *     component the columns lack
+     */
+    public ColumnForm columnForm() {
+      if (notInColumns >= 0 || !direction.projectIsSubject())
+        throw new IllegalStateException(
+            direction.code() + " has no column form: only project → mentors scores from columns");
+      return new ColumnForm(
+          usesSector ? sectorBySubject.clone() : new double[sectorBySubject.length],
+          subject.sectors,
+          subject.keywordSectors,
+          params.sectorAgnostic(),
+          params.keywordMatch(),
+          params.neutral(),
+          weightsA[SECTOR],
+          weightsB[SECTOR],
+          stageTableA.clone(),
+          stageTableB.clone(),
+          needsTableA.clone(),
+          needsTableB.clone(),
+          weightsA[CAPACITY],
+          weightsB[CAPACITY],
+          params.capacitySlots(),
+          locA,
+          locB,
+          subject.hasPoint() ? subject.lat : Double.NaN,
+          subject.hasPoint() ? subject.lon : Double.NaN,
+          fx.cosReference(),
+          params.distanceScaleKm(),
+          textA,
+          textB,
+          reciprocal);
+    }
+
     /** Builds the weighted tables of {@link #columnMayReach} for this request. */
     private void buildColumnTables() {
       boolean projectSubject = direction.projectIsSubject();

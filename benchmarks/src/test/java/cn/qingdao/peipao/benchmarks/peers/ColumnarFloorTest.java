@@ -1,4 +1,4 @@
-package cn.qingdao.peipao.benchmarks;
+package cn.qingdao.peipao.benchmarks.peers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

@@ -1,4 +1,4 @@
-package cn.qingdao.peipao.benchmarks;
+package cn.qingdao.peipao.benchmarks.peers;
 
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityReader;
@@ -17,12 +17,13 @@ import java.util.List;
 /**
  * The columnar floor of issue 7 for project → mentors: every mentor's hot fields in primitive
  * arrays (no index, no objects), each request a brute-force scan applying the hard constraints (an
- * active project or the second-incubation channel, free capacity, service districts) and computing
- * the exact score without text ({@link PairScorer.Context#columnScore}), with a top-k kept by a
- * small heap. It is the physical reference of what scoring every document costs; it ignores text,
- * so its top 10 is not the service's.
+ * active project or the second-incubation channel, free capacity, service districts) and the sector
+ * and district filters, and computing the exact score without text ({@link
+ * PairScorer.Context#columnScore}, the sector value from a per-request mask table) into a top-k
+ * heap. It is the physical reference of what scoring every document costs; it ignores text, so its
+ * top k is not the service's.
  */
-final class ColumnarFloor {
+public final class ColumnarFloor {
   private final FeatureExtractor fx;
   private final PairScorer scorer;
   private final ScoringProfiles profiles = ScoringProfiles.defaults();
@@ -34,13 +35,27 @@ final class ColumnarFloor {
   private final int[] capacity;
   private final int[] scope;
   private final boolean[] secondIncubation;
+  private final int[] district;
   private final double[] lat;
   private final double[] lon;
 
-  ColumnarFloor(Taxonomy taxonomy, EntityReader reader, List<ObjectNode> mentors) {
+  /** The floor over {@code mentors} in their order (generation order, which is id order). */
+  public ColumnarFloor(Taxonomy taxonomy, EntityReader reader, List<ObjectNode> mentors) {
+    this(taxonomy, rows(new FeatureExtractor(taxonomy), reader, mentors));
+  }
+
+  private static List<MentorRow> rows(
+      FeatureExtractor fx, EntityReader reader, List<ObjectNode> mentors) {
+    return mentors.stream()
+        .map(m -> reader.read(EntityType.MENTORS, m))
+        .map(e -> MentorRow.of(e.id(), fx.of(e), new String[0]))
+        .toList();
+  }
+
+  ColumnarFloor(Taxonomy taxonomy, List<MentorRow> rows) {
     fx = new FeatureExtractor(taxonomy);
     scorer = new PairScorer(fx);
-    int n = mentors.size();
+    int n = rows.size();
     sectors = new long[n];
     keywordSectors = new long[n];
     mainSector = new int[n];
@@ -49,44 +64,58 @@ final class ColumnarFloor {
     capacity = new int[n];
     scope = new int[n];
     secondIncubation = new boolean[n];
+    district = new int[n];
     lat = new double[n];
     lon = new double[n];
     for (int i = 0; i < n; i++) {
-      Features f = fx.of(reader.read(EntityType.MENTORS, mentors.get(i)));
-      sectors[i] = f.sectors;
-      keywordSectors[i] = f.keywordSectors;
-      mainSector[i] = f.mainSector;
-      stages[i] = f.stages;
-      services[i] = f.services;
-      capacity[i] = f.capacity;
-      scope[i] = f.scope;
-      secondIncubation[i] = f.secondIncubation;
-      lat[i] = f.lat;
-      lon[i] = f.lon;
+      MentorRow m = rows.get(i);
+      sectors[i] = m.sectors();
+      keywordSectors[i] = m.keywordSectors();
+      mainSector[i] = m.mainSector();
+      stages[i] = m.stages();
+      services[i] = m.services();
+      capacity[i] = m.capacity();
+      scope[i] = m.scope();
+      secondIncubation[i] = m.secondIncubation();
+      district[i] = m.district();
+      lat[i] = m.lat();
+      lon[i] = m.lon();
     }
   }
 
-  /** Indexes (generation order, which is id order) of the best {@code k}, best first. */
-  int[] top(Entity project, int k) {
-    Features subject = fx.of(project);
+  /** Indexes of the best {@code k} for {@code project} under the default profiles, best first. */
+  public int[] top(Entity project, int k) {
     PairScorer.Context ctx =
         scorer.context(
             Direction.PROJECT_MENTORS,
-            subject,
+            fx.of(project),
             profiles.defaultFor(Direction.PROJECT_MENTORS),
             profiles.defaultFor(Direction.MENTOR_PROJECTS),
             LocalDate.of(2026, 11, 21),
             RequestFilters.NONE);
-    double[] heapScore = new double[k];
-    int[] heapDoc = new int[k];
-    int size = 0;
-    int district = subject.district;
+    return top(ctx, 0, -1, k);
+  }
+
+  /**
+   * Indexes of the best {@code k} of the request {@code ctx} (project → mentors), restricted to
+   * mentors sharing a bit of {@code sectorFilter} (0: any) in district {@code districtFilter} (-1:
+   * any), best first; ties go to the smaller index. O(mentors).
+   */
+  int[] top(PairScorer.Context ctx, long sectorFilter, int districtFilter, int k) {
+    Features subject = ctx.subject();
     // a project that is not active only meets mentors of the second-incubation channel, if failed
     if (!subject.active && !subject.failed) return new int[0];
     boolean secondChanceOnly = !subject.active;
+    int subjectDistrict = subject.district;
+    double[] heapScore = new double[k];
+    int[] heapDoc = new int[k];
+    int size = 0;
     for (int i = 0; i < sectors.length; i++) {
       if (capacity[i] <= 0 || (secondChanceOnly && !secondIncubation[i])) continue;
-      if (scope[i] != 0 && (district < 0 || (scope[i] & (1 << district)) == 0)) continue;
+      if (scope[i] != 0 && (subjectDistrict < 0 || (scope[i] & (1 << subjectDistrict)) == 0))
+        continue;
+      if (sectorFilter != 0 && (sectors[i] & sectorFilter) == 0) continue;
+      if (districtFilter >= 0 && district[i] != districtFilter) continue;
       double s =
           ctx.columnScore(
               sectors[i],
@@ -97,60 +126,16 @@ final class ColumnarFloor {
               capacity[i],
               lat[i],
               lon[i]);
-      // min-heap on (score, then larger index worse): ties go to the smaller id
       if (size < k) {
         heapScore[size] = s;
         heapDoc[size] = i;
-        siftUp(heapScore, heapDoc, size++);
+        Heap.up(heapScore, heapDoc, size++);
       } else if (s > heapScore[0]) {
         heapScore[0] = s;
         heapDoc[0] = i;
-        siftDown(heapScore, heapDoc, size);
+        Heap.down(heapScore, heapDoc, size);
       }
     }
-    int[] out = new int[size];
-    for (int j = size - 1; j >= 0; j--) {
-      out[j] = heapDoc[0];
-      heapScore[0] = heapScore[j];
-      heapDoc[0] = heapDoc[j];
-      siftDown(heapScore, heapDoc, j);
-    }
-    return out;
-  }
-
-  private static boolean worse(double[] s, int[] d, int a, int b) {
-    return s[a] < s[b] || (s[a] == s[b] && d[a] > d[b]);
-  }
-
-  private static void siftUp(double[] s, int[] d, int i) {
-    while (i > 0) {
-      int parent = (i - 1) / 2;
-      if (!worse(s, d, i, parent)) return;
-      swap(s, d, i, parent);
-      i = parent;
-    }
-  }
-
-  private static void siftDown(double[] s, int[] d, int size) {
-    int i = 0;
-    while (true) {
-      int l = 2 * i + 1;
-      int r = l + 1;
-      int m = i;
-      if (l < size && worse(s, d, l, m)) m = l;
-      if (r < size && worse(s, d, r, m)) m = r;
-      if (m == i) return;
-      swap(s, d, i, m);
-      i = m;
-    }
-  }
-
-  private static void swap(double[] s, int[] d, int a, int b) {
-    double ts = s[a];
-    s[a] = s[b];
-    s[b] = ts;
-    int td = d[a];
-    d[a] = d[b];
-    d[b] = td;
+    return Heap.drain(heapScore, heapDoc, size);
   }
 }

@@ -1,0 +1,41 @@
+package cn.qingdao.peipao.benchmarks.peers;
+
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.scoring.ColumnForm;
+import cn.qingdao.peipao.core.scoring.PairScorer;
+import cn.qingdao.peipao.core.scoring.RequestFilters;
+import java.util.Map;
+
+/**
+ * One project → mentors query as every engine needs it.
+ *
+ * @param subject the stored project asking
+ * @param form the request's score over a mentor's columns and text
+ * @param context the request's scoring context (its column score is the floor's; not thread-safe)
+ * @param terms the subject's SmartCN tokens with their counts (the text query)
+ * @param district the subject's district bit, -1 when unknown (service-district scope)
+ * @param open false when the project meets no mentor at all (not active and not failed)
+ * @param secondChanceOnly a failed project: only mentors offering second incubation
+ * @param sectorFilter the sector bits a mentor must share (0: none)
+ * @param districtFilter the district bit a mentor must be in (-1: none)
+ */
+record PeerQuery(
+    Entity subject,
+    RequestFilters filters,
+    ColumnForm form,
+    PairScorer.Context context,
+    Map<String, Integer> terms,
+    int district,
+    boolean open,
+    boolean secondChanceOnly,
+    long sectorFilter,
+    int districtFilter) {
+
+  /** Whether {@code m} passes the hard constraints and filters of this query. */
+  boolean admits(MentorRow m) {
+    if (!open || m.capacity() <= 0 || (secondChanceOnly && !m.secondIncubation())) return false;
+    if (m.scope() != 0 && (district < 0 || (m.scope() & (1 << district)) == 0)) return false;
+    if (sectorFilter != 0 && (m.sectors() & sectorFilter) == 0) return false;
+    return districtFilter < 0 || m.district() == districtFilter;
+  }
+}
