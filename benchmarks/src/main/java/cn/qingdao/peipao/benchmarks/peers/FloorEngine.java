@@ -21,7 +21,6 @@ final class FloorEngine implements PeerEngine {
 
   @Override
   public List<String> top(PeerQuery q, int k) {
-    if (!q.open()) return List.of();
     List<String> out = new ArrayList<>(k);
     for (int i : floor.top(q.context(), q.sectorFilter(), q.districtFilter(), k)) out.add(ids[i]);
     return out;

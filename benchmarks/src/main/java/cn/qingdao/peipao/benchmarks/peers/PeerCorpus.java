@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -57,14 +59,10 @@ final class PeerCorpus {
     for (MentorRow m : mentors) {
       if (m.tokens().length == 0) continue;
       docs++;
-      for (String t : java.util.Set.of(distinct(m.tokens()))) df.merge(t, 1, Integer::sum);
+      for (String t : new HashSet<>(Arrays.asList(m.tokens()))) df.merge(t, 1, Integer::sum);
     }
     this.textDocs = docs;
     this.docFreq = df;
-  }
-
-  private static String[] distinct(String[] tokens) {
-    return java.util.Arrays.stream(tokens).distinct().toArray(String[]::new);
   }
 
   /** The service's data directory of this size. */

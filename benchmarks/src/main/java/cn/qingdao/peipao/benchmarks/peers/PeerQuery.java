@@ -29,13 +29,4 @@ record PeerQuery(
     boolean open,
     boolean secondChanceOnly,
     long sectorFilter,
-    int districtFilter) {
-
-  /** Whether {@code m} passes the hard constraints and filters of this query. */
-  boolean admits(MentorRow m) {
-    if (!open || m.capacity() <= 0 || (secondChanceOnly && !m.secondIncubation())) return false;
-    if (m.scope() != 0 && (district < 0 || (m.scope() & (1 << district)) == 0)) return false;
-    if (sectorFilter != 0 && (m.sectors() & sectorFilter) == 0) return false;
-    return districtFilter < 0 || m.district() == districtFilter;
-  }
-}
+    int districtFilter) {}

@@ -165,10 +165,8 @@ final class SqliteFts5Engine implements PeerEngine {
             + (match.isEmpty() ? "" : "LEFT JOIN f ON f.r = m.rowid ")
             + "WHERE "
             + where;
-    String a =
-        view(f, f.sectorA(), f.stageA(), f.needsA(), f.capacityA(), f.locationA(), f.textA(), q);
-    String b =
-        view(f, f.sectorB(), f.stageB(), f.needsB(), f.capacityB(), f.locationB(), f.textB(), q);
+    String a = view(f.sectorA(), f.stageA(), f.needsA(), f.capacityA(), f.locationA(), f.textA());
+    String b = view(f.sectorB(), f.stageB(), f.needsB(), f.capacityB(), f.locationB(), f.textB());
     String score = f.reciprocal() ? "CASE WHEN a + b = 0 THEN 0 ELSE 2 * a * b / (a + b) END" : "a";
     String with =
         match.isEmpty()
@@ -190,14 +188,12 @@ final class SqliteFts5Engine implements PeerEngine {
   }
 
   private static String view(
-      ColumnForm f,
       double sector,
       double[] stage,
       double[] needs,
       double capacity,
       double location,
-      double text,
-      PeerQuery q) {
+      double text) {
     StringBuilder s = new StringBuilder("(").append(sector).append(" * sec + CASE st");
     for (int m = 0; m < stage.length; m++)
       s.append(" WHEN ").append(m).append(" THEN ").append(stage[m]);
