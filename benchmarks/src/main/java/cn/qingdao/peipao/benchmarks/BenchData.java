@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Loading generated data into a benchmark's catalog, and removing its directory afterwards. */
-final class BenchData {
+public final class BenchData {
   private BenchData() {}
 
   /** Imports {@code nodes}; a rejected line stops the benchmark (its data would be wrong). */
-  static void load(Catalog catalog, EntityType type, List<ObjectNode> nodes) {
+  public static void load(Catalog catalog, EntityType type, List<ObjectNode> nodes) {
     var report =
         catalog.importLines(type, nodes.stream().map(Json::write).iterator(), false, "bench");
     if (!report.errors().isEmpty())
@@ -26,6 +26,12 @@ final class BenchData {
   /** Closes the catalog and deletes its directory. */
   static void close(Catalog catalog, Path dir) throws IOException {
     catalog.close();
+    deleteTree(dir);
+  }
+
+  /** Deletes {@code dir} and everything under it; nothing when it does not exist. */
+  public static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
     }

@@ -1,6 +1,6 @@
 package cn.qingdao.peipao.benchmarks.peers;
 
-import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.benchmarks.BenchData;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.scoring.FeatureExtractor;
@@ -18,12 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -88,14 +86,14 @@ final class PeerCorpus {
   }
 
   private static void build(Path dir, int size, Taxonomy taxonomy) throws IOException {
-    deleteTree(dir);
+    BenchData.deleteTree(dir);
     Files.createDirectories(dir);
     long start = System.nanoTime();
     SyntheticEcosystem gen = new SyntheticEcosystem(taxonomy, SEED);
     List<ObjectNode> mentors = gen.mentors(size);
     try (Catalog catalog = Catalog.open(dir.resolve("data"), taxonomy)) {
-      load(catalog, EntityType.MENTORS, mentors);
-      load(catalog, EntityType.PROJECTS, gen.projects(QUERY_PROJECTS));
+      BenchData.load(catalog, EntityType.MENTORS, mentors);
+      BenchData.load(catalog, EntityType.PROJECTS, gen.projects(QUERY_PROJECTS));
       FeatureExtractor fx = new FeatureExtractor(taxonomy);
       Analyzer analyzer = catalog.index().indexAnalyzer();
       try (BufferedWriter out =
@@ -111,13 +109,6 @@ final class PeerCorpus {
         dir.resolve("ready"), "built in " + (System.nanoTime() - start) / 1e9 + " s\n");
   }
 
-  private static void load(Catalog catalog, EntityType type, List<ObjectNode> nodes) {
-    var report =
-        catalog.importLines(type, nodes.stream().map(Json::write).iterator(), false, "peers");
-    if (!report.errors().isEmpty())
-      throw new IllegalStateException("benchmark data rejected: " + report.errors().get(0));
-  }
-
   /** The tokens the service indexes for {@code e}'s full text. */
   static String[] tokens(Analyzer analyzer, Entity e) {
     List<String> out = new ArrayList<>();
@@ -131,12 +122,5 @@ final class PeerCorpus {
       throw new UncheckedIOException(ex);
     }
     return out.toArray(String[]::new);
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-    }
   }
 }
