@@ -96,7 +96,7 @@ final class FeatureCache {
       Features[] features = extractor.of(entities, assigned);
       for (Features f : features) if (f != null) bounds.add(f);
       return new Segment(
-          entities, features, new HotColumns(features), ids, freqs, lengths, facts, rules);
+          entities, features, new BlockLayout(features), ids, freqs, lengths, facts, rules);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -50,12 +50,14 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Ranks the entities of a target type for a subject. Phase one is a Lucene query holding every hard
- * constraint as a filter; each hit's structured components are scored exactly from cached {@link
- * Features}, giving a lower bound (text relevance 0) and an upper bound (1). Candidates whose upper
- * bound is below the k-th best lower bound are dropped; the rest are scored with their exact text
- * relevance in order of their upper bound until none left can enter the top k. The result equals
- * {@link #exhaustive} (scoring every entity), which tests check.
+ * Ranks the entities of a target type for a subject. Phase one ({@link BlockScan}) is a Lucene
+ * query holding every hard constraint as a filter; its hits are visited by blocks of similar
+ * documents, skipping every block whose bound is below the k-th best lower bound so far, and each
+ * hit left is scored exactly from cached {@link Features} on its structured components, giving a
+ * lower bound (text relevance 0) and an upper bound (1). Candidates whose upper bound is below the
+ * k-th best lower bound are dropped; the rest are scored with their exact text relevance in order
+ * of their upper bound until none left can enter the top k. The result equals {@link #exhaustive}
+ * (scoring every entity), which tests check.
  */
 public final class Recommender {
   /** Largest {@code limit} a request may ask for. */
@@ -219,7 +221,10 @@ public final class Recommender {
           Query query =
               restrict(exhaustive ? typeOnly(r.target()) : hardConstraints(r, subject), r);
           Segment[] segments = new Segment[searcher.getIndexReader().leaves().size()];
-          Candidates candidates = collect(searcher, query, ctx, segments, r.limit(), !exhaustive);
+          Candidates candidates =
+              exhaustive
+                  ? collectAll(searcher, query, ctx, segments)
+                  : BlockScan.collect(searcher, query, ctx, cache, segments, r.target(), r.limit());
           TextRelevance text =
               ctx.usesText()
                   ? new TextRelevance(
@@ -360,118 +365,59 @@ public final class Recommender {
     return lo;
   }
 
-  private Candidates collect(
-      IndexSearcher searcher,
-      Query query,
-      PairScorer.Context ctx,
-      Segment[] segments,
-      int k,
-      boolean prune) {
+  private Candidates collectAll(
+      IndexSearcher searcher, Query query, PairScorer.Context ctx, Segment[] segments) {
     try {
-      return searcher.search(query, new CandidateCollectorManager(ctx, segments, k, prune));
+      return searcher.search(query, new AllCollectorManager(ctx, segments));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Collects the hits with their bounds; core eligibility is checked again for each hit. */
-  private final class CandidateCollectorManager
-      implements CollectorManager<CandidateCollector, Candidates> {
+  /** Collects every eligible hit, for exhaustive scoring (the reference of the pruned path). */
+  private final class AllCollectorManager implements CollectorManager<Collector, Candidates> {
     private final PairScorer.Context ctx;
     private final Segment[] segments;
+    private final Candidates candidates = new Candidates();
 
-    private final int k;
-    private final boolean prune;
-
-    CandidateCollectorManager(PairScorer.Context ctx, Segment[] segments, int k, boolean prune) {
+    AllCollectorManager(PairScorer.Context ctx, Segment[] segments) {
       this.ctx = ctx;
       this.segments = segments;
-      this.k = k;
-      this.prune = prune;
     }
 
     @Override
-    public CandidateCollector newCollector() {
-      return new CandidateCollector(ctx, segments, k, prune);
-    }
-
-    @Override
-    public Candidates reduce(Collection<CandidateCollector> collectors) {
-      if (collectors.size() == 1) return collectors.iterator().next().candidates;
-      Candidates all = new Candidates();
-      for (CandidateCollector c : collectors) all.addAll(c.candidates);
-      return all;
-    }
-  }
-
-  /**
-   * Collects the hits that could still reach the top k. Core eligibility is checked again for each
-   * hit; a hit whose cheap upper bound (no distance computed) or full upper bound is below the k-th
-   * best lower bound seen so far cannot enter the top k and is dropped.
-   */
-  private final class CandidateCollector implements Collector {
-    final Candidates candidates = new Candidates();
-    private final PairScorer.Context ctx;
-    private final Segment[] segments;
-    private final TopLowers lowers;
-    private final boolean prune;
-
-    CandidateCollector(PairScorer.Context ctx, Segment[] segments, int k, boolean prune) {
-      this.ctx = ctx;
-      this.segments = segments;
-      this.lowers = new TopLowers(k);
-      this.prune = prune;
-    }
-
-    @Override
-    public LeafCollector getLeafCollector(LeafReaderContext context) {
-      Segment segment = cache.of(context.reader());
-      segments[context.ord] = segment;
-      Features[] features = segment.features();
-      HotColumns c = segment.columns();
-      int ord = context.ord;
-      return new LeafCollector() {
+    public Collector newCollector() {
+      return new Collector() {
         @Override
-        public void setScorer(Scorable scorer) {}
+        public LeafCollector getLeafCollector(LeafReaderContext context) {
+          Segment segment = cache.of(context.reader());
+          segments[context.ord] = segment;
+          Features[] features = segment.features();
+          int ord = context.ord;
+          return new LeafCollector() {
+            @Override
+            public void setScorer(Scorable scorer) {}
 
-        @Override
-        public void collect(int doc) {
-          double bar;
-          if (prune) {
-            // Every Lucene hit passed the hard constraints: count it, then try to skip it on its
-            // columns alone before loading its features.
-            candidates.eligible++;
-            bar = lowers.threshold() - EPS;
-            if (!ctx.columnMayReach(
-                bar,
-                c.sectors[doc],
-                c.mainSector[doc],
-                c.keywordSectors[doc],
-                c.stages[doc],
-                c.services[doc],
-                c.capacity[doc],
-                c.district[doc])) {
-              return;
+            @Override
+            public void collect(int doc) {
+              Features f = features[doc];
+              if (f == null || !ctx.eligible(f)) return;
+              candidates.eligible++;
+              candidates.add(ord, doc, f, 0, 1);
             }
-          } else {
-            bar = Double.NEGATIVE_INFINITY;
-          }
-          Features f = features[doc];
-          if (f == null || !ctx.eligible(f)) return;
-          if (!prune) candidates.eligible++;
-          if (ctx.cheapUpper(f) < bar) return;
-          double lo = ctx.lowerAfterCheapUpper(f);
-          double up = ctx.upperAfterLower();
-          if (up < bar) return;
-          lowers.offer(lo);
-          candidates.add(ord, doc, f, lo, up);
+          };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+          return ScoreMode.COMPLETE_NO_SCORES;
         }
       };
     }
 
     @Override
-    public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE_NO_SCORES;
+    public Candidates reduce(Collection<Collector> collectors) {
+      return candidates;
     }
   }
 

@@ -7,14 +7,14 @@ import cn.qingdao.peipao.core.scoring.Features;
 
 /**
  * What recommendations read of one segment, by doc id: the entities, their {@link Features}
- * (allocated together), the hot fields as columns (for scans) and their text as sorted term ids of
+ * (allocated together), the hot fields in blocks (for scans) and their text as sorted term ids of
  * the shared {@link TermDictionary} with frequencies; for eligibility, the projects' encoded
  * profiles and the policies' compiled rules (null for other documents).
  */
 record Segment(
     Entity[] entities,
     Features[] features,
-    HotColumns columns,
+    BlockLayout layout,
     int[][] termIds,
     int[][] termFreqs,
     int[] lengths,

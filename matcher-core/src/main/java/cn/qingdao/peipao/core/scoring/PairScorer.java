@@ -29,6 +29,18 @@ public final class PairScorer {
   private static final int BENEFIT = Component.BENEFIT.ordinal();
   private static final int TRACK = Component.TRACK.ordinal();
 
+  /** Flag of {@link Context#blockUpper}: some candidate of the block states no sector. */
+  public static final int BLOCK_NO_SECTOR = 1;
+
+  /** Flag of {@link Context#blockUpper}: some candidate of the block has an empty stage mask. */
+  public static final int BLOCK_NO_STAGE = 2;
+
+  /** Flag of {@link Context#blockUpper}: some candidate of the block has an empty service mask. */
+  public static final int BLOCK_NO_SERVICE = 4;
+
+  /** Bit of a block's district mask for candidates without a district. */
+  public static final int BLOCK_NO_DISTRICT = 63;
+
   private final FeatureExtractor fx;
 
   public PairScorer(FeatureExtractor fx) {
@@ -133,6 +145,15 @@ public final class PairScorer {
     private double[] locationTableB;
     private double constantA;
     private double constantB;
+
+    /** The last {@link #columnMayReach} candidate's bound without location, per view. */
+    private double columnA;
+
+    private double columnB;
+    private double[] stageBlockA;
+    private double[] stageBlockB;
+    private double[] needsBlockA;
+    private double[] needsBlockB;
     private boolean usesSector;
 
     /** For a project subject: the best affinity-weighted sector value of each sector mask. */
@@ -372,22 +393,142 @@ public final class PairScorer {
       double sector = columnSector(sectors, mainSector, keywordSectors);
       int loc = district < 0 ? locationTableA.length - 1 : district;
       int cap = capacity < 0 ? 0 : Math.min(capacity, capacityTableA.length - 1);
-      double a =
+      columnA =
           constantA
               + weightsA[SECTOR] * sector
               + stageTableA[stages]
               + needsTableA[services]
-              + capacityTableA[cap]
-              + locationTableA[loc];
+              + capacityTableA[cap];
+      double a = columnA + locationTableA[loc];
       if (!reciprocal) return a >= bar;
-      double b =
+      columnB =
           constantB
               + weightsB[SECTOR] * sector
               + stageTableB[stages]
               + needsTableB[services]
-              + capacityTableB[cap]
-              + locationTableB[loc];
+              + capacityTableB[cap];
+      double b = columnB + locationTableB[loc];
       return 2 * a * b >= bar * (a + b); // harmonic mean ≥ bar, without dividing
+    }
+
+    /**
+     * Whether the candidate of the last {@link #columnMayReach} call that answered true may still
+     * reach {@code bar} with its location computed from its point ({@code lat}/{@code lon}, NaN for
+     * none) instead of bounded by its district: a tighter bound for one {@code exp}.
+     */
+    public boolean columnMayReachAt(double bar, double lat, double lon) {
+      if (direction.target() == EntityType.POLICIES || !used[LOCATION]) return true;
+      double loc =
+          Double.isNaN(lat) || !subject.hasPoint()
+              ? params.neutral()
+              : Math.exp(
+                  -Geo.kmAt(fx.cosReference(), subject.lat, subject.lon, lat, lon)
+                      / params.distanceScaleKm());
+      double a = columnA + weightsA[LOCATION] * loc;
+      if (!reciprocal) return a >= bar;
+      double b = columnB + weightsB[LOCATION] * loc;
+      return 2 * a * b >= bar * (a + b);
+    }
+
+    /**
+     * An upper bound of {@link #columnMayReach}'s bound for every candidate of a block, from the
+     * block's summary: the OR of its main-sector bits, of its other sector bits, of its non-empty
+     * keyword, stage and service masks, its largest capacity, its districts as bits ({@link
+     * #BLOCK_NO_DISTRICT} for none) and {@link #BLOCK_NO_SECTOR} style flags for candidates with an
+     * empty mask. Exact for a block of one when a project is the subject. A scan skips a block
+     * whose bound is below the k-th best score. O(sectors + districts) after tables built once per
+     * request.
+     */
+    public double blockUpper(
+        long mainSectors,
+        long otherSectors,
+        long keywordSectors,
+        int stages,
+        int services,
+        int maxCapacity,
+        long districts,
+        int flags) {
+      if (stageBlockA == null) buildBlockTables();
+      double sector =
+          blockSector(mainSectors, otherSectors, keywordSectors, (flags & BLOCK_NO_SECTOR) != 0);
+      int cap = maxCapacity < 0 ? 0 : Math.min(maxCapacity, capacityTableA.length - 1);
+      double stageA = stageBlockA[stages];
+      double stageB = stageBlockB[stages];
+      if ((flags & BLOCK_NO_STAGE) != 0) {
+        stageA = Math.max(stageA, stageTableA[0]);
+        stageB = Math.max(stageB, stageTableB[0]);
+      }
+      double needsA = needsBlockA[services];
+      double needsB = needsBlockB[services];
+      if ((flags & BLOCK_NO_SERVICE) != 0) {
+        needsA = Math.max(needsA, needsTableA[0]);
+        needsB = Math.max(needsB, needsTableB[0]);
+      }
+      int unknown = locationTableA.length - 1;
+      double locationA = 0;
+      double locationB = 0;
+      for (long bits = districts; bits != 0; bits &= bits - 1) {
+        int d = Math.min(Long.numberOfTrailingZeros(bits), unknown);
+        locationA = Math.max(locationA, locationTableA[d]);
+        locationB = Math.max(locationB, locationTableB[d]);
+      }
+      double a =
+          constantA + weightsA[SECTOR] * sector + stageA + needsA + capacityTableA[cap] + locationA;
+      if (!reciprocal) return a;
+      double b =
+          constantB + weightsB[SECTOR] * sector + stageB + needsB + capacityTableB[cap] + locationB;
+      return combine(a, b);
+    }
+
+    /** The largest {@code sector} value of any candidate whose masks lie within these. */
+    private double blockSector(long mains, long others, long keywordSectors, boolean someWithout) {
+      if (!usesSector) return 0;
+      long sectors = mains | others;
+      double v = 0;
+      boolean keywords =
+          sectors != 0
+              && ((keywordSectors & subject.sectors) | (subject.keywordSectors & sectors)) != 0;
+      if (direction.projectIsSubject()) {
+        if (sectors != 0 && subject.sectors == 0) v = params.neutral();
+        for (long bits = subject.sectors == 0 ? 0 : sectors; bits != 0; bits &= bits - 1)
+          v = Math.max(v, sectorBySubject[Long.numberOfTrailingZeros(bits)]);
+        if (keywords) v = Math.max(v, params.keywordMatch());
+        if (someWithout) v = Math.max(v, params.sectorAgnostic());
+        return v;
+      }
+      if (subject.sectors == 0) return params.sectorAgnostic();
+      // as sectorValue: a candidate's main sector weighs 1, its others secondarySector
+      for (long bits = mains; bits != 0; bits &= bits - 1)
+        v = Math.max(v, affinityToSubject[Long.numberOfTrailingZeros(bits)]);
+      for (long bits = others; bits != 0; bits &= bits - 1)
+        v =
+            Math.max(
+                v, params.secondarySector() * affinityToSubject[Long.numberOfTrailingZeros(bits)]);
+      if (keywords) v = Math.max(v, params.keywordMatch());
+      if (someWithout) {
+        v = Math.max(v, params.neutral());
+        if ((keywordSectors & subject.sectors) != 0) v = Math.max(v, params.keywordMatch());
+      }
+      return v;
+    }
+
+    /** The stage and needs tables of {@link #blockUpper}: each mask's best non-empty submask. */
+    private void buildBlockTables() {
+      stageBlockA = submaskMax(stageTableA);
+      stageBlockB = submaskMax(stageTableB);
+      needsBlockA = submaskMax(needsTableA);
+      needsBlockB = submaskMax(needsTableB);
+    }
+
+    /** For each mask, the largest table value over its non-empty submasks (0 for none); O(n·2ⁿ). */
+    private static double[] submaskMax(double[] table) {
+      double[] out = new double[table.length];
+      for (int m = 1; m < table.length; m++) {
+        double v = table[m];
+        for (int bits = m; bits != 0; bits &= bits - 1) v = Math.max(v, out[m & ~(bits & -bits)]);
+        out[m] = v;
+      }
+      return out;
     }
 
     /** The exact {@code sector} value of a candidate from its column fields. */
@@ -449,7 +590,17 @@ public final class PairScorer {
               + needsTableB[services]
               + weightsB[CAPACITY] * cap
               + locB * loc;
+      sumA = a;
+      sumB = b;
       return combine(a, b);
+    }
+
+    /**
+     * Whether {@link #columnScore} is this request's exact score with text 0: a project subject and
+     * a direction weighing only column components. O(1).
+     */
+    public boolean scoresFromColumns() {
+      return notInColumns < 0 && direction.projectIsSubject();
     }
 
     /**
@@ -547,7 +698,7 @@ public final class PairScorer {
 
     /**
      * Upper bound of the score (text = 1), from the values of the last {@link
-     * #lowerAfterCheapUpper}.
+     * #lowerAfterCheapUpper} or {@link #columnScore}.
      */
     public double upperAfterLower() {
       return combine(sumA + textA, sumB + textB);

@@ -82,7 +82,7 @@ class ColumnFormTest {
     assertThrows(IllegalStateException.class, ctx::columnForm);
   }
 
-  private static String project(Random r, int i) {
+  static String project(Random r, int i) {
     StringBuilder s = new StringBuilder("{\"id\":\"p-" + i + "\",\"name\":\"项目\",\"sectors\":");
     s.append(Json.write(pick(SECTORS, r, r.nextInt(4))));
     s.append(",\"stage\":\"").append(STAGES.get(r.nextInt(STAGES.size()))).append('"');
@@ -93,7 +93,7 @@ class ColumnFormTest {
     return s.append('}').toString();
   }
 
-  private static String mentor(Random r, int i) {
+  static String mentor(Random r, int i) {
     StringBuilder s = new StringBuilder("{\"id\":\"m-" + i + "\",\"name\":\"导师\",\"sectors\":");
     s.append(Json.write(pick(SECTORS, r, r.nextInt(4))));
     s.append(",\"stages\":").append(Json.write(pick(STAGES, r, r.nextInt(3))));
@@ -104,7 +104,7 @@ class ColumnFormTest {
     return s.append('}').toString();
   }
 
-  private static String location(Random r) {
+  static String location(Random r) {
     District d = DISTRICTS.get(r.nextInt(DISTRICTS.size()));
     if (r.nextInt(3) == 0) return "{\"district\":\"" + d.code() + "\"}";
     return String.format(
@@ -112,7 +112,7 @@ class ColumnFormTest {
         d.code(), d.lat() + r.nextGaussian() * 0.1, d.lon() + r.nextGaussian() * 0.1);
   }
 
-  private static List<String> pick(List<String> codes, Random r, int n) {
+  static List<String> pick(List<String> codes, Random r, int n) {
     List<String> pool = new ArrayList<>(codes);
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n && !pool.isEmpty(); i++) out.add(pool.remove(r.nextInt(pool.size())));

@@ -1,0 +1,225 @@
+package cn.qingdao.peipao.index.recommend;
+
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.scoring.Features;
+import cn.qingdao.peipao.core.scoring.PairScorer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Collection;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdStream;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * Phase one of the pruned path. The hard-constraint query's hits become one bit set per segment;
+ * then the segments' {@link BlockLayout} blocks are bounded, the best few scanned first to raise
+ * the k-th best lower bound, and the rest visited best bound first until no block left can reach
+ * it. Inside a block each hit is bounded by its columns (location by its district, then by its
+ * point), then by its features; survivors become {@link Candidates} with their bounds. O(hits) for
+ * the bit sets, O(blocks) for the bounds, and work per document only in the blocks visited.
+ */
+final class BlockScan {
+  private static final double EPS = 1e-9;
+
+  /** Blocks scanned before the others are bounded against the bar they set. */
+  static final int SEED_BLOCKS = 8;
+
+  private final PairScorer.Context ctx;
+  private final Segment[] segments;
+  private final FixedBitSet[] hits;
+  private final TopLowers lowers;
+  private final Candidates candidates = new Candidates();
+
+  private BlockScan(PairScorer.Context ctx, Segment[] segments, int k) {
+    this.ctx = ctx;
+    this.segments = segments;
+    this.hits = new FixedBitSet[segments.length];
+    this.lowers = new TopLowers(k);
+  }
+
+  /**
+   * The candidates of {@code query}'s hits that may reach the top {@code k} for {@code ctx}, with
+   * every hit counted as eligible; fills {@code segments} by leaf ord from {@code cache}.
+   */
+  static Candidates collect(
+      IndexSearcher searcher,
+      Query query,
+      PairScorer.Context ctx,
+      FeatureCache cache,
+      Segment[] segments,
+      EntityType target,
+      int k) {
+    BlockScan scan = new BlockScan(ctx, segments, k);
+    try {
+      scan.candidates.eligible = searcher.search(query, scan.new HitSets(cache));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    scan.visit(target);
+    return scan.candidates;
+  }
+
+  private void visit(EntityType target) {
+    int total = 0;
+    for (int ord = 0; ord < segments.length; ord++) {
+      if (hits[ord] == null) continue;
+      BlockLayout l = segments[ord].layout();
+      total += l.endBlock(target) - l.firstBlock(target);
+    }
+    float[] bound = new float[total];
+    int[] leafOf = new int[total];
+    int[] blockOf = new int[total];
+    int n = 0;
+    for (int ord = 0; ord < segments.length; ord++) {
+      if (hits[ord] == null) continue;
+      BlockLayout l = segments[ord].layout();
+      for (int b = l.firstBlock(target); b < l.endBlock(target); b++) {
+        double u = l.upper(ctx, b);
+        float f = (float) u;
+        bound[n] = f < u ? Math.nextUp(f) : f; // rounded up: still a bound
+        leafOf[n] = ord;
+        blockOf[n++] = b;
+      }
+    }
+    // the best few first: their documents set a high bar for the rest
+    int[] seeds = best(bound, Math.min(SEED_BLOCKS, n));
+    boolean[] scanned = new boolean[n];
+    for (int i : seeds) {
+      scan(leafOf[i], blockOf[i]);
+      scanned[i] = true;
+    }
+    double bar = lowers.threshold() - EPS;
+    long[] order = new long[n];
+    int m = 0;
+    for (int i = 0; i < n; i++)
+      if (!scanned[i] && bound[i] >= bar)
+        order[m++] = (long) Float.floatToIntBits(bound[i]) << 32 | i;
+    Arrays.sort(order, 0, m); // non-negative floats order as their bits
+    for (int j = m - 1; j >= 0; j--) {
+      int i = (int) order[j];
+      if (bound[i] < lowers.threshold() - EPS) break;
+      scan(leafOf[i], blockOf[i]);
+    }
+  }
+
+  /** Indexes of the {@code count} largest bounds (ties to the first), best first. */
+  private static int[] best(float[] bound, int count) {
+    int[] top = new int[count];
+    int size = 0;
+    for (int i = 0; i < bound.length; i++) {
+      if (size == count && bound[i] <= bound[top[size - 1]]) continue;
+      int at = size == count ? size - 1 : size++;
+      while (at > 0 && bound[top[at - 1]] < bound[i]) {
+        top[at] = top[at - 1];
+        at--;
+      }
+      top[at] = i;
+    }
+    return top;
+  }
+
+  private void scan(int ord, int b) {
+    BlockLayout l = segments[ord].layout();
+    Features[] features = segments[ord].features();
+    FixedBitSet bits = hits[ord];
+    boolean exact = ctx.scoresFromColumns();
+    for (int i = l.start[b]; i < l.start[b + 1]; i++) {
+      int doc = l.doc[i];
+      if (!bits.get(doc)) continue;
+      double bar = lowers.threshold() - EPS;
+      if (!ctx.columnMayReach(
+          bar,
+          l.sectors[i],
+          l.mainSector[i],
+          l.keywordSectors[i],
+          l.stages[i],
+          l.services[i],
+          l.capacity[i],
+          l.district[i])) continue;
+      if (!ctx.columnMayReachAt(bar, l.lat[i], l.lon[i])) continue;
+      double lo;
+      double up;
+      Features f = features[doc];
+      if (exact) {
+        // the bounds from the columns alone: the features are loaded only for the survivors
+        lo =
+            ctx.columnScore(
+                l.sectors[i],
+                l.mainSector[i],
+                l.keywordSectors[i],
+                l.stages[i],
+                l.services[i],
+                l.capacity[i],
+                l.lat[i],
+                l.lon[i]);
+      } else {
+        // core eligibility is checked again where the features are loaded anyway
+        if (!ctx.eligible(f) || ctx.cheapUpper(f) < bar) continue;
+        lo = ctx.lowerAfterCheapUpper(f);
+      }
+      up = ctx.upperAfterLower();
+      if (up < bar) continue;
+      lowers.offer(lo);
+      candidates.add(ord, doc, f, lo, up);
+    }
+  }
+
+  /** Marks each segment's hits in a bit set and counts them. */
+  private final class HitSets implements CollectorManager<Collector, Long> {
+    private final FeatureCache cache;
+    private long count;
+
+    HitSets(FeatureCache cache) {
+      this.cache = cache;
+    }
+
+    @Override
+    public Collector newCollector() {
+      return new Collector() {
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) {
+          segments[context.ord] = cache.of(context.reader());
+          FixedBitSet bits = new FixedBitSet(context.reader().maxDoc());
+          hits[context.ord] = bits;
+          return new LeafCollector() {
+            @Override
+            public void setScorer(Scorable scorer) {}
+
+            @Override
+            public void collect(int doc) {
+              bits.set(doc);
+              count++;
+            }
+
+            @Override
+            public void collect(DocIdStream stream) throws IOException {
+              stream.forEach(
+                  doc -> {
+                    bits.set(doc);
+                    count++;
+                  });
+            }
+          };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+          return ScoreMode.COMPLETE_NO_SCORES;
+        }
+      };
+    }
+
+    @Override
+    public Long reduce(Collection<Collector> collectors) {
+      return count;
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package cn.qingdao.peipao.core.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.model.EntityType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A block's bound is at least every member's column bound and exact score with full text in every
+ * column direction, and equals the column bound for a block of one when a project is the subject,
+ * over seeded random subjects and blocks (members with and without sectors, stages, services,
+ * districts and points).
+ */
+class BlockUpperTest {
+  static final FeatureExtractor FX = ColumnFormTest.FX;
+  static final ScoringProfiles PROFILES = ScoringProfiles.defaults();
+
+  @Test
+  void projectSubjectBoundsEveryMentorOfTheBlock() {
+    check(Direction.PROJECT_MENTORS, Direction.MENTOR_PROJECTS, 31);
+  }
+
+  @Test
+  void mentorSubjectBoundsEveryProjectOfTheBlock() {
+    check(Direction.MENTOR_PROJECTS, Direction.PROJECT_MENTORS, 32);
+  }
+
+  @Test
+  void parkSubjectBoundsEveryProjectOfTheBlock() {
+    check(Direction.PARK_PROJECTS, Direction.PROJECT_PARKS, 33);
+  }
+
+  private static void check(Direction direction, Direction reverse, long seed) {
+    Random r = new Random(seed);
+    PairScorer scorer = new PairScorer(FX);
+    int blocksBelowOne = 0;
+    for (int round = 0; round < 300; round++) {
+      Features subject = subject(direction, r, round);
+      List<Features> members = new ArrayList<>();
+      int size = r.nextInt(4) == 0 ? 1 : 1 + r.nextInt(12);
+      for (int i = 0; i < size; i++) members.add(candidate(direction, r, i));
+      DistrictBounds bounds = new DistrictBounds(ColumnFormTest.DISTRICTS.size());
+      for (Features m : members) bounds.add(m);
+      PairScorer.Context ctx =
+          scorer.context(
+              direction,
+              subject,
+              PROFILES.defaultFor(direction),
+              PROFILES.defaultFor(reverse),
+              LocalDate.of(2026, 11, 21),
+              RequestFilters.NONE,
+              bounds);
+      long mains = 0;
+      long others = 0;
+      long keywords = 0;
+      int stages = 0;
+      int services = 0;
+      int capacity = Integer.MIN_VALUE;
+      long districts = 0;
+      int flags = 0;
+      for (Features m : members) {
+        long main = m.mainSector < 0 ? 0 : m.sectors & (1L << m.mainSector);
+        mains |= main;
+        others |= m.sectors & ~main;
+        keywords |= m.keywordSectors;
+        stages |= m.stages;
+        services |= m.services;
+        capacity = Math.max(capacity, m.capacity);
+        districts |= 1L << (m.district < 0 ? PairScorer.BLOCK_NO_DISTRICT : m.district);
+        if (m.sectors == 0) flags |= PairScorer.BLOCK_NO_SECTOR;
+        if (m.stages == 0) flags |= PairScorer.BLOCK_NO_STAGE;
+        if (m.services == 0) flags |= PairScorer.BLOCK_NO_SERVICE;
+      }
+      double bound =
+          ctx.blockUpper(mains, others, keywords, stages, services, capacity, districts, flags);
+      if (bound < 1 - 1e-9) blocksBelowOne++;
+      String what = direction.code() + " round " + round;
+      for (Features m : members) {
+        assertFalse(mayReach(ctx, m, bound + 1e-9), what + ": a member's column bound is higher");
+        if (ctx.eligible(m))
+          assertTrue(ctx.score(m, 1.0) <= bound + 1e-9, what + ": a member scores higher");
+      }
+      // a project's needs share is not monotone in its needs: OR summaries bound it by 1 on overlap
+      if (size == 1 && direction.projectIsSubject()) {
+        assertTrue(mayReach(ctx, members.get(0), bound - 1e-9), what + ": loose for one member");
+      }
+    }
+    // the bound must discriminate, not answer 1 for every block
+    assertTrue(blocksBelowOne > 100, direction.code() + ": only " + blocksBelowOne + " below 1");
+  }
+
+  private static boolean mayReach(PairScorer.Context ctx, Features m, double bar) {
+    return ctx.columnMayReach(
+        bar,
+        m.sectors,
+        m.mainSector,
+        m.keywordSectors,
+        m.stages,
+        m.services,
+        m.capacity,
+        m.district);
+  }
+
+  private static Features subject(Direction direction, Random r, int i) {
+    return switch (direction.subject()) {
+      case PROJECTS -> FX.of(ColumnFormTest.READER.readProfile(Json.parse(project(r, i))));
+      case MENTORS -> mentor(r, i);
+      default -> park(r, i);
+    };
+  }
+
+  private static Features candidate(Direction direction, Random r, int i) {
+    return direction.target() == EntityType.MENTORS
+        ? mentor(r, i)
+        : FX.of(ColumnFormTest.READER.read(EntityType.PROJECTS, Json.parse(project(r, i))));
+  }
+
+  private static String project(Random r, int i) {
+    String json = ColumnFormTest.project(r, i);
+    // a stored project states at least one sector
+    json = json.replace("\"sectors\":[]", "\"sectors\":[\"ai\"]");
+    return json;
+  }
+
+  private static Features mentor(Random r, int i) {
+    return FX.of(
+        ColumnFormTest.READER.read(EntityType.MENTORS, Json.parse(ColumnFormTest.mentor(r, i))));
+  }
+
+  private static Features park(Random r, int i) {
+    String json =
+        "{\"id\":\"k-"
+            + i
+            + "\",\"name\":\"园区\",\"kind\":\"incubation_park\",\"sectors\":"
+            + Json.write(ColumnFormTest.pick(ColumnFormTest.SECTORS, r, r.nextInt(3)))
+            + ",\"stages\":"
+            + Json.write(ColumnFormTest.pick(ColumnFormTest.STAGES, r, r.nextInt(3)))
+            + ",\"services\":"
+            + Json.write(ColumnFormTest.pick(ColumnFormTest.SERVICES, r, r.nextInt(4)))
+            + ",\"location\":"
+            + ColumnFormTest.location(r)
+            + ",\"areaTotal\":20000,\"areaAvailable\":1500,\"capacity\":80,\"tenants\":"
+            + r.nextInt(80)
+            + "}";
+    return FX.of(ColumnFormTest.READER.read(EntityType.PARKS, Json.parse(json)));
+  }
+
+  @Test
+  void emptyMaskFlagsRaiseTheBound() {
+    Features project =
+        FX.of(
+            ColumnFormTest.READER.readProfile(
+                Json.parse(
+                    "{\"id\":\"p\",\"name\":\"x\",\"sectors\":[\"ai\"],\"stage\":\""
+                        + ColumnFormTest.STAGES.get(0)
+                        + "\",\"location\":{\"district\":\"laoshan\"}}")));
+    PairScorer.Context ctx =
+        new PairScorer(FX)
+            .context(
+                Direction.PROJECT_MENTORS,
+                project,
+                PROFILES.defaultFor(Direction.PROJECT_MENTORS),
+                PROFILES.defaultFor(Direction.MENTOR_PROJECTS),
+                LocalDate.of(2026, 11, 21),
+                RequestFilters.NONE);
+    // a mentor with no accepted stage accepts every stage, the first one too: the flag counts it
+    int lastStage = 1 << (FX.stageCount() - 1);
+    double without = ctx.blockUpper(1, 0, 0, lastStage, 1, 3, 1, 0);
+    double with = ctx.blockUpper(1, 0, 0, lastStage, 1, 3, 1, PairScorer.BLOCK_NO_STAGE);
+    assertTrue(with > without, with + " vs " + without);
+    assertEquals(with, ctx.blockUpper(1, 0, 0, 0, 1, 3, 1, PairScorer.BLOCK_NO_STAGE), 1e-12);
+  }
+}
