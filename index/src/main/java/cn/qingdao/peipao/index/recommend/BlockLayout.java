@@ -19,6 +19,9 @@ final class BlockLayout {
   /** Doc id of each position. */
   final int[] doc;
 
+  /** Position of each doc id (-1 for documents without features). */
+  final int[] position;
+
   final long[] sectors;
   final long[] keywordSectors;
   final byte[] mainSector;
@@ -62,6 +65,8 @@ final class BlockLayout {
       keys[at++] = (group << 12 | (f.services & 0xFFF)) << 32 | d;
     }
     Arrays.sort(keys);
+    position = new int[features.length];
+    Arrays.fill(position, -1);
     doc = new int[n];
     sectors = new long[n];
     keywordSectors = new long[n];
@@ -79,6 +84,7 @@ final class BlockLayout {
       int d = (int) keys[i];
       Features f = features[d];
       doc[i] = d;
+      position[d] = i;
       sectors[i] = f.sectors;
       keywordSectors[i] = f.keywordSectors;
       mainSector[i] = (byte) f.mainSector;

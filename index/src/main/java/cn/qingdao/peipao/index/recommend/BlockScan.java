@@ -10,6 +10,7 @@ import java.util.Collection;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
@@ -28,6 +29,9 @@ import org.apache.lucene.util.FixedBitSet;
  */
 final class BlockScan {
   private static final double EPS = 1e-9;
+
+  /** Below this many hits per block, hits are bounded one by one without block bounds. */
+  static final int SPARSE_HITS_PER_BLOCK = 2;
 
   /** Blocks scanned before the others are bounded against the bar they set. */
   static final int SEED_BLOCKS = 8;
@@ -73,6 +77,10 @@ final class BlockScan {
       if (hits[ord] == null) continue;
       BlockLayout l = segments[ord].layout();
       total += l.endBlock(target) - l.firstBlock(target);
+    }
+    if (candidates.eligible < (long) SPARSE_HITS_PER_BLOCK * total) {
+      scanHits(); // few hits: bounding every block would cost more than it saves
+      return;
     }
     float[] bound = new float[total];
     int[] leafOf = new int[total];
@@ -132,44 +140,62 @@ final class BlockScan {
     FixedBitSet bits = hits[ord];
     boolean exact = ctx.scoresFromColumns();
     for (int i = l.start[b]; i < l.start[b + 1]; i++) {
-      int doc = l.doc[i];
-      if (!bits.get(doc)) continue;
-      double bar = lowers.threshold() - EPS;
-      if (!ctx.columnMayReach(
-          bar,
-          l.sectors[i],
-          l.mainSector[i],
-          l.keywordSectors[i],
-          l.stages[i],
-          l.services[i],
-          l.capacity[i],
-          l.district[i])) continue;
-      if (!ctx.columnMayReachAt(bar, l.lat[i], l.lon[i])) continue;
-      double lo;
-      double up;
-      Features f = features[doc];
-      if (exact) {
-        // the bounds from the columns alone: the features are loaded only for the survivors
-        lo =
-            ctx.columnScore(
-                l.sectors[i],
-                l.mainSector[i],
-                l.keywordSectors[i],
-                l.stages[i],
-                l.services[i],
-                l.capacity[i],
-                l.lat[i],
-                l.lon[i]);
-      } else {
-        // core eligibility is checked again where the features are loaded anyway
-        if (!ctx.eligible(f) || ctx.cheapUpper(f) < bar) continue;
-        lo = ctx.lowerAfterCheapUpper(f);
-      }
-      up = ctx.upperAfterLower();
-      if (up < bar) continue;
-      lowers.offer(lo);
-      candidates.add(ord, doc, f, lo, up);
+      if (bits.get(l.doc[i])) consider(ord, l, features, i, exact);
     }
+  }
+
+  /** Every hit in doc order, for queries with fewer hits than blocks to bound. */
+  private void scanHits() {
+    boolean exact = ctx.scoresFromColumns();
+    for (int ord = 0; ord < segments.length; ord++) {
+      FixedBitSet bits = hits[ord];
+      if (bits == null) continue;
+      BlockLayout l = segments[ord].layout();
+      Features[] features = segments[ord].features();
+      for (int doc = bits.nextSetBit(0);
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = doc + 1 < bits.length() ? bits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS)
+        consider(ord, l, features, l.position[doc], exact);
+    }
+  }
+
+  /** Bounds the hit at position {@code i} of segment {@code ord}; keeps it if it may reach. */
+  private void consider(int ord, BlockLayout l, Features[] features, int i, boolean exact) {
+    int doc = l.doc[i];
+    double bar = lowers.threshold() - EPS;
+    if (!ctx.columnMayReach(
+        bar,
+        l.sectors[i],
+        l.mainSector[i],
+        l.keywordSectors[i],
+        l.stages[i],
+        l.services[i],
+        l.capacity[i],
+        l.district[i])) return;
+    if (!ctx.columnMayReachAt(bar, l.lat[i], l.lon[i])) return;
+    double lo;
+    Features f = features[doc];
+    if (exact) {
+      // the bounds from the columns alone: the features are loaded only for the survivors
+      lo =
+          ctx.columnScore(
+              l.sectors[i],
+              l.mainSector[i],
+              l.keywordSectors[i],
+              l.stages[i],
+              l.services[i],
+              l.capacity[i],
+              l.lat[i],
+              l.lon[i]);
+    } else {
+      // core eligibility is checked again where the features are loaded anyway
+      if (!ctx.eligible(f) || ctx.cheapUpper(f) < bar) return;
+      lo = ctx.lowerAfterCheapUpper(f);
+    }
+    double up = ctx.upperAfterLower();
+    if (up < bar) return;
+    lowers.offer(lo);
+    candidates.add(ord, doc, f, lo, up);
   }
 
   /** Marks each segment's hits in a bit set and counts them. */

@@ -644,6 +644,7 @@ public final class PairScorer {
     /** Builds the weighted tables of {@link #columnMayReach} for this request. */
     private void buildColumnTables() {
       boolean projectSubject = direction.projectIsSubject();
+      boolean parkSubject = subject.type == EntityType.PARKS;
       int stageMasks = 1 << fx.stageCount();
       stageTableA = new double[stageMasks];
       stageTableB = new double[stageMasks];
@@ -654,6 +655,12 @@ public final class PairScorer {
                 : stageValue(m == 0 ? -1 : Integer.numberOfTrailingZeros(m), subject.stages);
         stageTableA[m] = used[STAGE] ? weightsA[STAGE] * v : 0;
         stageTableB[m] = used[STAGE] ? weightsB[STAGE] * v : 0;
+        if (parkSubject && used[KIND]) {
+          // a park subject's kind fits each project stage differently: bounded by stage here
+          double k = kindBound(m);
+          stageTableA[m] += weightsA[KIND] * k;
+          stageTableB[m] += weightsB[KIND] * k;
+        }
       }
       int serviceMasks = 1 << fx.serviceBits();
       needsTableA = new double[serviceMasks];
@@ -688,8 +695,10 @@ public final class PairScorer {
       double cb = textB;
       for (int i : boundComponents) {
         if (i == SECTOR || i == STAGE || i == NEEDS || i == CAPACITY || i == LOCATION) continue;
-        ca += weightsA[i];
-        cb += weightsB[i];
+        if (i == KIND && parkSubject) continue; // in the stage tables
+        double v = subjectBound(i);
+        ca += weightsA[i] * v;
+        cb += weightsB[i] * v;
       }
       constantA = ca;
       constantB = cb;
@@ -852,11 +861,36 @@ public final class PairScorer {
           : 1 - Math.exp(-slots / params.capacitySlots());
     }
 
+    /**
+     * An upper bound of component {@code i} for every candidate, from the subject alone: a park
+     * subject's free slots and area bound {@code space}, its funding bounds {@code freeSpace}; 1
+     * otherwise.
+     */
+    private double subjectBound(int i) {
+      if (subject.type != EntityType.PARKS) return 1.0;
+      if (i == SPACE) return spaceValue(0, subject); // one person needs the least area
+      if (i == FREE_SPACE) return subject.governmentInvested ? 1.0 : 0.0;
+      return 1.0;
+    }
+
+    /** The largest {@code kind} of a park subject for a project of stage mask {@code m}. */
+    private double kindBound(int m) {
+      if (subject.kind < 0 || m == 0) return params.neutral();
+      if (subject.kind == UNIVERSITY_PARK) return 1.0; // 1 for graduates, whose groups vary
+      double[] byStage = KIND_BY_STAGE[subject.kind];
+      return byStage[Math.min(Integer.numberOfTrailingZeros(m), byStage.length - 1)];
+    }
+
     double space(Features p, Features o) {
+      return spaceValue(p.employees, o);
+    }
+
+    /** {@code space} of park {@code o} for a project of {@code employees}; falls with them. */
+    private double spaceValue(int employees, Features o) {
       double v = Double.NaN;
       if (o.capacity >= 0 && o.tenants >= 0) v = Math.min(1.0, (o.capacity - o.tenants) / 10.0);
       if (o.areaAvailable >= 0) {
-        double needed = 15.0 * Math.max(1, p.employees);
+        double needed = 15.0 * Math.max(1, employees);
         double a = Math.min(1.0, o.areaAvailable / needed);
         v = Double.isNaN(v) ? a : Math.min(v, a);
       }

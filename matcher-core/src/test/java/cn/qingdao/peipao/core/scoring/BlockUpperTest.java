@@ -21,6 +21,14 @@ import org.junit.jupiter.api.Test;
 class BlockUpperTest {
   static final FeatureExtractor FX = ColumnFormTest.FX;
   static final ScoringProfiles PROFILES = ScoringProfiles.defaults();
+  static final String[] KINDS = {
+    "incubation_park",
+    "high_level_park",
+    "startup_street",
+    "community_station",
+    "university_park",
+    "enablement_center"
+  };
 
   @Test
   void projectSubjectBoundsEveryMentorOfTheBlock() {
@@ -41,6 +49,7 @@ class BlockUpperTest {
     Random r = new Random(seed);
     PairScorer scorer = new PairScorer(FX);
     int blocksBelowOne = 0;
+    int checked = 0;
     for (int round = 0; round < 300; round++) {
       Features subject = subject(direction, r, round);
       List<Features> members = new ArrayList<>();
@@ -84,14 +93,22 @@ class BlockUpperTest {
       String what = direction.code() + " round " + round;
       for (Features m : members) {
         assertFalse(mayReach(ctx, m, bound + 1e-9), what + ": a member's column bound is higher");
-        if (ctx.eligible(m))
-          assertTrue(ctx.score(m, 1.0) <= bound + 1e-9, what + ": a member scores higher");
+        if (ctx.eligible(m)) {
+          checked++;
+          double best = ctx.score(m, 1.0);
+          assertTrue(best <= bound + 1e-9, what + ": a member scores higher");
+          assertTrue(mayReach(ctx, m, best - 1e-9), what + ": the column bound is below the score");
+          assertTrue(
+              ctx.columnMayReachAt(best - 1e-9, m.hasPoint() ? m.lat : Double.NaN, m.lon),
+              what + ": the bound at the point is below the score");
+        }
       }
       // a project's needs share is not monotone in its needs: OR summaries bound it by 1 on overlap
       if (size == 1 && direction.projectIsSubject()) {
         assertTrue(mayReach(ctx, members.get(0), bound - 1e-9), what + ": loose for one member");
       }
     }
+    assertTrue(checked > 500, direction.code() + ": only " + checked + " eligible members");
     // the bound must discriminate, not answer 1 for every block
     assertTrue(blocksBelowOne > 100, direction.code() + ": only " + blocksBelowOne + " below 1");
   }
@@ -124,8 +141,20 @@ class BlockUpperTest {
 
   private static String project(Random r, int i) {
     String json = ColumnFormTest.project(r, i);
-    // a stored project states at least one sector
+    // a stored project states at least one sector; some founders are graduates or returnees
     json = json.replace("\"sectors\":[]", "\"sectors\":[\"ai\"]");
+    // consenting to every counterpart, so that the pair is eligible and its score is checked
+    json = json.replaceFirst("^\\{", "{\"consent\":{\"mentors\":true,\"parks\":true},");
+    String[] groups = {"college_graduate", "returnee", "veteran"};
+    if (r.nextBoolean())
+      json =
+          json.replaceFirst(
+              "^\\{",
+              "{\"founder\":{\"groups\":[\""
+                  + groups[r.nextInt(3)]
+                  + "\"]},\"employees\":"
+                  + r.nextInt(40)
+                  + ",");
     return json;
   }
 
@@ -138,7 +167,11 @@ class BlockUpperTest {
     String json =
         "{\"id\":\"k-"
             + i
-            + "\",\"name\":\"园区\",\"kind\":\"incubation_park\",\"sectors\":"
+            + "\",\"name\":\"园区\",\"kind\":\""
+            + KINDS[r.nextInt(KINDS.length)]
+            + "\",\"governmentInvested\":"
+            + r.nextBoolean()
+            + ",\"sectors\":"
             + Json.write(ColumnFormTest.pick(ColumnFormTest.SECTORS, r, r.nextInt(3)))
             + ",\"stages\":"
             + Json.write(ColumnFormTest.pick(ColumnFormTest.STAGES, r, r.nextInt(3)))
@@ -146,8 +179,10 @@ class BlockUpperTest {
             + Json.write(ColumnFormTest.pick(ColumnFormTest.SERVICES, r, r.nextInt(4)))
             + ",\"location\":"
             + ColumnFormTest.location(r)
-            + ",\"areaTotal\":20000,\"areaAvailable\":1500,\"capacity\":80,\"tenants\":"
-            + r.nextInt(80)
+            + ",\"areaTotal\":20000,\"areaAvailable\":"
+            + r.nextInt(1500)
+            + ",\"capacity\":80,\"tenants\":"
+            + (70 + r.nextInt(10))
             + "}";
     return FX.of(ColumnFormTest.READER.read(EntityType.PARKS, Json.parse(json)));
   }
