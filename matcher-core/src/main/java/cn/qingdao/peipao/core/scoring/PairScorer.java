@@ -418,16 +418,19 @@ public final class PairScorer {
      */
     public boolean columnMayReachAt(double bar, double lat, double lon) {
       if (direction.target() == EntityType.POLICIES || !used[LOCATION]) return true;
-      double loc =
-          Double.isNaN(lat) || !subject.hasPoint()
-              ? params.neutral()
-              : Math.exp(
-                  -Geo.kmAt(fx.cosReference(), subject.lat, subject.lon, lat, lon)
-                      / params.distanceScaleKm());
+      double loc = columnLocation(lat, lon);
       double a = columnA + weightsA[LOCATION] * loc;
       if (!reciprocal) return a >= bar;
       double b = columnB + weightsB[LOCATION] * loc;
       return 2 * a * b >= bar * (a + b);
+    }
+
+    /** The {@code location} of a candidate at ({@code lat}, {@code lon}), NaN for no point. */
+    private double columnLocation(double lat, double lon) {
+      if (Double.isNaN(lat) || !subject.hasPoint()) return params.neutral();
+      return Math.exp(
+          -Geo.kmAt(fx.cosReference(), subject.lat, subject.lon, lat, lon)
+              / params.distanceScaleKm());
     }
 
     /**
@@ -572,12 +575,7 @@ public final class PairScorer {
                 + ", not in the columns");
       double sector = columnSector(sectors, mainSector, keywordSectors);
       double cap = capacity <= 0 ? 0 : capacityOf(capacity);
-      double loc =
-          Double.isNaN(lat) || !subject.hasPoint()
-              ? params.neutral()
-              : Math.exp(
-                  -Geo.kmAt(fx.cosReference(), subject.lat, subject.lon, lat, lon)
-                      / params.distanceScaleKm());
+      double loc = columnLocation(lat, lon);
       double a =
           weightsA[SECTOR] * sector
               + stageTableA[stages]
