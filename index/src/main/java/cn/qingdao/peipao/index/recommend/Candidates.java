@@ -28,19 +28,6 @@ final class Candidates {
     size++;
   }
 
-  void addAll(Candidates other) {
-    eligible += other.eligible;
-    for (int i = 0; i < other.size; i++) {
-      if (size == doc.length) grow();
-      leaf[size] = other.leaf[i];
-      doc[size] = other.doc[i];
-      features[size] = other.features[i];
-      lower[size] = other.lower[i];
-      upper[size] = other.upper[i];
-      size++;
-    }
-  }
-
   private void grow() {
     int n = doc.length * 2;
     leaf = Arrays.copyOf(leaf, n);
