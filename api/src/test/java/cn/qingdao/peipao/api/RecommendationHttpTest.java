@@ -193,6 +193,62 @@ class RecommendationHttpTest {
   }
 
   @Test
+  void aTextFilterKeepsOnlyCandidatesMentioningEveryWord() {
+    String base = "/api/v1/projects/syn-p-00112/recommendations?target=mentors&limit=100";
+    String q = java.net.URLEncoder.encode("融资", java.nio.charset.StandardCharsets.UTF_8);
+    JsonNode all = ok(s.get(base));
+    JsonNode some = ok(s.get(base + "&q=" + q));
+    assertTrue(some.get("items").size() > 0, some.toString());
+    assertTrue(
+        some.get("total").asInt() < all.get("total").asInt(),
+        some.get("total") + " of " + all.get("total"));
+    for (JsonNode it : some.get("items")) {
+      JsonNode m = s.get("/api/v1/mentors/" + it.get("id").asText()).json();
+      assertTrue(m.toString().contains("融资"), m.toString());
+    }
+    String both = java.net.URLEncoder.encode("融资 海洋", java.nio.charset.StandardCharsets.UTF_8);
+    JsonNode fewer = ok(s.get(base + "&q=" + both));
+    assertTrue(fewer.get("total").asInt() < some.get("total").asInt(), fewer.toString());
+    for (JsonNode it : fewer.get("items")) {
+      String m = s.get("/api/v1/mentors/" + it.get("id").asText()).json().toString();
+      assertTrue(m.contains("融资") && m.contains("海洋"), m);
+    }
+    // the same filter in a draft's body
+    String draft =
+        "{\"target\":\"mentors\",\"limit\":100,\"filters\":{\"q\":\"融资 海洋\"},"
+            + "\"profile\":"
+            + s.get("/api/v1/projects/syn-p-00112").json().toString()
+            + "}";
+    assertEquals(
+        fewer.get("total").asInt(),
+        ok(s.json("POST", "/api/v1/recommendations", draft)).get("total").asInt());
+  }
+
+  @Test
+  void aTextFilterWithoutWordsIsRefusedByName() {
+    TestServer.Response r =
+        s.get("/api/v1/projects/syn-p-00112/recommendations?target=mentors&q=%EF%BC%8C%E3%80%82");
+    assertEquals(400, r.status());
+    assertTrue(r.json().get("errors").toString().contains("\"field\":\"q\""), r.json().toString());
+    r =
+        s.json(
+            "POST",
+            "/api/v1/recommendations",
+            "{\"target\":\"mentors\",\"filters\":{\"q\":\"，。\"},"
+                + "\"profile\":{\"name\":\"x\",\"sectors\":[\"ai\"],\"stage\":\"seed\","
+                + "\"location\":{\"district\":\"laoshan\"}}}");
+    assertEquals(400, r.status());
+    assertTrue(
+        r.json().get("errors").toString().contains("\"field\":\"filters.q\""), r.json().toString());
+    r =
+        s.get(
+            "/api/v1/projects/syn-p-00112/recommendations?target=mentors&q="
+                + "%E8%9E%8D".repeat(201));
+    assertEquals(400, r.status());
+    assertTrue(r.json().get("detail").toString().contains("200"), r.json().toString());
+  }
+
+  @Test
   void adHocProfilesAreRecommendedForAndNotStored() {
     long seq = s.get("/health").json().get("storeSeq").asLong();
     String body =

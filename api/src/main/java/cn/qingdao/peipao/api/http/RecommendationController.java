@@ -44,7 +44,11 @@ public final class RecommendationController {
           "stage",
           "kind",
           "need",
+          "q",
           "includePartial");
+
+  /** The longest text filter accepted, in characters. */
+  static final int MAX_TEXT_CHARS = 200;
 
   private final Catalog catalog;
   private final Taxonomy taxonomy;
@@ -224,7 +228,24 @@ public final class RecommendationController {
         Requests.codeParam(ctx, "stage", c -> taxonomy.stage(c).isPresent(), taxonomy.stageCodes()),
         kinds(ctx, "kind", target),
         Requests.codeParam(
-            ctx, "need", c -> taxonomy.service(c).isPresent(), taxonomy.serviceCodes()));
+            ctx, "need", c -> taxonomy.service(c).isPresent(), taxonomy.serviceCodes()),
+        text("q", ctx.queryParam("q")));
+  }
+
+  private static String noWords(String text) {
+    return "'"
+        + Requests.clip(text)
+        + "' has no searchable word; give words candidates must contain";
+  }
+
+  /** A text filter, checked to be short enough and to hold at least one searchable word. */
+  private String text(String field, String text) {
+    if (text == null || text.isBlank()) return "";
+    if (text.length() > MAX_TEXT_CHARS)
+      throw ApiException.badField(
+          field, "must be at most " + MAX_TEXT_CHARS + " characters (got " + text.length() + ")");
+    if (recommender.words(text).isEmpty()) throw ApiException.badField(field, noWords(text));
+    return text;
   }
 
   private RequestFilters bodyFilters(Fields f, EntityType target) {
@@ -271,8 +292,14 @@ public final class RecommendationController {
                     taxonomy.service(c).isPresent()
                         ? null
                         : "unknown need '" + Requests.clip(c) + "'"));
+    String q = f.string("q", false, MAX_TEXT_CHARS);
     f.finish();
-    return out;
+    if (q == null || q.isBlank()) return out;
+    if (recommender.words(q).isEmpty()) {
+      f.problems().add(f.pathOf("q"), noWords(q));
+      return out;
+    }
+    return out.withText(q);
   }
 
   private static List<String> kinds(Context ctx, String name, EntityType target) {

@@ -93,15 +93,21 @@ public final class ColumnarFloor {
             profiles.defaultFor(Direction.MENTOR_PROJECTS),
             LocalDate.of(2026, 11, 21),
             RequestFilters.NONE);
-    return top(ctx, 0, -1, k);
+    return top(ctx, 0, -1, null, k);
   }
 
   /**
    * Indexes of the best {@code k} of the request {@code ctx} (project → mentors), restricted to
    * mentors sharing a bit of {@code sectorFilter} (0: any) in district {@code districtFilter} (-1:
-   * any), best first; ties go to the smaller index. O(mentors).
+   * any) that {@code admit} admits (null: all; asked last, after the column filters), best first;
+   * ties go to the smaller index. O(mentors).
    */
-  int[] top(PairScorer.Context ctx, long sectorFilter, int districtFilter, int k) {
+  int[] top(
+      PairScorer.Context ctx,
+      long sectorFilter,
+      int districtFilter,
+      java.util.function.IntPredicate admit,
+      int k) {
     Features subject = ctx.subject();
     // a project that is not active only meets mentors of the second-incubation channel, if failed
     if (!subject.active && !subject.failed) return new int[0];
@@ -116,6 +122,7 @@ public final class ColumnarFloor {
         continue;
       if (sectorFilter != 0 && (sectors[i] & sectorFilter) == 0) continue;
       if (districtFilter >= 0 && district[i] != districtFilter) continue;
+      if (admit != null && !admit.test(i)) continue;
       double s =
           ctx.columnScore(
               sectors[i],

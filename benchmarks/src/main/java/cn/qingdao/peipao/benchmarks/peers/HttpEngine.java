@@ -94,6 +94,7 @@ final class HttpEngine implements PeerEngine {
     RequestFilters f = q.filters();
     for (String s : f.sectors()) url.append("&sector=").append(encode(s));
     for (String d : f.districts()) url.append("&district=").append(encode(d));
+    if (!f.text().isEmpty()) url.append("&q=").append(encode(f.text()));
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(URI.create(url.toString()))

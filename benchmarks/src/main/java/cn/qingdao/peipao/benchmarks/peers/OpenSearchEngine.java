@@ -178,6 +178,7 @@ final class OpenSearchEngine implements PeerEngine {
     }
     if (q.districtFilter() >= 0)
       filter.addObject().putObject("term").put("district", q.districtFilter());
+    for (String w : q.required()) filter.addObject().putObject("term").put("text", w);
     ArrayNode should = bool.putArray("should");
     double norm = 0;
     double docs = corpus.textDocs;

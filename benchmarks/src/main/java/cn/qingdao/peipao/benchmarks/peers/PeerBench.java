@@ -139,7 +139,7 @@ public final class PeerBench {
             new Recommender(
                 catalog.index(), catalog.reader(), ScoringProfiles.defaults(), Clock.systemUTC());
         for (String set : o.sets()) {
-          List<PeerQuery> qs = QuerySets.of(set, catalog, o.queries(), LocalDate.now());
+          List<PeerQuery> qs = QuerySets.of(set, catalog, corpus, o.queries(), LocalDate.now());
           querySets.put(set, qs);
           OursEngine ours = new OursEngine(recommender, false);
           double[] eligible = new double[qs.size()];

@@ -4,6 +4,7 @@ import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.scoring.ColumnForm;
 import cn.qingdao.peipao.core.scoring.PairScorer;
 import cn.qingdao.peipao.core.scoring.RequestFilters;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param secondChanceOnly a failed project: only mentors offering second incubation
  * @param sectorFilter the sector bits a mentor must share (0: none)
  * @param districtFilter the district bit a mentor must be in (-1: none)
+ * @param required SmartCN tokens a mentor's text must all contain (empty: none)
  */
 record PeerQuery(
     Entity subject,
@@ -29,4 +31,5 @@ record PeerQuery(
     boolean open,
     boolean secondChanceOnly,
     long sectorFilter,
-    int districtFilter) {}
+    int districtFilter,
+    List<String> required) {}

@@ -9,23 +9,33 @@ import cn.qingdao.peipao.core.scoring.PairScorer;
 import cn.qingdao.peipao.core.scoring.RequestFilters;
 import cn.qingdao.peipao.core.scoring.ScoringProfiles;
 import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.search.EntityDocuments;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The seeded query sets, each over the stored query projects in id order: {@code all} (hard
- * constraints only), {@code broad} (a filter on the project's main sector) and {@code selective}
- * (main sector and the project's district).
+ * constraints only), {@code broad} (a filter on the project's main sector), {@code selective} (main
+ * sector and the project's district) and {@code text} (a word of the project's own text that every
+ * mentor must contain: the one whose mentor document frequency is nearest {@link #TEXT_SHARE}, ties
+ * to the smaller word).
  */
 final class QuerySets {
-  static final List<String> KINDS = List.of("all", "broad", "selective");
+  static final List<String> KINDS = List.of("all", "broad", "selective", "text");
+
+  /** The share of mentors the {@code text} set's required word aims to pass. */
+  static final double TEXT_SHARE = 0.02;
 
   private QuerySets() {}
 
-  static List<PeerQuery> of(String kind, Catalog catalog, int count, LocalDate today) {
+  static List<PeerQuery> of(
+      String kind, Catalog catalog, PeerCorpus corpus, int count, LocalDate today) {
     FeatureExtractor fx = new FeatureExtractor(catalog.reader().taxonomy());
     PairScorer scorer = new PairScorer(fx);
     ScoringProfiles profiles = ScoringProfiles.defaults();
@@ -40,9 +50,17 @@ final class QuerySets {
           f.district < 0
               ? null
               : catalog.reader().taxonomy().districts().stream().toList().get(f.district).code();
+      Map<String, Integer> terms = new LinkedHashMap<>();
+      for (String t : PeerCorpus.tokens(catalog.index().indexAnalyzer(), project))
+        terms.merge(t, 1, Integer::sum);
+      List<String> required =
+          kind.equals("text")
+              ? requiredWord(terms.keySet(), corpus, catalog.index().indexAnalyzer())
+              : List.of();
       RequestFilters filters =
           switch (kind) {
             case "all" -> RequestFilters.NONE;
+            case "text" -> RequestFilters.NONE.withText(String.join(" ", required));
             case "broad" ->
                 new RequestFilters(List.of(), List.of(sector), List.of(), List.of(), List.of());
             case "selective" ->
@@ -62,9 +80,6 @@ final class QuerySets {
               profiles.defaultFor(Direction.MENTOR_PROJECTS),
               today,
               filters);
-      Map<String, Integer> terms = new LinkedHashMap<>();
-      for (String t : PeerCorpus.tokens(catalog.index().indexAnalyzer(), project))
-        terms.merge(t, 1, Integer::sum);
       out.add(
           new PeerQuery(
               project,
@@ -76,7 +91,43 @@ final class QuerySets {
               f.active || f.failed,
               !f.active,
               filters.sectors().isEmpty() ? 0 : 1L << f.mainSector,
-              filters.districts().isEmpty() ? -1 : f.district));
+              filters.districts().isEmpty() ? -1 : f.district,
+              required));
+    }
+    return out;
+  }
+
+  /**
+   * The subject's word whose mentor document frequency is nearest {@link #TEXT_SHARE} of the
+   * mentors with text, among the words some mentor has and that segment to themselves alone (so
+   * that the service, given the word as its text filter, requires exactly this token).
+   */
+  private static List<String> requiredWord(
+      java.util.Set<String> words, PeerCorpus corpus, Analyzer analyzer) {
+    double target = Math.log(TEXT_SHARE * corpus.textDocs);
+    String best = null;
+    double bestGap = Double.MAX_VALUE;
+    for (String w : new java.util.TreeSet<>(words)) {
+      int df = corpus.docFreq.getOrDefault(w, 0);
+      if (df == 0 || !List.of(w).equals(segments(analyzer, w))) continue;
+      double gap = Math.abs(Math.log(df) - target);
+      if (gap < bestGap) {
+        best = w;
+        bestGap = gap;
+      }
+    }
+    return best == null ? List.of() : List.of(best);
+  }
+
+  private static List<String> segments(Analyzer analyzer, String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(EntityDocuments.TEXT, text)) {
+      CharTermAttribute a = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) out.add(a.toString());
+      ts.end();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
     return out;
   }

@@ -152,6 +152,16 @@ final class SqliteFts5Engine implements PeerEngine {
     if (q.secondChanceOnly()) where += " AND m.second = 1";
     if (q.sectorFilter() != 0) where += " AND (m.sectors & " + q.sectorFilter() + ") != 0";
     if (q.districtFilter() >= 0) where += " AND m.district = " + q.districtFilter();
+    if (!q.required().isEmpty()) {
+      StringBuilder all = new StringBuilder();
+      for (String w : q.required()) {
+        Integer id = wordOf.get(w);
+        if (id == null) return "SELECT id FROM mentor WHERE 0";
+        if (!all.isEmpty()) all.append(" AND ");
+        all.append('w').append(id);
+      }
+      where += " AND m.rowid IN (SELECT rowid FROM mtext WHERE mtext MATCH '" + all + "')";
+    }
     String inner =
         "SELECT m.id AS id, m.stages AS st, m.services AS sv, "
             + sector(f)

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The peer harness end to end on a tiny corpus (built, cached, reopened): our answers are checked
  * against exhaustive scoring, SQLite FTS5 computing the formula in SQL agrees with them but for its
- * idf, and the query sets narrow as they claim. OpenSearch and HTTP need servers and are not run.
+ * idf (required words included), and the query sets narrow as they claim. OpenSearch and HTTP need
+ * servers and are not run.
  */
 class PeerBenchTest {
   @TempDir Path cache;
@@ -28,7 +29,7 @@ class PeerBenchTest {
         new PeerBench.Options(
             List.of(400),
             List.of("ours", "floor", "sqlite"),
-            List.of("all", "broad", "selective"),
+            List.of("all", "broad", "selective", "text"),
             40,
             40,
             1,
@@ -41,7 +42,7 @@ class PeerBenchTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     List<PeerBench.Row> rows =
         PeerBench.run(o, new PrintStream(printed, true, StandardCharsets.UTF_8));
-    assertEquals(9, rows.size(), printed.toString(StandardCharsets.UTF_8));
+    assertEquals(12, rows.size(), printed.toString(StandardCharsets.UTF_8));
     assertTrue(Files.exists(cache.resolve("mentors-400/ready")));
     assertTrue(Files.exists(cache.resolve("mentors-400/sqlite-fts5.ready")));
     Map<String, Double> eligible =
@@ -50,6 +51,10 @@ class PeerBenchTest {
             .collect(Collectors.toMap(PeerBench.Row::set, PeerBench.Row::meanEligible));
     assertTrue(eligible.get("all") > eligible.get("broad"), eligible.toString());
     assertTrue(eligible.get("broad") > eligible.get("selective"), eligible.toString());
+    // a required word passes a few per cent of the mentors
+    assertTrue(
+        eligible.get("text") > 0 && eligible.get("text") < 0.1 * eligible.get("all"),
+        eligible.toString());
     for (PeerBench.Row r : rows) {
       assertEquals(40, r.queries());
       if (r.engine().equals("SQLite FTS5"))

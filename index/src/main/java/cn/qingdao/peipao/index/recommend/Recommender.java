@@ -421,13 +421,37 @@ public final class Recommender {
     }
   }
 
-  /** {@code q} limited to the request's allowed target ids, if any, minus its excluded ones. */
-  private static Query restrict(Query q, Request r) {
-    if (r.only() == null && r.exclude().isEmpty()) return q;
+  /**
+   * {@code q} limited to the request's allowed target ids, if any, minus its excluded ones, to the
+   * candidates whose text holds every word of the text filter.
+   */
+  private Query restrict(Query q, Request r) {
+    List<String> words = words(r.filters().text());
+    if (r.only() == null && r.exclude().isEmpty() && words.isEmpty()) return q;
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(q, Occur.FILTER);
     if (r.only() != null) b.add(uids(r.target(), r.only()), Occur.FILTER);
     if (!r.exclude().isEmpty()) b.add(uids(r.target(), r.exclude()), Occur.MUST_NOT);
+    String field = EntityDocuments.textOf(r.target());
+    for (String w : words) b.add(new TermQuery(new Term(field, w)), Occur.FILTER);
     return b.build();
+  }
+
+  /**
+   * The distinct words of {@code text} as the index segments it, in order; empty when it has none
+   * (blank, or punctuation and stop words only). O(text length).
+   */
+  public List<String> words(String text) {
+    if (text == null || text.isBlank()) return List.of();
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    try (TokenStream ts = index.indexAnalyzer().tokenStream(EntityDocuments.TEXT, text)) {
+      CharTermAttribute a = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) out.add(a.toString());
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return List.copyOf(out);
   }
 
   private static Query uids(EntityType type, Set<String> ids) {

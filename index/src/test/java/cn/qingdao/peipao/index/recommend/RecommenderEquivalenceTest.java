@@ -194,7 +194,9 @@ class RecommenderEquivalenceTest {
         case PROJECTS -> {}
       }
     }
-    return new RequestFilters(districts, sectors, stages, kinds, needs);
+    String text = "";
+    if (rnd.nextDouble() < 0.15) text = pick(rnd, List.of("融资", "智能", "海洋", "平台", "数据服务"));
+    return new RequestFilters(districts, sectors, stages, kinds, needs, text);
   }
 
   private static String pick(Random rnd, List<String> values) {

@@ -4,15 +4,20 @@ import java.util.List;
 
 /**
  * Optional narrowing of a recommendation by the candidate's district, sector, stage, kind and
- * need/service codes; within one dimension the values are alternatives, across dimensions all must
- * hold. Empty lists mean no filter.
+ * need/service codes, and by words its text must contain; within one code dimension the values are
+ * alternatives, across dimensions all must hold. Empty lists and an empty {@code text} mean no
+ * filter.
+ *
+ * @param text words every candidate's text must contain, all of them once segmented the way the
+ *     index segments text ("" for none)
  */
 public record RequestFilters(
     List<String> districts,
     List<String> sectors,
     List<String> stages,
     List<String> kinds,
-    List<String> needs) {
+    List<String> needs,
+    String text) {
   public static final RequestFilters NONE =
       new RequestFilters(List.of(), List.of(), List.of(), List.of(), List.of());
 
@@ -22,5 +27,21 @@ public record RequestFilters(
     stages = List.copyOf(stages);
     kinds = List.copyOf(kinds);
     needs = List.copyOf(needs);
+    text = text == null ? "" : text.strip();
+  }
+
+  /** Code filters only, no required words. */
+  public RequestFilters(
+      List<String> districts,
+      List<String> sectors,
+      List<String> stages,
+      List<String> kinds,
+      List<String> needs) {
+    this(districts, sectors, stages, kinds, needs, "");
+  }
+
+  /** The same filters, the candidates' text required to contain every word of {@code text}. */
+  public RequestFilters withText(String text) {
+    return new RequestFilters(districts, sectors, stages, kinds, needs, text);
   }
 }
