@@ -1,6 +1,8 @@
 package cn.qingdao.peipao.benchmarks.peers;
 
 import cn.qingdao.peipao.core.scoring.Features;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A mentor's column fields and its analysed text, as every peer indexes it.
@@ -74,6 +76,24 @@ record MentorRow(
         Double.parseDouble(f[10]),
         Double.parseDouble(f[11]),
         f[12].isEmpty() ? new String[0] : f[12].split(" "));
+  }
+
+  /** The mentor as the search-engine peers index it (OpenSearch's and Solr's field names). */
+  ObjectNode document() {
+    MentorRow m = this;
+    ObjectNode d = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    d.put("id", m.id()).put("sectors", m.sectors()).put("kw", m.keywordSectors());
+    d.put("stages", m.stages()).put("services", m.services()).put("capacity", m.capacity());
+    d.put("district", m.district()).put("second", m.secondIncubation());
+    ArrayNode bits = d.putArray("sector_bits");
+    for (long b = m.sectors(); b != 0; b &= b - 1) bits.add(Long.numberOfTrailingZeros(b));
+    ArrayNode scope = d.putArray("scope");
+    if (m.scope() == 0) scope.add("any");
+    for (int b = m.scope(); b != 0; b &= b - 1)
+      scope.add(Integer.toString(Integer.numberOfTrailingZeros(b)));
+    if (m.hasPoint()) d.put("lat", m.lat()).put("lon", m.lon());
+    d.put("text", String.join(" ", m.tokens()));
+    return d;
   }
 
   boolean hasPoint() {

@@ -106,7 +106,7 @@ final class OpenSearchEngine implements PeerEngine {
     int n = 0;
     for (MentorRow m : corpus.mentors) {
       bulk.append("{\"index\":{\"_id\":\"").append(m.id()).append("\"}}\n");
-      bulk.append(Json.write(document(m))).append('\n');
+      bulk.append(Json.write(m.document())).append('\n');
       if (++n % 5000 == 0) {
         send("POST", "/" + index + "/_bulk", bulk.toString(), false);
         bulk.setLength(0);
@@ -117,22 +117,6 @@ final class OpenSearchEngine implements PeerEngine {
     send("POST", "/" + index + "/_forcemerge?max_num_segments=1", null, false);
     send("PUT", "/" + index + "/_settings", "{\"index\":{\"refresh_interval\":\"1s\"}}", false);
     send("POST", "/" + index + "/_refresh", null, false);
-  }
-
-  private static ObjectNode document(MentorRow m) {
-    ObjectNode d = F.objectNode();
-    d.put("id", m.id()).put("sectors", m.sectors()).put("kw", m.keywordSectors());
-    d.put("stages", m.stages()).put("services", m.services()).put("capacity", m.capacity());
-    d.put("district", m.district()).put("second", m.secondIncubation());
-    ArrayNode bits = d.putArray("sector_bits");
-    for (long b = m.sectors(); b != 0; b &= b - 1) bits.add(Long.numberOfTrailingZeros(b));
-    ArrayNode scope = d.putArray("scope");
-    if (m.scope() == 0) scope.add("any");
-    for (int b = m.scope(); b != 0; b &= b - 1)
-      scope.add(Integer.toString(Integer.numberOfTrailingZeros(b)));
-    if (m.hasPoint()) d.put("lat", m.lat()).put("lon", m.lon());
-    d.put("text", String.join(" ", m.tokens()));
-    return d;
   }
 
   @Override
@@ -180,12 +164,8 @@ final class OpenSearchEngine implements PeerEngine {
       filter.addObject().putObject("term").put("district", q.districtFilter());
     for (String w : q.required()) filter.addObject().putObject("term").put("text", w);
     ArrayNode should = bool.putArray("should");
-    double norm = 0;
-    double docs = corpus.textDocs;
     for (Map.Entry<String, Integer> e : q.terms().entrySet()) {
-      int df = corpus.docFreq.getOrDefault(e.getKey(), 0);
-      norm += e.getValue() * Math.log(1 + (docs - df + 0.5) / (df + 0.5));
-      if (df > 0)
+      if (corpus.docFreq.getOrDefault(e.getKey(), 0) > 0)
         should
             .addObject()
             .putObject("term")
@@ -197,7 +177,7 @@ final class OpenSearchEngine implements PeerEngine {
     scriptScore.putObject("query").set("bool", bool);
     ObjectNode script = scriptScore.putObject("script");
     script.put("source", SCRIPT);
-    script.set("params", params(q.form(), norm));
+    script.set("params", params(q.form(), q.bm25Norm(corpus)));
     return body;
   }
 

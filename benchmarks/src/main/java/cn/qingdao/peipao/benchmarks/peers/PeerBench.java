@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <pre>
  * java -Xmx12g -cp benchmarks/target/benchmarks.jar cn.qingdao.peipao.benchmarks.peers.PeerBench \
- *   --sizes 10000,100000 --engines ours,floor,sqlite,opensearch,http \
+ *   --sizes 10000,100000 --engines ours,floor,sqlite,solr,opensearch,http \
  *   --opensearch http://127.0.0.1:9201 [--cache benchmarks/target/peers] [--queries 500]
  * </pre>
  */
@@ -36,7 +36,7 @@ public final class PeerBench {
   /**
    * What to run.
    *
-   * @param engines any of ours (always run: the reference), floor, sqlite, opensearch, http
+   * @param engines any of ours (always run: the reference), floor, sqlite, solr, opensearch, http
    * @param sqliteQueries how many of the queries SQLite answers (it is the slowest by far)
    * @param passes measured passes over the queries (SQLite: one)
    * @param exhaustiveChecks how many of our answers per set are checked against exhaustive scoring
@@ -52,6 +52,7 @@ public final class PeerBench {
       int exhaustiveChecks,
       Path cache,
       Path matcherJar,
+      Path solrJar,
       String javaHome,
       String openSearch) {
 
@@ -76,6 +77,7 @@ public final class PeerBench {
           Integer.parseInt(a.getOrDefault("exhaustive-checks", "50")),
           Path.of(a.getOrDefault("cache", "benchmarks/target/peers")),
           Path.of(a.getOrDefault("matcher-jar", "api/target/matcher.jar")),
+          Path.of(a.getOrDefault("solr-jar", "benchmarks/solr/target/solr-peer.jar")),
           a.getOrDefault("java-home", System.getProperty("java.home")),
           a.getOrDefault("opensearch", "http://127.0.0.1:9201"));
     }
@@ -180,9 +182,10 @@ public final class PeerBench {
       case "floor" -> new FloorEngine(taxonomy, corpus.mentors);
       case "sqlite" -> new SqliteFts5Engine(corpus);
       case "opensearch" -> new OpenSearchEngine(o.openSearch(), corpus);
+      case "solr" -> new SolrEngine(o.solrJar(), o.javaHome(), corpus);
       default ->
           throw new IllegalArgumentException(
-              "unknown engine '" + name + "': use ours, floor, sqlite, opensearch or http");
+              "unknown engine '" + name + "': use ours, floor, sqlite, solr, opensearch or http");
     };
   }
 

@@ -32,4 +32,20 @@ record PeerQuery(
     boolean secondChanceOnly,
     long sectorFilter,
     int districtFilter,
-    List<String> required) {}
+    List<String> required) {
+
+  /**
+   * What divides Lucene's BM25 of the subject's terms into the text value: the sum of count × idf
+   * over its terms, idf = ln(1 + (N − df + 0.5)/(df + 0.5)) over {@code corpus}'s mentors with
+   * text.
+   */
+  double bm25Norm(PeerCorpus corpus) {
+    double norm = 0;
+    double docs = corpus.textDocs;
+    for (Map.Entry<String, Integer> e : terms.entrySet()) {
+      int df = corpus.docFreq.getOrDefault(e.getKey(), 0);
+      norm += e.getValue() * Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+    }
+    return norm;
+  }
+}

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The peer harness end to end on a tiny corpus (built, cached, reopened): our answers are checked
  * against exhaustive scoring, SQLite FTS5 computing the formula in SQL agrees with them but for its
- * idf (required words included), and the query sets narrow as they claim. OpenSearch and HTTP need
- * servers and are not run.
+ * idf (required words included), Solr embedded (its own JVM, from {@code
+ * solr/target/solr-peer.jar}) agrees with them, and the query sets narrow as they claim. OpenSearch
+ * and HTTP need servers and are not run.
  */
 class PeerBenchTest {
   @TempDir Path cache;
@@ -28,7 +29,7 @@ class PeerBenchTest {
     PeerBench.Options o =
         new PeerBench.Options(
             List.of(400),
-            List.of("ours", "floor", "sqlite"),
+            List.of("ours", "floor", "sqlite", "solr"),
             List.of("all", "broad", "selective", "text"),
             40,
             40,
@@ -37,12 +38,14 @@ class PeerBenchTest {
             40,
             cache,
             Path.of("unused.jar"),
+            // built by the reactor before this module (benchmarks/solr precedes benchmarks)
+            Path.of("solr/target/solr-peer.jar"),
             System.getProperty("java.home"),
             "http://127.0.0.1:1");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     List<PeerBench.Row> rows =
         PeerBench.run(o, new PrintStream(printed, true, StandardCharsets.UTF_8));
-    assertEquals(12, rows.size(), printed.toString(StandardCharsets.UTF_8));
+    assertEquals(16, rows.size(), printed.toString(StandardCharsets.UTF_8));
     assertTrue(Files.exists(cache.resolve("mentors-400/ready")));
     assertTrue(Files.exists(cache.resolve("mentors-400/sqlite-fts5.ready")));
     Map<String, Double> eligible =
@@ -59,6 +62,9 @@ class PeerBenchTest {
       assertEquals(40, r.queries());
       if (r.engine().equals("SQLite FTS5"))
         assertTrue(r.overlap() >= 0.9, "SQLite overlap " + r.overlap() + " in " + r.set());
+      // Solr computes the same formula and Lucene's BM25: the same top 10 but for float ties
+      if (r.engine().startsWith("Solr"))
+        assertTrue(r.overlap() >= 0.99, "Solr overlap " + r.overlap() + " in " + r.set());
     }
     // a second run reopens the cached corpus and SQLite file and gives the same answers
     List<PeerBench.Row> again =
