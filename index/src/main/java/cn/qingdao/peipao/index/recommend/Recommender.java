@@ -221,10 +221,6 @@ public final class Recommender {
           Query query =
               restrict(exhaustive ? typeOnly(r.target()) : hardConstraints(r, subject), r);
           Segment[] segments = new Segment[searcher.getIndexReader().leaves().size()];
-          Candidates candidates =
-              exhaustive
-                  ? collectAll(searcher, query, ctx, segments)
-                  : BlockScan.collect(searcher, query, ctx, cache, segments, r.target(), r.limit());
           TextRelevance text =
               ctx.usesText()
                   ? new TextRelevance(
@@ -233,6 +229,12 @@ public final class Recommender {
                       cache.dictionary(),
                       subjectTerms(searcher, r.subject()))
                   : null;
+          // words no candidate has cannot raise any candidate's score: bound text below 1
+          if (text != null) ctx.boundText(text.max());
+          Candidates candidates =
+              exhaustive
+                  ? collectAll(searcher, query, ctx, segments)
+                  : BlockScan.collect(searcher, query, ctx, cache, segments, r.target(), r.limit());
           long[] textScored = {0};
           List<Scored> top =
               exhaustive

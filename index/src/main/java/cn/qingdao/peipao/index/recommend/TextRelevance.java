@@ -24,6 +24,7 @@ final class TextRelevance {
   private final double[] weights; // qtf · idf, by position in ids
   private final double norm;
   private final double avgdl;
+  private final double max;
 
   /**
    * {@code queryTerms}: the subject's analysed terms with their frequencies; statistics are those
@@ -42,12 +43,14 @@ final class TextRelevance {
       double[] byTerm = new double[queryTerms.size()];
       int n = 0;
       double sum = 0;
+      double reachable = 0;
       for (Map.Entry<String, Integer> e : queryTerms.entrySet()) {
         int df = reader.docFreq(new Term(field, e.getKey()));
         double w = e.getValue() * Math.log(1 + (docs - df + 0.5) / (df + 0.5));
         sum += w;
         int id = dictionary.find(e.getKey());
         if (id >= 0) {
+          if (df > 0) reachable += w;
           byTerm[n] = w;
           packed[n] = ((long) id << 32) | n;
           n++;
@@ -61,9 +64,18 @@ final class TextRelevance {
         weights[i] = byTerm[(int) packed[i]];
       }
       norm = sum;
+      max = sum <= 0 ? 0 : Math.min(1.0, reachable / sum);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The most relevance any document can have: the share of the subject's weight held by words that
+   * occur in the target's text at all (each word's BM25 part stays below its weight). O(1).
+   */
+  double max() {
+    return max;
   }
 
   /** Relevance of document {@code doc} of {@code segment}. */

@@ -117,6 +117,9 @@ public final class PairScorer {
     private final double locB;
     private final double textA;
     private final double textB;
+    // the text value's weight in every bound: textA, textB times the most any candidate can reach
+    private double textBoundA;
+    private double textBoundB;
 
     /** Sector score against the subject, by the candidate's sector bit (subject = project). */
     private final double[] sectorBySubject;
@@ -205,6 +208,8 @@ public final class PairScorer {
       locB = weightsB[LOCATION];
       textA = weightsA[TEXT];
       textB = weightsB[TEXT];
+      textBoundA = textA;
+      textBoundB = textB;
       buildColumnTables();
       int sectors = fx.taxonomy().sectors().size();
       sectorBySubject = new double[sectors];
@@ -342,7 +347,7 @@ public final class PairScorer {
     public double cheapUpper(Features c) {
       computeStructuredExceptLocation(c);
       double loc = c.district >= 0 ? locationBound[c.district] : 1.0;
-      return combine(sumA + locA * loc + textA, sumB + locB * loc + textB);
+      return combine(sumA + locA * loc + textBoundA, sumB + locB * loc + textBoundB);
     }
 
     private double[] locationBounds(DistrictBounds bounds) {
@@ -689,8 +694,8 @@ public final class PairScorer {
         locationTableA[d] = used[LOCATION] ? weightsA[LOCATION] * v : 0;
         locationTableB[d] = used[LOCATION] ? weightsB[LOCATION] * v : 0;
       }
-      double ca = textA;
-      double cb = textB;
+      double ca = textBoundA;
+      double cb = textBoundB;
       for (int i : boundComponents) {
         if (i == SECTOR || i == STAGE || i == NEEDS || i == CAPACITY || i == LOCATION) continue;
         if (i == KIND && parkSubject) continue; // in the stage tables
@@ -704,11 +709,28 @@ public final class PairScorer {
     }
 
     /**
-     * Upper bound of the score (text = 1), from the values of the last {@link
-     * #lowerAfterCheapUpper} or {@link #columnScore}.
+     * Upper bound of the score (text at its bound, 1 unless {@link #boundText} lowered it), from
+     * the values of the last {@link #lowerAfterCheapUpper} or {@link #columnScore}.
      */
     public double upperAfterLower() {
-      return combine(sumA + textA, sumB + textB);
+      return combine(sumA + textBoundA, sumB + textBoundB);
+    }
+
+    /**
+     * Lowers the text value every bound assumes from 1 to {@code max}: the most relevance any
+     * candidate of this request can reach (for instance when part of the subject's words occur in
+     * no candidate). Call it before asking for bounds; exact scores are unchanged. O(1).
+     *
+     * @throws IllegalArgumentException unless {@code max} is in [0,1]
+     */
+    public void boundText(double max) {
+      if (!(max >= 0 && max <= 1))
+        throw new IllegalArgumentException("the text bound must be in [0,1], got " + max);
+      double v = Math.min(1.0, max * (1 + 1e-9)); // above the exact value, as the other bounds
+      constantA += textA * v - textBoundA;
+      constantB += textB * v - textBoundB;
+      textBoundA = textA * v;
+      textBoundB = textB * v;
     }
 
     /** The exact score with {@code text} ∈ [0,1]. */

@@ -13,10 +13,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A block's bound is at least every member's column bound and exact score with full text in every
- * column direction, and equals the column bound for a block of one when a project is the subject,
- * over seeded random subjects and blocks (members with and without sectors, stages, services,
- * districts and points).
+ * A block's bound is at least every member's column bound and exact score with full text (or with
+ * the text bound the request set) in every column direction, and equals the column bound for a
+ * block of one when a project is the subject, over seeded random subjects and blocks (members with
+ * and without sectors, stages, services, districts and points).
  */
 class BlockUpperTest {
   static final FeatureExtractor FX = ColumnFormTest.FX;
@@ -49,6 +49,7 @@ class BlockUpperTest {
     Random r = new Random(seed);
     PairScorer scorer = new PairScorer(FX);
     int blocksBelowOne = 0;
+    int textBoundsLower = 0;
     int checked = 0;
     for (int round = 0; round < 300; round++) {
       Features subject = subject(direction, r, round);
@@ -87,15 +88,22 @@ class BlockUpperTest {
         if (m.stages == 0) flags |= PairScorer.BLOCK_NO_STAGE;
         if (m.services == 0) flags |= PairScorer.BLOCK_NO_SERVICE;
       }
+      double full =
+          ctx.blockUpper(mains, others, keywords, stages, services, capacity, districts, flags);
+      // half of the requests learn that their text can reach only part of its weight
+      double textMax = r.nextBoolean() ? 1.0 : r.nextDouble();
+      if (textMax < 1) ctx.boundText(textMax);
       double bound =
           ctx.blockUpper(mains, others, keywords, stages, services, capacity, districts, flags);
+      assertTrue(bound <= full + 1e-12, "a text bound below 1 cannot raise the block bound");
+      if (textMax < 0.9 && bound < full - 1e-9) textBoundsLower++;
       if (bound < 1 - 1e-9) blocksBelowOne++;
       String what = direction.code() + " round " + round;
       for (Features m : members) {
         assertFalse(mayReach(ctx, m, bound + 1e-9), what + ": a member's column bound is higher");
         if (ctx.eligible(m)) {
           checked++;
-          double best = ctx.score(m, 1.0);
+          double best = ctx.score(m, textMax);
           assertTrue(best <= bound + 1e-9, what + ": a member scores higher");
           assertTrue(mayReach(ctx, m, best - 1e-9), what + ": the column bound is below the score");
           assertTrue(
@@ -111,6 +119,8 @@ class BlockUpperTest {
     assertTrue(checked > 500, direction.code() + ": only " + checked + " eligible members");
     // the bound must discriminate, not answer 1 for every block
     assertTrue(blocksBelowOne > 100, direction.code() + ": only " + blocksBelowOne + " below 1");
+    assertTrue(
+        textBoundsLower > 50, direction.code() + ": text bounds lowered only " + textBoundsLower);
   }
 
   private static boolean mayReach(PairScorer.Context ctx, Features m, double bar) {
@@ -185,6 +195,22 @@ class BlockUpperTest {
             + (70 + r.nextInt(10))
             + "}";
     return FX.of(ColumnFormTest.READER.read(EntityType.PARKS, Json.parse(json)));
+  }
+
+  @Test
+  void aTextBoundOutsideZeroToOneIsRefused() {
+    PairScorer.Context ctx =
+        new PairScorer(FX)
+            .context(
+                Direction.MENTOR_PROJECTS,
+                mentor(new Random(1), 0),
+                PROFILES.defaultFor(Direction.MENTOR_PROJECTS),
+                PROFILES.defaultFor(Direction.PROJECT_MENTORS),
+                LocalDate.of(2026, 11, 21),
+                RequestFilters.NONE);
+    for (double bad : new double[] {-0.1, 1.5, Double.NaN})
+      org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> ctx.boundText(bad), Double.toString(bad));
   }
 
   @Test
