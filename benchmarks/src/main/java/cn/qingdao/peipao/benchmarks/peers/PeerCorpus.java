@@ -111,9 +111,13 @@ final class PeerCorpus {
 
   /** The tokens the service indexes for {@code e}'s full text. */
   static String[] tokens(Analyzer analyzer, Entity e) {
+    return tokens(analyzer, EntityDocuments.textOf(e.type()), EntityDocuments.indexedText(e));
+  }
+
+  /** The tokens {@code analyzer} makes of {@code text} in {@code field}, in order. */
+  static String[] tokens(Analyzer analyzer, String field, String text) {
     List<String> out = new ArrayList<>();
-    try (TokenStream ts =
-        analyzer.tokenStream(EntityDocuments.textOf(e.type()), EntityDocuments.indexedText(e))) {
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute a = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) out.add(a.toString());

@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The seeded query sets, each over the stored query projects in id order: {@code all} (hard
@@ -109,7 +107,9 @@ final class QuerySets {
     double bestGap = Double.MAX_VALUE;
     for (String w : new java.util.TreeSet<>(words)) {
       int df = corpus.docFreq.getOrDefault(w, 0);
-      if (df == 0 || !List.of(w).equals(segments(analyzer, w))) continue;
+      if (df == 0
+          || !List.of(w).equals(List.of(PeerCorpus.tokens(analyzer, EntityDocuments.TEXT, w))))
+        continue;
       double gap = Math.abs(Math.log(df) - target);
       if (gap < bestGap) {
         best = w;
@@ -117,18 +117,5 @@ final class QuerySets {
       }
     }
     return best == null ? List.of() : List.of(best);
-  }
-
-  private static List<String> segments(Analyzer analyzer, String text) {
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(EntityDocuments.TEXT, text)) {
-      CharTermAttribute a = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) out.add(a.toString());
-      ts.end();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return out;
   }
 }

@@ -282,13 +282,7 @@ public final class Recommender {
           return terms;
         }
       }
-      String text = EntityDocuments.indexedText(subject);
-      try (TokenStream ts = index.indexAnalyzer().tokenStream(EntityDocuments.TEXT, text)) {
-        CharTermAttribute a = ts.addAttribute(CharTermAttribute.class);
-        ts.reset();
-        while (ts.incrementToken()) terms.merge(a.toString(), 1, Integer::sum);
-        ts.end();
-      }
+      forEachWord(EntityDocuments.indexedText(subject), w -> terms.merge(w, 1, Integer::sum));
       return terms;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -445,15 +439,23 @@ public final class Recommender {
   public List<String> words(String text) {
     if (text == null || text.isBlank()) return List.of();
     java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
-    try (TokenStream ts = index.indexAnalyzer().tokenStream(EntityDocuments.TEXT, text)) {
-      CharTermAttribute a = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) out.add(a.toString());
-      ts.end();
+    try {
+      forEachWord(text, out::add);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return List.copyOf(out);
+  }
+
+  /** Passes each word of {@code text}, as the index segments it, to {@code action}, in order. */
+  private void forEachWord(String text, java.util.function.Consumer<String> action)
+      throws IOException {
+    try (TokenStream ts = index.indexAnalyzer().tokenStream(EntityDocuments.TEXT, text)) {
+      CharTermAttribute a = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) action.accept(a.toString());
+      ts.end();
+    }
   }
 
   private static Query uids(EntityType type, Set<String> ids) {
