@@ -240,6 +240,8 @@ class RecommendationHttpTest {
     assertEquals(400, r.status());
     assertTrue(
         r.json().get("errors").toString().contains("\"field\":\"filters.q\""), r.json().toString());
+    // the problem echoes the Chinese text as sent, not as '?'
+    assertTrue(r.json().get("detail").asText().contains("'，。'"), r.json().toString());
     r =
         s.get(
             "/api/v1/projects/syn-p-00112/recommendations?target=mentors&q="

@@ -49,7 +49,8 @@ public final class Problems {
 
   public static void write(Context ctx, int status, String detail, List<FieldError> errors) {
     ctx.status(status);
-    ctx.contentType(CONTENT_TYPE);
+    // without a charset the container encodes the text as ISO-8859-1, and Chinese becomes '?'
+    ctx.contentType(CONTENT_TYPE + "; charset=utf-8");
     ctx.result(Json.write(document(status, detail, errors)));
   }
 }
