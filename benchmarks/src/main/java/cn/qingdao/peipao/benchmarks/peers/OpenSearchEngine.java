@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * OpenSearch over HTTP (started by {@code benchmarks/peers/opensearch.sh}): one shard,
@@ -164,15 +163,15 @@ final class OpenSearchEngine implements PeerEngine {
       filter.addObject().putObject("term").put("district", q.districtFilter());
     for (String w : q.required()) filter.addObject().putObject("term").put("text", w);
     ArrayNode should = bool.putArray("should");
-    for (Map.Entry<String, Integer> e : q.terms().entrySet()) {
-      if (corpus.docFreq.getOrDefault(e.getKey(), 0) > 0)
-        should
-            .addObject()
-            .putObject("term")
-            .putObject("text")
-            .put("value", e.getKey())
-            .put("boost", e.getValue());
-    }
+    q.corpusTerms(corpus)
+        .forEach(
+            (t, n) ->
+                should
+                    .addObject()
+                    .putObject("term")
+                    .putObject("text")
+                    .put("value", t)
+                    .put("boost", n));
     ObjectNode scriptScore = body.putObject("query").putObject("script_score");
     scriptScore.putObject("query").set("bool", bool);
     ObjectNode script = scriptScore.putObject("script");

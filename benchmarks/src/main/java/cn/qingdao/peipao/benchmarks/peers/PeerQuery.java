@@ -34,6 +34,16 @@ record PeerQuery(
     int districtFilter,
     List<String> required) {
 
+  /** The subject's terms with their counts that occur in {@code corpus}'s mentors, in order. */
+  Map<String, Integer> corpusTerms(PeerCorpus corpus) {
+    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    terms.forEach(
+        (t, n) -> {
+          if (corpus.docFreq.getOrDefault(t, 0) > 0) out.put(t, n);
+        });
+    return out;
+  }
+
   /**
    * What divides Lucene's BM25 of the subject's terms into the text value: the sum of count × idf
    * over its terms, idf = ln(1 + (N − df + 0.5)/(df + 0.5)) over {@code corpus}'s mentors with

@@ -108,11 +108,7 @@ final class SolrEngine implements PeerEngine {
     ArrayNode required = r.putArray("required");
     q.required().forEach(required::add);
     ObjectNode terms = r.putObject("terms");
-    q.terms()
-        .forEach(
-            (t, n) -> {
-              if (corpus.docFreq.getOrDefault(t, 0) > 0) terms.put(t, n);
-            });
+    q.corpusTerms(corpus).forEach(terms::put);
     r.put("norm", q.bm25Norm(corpus));
     r.set("form", Json.mapper().valueToTree(q.form()));
     JsonNode a = ask(r);
