@@ -13,8 +13,10 @@ import cn.qingdao.peipao.api.http.PolicyController;
 import cn.qingdao.peipao.api.http.Principal;
 import cn.qingdao.peipao.api.http.ProblemErrorHandler;
 import cn.qingdao.peipao.api.http.Problems;
+import cn.qingdao.peipao.api.http.QueryString;
 import cn.qingdao.peipao.api.http.RateLimiter;
 import cn.qingdao.peipao.api.http.RecommendationController;
+import cn.qingdao.peipao.api.http.RequestGate;
 import cn.qingdao.peipao.api.http.SearchController;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.ValidationException;
@@ -23,6 +25,7 @@ import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.EntityConflictException;
 import cn.qingdao.peipao.index.EntityNotFoundException;
+import cn.qingdao.peipao.index.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -54,6 +57,15 @@ public final class App {
   private final AccessControl access;
   private final RateLimiter rateLimiter;
 
+  /**
+   * Failed authentications per address: a burst of {@value #AUTH_FAILURE_BURST}, then one a second,
+   * so guessing keys is slow while a misconfigured client still sees its 401s.
+   */
+  private final RateLimiter authFailures = new RateLimiter(1, AUTH_FAILURE_BURST);
+
+  static final int AUTH_FAILURE_BURST = 30;
+  private final ServiceHealth health;
+
   private App(ApiConfig config, Services services, AccessControl access) {
     this.config = config;
     this.services = services;
@@ -62,6 +74,7 @@ public final class App {
     this.access = access;
     this.rateLimiter =
         new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst());
+    this.health = new ServiceHealth(catalog);
   }
 
   /** The Javalin server, not started. */
@@ -84,6 +97,12 @@ public final class App {
     Limits limits = config.limits();
     c.http.maxRequestSize = limits.maxBodyBytes();
     c.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+    c.jetty.modifyServletContextHandler(
+        h ->
+            h.addFilter(
+                RequestGate.class,
+                "/*",
+                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
     c.jetty.modifyHttpConfiguration(
         http -> {
           // slow or stalled clients must not hold a worker thread for long
@@ -148,7 +167,7 @@ public final class App {
         c,
         HandlerType.POST,
         "/api/v1/projects/{id}/growth",
-        Operation.WRITE,
+        Operation.UPDATE,
         EntityType.PROJECTS,
         growth::record);
     route(
@@ -181,8 +200,9 @@ public final class App {
         EntityType.PROJECTS,
         growth::projectHistory);
     route(c, HandlerType.GET, "/api/v1/alerts", Operation.GROWTH, growth::list);
-    FeedbackController feedback = new FeedbackController(services.feedback(), services.profiles());
-    route(c, HandlerType.POST, "/api/v1/feedback", Operation.FEEDBACK, feedback::record);
+    FeedbackController feedback =
+        new FeedbackController(catalog, services.feedback(), services.profiles());
+    route(c, HandlerType.POST, "/api/v1/feedback", Operation.FEEDBACK_RECORD, feedback::record);
     route(c, HandlerType.GET, "/api/v1/feedback", Operation.FEEDBACK, feedback::list);
     route(c, HandlerType.GET, "/api/v1/profiles", Operation.FEEDBACK, feedback::profiles);
     for (EntityType t : List.of(EntityType.PROJECTS, EntityType.MENTORS, EntityType.PARKS)) {
@@ -215,7 +235,7 @@ public final class App {
           t,
           typed(imports::importLines, t));
       route(c, HandlerType.GET, base + "/{id}", Operation.READ, t, typed(entities::get, t));
-      route(c, HandlerType.PUT, base + "/{id}", Operation.WRITE, t, typed(entities::put, t));
+      route(c, HandlerType.PUT, base + "/{id}", Operation.UPDATE, t, typed(entities::put, t));
       route(c, HandlerType.DELETE, base + "/{id}", Operation.WRITE, t, typed(entities::delete, t));
     }
 
@@ -232,11 +252,40 @@ public final class App {
         EntityNotFoundException.class,
         (e, ctx) -> Problems.write(ctx, 404, e.getMessage(), List.of()));
     c.routes.exception(
+        StoreException.class,
+        (e, ctx) -> {
+          switch (e.kind()) {
+            case DAMAGED -> {
+              catalog.markStoreDamaged(e.getMessage());
+              Problems.write(
+                  ctx, 503, catalog.storeDamage() + "; restore store.db from a backup", List.of());
+            }
+            case CORRUPT_ROW -> {
+              LOG.error("corrupt row on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+              Problems.write(ctx, 500, e.getMessage() + "; a retry will not help", List.of());
+            }
+            case FAILED -> {
+              LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
+              Problems.write(ctx, 500, "the store failed; the request may be retried", List.of());
+            }
+          }
+        });
+    c.routes.exception(
         HttpResponseException.class,
         (e, ctx) -> Problems.write(ctx, e.getStatus(), describe(e, ctx), List.of()));
     c.routes.exception(
         Exception.class,
         (e, ctx) -> {
+          if (malformedBody(e)) {
+            Problems.write(ctx, 400, "malformed request body: " + e.getMessage(), List.of());
+            return;
+          }
+          if (StoreException.damaged(e)) {
+            catalog.markStoreDamaged(e.getMessage());
+            Problems.write(
+                ctx, 503, catalog.storeDamage() + "; restore store.db from a backup", List.of());
+            return;
+          }
           LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
           Problems.write(ctx, 500, "internal error; the request may be retried", List.of());
         });
@@ -253,6 +302,14 @@ public final class App {
           if (!isProblem(ctx))
             Problems.write(ctx, 405, ctx.method() + " is not allowed on " + ctx.path(), List.of());
         });
+  }
+
+  /** Whether {@code e} is the container failing to read a broken body (bad chunking, cut short). */
+  private static boolean malformedBody(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause())
+      if (c instanceof org.eclipse.jetty.http.BadMessageException
+          || c instanceof org.eclipse.jetty.io.EofException) return true;
+    return false;
   }
 
   private static boolean isProblem(Context ctx) {
@@ -292,30 +349,66 @@ public final class App {
       EntityType type,
       Handler handler) {
     routes.add(new Route(method, path, op));
-    c.routes.addHttpHandler(
-        method,
-        path,
-        ctx -> {
-          ctx.attribute("maxBody", config.limits().maxBodyBytes());
-          Principal p = access.authenticate(ctx);
-          if (op != Operation.PUBLIC) {
-            String caller = p.role() == Principal.Role.ANONYMOUS ? "ip " + ctx.ip() : p.name();
-            long wait = rateLimiter.acquire(caller, System.nanoTime());
-            if (wait > 0) {
-              ctx.header("Retry-After", Long.toString(wait));
-              throw new ApiException(
-                  429,
-                  "too many requests: at most "
-                      + rateLimiter.perSecond()
-                      + " per second for this key; retry after "
-                      + wait
-                      + " s");
-            }
-          }
-          access.authorize(p, op, new AccessControl.Target(type, ctx.pathParamMap().get("id")));
-          ctx.attribute("principal", p);
-          handler.handle(ctx);
-        });
+    Handler guarded = ctx -> guard(ctx, op, type, handler);
+    c.routes.addHttpHandler(method, path, guarded);
+    // HEAD answers what GET would, through the same checks; Jetty sends no body for it
+    if (method == HandlerType.GET) c.routes.addHttpHandler(HandlerType.HEAD, path, guarded);
+  }
+
+  /**
+   * What every route does before its controller: size, query string, authentication, rate limit,
+   * store health and authorisation, in that order, so each refusal costs as little as possible.
+   */
+  private void guard(Context ctx, Operation op, EntityType type, Handler handler) throws Exception {
+    long max =
+        op == Operation.IMPORT ? config.limits().maxImportBytes() : config.limits().maxBodyBytes();
+    ctx.attribute("maxBody", max);
+    if (ctx.contentLength() > max) {
+      // answered before a byte of the body is read; the connection is closed, not drained
+      ctx.header("Connection", "close");
+      throw new ApiException(
+          413,
+          "the request body exceeds "
+              + max
+              + " bytes (Content-Length "
+              + ctx.contentLength()
+              + ")");
+    }
+    QueryString.check(ctx.queryString());
+    String address = "ip " + ctx.ip();
+    Principal p;
+    try {
+      p = access.authenticate(ctx);
+    } catch (ApiException e) {
+      if (e.status() == 401)
+        throttle(ctx, authFailures, address, "failed authentications from this address");
+      throw e;
+    }
+    throttle(
+        ctx,
+        rateLimiter,
+        p.keyId() != null ? "key " + p.keyId() : address,
+        "requests for this key or address");
+    if (op != Operation.PUBLIC) health.require(op);
+    access.authorize(p, op, new AccessControl.Target(type, ctx.pathParamMap().get("id")));
+    ctx.attribute("principal", p);
+    handler.handle(ctx);
+  }
+
+  private static void throttle(Context ctx, RateLimiter limiter, String caller, String what) {
+    long wait = limiter.acquire(caller, System.nanoTime());
+    if (wait > 0) {
+      ctx.header("Retry-After", Long.toString(wait));
+      throw new ApiException(
+          429,
+          "too many "
+              + what
+              + ": at most "
+              + limiter.perSecond()
+              + " per second; retry after "
+              + wait
+              + " s");
+    }
   }
 
   private static Handler typed(BiConsumer<Context, EntityType> action, EntityType type) {

@@ -41,7 +41,7 @@ public record Services(
         new Allocations(catalog, new CohortScorer(recommender)),
         new GrowthFiles(catalog, new RiskAnalyzer(RiskParams.defaults())),
         new Alerts(catalog, recommender),
-        new Feedback(catalog),
+        new Feedback(catalog, new CohortScorer(recommender)),
         new SecondIncubation(catalog),
         clock);
   }

@@ -152,12 +152,49 @@ class BadInputFuzzTest {
     return out;
   }
 
+  /**
+   * A valid project in an encoding other than UTF-8 (UTF-16 and UTF-32 both ways, a byte-order
+   * mark), or with overlong forms or encoded surrogates: accepted, each would store unreadable
+   * text.
+   */
+  static byte[] badEncoding(Random r) {
+    String text = PROJECT;
+    return switch (r.nextInt(7)) {
+      case 0 -> text.getBytes(StandardCharsets.UTF_16LE);
+      case 1 -> text.getBytes(StandardCharsets.UTF_16BE);
+      case 2 -> text.getBytes(StandardCharsets.UTF_16);
+      case 3 -> text.getBytes(java.nio.charset.Charset.forName("UTF-32"));
+      case 4 -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text);
+      case 5 -> withInName(text, new byte[] {(byte) 0xC0, (byte) 0xAF}); // overlong '/'
+      default -> withInName(text, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}); // U+D800
+    };
+  }
+
+  static byte[] concat(byte[] head, String tail) {
+    byte[] t = tail.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[head.length + t.length];
+    System.arraycopy(head, 0, out, 0, head.length);
+    System.arraycopy(t, 0, out, head.length, t.length);
+    return out;
+  }
+
+  static byte[] withInName(String project, byte[] bytes) {
+    int at = project.indexOf("\"name\":\"") + 8;
+    byte[] head = project.substring(0, at).getBytes(StandardCharsets.UTF_8);
+    byte[] tail = project.substring(at).getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[head.length + bytes.length + tail.length];
+    System.arraycopy(head, 0, out, 0, head.length);
+    System.arraycopy(bytes, 0, out, head.length, bytes.length);
+    System.arraycopy(tail, 0, out, head.length + bytes.length, tail.length);
+    return out;
+  }
+
   static Bad generate(Random r) {
     String type = pick(r, TYPES);
     String nasty = pick(r, NASTY);
     // an empty filter value means no filter (a portal's empty select); only non-blank ones are bad
     String code = nasty.isBlank() ? "%20x" : enc(nasty);
-    return switch (r.nextInt(16)) {
+    return switch (r.nextInt(20)) {
       case 0 -> json("POST", "/api/v1/projects", brokenProject(r));
       case 1 -> json("POST", "/api/v1/" + type, malformed(r));
       case 2 -> new Bad("POST", "/api/v1/projects", "application/json", invalidUtf8(r));
@@ -303,6 +340,33 @@ class BadInputFuzzTest {
                       "/api/v1/" + type + "/" + enc(nasty) + "x/recommendations")),
               "application/json",
               "{}".getBytes(StandardCharsets.UTF_8));
+      case 16 -> new Bad("POST", "/api/v1/projects", "application/json", badEncoding(r));
+      case 17 ->
+          json(
+              "PUT",
+              "/api/v1/projects/syn-p-00001",
+              PROJECT.replace(
+                  "\"name\":\"", "\"name\":\"\\" + pick(r, List.of("ud800", "udfff", "ud83d x"))));
+      case 18 ->
+          new Bad(
+              "GET",
+              "/api/v1/"
+                  + type
+                  + pick(
+                      r,
+                      List.of(
+                          "?q=%C0%AF",
+                          "?q=%ED%A0%80",
+                          "?district=laoshan&district=shinan",
+                          "?size=1&size=2",
+                          "?q=%FF%FE")),
+              null,
+              null);
+      case 19 ->
+          json(
+              pick(r, List.of("PUT", "POST")),
+              "/api/v1/" + type + pick(r, List.of("/..", "/.", "/...", "")),
+              PROJECT.replace("{", "{\"id\":\"" + pick(r, List.of(".", "..", "....")) + "\","));
       default ->
           new Bad(
               pick(r, List.of("POST", "GET")),

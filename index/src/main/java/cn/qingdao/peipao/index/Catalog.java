@@ -26,7 +26,6 @@ import cn.qingdao.peipao.index.store.StoredEntity;
 import cn.qingdao.peipao.index.store.Tx;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -75,8 +74,24 @@ public final class Catalog implements AutoCloseable {
   private long appliedSeq;
   private boolean dirty;
   private final String startupNote;
+  // why the store cannot be used (page-level damage found at start-up or by a read); null if sound
+  private volatile String storeDamage;
+  // why the index cannot be trusted (files lost, writer failed); null when sound. The committer
+  // rebuilds it from the store and clears this.
+  private volatile String indexProblem;
 
-  private Catalog(Database db, SearchIndex index, Taxonomy taxonomy, Clock clock) {
+  /** How start-up treats an index that reflects more of the log than the store holds. */
+  public enum IndexAhead {
+    /**
+     * Refuse to open: the store was truncated or replaced, and the index may hold the only copy.
+     */
+    REFUSE,
+    /** The store is the truth (a backup restored on purpose): rebuild the index from it. */
+    REBUILD
+  }
+
+  private Catalog(
+      Database db, SearchIndex index, Taxonomy taxonomy, Clock clock, IndexAhead ahead) {
     this.db = db;
     this.store = new EntityStore(db);
     this.assignments = new AssignmentStore(db);
@@ -86,7 +101,15 @@ public final class Catalog implements AutoCloseable {
     this.index = index;
     this.reader = new EntityReader(taxonomy);
     this.clock = clock;
-    this.startupNote = reconcile();
+    List<String> damage = db.quickCheck();
+    if (damage.isEmpty()) {
+      this.startupNote = reconcile(ahead);
+    } else {
+      // a damaged store is neither read into the index nor written: the index stays as it was
+      storeDamage = "store.db failed its integrity check: " + String.join("; ", damage);
+      this.startupNote = storeDamage;
+      LOG.error("{}; answering 503 until store.db is restored from a backup", storeDamage);
+    }
     this.committer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -103,21 +126,34 @@ public final class Catalog implements AutoCloseable {
   }
 
   public static Catalog open(Path dataDir, Taxonomy taxonomy, Clock clock) {
+    return open(dataDir, taxonomy, clock, IndexAhead.REFUSE);
+  }
+
+  /**
+   * Opens {@code dataDir}, treating an index ahead of the store as {@code ahead} says.
+   *
+   * @throws DataDirectoryException when the store is missing or behind an existing index (with
+   *     {@link IndexAhead#REFUSE}), or the directory cannot be created
+   */
+  public static Catalog open(Path dataDir, Taxonomy taxonomy, Clock clock, IndexAhead ahead) {
+    Database db = Database.open(DataDirectory.prepare(dataDir));
+    SearchIndex index = null;
     try {
-      Files.createDirectories(dataDir);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "cannot create data directory " + dataDir + ": " + e.getMessage(), e);
-    }
-    Database db = Database.open(dataDir.resolve("store.db"));
-    SearchIndex index;
-    try {
-      index = SearchIndex.open(dataDir.resolve("index"), taxonomy);
+      index = SearchIndex.open(dataDir.resolve(DataDirectory.INDEX), taxonomy);
+      return new Catalog(db, index, taxonomy, clock, ahead);
     } catch (RuntimeException e) {
+      if (index != null) closeQuietly(index);
       db.close();
       throw e;
     }
-    return new Catalog(db, index, taxonomy, clock);
+  }
+
+  private static void closeQuietly(SearchIndex index) {
+    try {
+      index.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("closing the index after a failed open: {}", e.toString());
+    }
   }
 
   public EntityReader reader() {
@@ -129,9 +165,21 @@ public final class Catalog implements AutoCloseable {
     return startupNote;
   }
 
-  private String reconcile() {
+  private String reconcile(IndexAhead ahead) {
     long storeSeq = store.lastSeq();
     long indexSeq = index.committedSeq();
+    if (indexSeq > storeSeq && ahead == IndexAhead.REFUSE)
+      throw new DataDirectoryException(
+          "the search index reflects the store up to change "
+              + indexSeq
+              + " but store.db only holds "
+              + storeSeq
+              + (storeSeq == 0 ? " (it is empty)" : "")
+              + ": store.db was truncated or replaced by an older copy. Refusing to start, because"
+              + " rebuilding the index from it would drop what only the index still holds."
+              + " Restore the newest store.db from a backup; or rebuild the store from the index"
+              + " with 'matcher recover'; or, if you restored an older backup on purpose, run"
+              + " 'matcher reindex' to rebuild the index from it.");
     String note;
     if (index.rebuildNeeded() || indexSeq > storeSeq) {
       note =
@@ -163,16 +211,21 @@ public final class Catalog implements AutoCloseable {
   public int reindex() {
     writeLock.lock();
     try {
-      long seq = store.lastSeq();
-      int n = rebuildIndex(seq);
-      appliedSeq = seq;
-      index.commit(seq);
-      index.refresh();
-      dirty = false;
-      return n;
+      return rebuildCommitted();
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /** Rebuilds the index from the whole store and commits it; the caller holds the write lock. */
+  private int rebuildCommitted() {
+    long seq = store.lastSeq();
+    int n = rebuildIndex(seq);
+    appliedSeq = seq;
+    index.commit(seq);
+    index.refresh();
+    dirty = false;
+    return n;
   }
 
   private int rebuildIndex(long seq) {
@@ -501,16 +554,23 @@ public final class Catalog implements AutoCloseable {
       appliedSeq = Math.max(appliedSeq, seq);
       dirty = true;
     } catch (RuntimeException e) {
+      indexProblem = "an index update failed after a committed write: " + e;
       LOG.error(
-          "index update failed after a committed write (seq {}); will catch up from the store",
+          "index update failed after a committed write (seq {}); rebuilding from the store",
           seq,
           e);
     }
   }
 
   private void commitIfDirty() {
+    if (storeDamage != null) return; // nothing is read from a damaged store, not even its seq
     writeLock.lock();
     try {
+      String problem = indexProblem != null ? indexProblem : index.problem();
+      if (problem != null) {
+        recoverIndex(problem);
+        return;
+      }
       long storeSeq = store.lastSeq();
       if (appliedSeq < storeSeq) {
         applyChanges(appliedSeq);
@@ -523,9 +583,55 @@ public final class Catalog implements AutoCloseable {
         dirty = false;
       }
     } catch (RuntimeException e) {
-      LOG.error("periodic index commit failed", e);
+      indexProblem = "the periodic index commit failed: " + e;
+      LOG.error("periodic index commit failed; rebuilding the index from the store", e);
     } finally {
       writeLock.unlock();
+    }
+  }
+
+  /**
+   * Rebuilds a lost or failed index from the store, under the write lock (writes wait; searches and
+   * recommendations answer 503 meanwhile, see {@link #indexProblem()}).
+   */
+  private void recoverIndex(String problem) {
+    indexProblem = problem;
+    LOG.error("{}; rebuilding the index from the store", problem);
+    try {
+      index.recreate();
+      int n = rebuildCommitted();
+      indexProblem = null;
+      LOG.info("rebuilt the index from the store: {} entities at seq {}", n, appliedSeq);
+    } catch (IOException | RuntimeException e) {
+      indexProblem = problem + "; the rebuild failed too (" + e + "), retrying";
+      LOG.error("rebuilding the index failed; retrying in a second", e);
+    }
+  }
+
+  /**
+   * Why the search index cannot be trusted now (being rebuilt from the store), or null. O(1): what
+   * the last write or the committer found; {@link #checkIndex()} looks now.
+   */
+  public String indexProblem() {
+    return indexProblem;
+  }
+
+  /** As {@link #indexProblem()}, also looking at the index's files now (one directory listing). */
+  public String checkIndex() {
+    String known = indexProblem;
+    return known != null ? known : index.problem();
+  }
+
+  /** Why the store cannot be used (damaged pages; restore it from a backup), or null. */
+  public String storeDamage() {
+    return storeDamage;
+  }
+
+  /** Records that a read or write found the store damaged: from now on it is not used. */
+  public void markStoreDamaged(String why) {
+    if (storeDamage == null) {
+      storeDamage = "store.db is damaged: " + why;
+      LOG.error("{}; answering 503 until store.db is restored from a backup", storeDamage);
     }
   }
 

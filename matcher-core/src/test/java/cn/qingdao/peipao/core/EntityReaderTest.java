@@ -85,7 +85,7 @@ class EntityReaderTest {
             "{\"id\":\"bad id!\",\"sectors\":[\"ai\",\"ai\",7],\"stage\":\"teen\",\"location\":{\"district\":\"xx\",\"lon\":120.1,\"x\":1},"
                 + "\"needs\":[\"money\"],\"employees\":-1,\"fundingNeed\":1e400,\"registeredAt\":\"2025-13-01\","
                 + "\"awards\":[{\"level\":\"galactic\"}],\"contact\":{\"phone\":\"call me\"},\"founder\":{\"groups\":\"college_graduate\"},\"foo\":null}");
-    assertEquals("must match [A-Za-z0-9_.:-]{1,64} (got 'bad id!')", p.get("id"));
+    assertEquals(EntityReader.ID_RULE + " (got 'bad id!')", p.get("id"));
     assertEquals("is required", p.get("name"));
     assertTrue(p.get("sectors[1]").startsWith("duplicate 'ai'"));
     assertEquals("must be a string", p.get("sectors[2]"));
@@ -194,5 +194,49 @@ class EntityReaderTest {
     Map<String, String> p = problems(EntityType.POLICIES, POLICY.formatted(deep));
     assertTrue(
         p.values().stream().anyMatch(m -> m.startsWith("rules may nest at most")), p.toString());
+  }
+
+  static String conditions(int n) {
+    return String.join(
+        ",",
+        java.util.Collections.nCopies(
+            n, "{\"field\":\"stage\",\"op\":\"eq\",\"value\":\"seed\",\"label\":\"x\"}"));
+  }
+
+  @Test
+  void aWideGroupIsTooWideNotEmpty() {
+    Map<String, String> p =
+        problems(EntityType.POLICIES, POLICY.formatted("{\"any\":[" + conditions(5000) + "]}"));
+    assertTrue(p.get("eligibility.any").startsWith("must have at most 50"), p.toString());
+    assertTrue(!p.containsValue("must not be empty"), p.toString());
+  }
+
+  @Test
+  void aTreeHoldsAtMost200ConditionsInAll() {
+    // 50 groups of 5: each level within its bounds, 301 nodes in all
+    String group = "{\"any\":[" + conditions(5) + "]}";
+    String wide = "{\"all\":[" + String.join(",", java.util.Collections.nCopies(50, group)) + "]}";
+    Map<String, String> p = problems(EntityType.POLICIES, POLICY.formatted(wide));
+    assertTrue(
+        p.values().stream().anyMatch(m -> m.contains("at most 200 conditions")), p.toString());
+    // 40 groups of 4 (201 nodes) is refused, 39 groups of 4 (196 nodes) is fine
+    String four = "{\"any\":[" + conditions(4) + "]}";
+    assertTrue(
+        !problems(
+                EntityType.POLICIES,
+                POLICY.formatted(
+                    "{\"all\":["
+                        + String.join(",", java.util.Collections.nCopies(40, four))
+                        + "]}"))
+            .isEmpty());
+    Policy ok =
+        (Policy)
+            read(
+                EntityType.POLICIES,
+                POLICY.formatted(
+                    "{\"all\":["
+                        + String.join(",", java.util.Collections.nCopies(39, four))
+                        + "]}"));
+    assertEquals(39, ((Rule.All) ok.eligibility()).all().size());
   }
 }

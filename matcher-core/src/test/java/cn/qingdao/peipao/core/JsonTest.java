@@ -24,7 +24,40 @@ class JsonTest {
     assertTrue(
         assertThrows(ValidationException.class, () -> Json.parse(badUtf8))
             .getMessage()
-            .contains("malformed JSON"));
+            .contains("not valid UTF-8"));
     assertTrue(Json.parse("{\"名\":\"海洋\"}".getBytes(StandardCharsets.UTF_8)).has("名"));
+  }
+
+  private static String bytesError(byte[] body) {
+    return assertThrows(ValidationException.class, () -> Json.parse(body)).getMessage();
+  }
+
+  @Test
+  void onlyStrictUtf8IsRead() {
+    String doc = "{\"name\":\"海洋\"}";
+    assertTrue(bytesError(doc.getBytes(StandardCharsets.UTF_16LE)).contains("UTF-8"));
+    assertTrue(bytesError(doc.getBytes(StandardCharsets.UTF_16BE)).contains("UTF-8"));
+    assertTrue(
+        bytesError(doc.getBytes(java.nio.charset.Charset.forName("UTF-32"))).contains("UTF-8"));
+    byte[] utf8 = doc.getBytes(StandardCharsets.UTF_8);
+    byte[] bom = new byte[utf8.length + 3];
+    bom[0] = (byte) 0xEF;
+    bom[1] = (byte) 0xBB;
+    bom[2] = (byte) 0xBF;
+    System.arraycopy(utf8, 0, bom, 3, utf8.length);
+    assertTrue(bytesError(bom).contains("byte-order mark"));
+    byte[] overlong = {'"', (byte) 0xC0, (byte) 0xAF, '"'};
+    assertTrue(bytesError(overlong).contains("not valid UTF-8"));
+    byte[] surrogate = {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'};
+    assertTrue(bytesError(surrogate).contains("not valid UTF-8"));
+    for (String lone : new String[] {"\\ud800", "\\udfff", "x\\ud83d y"}) {
+      ValidationException e =
+          assertThrows(
+              ValidationException.class, () -> Json.parse("{\"a\":[{\"b\":\"" + lone + "\"}]}"));
+      assertTrue(e.errors().get(0).field().equals("a[0].b"), e.getMessage());
+    }
+    // a pair written as two escapes is one character, and fine
+    assertTrue(
+        Json.parse("{\"a\":\"\\ud83d\\ude00\"}").get("a").textValue().codePointCount(0, 2) == 1);
   }
 }

@@ -1,6 +1,7 @@
 package cn.qingdao.peipao.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -143,14 +144,16 @@ class RiskAnalyzerTest {
   @Test
   void recordsAreValidatedWithTheirFieldPaths() {
     Problems p = new Problems();
-    assertNull(GrowthRecord.read(Json.parse("{\"date\":\"2026-03-01\"}"), "", p));
+    LocalDate today = LocalDate.of(2026, 3, 1);
+    assertNull(GrowthRecord.read(Json.parse("{\"date\":\"2026-03-01\"}"), "", p, today));
     assertEquals("measures", p.errors().get(0).field());
     p = new Problems();
     assertNull(
         GrowthRecord.read(
             Json.parse("{\"date\":\"2026-3-1\",\"revenue\":-5,\"Bad Name\":1,\"customers\":\"x\"}"),
             "records[2]",
-            p));
+            p,
+            today));
     List<String> fields = p.errors().stream().map(e -> e.field()).toList();
     assertTrue(
         fields.containsAll(
@@ -164,7 +167,23 @@ class RiskAnalyzerTest {
         GrowthRecord.read(
             Json.parse("{\"date\":\"2026-03-01\",\"revenue\":900000,\"patents\":3}"),
             "",
-            new Problems());
+            new Problems(),
+            today);
     assertEquals(Map.of("patents", 3.0, "revenue", 900000.0), ok.measures());
+  }
+
+  @Test
+  void recordsDatedAfterTodayAreRefused() {
+    LocalDate today = LocalDate.of(2026, 3, 1);
+    for (String date : List.of("2026-03-02", "2027-01-01", "9999-12-31")) {
+      Problems p = new Problems();
+      assertNull(
+          GrowthRecord.read(
+              Json.parse("{\"date\":\"" + date + "\",\"revenue\":1}"), "[0]", p, today));
+      assertEquals("[0].date", p.errors().get(0).field(), date);
+    }
+    assertNotNull(
+        GrowthRecord.read(
+            Json.parse("{\"date\":\"2026-03-01\",\"revenue\":1}"), "", new Problems(), today));
   }
 }

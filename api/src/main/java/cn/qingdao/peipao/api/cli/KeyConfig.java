@@ -28,7 +28,7 @@ final class KeyConfig {
   static ApiKeys resolve(
       String keysFile, Map<String, String> env, Catalog catalog, PrintStream out) {
     String file = keysFile != null ? keysFile : env.get(FILE_ENV);
-    ApiKeys keys = file == null ? ApiKeys.none() : read(Path.of(file));
+    ApiKeys keys = file == null ? ApiKeys.none() : read(Path.of(file), catalog);
     String admin = env.get(ADMIN_ENV);
     if (admin != null && !admin.isBlank()) {
       if (admin.length() < ApiKeys.MIN_KEY_LENGTH)
@@ -47,9 +47,10 @@ final class KeyConfig {
     return keys.withAdminDigest(ApiKeys.digest(generated), "admin");
   }
 
-  private static ApiKeys read(Path file) {
+  private static ApiKeys read(Path file, Catalog catalog) {
     try {
-      return ApiKeys.read(Json.parse(Files.readAllBytes(file)));
+      return ApiKeys.read(
+          Json.parse(Files.readAllBytes(file)), (type, id) -> catalog.get(type, id).isPresent());
     } catch (IOException e) {
       throw new UsageException("cannot read the key file " + file + ": " + e.getMessage());
     } catch (ValidationException e) {

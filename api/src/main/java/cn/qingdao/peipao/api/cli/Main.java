@@ -15,6 +15,7 @@ import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.ImportReport;
+import cn.qingdao.peipao.index.StoreRecovery;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,7 +36,8 @@ public final class Main {
       usage: matcher serve   [--port 7070] [--host 127.0.0.1] [--data ./data] [--no-demo] [--profiles file.json] [--keys keys.json]
                              [--rate 100] [--burst 200]
              matcher import  <projects|mentors|parks|investors|policies> <file.jsonl> [--data ./data] [--atomic]
-             matcher reindex [--data ./data]
+             matcher reindex [--data ./data]     (the store is the truth: rebuild the index from it)
+             matcher recover [--data ./data]     (rebuild a lost store from the index; nothing is deleted)
              matcher learn   --direction project-mentors [--profile default] [--seed 1]
                              [--profiles file.json] [--out learned-profiles.json] [--data ./data]""";
 
@@ -67,6 +69,7 @@ public final class Main {
               out);
       case "import" -> importFile(Arguments.parse(rest, Set.of("atomic"), Set.of("data")), out);
       case "reindex" -> reindex(Arguments.parse(rest, Set.of(), Set.of("data")), out);
+      case "recover" -> recover(Arguments.parse(rest, Set.of(), Set.of("data")), out);
       case "learn" ->
           Learn.run(
               Arguments.parse(
@@ -183,10 +186,26 @@ public final class Main {
   private static void reindex(Arguments a, PrintStream out) {
     if (!a.positional().isEmpty())
       throw new UsageException("reindex takes no arguments, got " + a.positional());
-    try (Catalog catalog = Catalog.open(dataDir(a), QingdaoDataset.taxonomy())) {
+    try (Catalog catalog =
+        Catalog.open(
+            dataDir(a), QingdaoDataset.taxonomy(), Clock.systemUTC(), Catalog.IndexAhead.REBUILD)) {
       long t = System.nanoTime();
       int n = catalog.reindex();
       out.printf("reindexed %d entities in %.1f s%n", n, (System.nanoTime() - t) / 1e9);
     }
+  }
+
+  private static void recover(Arguments a, PrintStream out) {
+    if (!a.positional().isEmpty())
+      throw new UsageException("recover takes no arguments, got " + a.positional());
+    StoreRecovery.Report r =
+        StoreRecovery.fromIndex(dataDir(a), QingdaoDataset.taxonomy(), Clock.systemUTC());
+    out.println("recovered from the index into a new store: " + r.recovered());
+    if (r.rejected() > 0) out.println("  " + r.rejected() + " stored documents did not validate");
+    out.println(
+        "  the old store and index, and the entities as JSON Lines, are kept in " + r.kept());
+    out.println(
+        "  assignments, feedback, growth files, alerts and the audit history were only in the"
+            + " store: restore them from a backup if you have one");
   }
 }

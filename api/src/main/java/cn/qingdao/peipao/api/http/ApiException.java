@@ -24,6 +24,11 @@ public final class ApiException extends RuntimeException {
     return new ApiException(400, field + ": " + message, List.of(new FieldError(field, message)));
   }
 
+  /** A 401: the caller must (re)authenticate; answered with {@code WWW-Authenticate: Bearer}. */
+  public static ApiException unauthorized(String detail) {
+    return new ApiException(401, detail);
+  }
+
   public int status() {
     return status;
   }

@@ -3,6 +3,7 @@ package cn.qingdao.peipao.api.http;
 import cn.qingdao.peipao.core.json.Fields;
 import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.model.EntityReader;
+import cn.qingdao.peipao.core.model.EntityType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,11 +12,14 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -28,8 +32,16 @@ public final class ApiKeys {
   public static final int MIN_KEY_LENGTH = 16;
 
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x21-\\x7e]+");
   private static final List<String> ROLES =
-      List.of("admin", "portal", "mentor", "park", "investor");
+      List.of("admin", "portal", "founder", "mentor", "park", "investor");
+
+  /**
+   * Names the service gives its own principals: the admin key from the environment or the generated
+   * one, and the caller without a key. A key file may not use them, so the audit log never confuses
+   * two callers.
+   */
+  public static final List<String> RESERVED_NAMES = List.of("admin", "anonymous");
 
   private final Map<String, Principal> byDigest;
 
@@ -54,7 +66,7 @@ public final class ApiKeys {
   /** These keys plus an admin key given by its digest. */
   public ApiKeys withAdminDigest(String digest, String name) {
     Map<String, Principal> all = new HashMap<>(byDigest);
-    all.put(digest, new Principal(name, Principal.Role.ADMIN, null));
+    all.put(digest, new Principal(name, Principal.Role.ADMIN, null, digest));
     return new ApiKeys(all);
   }
 
@@ -87,7 +99,16 @@ public final class ApiKeys {
    * @throws cn.qingdao.peipao.core.json.ValidationException naming each bad entry
    */
   public static ApiKeys read(JsonNode json) {
+    return read(json, (type, id) -> true);
+  }
+
+  /**
+   * As {@link #read(JsonNode)}, also refusing an entry bound to an entity that {@code exists} does
+   * not know (a key for a mentor that was never loaded would fail every request).
+   */
+  public static ApiKeys read(JsonNode json, BiPredicate<EntityType, String> exists) {
     Problems problems = new Problems();
+    Set<String> names = new HashSet<>();
     Map<String, Principal> out = new HashMap<>();
     if (json == null || !json.isArray()) {
       problems.add("", "must be a JSON array of keys");
@@ -106,19 +127,44 @@ public final class ApiKeys {
         problems.add(at + ".key", "give either key or sha256 (the hex SHA-256 of the key)");
       if (key != null && key.length() < MIN_KEY_LENGTH)
         problems.add(at + ".key", "must be at least " + MIN_KEY_LENGTH + " characters");
+      if (key != null && !PRINTABLE_ASCII.matcher(key).matches())
+        problems.add(
+            at + ".key",
+            "must be printable ASCII without spaces (it travels in an HTTP header); generate one"
+                + " with 'openssl rand -base64 32'");
+      if (name != null && RESERVED_NAMES.contains(name.strip().toLowerCase(Locale.ROOT)))
+        problems.add(
+            at + ".name",
+            "'" + name + "' is reserved for the service's own principals; pick another");
+      else if (name != null && !names.add(name.strip().toLowerCase(Locale.ROOT)))
+        problems.add(
+            at + ".name", "'" + name + "' names another key too; every key needs its own name");
       if (sha != null && !HEX64.matcher(sha).matches())
         problems.add(at + ".sha256", "must be 64 lowercase hex digits");
       boolean bound = role != null && !role.equals("admin") && !role.equals("portal");
+      Principal.Role r =
+          role == null ? null : Principal.Role.valueOf(role.toUpperCase(Locale.ROOT));
       if (bound && entity == null)
         problems.add(at + ".entity", "is required: a " + role + " key is bound to one entity id");
       if (!bound && entity != null)
-        problems.add(at + ".entity", "only mentor, park and investor keys are bound to an entity");
+        problems.add(
+            at + ".entity", "only founder, mentor, park and investor keys are bound to an entity");
       if (entity != null && !EntityReader.ID.matcher(entity).matches())
         problems.add(at + ".entity", "must be an entity id");
+      else if (bound && entity != null) {
+        EntityType type = new Principal(name, r, entity).boundType();
+        if (!exists.test(type, entity))
+          problems.add(
+              at + ".entity",
+              "no "
+                  + type.path()
+                  + " with id '"
+                  + entity
+                  + "' is stored; load it first or fix the id");
+      }
       if (name == null || role == null || (key == null && sha == null)) continue;
       String digest = key != null ? digest(key) : sha;
-      Principal p =
-          new Principal(name, Principal.Role.valueOf(role.toUpperCase(Locale.ROOT)), entity);
+      Principal p = new Principal(name, r, entity, digest);
       if (out.putIfAbsent(digest, p) != null) problems.add(at, "the same key is listed twice");
     }
     problems.throwIfAny();

@@ -1,6 +1,5 @@
 package cn.qingdao.peipao.api.http;
 
-import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
@@ -49,15 +48,15 @@ public final class EntityController {
     send(ctx, w.created() ? 201 : 200, w.stored());
   }
 
-  /** A project is shown to a mentor, park or investor key only if its consent allows that kind. */
+  /** A project is shown to a bound key only as {@link PersonalData#visible} allows. */
   public void get(Context ctx, EntityType type) {
     String id = Requests.pathId(ctx);
     ApiException missing = new ApiException(404, "no " + type.path() + " with id '" + id + "'");
     StoredEntity s = catalog.get(type, id).orElseThrow(() -> missing);
-    JsonNode json = Json.parse(s.json());
+    JsonNode json = s.tree();
     if (type == EntityType.PROJECTS && json instanceof ObjectNode project) {
       Principal p = Http.principal(ctx);
-      if (!PersonalData.consents(p, project)) throw missing; // not even its existence
+      if (!personal.visible(p, project)) throw missing; // not even its existence
       personal.apply(p, List.of(project), true, "GET " + ctx.path());
     }
     ctx.header("ETag", "\"" + s.version() + "\"");
@@ -72,6 +71,6 @@ public final class EntityController {
 
   private static void send(Context ctx, int status, StoredEntity s) {
     ctx.header("ETag", "\"" + s.version() + "\"");
-    Http.json(ctx, status, Json.parse(s.json()));
+    Http.json(ctx, status, s.tree());
   }
 }

@@ -7,6 +7,7 @@ import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.scoring.Direction;
 import cn.qingdao.peipao.core.scoring.ScoringProfile;
 import cn.qingdao.peipao.core.scoring.ScoringProfiles;
+import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.feedback.Feedback;
 import cn.qingdao.peipao.index.store.FeedbackStore;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,17 +20,28 @@ import java.util.Set;
 public final class FeedbackController {
   private final Feedback feedback;
   private final ScoringProfiles profiles;
+  private final Catalog catalog;
+  private final PersonalData personal;
 
-  public FeedbackController(Feedback feedback, ScoringProfiles profiles) {
+  public FeedbackController(Catalog catalog, Feedback feedback, ScoringProfiles profiles) {
+    this.catalog = catalog;
     this.feedback = feedback;
     this.profiles = profiles;
+    this.personal = new PersonalData(catalog);
   }
 
-  /** {@code POST /api/v1/feedback}: one event; an accept may make an assignment. */
+  /**
+   * {@code POST /api/v1/feedback}: one event; an accept may make an assignment. Who may record
+   * what: an admin key anything; a portal key impressions and clicks (a shared key cannot speak for
+   * one founder's decision); a founder, mentor, park or investor key any action on a pair that
+   * includes its own entity and a project it may see.
+   */
   public void record(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
     FeedbackEvent e = FeedbackEvent.read(Requests.jsonBody(ctx));
-    Feedback.Recorded r = feedback.record(e, Http.principal(ctx).name());
+    Principal p = Http.principal(ctx);
+    mayRecord(p, e);
+    Feedback.Recorded r = feedback.record(e, p.name());
     ObjectNode out = json(r.id(), r.at().toString(), e);
     if (r.assignment() != null) out.put("assignmentId", r.assignment().id());
     if (r.note() != null) out.put("note", r.note());
@@ -86,6 +98,37 @@ public final class FeedbackController {
       }
     }
     Http.json(ctx, 200, out);
+  }
+
+  private void mayRecord(Principal p, FeedbackEvent e) {
+    boolean decision = e.action() == FeedbackAction.ACCEPT || e.action() == FeedbackAction.REJECT;
+    if (p.role() == Principal.Role.PORTAL && decision)
+      throw new ApiException(
+          403,
+          "a portal key records impressions and clicks; accept and reject are decisions of the"
+              + " project's side (an admin or its founder key) or of the mentor or park for its own"
+              + " pair");
+    if (!p.isBound()) return;
+    boolean subjectOwn = p.owns(e.subjectType(), e.subjectId());
+    boolean targetOwn = p.owns(e.targetType(), e.targetId());
+    if (!subjectOwn && !targetOwn)
+      throw new ApiException(
+          403,
+          "a "
+              + p.roleCode()
+              + " key records feedback only on pairs that include "
+              + p.boundType().path()
+              + "/"
+              + p.boundEntityId());
+    // the project of the pair must be one this key may see, as GET /projects/{id} decides
+    String projectId =
+        e.subjectType() == EntityType.PROJECTS
+            ? e.subjectId()
+            : e.targetType() == EntityType.PROJECTS ? e.targetId() : null;
+    if (projectId == null) return;
+    var row = catalog.get(EntityType.PROJECTS, projectId);
+    if (row.isEmpty() || !personal.visible(p, row.get().tree()))
+      throw new ApiException(404, "no projects with id '" + projectId + "'");
   }
 
   private static double round(double v) {

@@ -61,7 +61,7 @@ public final class GrowthController {
     }
     var w = secondIncubation.reopen(id, reason, Http.principal(ctx).name());
     ctx.header("ETag", "\"" + w.stored().version() + "\"");
-    Http.json(ctx, 200, Json.parse(w.stored().json()));
+    Http.json(ctx, 200, w.stored().tree());
   }
 
   /** {@code GET /api/v1/projects/{id}/history}: every write of the project, newest first. */
@@ -94,11 +94,11 @@ public final class GrowthController {
         problems.add(
             "", "at most " + MAX_RECORDS + " records per request; use /api/v1/growth/import");
       for (int i = 0; i < body.size() && i < MAX_RECORDS; i++) {
-        GrowthRecord r = GrowthRecord.read(body.get(i), "[" + i + "]", problems);
+        GrowthRecord r = GrowthRecord.read(body.get(i), "[" + i + "]", problems, files.today());
         if (r != null) records.add(r);
       }
     } else {
-      GrowthRecord r = GrowthRecord.read(body, "", problems);
+      GrowthRecord r = GrowthRecord.read(body, "", problems, files.today());
       if (r != null) records.add(r);
     }
     problems.throwIfAny();

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Health, taxonomy and the OpenAPI document: the public, read-only part of the API. */
 public final class InfoController {
@@ -24,24 +25,46 @@ public final class InfoController {
     this.openApi = resource("/openapi.json");
   }
 
-  /** Liveness and readiness: store and index answer, with their document counts. */
+  /** What {@code /health} answers. */
+  public record Health(
+      String status,
+      boolean consistent,
+      String problem,
+      Long storeSeq,
+      String taxonomy,
+      Map<String, Long> store,
+      Map<String, Long> index) {}
+
+  /**
+   * Liveness and readiness: 200 {@code ok} when store and index answer and agree; 503 with {@code
+   * damaged} (store pages damaged: restore a backup), {@code degraded} (index being rebuilt) or
+   * {@code inconsistent} (store and index counts differ) otherwise, with the problem in words.
+   */
   public void health(Context ctx) {
-    ObjectNode out = Json.mapper().createObjectNode();
-    ObjectNode store = Json.mapper().createObjectNode();
-    ObjectNode index = Json.mapper().createObjectNode();
+    String damage = catalog.storeDamage();
+    if (damage != null) {
+      Http.json(
+          ctx, 503, new Health("damaged", false, damage, null, taxonomy.version(), null, null));
+      return;
+    }
+    Map<String, Long> store = new TreeMap<>();
+    Map<String, Long> index = new TreeMap<>();
     boolean agree = true;
     for (Map.Entry<EntityType, long[]> e : catalog.counts().entrySet()) {
       store.put(e.getKey().path(), e.getValue()[0]);
       index.put(e.getKey().path(), e.getValue()[1]);
       agree &= e.getValue()[0] == e.getValue()[1];
     }
-    out.put("status", "ok");
-    out.put("consistent", agree);
-    out.put("storeSeq", catalog.storeSeq());
-    out.put("taxonomy", taxonomy.version());
-    out.set("store", store);
-    out.set("index", index);
-    Http.json(ctx, 200, out);
+    String indexProblem = catalog.checkIndex();
+    String status = indexProblem != null ? "degraded" : agree ? "ok" : "inconsistent";
+    String problem =
+        indexProblem != null
+            ? indexProblem
+            : agree ? null : "store and index hold different numbers of entities";
+    Http.json(
+        ctx,
+        status.equals("ok") ? 200 : 503,
+        new Health(status, agree, problem, catalog.storeSeq(), taxonomy.version(), store, index));
   }
 
   public void taxonomy(Context ctx) {

@@ -2,7 +2,6 @@ package cn.qingdao.peipao.api.http;
 
 import cn.qingdao.peipao.core.model.EntityType;
 import io.javalin.http.Context;
-import java.util.Locale;
 
 /**
  * Access by API key ({@code Authorization: Bearer <key>}), with the roles of the API contract:
@@ -10,13 +9,18 @@ import java.util.Locale;
  * <ul>
  *   <li>anonymous (no key): health, taxonomy, OpenAPI and the policy calculator;
  *   <li>{@code admin}: everything;
- *   <li>{@code portal}: reads, searches and recommends everything, writes nothing;
+ *   <li>{@code portal}: reads, searches and recommends everything, records impressions and clicks,
+ *       reads the feedback log; writes nothing;
+ *   <li>{@code founder}: bound to one project: reads, edits and records growth for it, its
+ *       recommendations and assignments, and feedback on its own pairs;
  *   <li>{@code mentor}, {@code park}, {@code investor}: bound to one entity; recommendations and
- *       assignments for that entity only, entity reads (projects only as their consent allows, with
- *       contact masked, which the controllers enforce), search of everything but projects.
+ *       assignments for that entity only, feedback on its own pairs, entity reads (projects only
+ *       when active and consenting to its kind, or assigned to it, with contact masked, which the
+ *       controllers enforce), search of everything but projects.
  * </ul>
  *
- * An unknown key is a 401 (never treated as anonymous); a known key without the right a 403.
+ * An unknown key is a 401 (never treated as anonymous); a known key without the right a 403 that
+ * says what the key may do instead.
  */
 public final class KeyAccessControl implements AccessControl {
   private final ApiKeys keys;
@@ -30,9 +34,9 @@ public final class KeyAccessControl implements AccessControl {
     String header = ctx.header("Authorization");
     if (header == null) return Principal.ANONYMOUS;
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7)
-      throw unauthorized("Authorization must be 'Bearer <key>'");
+      throw ApiException.unauthorized("Authorization must be 'Bearer <key>'");
     return keys.principal(header.substring(7).trim())
-        .orElseThrow(() -> unauthorized("unknown API key"));
+        .orElseThrow(() -> ApiException.unauthorized("unknown API key"));
   }
 
   @Override
@@ -41,39 +45,51 @@ public final class KeyAccessControl implements AccessControl {
     switch (p.role()) {
       case ADMIN -> {}
       case ANONYMOUS ->
-          throw unauthorized("this needs an API key: send 'Authorization: Bearer <key>'");
+          throw ApiException.unauthorized(
+              "this needs an API key: send 'Authorization: Bearer <key>'");
       case PORTAL -> {
-        if (op == Operation.WRITE || op == Operation.IMPORT)
-          throw forbidden(p, "reads and recommends; writes need an admin key");
+        switch (op) {
+          case WRITE, IMPORT, UPDATE ->
+              throw forbidden(p, "reads, searches and recommends; writes need an admin key");
+          default -> {}
+        }
       }
-      case MENTOR, PARK, INVESTOR -> bound(p, op, target);
+      case FOUNDER, MENTOR, PARK, INVESTOR -> bound(p, op, target);
     }
   }
 
   private static void bound(Principal p, Operation op, Target target) {
-    EntityType own = p.boundType();
-    boolean self = target.type() == own && p.boundEntityId().equals(target.id());
+    boolean self = p.owns(target.type(), target.id());
+    String own = p.boundType().path() + "/" + p.boundEntityId();
     switch (op) {
-      case READ -> {}
+      case READ, FEEDBACK_RECORD -> {} // the controllers check what the key may see
       case SEARCH -> {
         if (target.type() == EntityType.PROJECTS)
           throw forbidden(p, "finds projects through its own recommendations, not by search");
       }
       case RECOMMEND, ASSIGNMENTS -> {
-        if (!self)
-          throw forbidden(
-              p, "acts only for " + own.path() + "/" + p.boundEntityId() + ", its own entity");
+        if (!self) throw forbidden(p, "acts only for " + own + ", its own entity");
       }
-      default ->
-          throw forbidden(p, "reads and recommends for its own entity; writes need an admin key");
+      case GROWTH, UPDATE -> {
+        if (!self || p.role() != Principal.Role.FOUNDER)
+          throw forbidden(
+              p,
+              op == Operation.GROWTH
+                  ? "does not read growth files and alerts: they are for admin and portal keys"
+                      + " and a project's own founder key"
+                  : "does not change this: only an admin key, or a founder key for its own"
+                      + " project, may");
+      }
+      case FEEDBACK ->
+          throw forbidden(
+              p,
+              "records feedback on its own pairs; the feedback log is for admin and portal keys");
+      case WRITE, IMPORT, PUBLIC, CALCULATE ->
+          throw forbidden(p, "acts for " + own + " only; this write needs an admin key");
     }
   }
 
-  private static ApiException unauthorized(String detail) {
-    return new ApiException(401, detail);
-  }
-
   private static ApiException forbidden(Principal p, String what) {
-    return new ApiException(403, "a " + p.role().name().toLowerCase(Locale.ROOT) + " key " + what);
+    return new ApiException(403, "a " + p.roleCode() + " key " + what);
   }
 }

@@ -12,10 +12,17 @@ public enum Operation {
   CALCULATE,
   /** Allocations and the assignments they made: who accompanies or hosts which project. */
   ASSIGNMENTS,
-  /** Feedback on recommendations and the scoring profiles it measures (admin and portal). */
+  /** The feedback log and the scoring profiles it measures (admin and portal). */
   FEEDBACK,
+  /**
+   * Recording one feedback event: admin; portal for impressions and clicks only; a bound key only
+   * for a pair that includes its own entity (the controller checks the body).
+   */
+  FEEDBACK_RECORD,
   /** Growth files and risk alerts: a project's business figures. */
   GROWTH,
+  /** Replacing one entity ({@code PUT}): admin, or a founder key for its own project. */
+  UPDATE,
   WRITE,
   IMPORT
 }

@@ -22,12 +22,27 @@ final class PersonalData {
     this.catalog = catalog;
   }
 
-  /** Whether a bound key's kind may see this project (its consent); other roles always may. */
-  static boolean consents(Principal p, JsonNode project) {
+  /**
+   * Whether {@code p} may see this project at all: admin and portal keys always; a founder key only
+   * its own project; a mentor, park or investor key a project that is active and consents to its
+   * kind, or that is assigned to it (its own accompanied projects, whatever their state).
+   */
+  boolean visible(Principal p, JsonNode project) {
     if (!p.isBound()) return true;
+    String id = project.path("id").asText();
+    if (p.role() == Principal.Role.FOUNDER) return p.boundEntityId().equals(id);
     JsonNode consent = project.get("consent");
-    String kind = p.boundType().path();
-    return consent != null && consent.path(kind).asBoolean(false);
+    boolean consents = consent != null && consent.path(p.boundType().path()).asBoolean(false);
+    if (consents && "active".equals(project.path("status").asText("active"))) return true;
+    return assignedTo(p, id);
+  }
+
+  /** Whether the project is (actively) assigned to the mentor or park {@code p} is bound to. */
+  private boolean assignedTo(Principal p, String projectId) {
+    EntityType t = p.boundType();
+    if (t != EntityType.MENTORS && t != EntityType.PARKS) return false;
+    return catalog.assignments().assignmentsOf(t, p.boundEntityId(), true).stream()
+        .anyMatch(a -> a.projectId().equals(projectId));
   }
 
   /**

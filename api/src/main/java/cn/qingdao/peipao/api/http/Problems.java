@@ -20,6 +20,7 @@ public final class Problems {
           Map.entry(404, "Not Found"),
           Map.entry(405, "Method Not Allowed"),
           Map.entry(406, "Not Acceptable"),
+          Map.entry(408, "Request Timeout"),
           Map.entry(409, "Conflict"),
           Map.entry(413, "Content Too Large"),
           Map.entry(415, "Unsupported Media Type"),
@@ -49,6 +50,7 @@ public final class Problems {
 
   public static void write(Context ctx, int status, String detail, List<FieldError> errors) {
     ctx.status(status);
+    if (status == 401) ctx.header("WWW-Authenticate", "Bearer realm=\"matcher\"");
     // without a charset the container encodes the text as ISO-8859-1, and Chinese becomes '?'
     ctx.contentType(CONTENT_TYPE + "; charset=utf-8");
     ctx.result(Json.write(document(status, detail, errors)));

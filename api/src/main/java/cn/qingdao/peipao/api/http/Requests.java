@@ -87,8 +87,7 @@ final class Requests {
   static String pathId(Context ctx) {
     String id = ctx.pathParam("id");
     if (!EntityReader.ID.matcher(id).matches()) {
-      throw ApiException.badField(
-          "id", "must match [A-Za-z0-9_.:-]{1,64} (got '" + clip(id) + "')");
+      throw ApiException.badField("id", EntityReader.ID_RULE + " (got '" + clip(id) + "')");
     }
     return id;
   }

@@ -154,13 +154,11 @@ public final class Allocations {
             Json.write(result),
             null,
             null);
-    catalog
-        .store()
-        .write(
-            tx -> {
-              AssignmentStore.insert(tx, stored);
-              return null;
-            });
+    catalog.writeLogged(
+        tx -> {
+          AssignmentStore.insert(tx, stored);
+          return null;
+        });
     return result;
   }
 
@@ -201,6 +199,9 @@ public final class Allocations {
           EntityType type = a.counterpart();
           AllocationResult draft = read(a.json());
           Map<String, Integer> loads = AssignmentStore.loads(tx, type);
+          // the draft recorded free slots capped at its cohort size (more cannot matter to it), so
+          // they are compared capped the same way: a change above the cap does not stale it
+          int cap = draft.stats().projects();
           List<String> changed = new ArrayList<>();
           for (Map.Entry<String, Integer> b : new TreeMap<>(a.basis()).entrySet()) {
             Optional<StoredEntity> row = tx.get(type, b.getKey());
@@ -208,9 +209,9 @@ public final class Allocations {
               changed.add(b.getKey() + " was deleted");
               continue;
             }
-            Entity e = catalog.reader().read(type, Json.parse(row.get().json()));
-            int now = Slots.free(e, loads.getOrDefault(b.getKey(), 0));
-            if (now != b.getValue())
+            Entity e = catalog.reader().read(type, row.get().tree());
+            int now = Math.min(cap, Slots.free(e, loads.getOrDefault(b.getKey(), 0)));
+            if (now != Math.min(cap, b.getValue()))
               changed.add(b.getKey() + " free slots " + slots(b.getValue()) + " → " + slots(now));
           }
           Map<String, Assignment> active = AssignmentStore.activeByProject(tx, type);

@@ -3,11 +3,13 @@ package cn.qingdao.peipao.index.feedback;
 import cn.qingdao.peipao.core.allocation.Slots;
 import cn.qingdao.peipao.core.feedback.FeedbackAction;
 import cn.qingdao.peipao.core.feedback.FeedbackEvent;
-import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.scoring.HardConstraint;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.EntityNotFoundException;
+import cn.qingdao.peipao.index.recommend.CohortScorer;
 import cn.qingdao.peipao.index.store.Assignment;
 import cn.qingdao.peipao.index.store.AssignmentStore;
 import cn.qingdao.peipao.index.store.FeedbackStore;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,10 +30,13 @@ import java.util.Set;
  */
 public final class Feedback {
   private final Catalog catalog;
+  private final CohortScorer rules;
   private final SecureRandom random = new SecureRandom();
 
-  public Feedback(Catalog catalog) {
+  /** Feedback over {@code catalog}, checking pairs with the allocation's {@code rules}. */
+  public Feedback(Catalog catalog, CohortScorer rules) {
     this.catalog = catalog;
+    this.rules = rules;
   }
 
   /** A recorded event, and the assignment an accept made (or why it made none). */
@@ -38,7 +44,12 @@ public final class Feedback {
       long id, Instant at, FeedbackEvent event, Assignment assignment, String note) {}
 
   /**
-   * Records an event.
+   * Records an event. An {@code accept} between a project and a mentor or park makes an assignment
+   * under exactly the rules an allocation applies: the pair passes every hard constraint (project
+   * active, consent to the counterpart's kind, service area), the project has no active assignment
+   * of that kind, and the counterpart has a free slot. When a rule fails the event is still
+   * recorded (it is a signal for learning) and {@link Recorded#note()} says which rule. Who may
+   * record what is the caller's decision (see the HTTP controller).
    *
    * @throws EntityNotFoundException when the subject or the target does not exist
    */
@@ -51,21 +62,36 @@ public final class Feedback {
         catalog
             .get(e.targetType(), e.targetId())
             .orElseThrow(() -> new EntityNotFoundException(e.targetType(), e.targetId()));
+    StoredEntity project = e.subjectType() == EntityType.PROJECTS ? subject : target;
+    StoredEntity counterpart = project == subject ? target : subject;
+    boolean pairing =
+        e.action() == FeedbackAction.ACCEPT
+            && project.type() == EntityType.PROJECTS
+            && (counterpart.type() == EntityType.MENTORS || counterpart.type() == EntityType.PARKS);
+    // the hard constraints need the index; they are checked before the write lock is taken
+    HardConstraint obstacle =
+        pairing
+            ? rules.obstacle(
+                (Project) catalog.reader().read(EntityType.PROJECTS, project.tree()),
+                counterpart.type(),
+                counterpart.id())
+            : null;
     Instant now = catalog.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     return catalog.writeLogged(
         tx -> {
           long id = FeedbackStore.insert(tx, e, actor, now);
           if (e.action() != FeedbackAction.ACCEPT) return new Recorded(id, now, e, null, null);
-          StoredEntity project = e.subjectType() == EntityType.PROJECTS ? subject : target;
-          StoredEntity counterpart = project == subject ? target : subject;
-          if (project.type() != EntityType.PROJECTS
-              || (counterpart.type() != EntityType.MENTORS
-                  && counterpart.type() != EntityType.PARKS))
-            return new Recorded(id, now, e, null, "recorded as an accepted relation");
-          boolean paired =
-              AssignmentStore.paired(tx, project.id(), counterpart.type(), counterpart.id());
-          if (paired) return new Recorded(id, now, e, null, "已建立陪跑关系");
-          Entity c = catalog.reader().read(counterpart.type(), Json.parse(counterpart.json()));
+          if (!pairing) return new Recorded(id, now, e, null, "recorded as an accepted relation");
+          if (AssignmentStore.paired(tx, project.id(), counterpart.type(), counterpart.id()))
+            return new Recorded(id, now, e, null, "已建立陪跑关系");
+          Optional<Assignment> other =
+              AssignmentStore.activeOf(tx, project.id(), counterpart.type());
+          if (other.isPresent())
+            return new Recorded(
+                id, now, e, null, "未建立陪跑关系：项目已由 " + other.get().counterpartId() + " 陪跑（每类同时一个）");
+          if (obstacle != null)
+            return new Recorded(id, now, e, null, "未建立陪跑关系：" + obstacle.label());
+          Entity c = catalog.reader().read(counterpart.type(), counterpart.tree());
           int load = AssignmentStore.load(tx, counterpart.type(), counterpart.id());
           if (Slots.free(c, load) == 0) return new Recorded(id, now, e, null, "名额已满：未建立陪跑关系");
           Assignment a =

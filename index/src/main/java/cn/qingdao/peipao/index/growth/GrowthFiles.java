@@ -43,6 +43,11 @@ public final class GrowthFiles {
     this.analyzer = analyzer;
   }
 
+  /** Today in the service's clock: the latest date a growth record may carry. */
+  public LocalDate today() {
+    return LocalDate.now(catalog.clock());
+  }
+
   /** The alert a project has after a write: empty when no risk. */
   public record Written(String projectId, int records, Optional<ObjectNode> alert) {}
 
@@ -85,7 +90,7 @@ public final class GrowthFiles {
         problems.add(at + ".projectId", "is required: the project's id");
         continue;
       }
-      GrowthRecord r = GrowthRecord.read(node, at, problems, List.of("projectId"));
+      GrowthRecord r = GrowthRecord.read(node, at, problems, List.of("projectId"), today());
       if (r == null) continue;
       if (catalog.get(EntityType.PROJECTS, id.textValue()).isEmpty()) {
         problems.add(at + ".projectId", "unknown project '" + id.textValue() + "'");
@@ -101,27 +106,25 @@ public final class GrowthFiles {
       Map<String, List<GrowthRecord>> byProject, String actor) {
     Instant now = catalog.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     LocalDate today = LocalDate.ofInstant(now, catalog.clock().getZone());
-    return catalog
-        .store()
-        .write(
-            tx -> {
-              Map<String, Optional<ObjectNode>> out = new LinkedHashMap<>();
-              for (var e : byProject.entrySet()) {
-                StoredEntity row =
-                    tx.get(EntityType.PROJECTS, e.getKey())
-                        .orElseThrow(
-                            () -> new EntityNotFoundException(EntityType.PROJECTS, e.getKey()));
-                for (GrowthRecord r : e.getValue()) GrowthStore.put(tx, e.getKey(), r, actor, now);
-                out.put(e.getKey(), reassess(tx, row, today, now));
-              }
-              return out;
-            });
+    return catalog.writeLogged(
+        tx -> {
+          Map<String, Optional<ObjectNode>> out = new LinkedHashMap<>();
+          for (var e : byProject.entrySet()) {
+            StoredEntity row =
+                tx.get(EntityType.PROJECTS, e.getKey())
+                    .orElseThrow(
+                        () -> new EntityNotFoundException(EntityType.PROJECTS, e.getKey()));
+            for (GrowthRecord r : e.getValue()) GrowthStore.put(tx, e.getKey(), r, actor, now);
+            out.put(e.getKey(), reassess(tx, row, today, now));
+          }
+          return out;
+        });
   }
 
   /** Reads the project's whole file and stores (or clears) its alert; returns the alert. */
   private Optional<ObjectNode> reassess(Tx tx, StoredEntity row, LocalDate today, Instant now)
       throws SQLException {
-    Project project = (Project) catalog.reader().read(EntityType.PROJECTS, Json.parse(row.json()));
+    Project project = (Project) catalog.reader().read(EntityType.PROJECTS, row.tree());
     project = project.withServerFields(row.id(), row.version(), row.updatedAt());
     Optional<RiskAssessment> a = analyzer.assess(project, GrowthStore.records(tx, row.id()), today);
     ObjectNode json = a.map(GrowthFiles::json).orElse(null);

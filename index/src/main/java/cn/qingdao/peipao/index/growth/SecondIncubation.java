@@ -1,6 +1,5 @@
 package cn.qingdao.peipao.index.growth;
 
-import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.scoring.FeatureExtractor;
@@ -40,7 +39,7 @@ public final class SecondIncubation {
         catalog
             .get(EntityType.PROJECTS, projectId)
             .orElseThrow(() -> new EntityNotFoundException(EntityType.PROJECTS, projectId));
-    ObjectNode json = (ObjectNode) Json.parse(row.json());
+    ObjectNode json = (ObjectNode) row.tree();
     String status = json.path("status").asText("active");
     if (!status.equals("failed"))
       throw new EntityConflictException(

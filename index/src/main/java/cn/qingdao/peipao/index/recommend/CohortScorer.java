@@ -155,6 +155,21 @@ public final class CohortScorer {
             });
   }
 
+  /**
+   * The hard constraint the pair fails under allocation's rules, fullness aside (the caller checks
+   * slots in its transaction); null when it passes. A counterpart missing from the index fails as
+   * out of scope. O(counterparts of that type).
+   */
+  public HardConstraint obstacle(Project project, EntityType target, String counterpartId) {
+    CohortScores s = score(List.of(project), target, null);
+    for (int j = 0; j < s.counterparts().size(); j++) {
+      if (!s.counterparts().get(j).id().equals(counterpartId)) continue;
+      HardConstraint o = s.obstacle(0, j);
+      return o == HardConstraint.FULL ? null : o;
+    }
+    return HardConstraint.OUT_OF_SCOPE;
+  }
+
   /** Free slots: the index document already counts the current assignments in the features. */
   private static int slotsOf(Entity counterpart, Features f) {
     return switch (counterpart.type()) {

@@ -65,9 +65,11 @@ public final class SearchIndex implements Closeable {
   static final String SEQ = "storeSeq";
   static final String FINGERPRINT = "fingerprint";
 
-  private final Directory dir;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private final Path path;
+  // replaced together by recreate(), when the files under them were lost while running
+  private volatile Directory dir;
+  private volatile IndexWriter writer;
+  private volatile SearcherManager searchers;
   private final EntityDocuments documents;
   private final ChineseAnalyzers analyzers;
   private final Taxonomy taxonomy;
@@ -79,6 +81,7 @@ public final class SearchIndex implements Closeable {
   private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
   private SearchIndex(
+      Path path,
       Directory dir,
       IndexWriter writer,
       Taxonomy taxonomy,
@@ -86,6 +89,7 @@ public final class SearchIndex implements Closeable {
       boolean rebuildNeeded,
       String note)
       throws IOException {
+    this.path = path;
     this.dir = dir;
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
@@ -133,15 +137,87 @@ public final class SearchIndex implements Closeable {
         rebuild = true;
         note = "no index yet";
       }
-      ChineseAnalyzers analyzers = new ChineseAnalyzers(taxonomy);
-      IndexWriterConfig config = new IndexWriterConfig(analyzers.index());
-      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-      config.setRAMBufferSizeMB(64);
-      IndexWriter writer = new IndexWriter(dir, config);
-      return new SearchIndex(dir, writer, taxonomy, fingerprint, rebuild, note);
+      IndexWriter writer = writer(dir, taxonomy);
+      return new SearchIndex(path, dir, writer, taxonomy, fingerprint, rebuild, note);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index at " + path, e);
     }
+  }
+
+  /**
+   * Reads the entity JSON every live document of the index at {@code path} stores, without opening
+   * it for writing or changing a file; for rebuilding a lost store. O(documents).
+   *
+   * @return how many documents were read
+   */
+  public static long readStored(Path path, java.util.function.BiConsumer<EntityType, String> sink)
+      throws IOException {
+    try (Directory d = FSDirectory.open(path);
+        DirectoryReader reader = DirectoryReader.open(d)) {
+      long n = 0;
+      for (var leaf : reader.leaves()) {
+        var live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live != null && !live.get(doc)) continue;
+          var document = stored.document(doc);
+          EntityType type = EntityType.fromPath(document.get(EntityDocuments.TYPE)).orElseThrow();
+          sink.accept(type, document.get(EntityDocuments.JSON));
+          n++;
+        }
+      }
+      return n;
+    }
+  }
+
+  private static IndexWriter writer(Directory dir, Taxonomy taxonomy) throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(new ChineseAnalyzers(taxonomy).index());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    return new IndexWriter(dir, config);
+  }
+
+  /**
+   * Why the index cannot be trusted right now (its directory or commit gone, its writer failed), or
+   * null when it is sound. Lists one directory: cheap enough to ask every second.
+   */
+  public String problem() {
+    IndexWriter w = writer;
+    if (w.getTragicException() != null) return "the index writer failed: " + w.getTragicException();
+    if (!w.isOpen()) return "the index writer is closed";
+    try {
+      if (!Files.isDirectory(path) || !DirectoryReader.indexExists(dir))
+        return "the index files at " + path + " are gone";
+    } catch (IOException e) {
+      return "the index at " + path + " cannot be listed: " + e;
+    }
+    return null;
+  }
+
+  /**
+   * Throws the current index away and starts an empty one at the same place, for a rebuild from the
+   * store after its files were lost while running. Searches still holding the old searcher finish
+   * on it. The caller serialises this with every write.
+   */
+  public void recreate() throws IOException {
+    SearcherManager oldSearchers = searchers;
+    IndexWriter oldWriter = writer;
+    Directory oldDir = dir;
+    for (java.io.Closeable c : List.of(oldSearchers, oldWriter, oldDir)) {
+      try {
+        c.close();
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("closing the lost index: {}", e.toString());
+      }
+    }
+    Files.createDirectories(path);
+    wipe(path);
+    Directory fresh = FSDirectory.open(path);
+    IndexWriter w = writer(fresh, taxonomy);
+    dir = fresh;
+    writer = w;
+    searchers = new SearcherManager(w, null);
+    facetState = null;
   }
 
   private static void wipe(Path path) throws IOException {

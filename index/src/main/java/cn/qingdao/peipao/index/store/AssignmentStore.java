@@ -73,6 +73,25 @@ public final class AssignmentStore {
     return count(tx.connection(), type, id, projectId) > 0;
   }
 
+  /**
+   * The project's active assignment to a counterpart of {@code type}, if any: a project has at most
+   * one mentor and one park at a time.
+   */
+  public static Optional<Assignment> activeOf(Tx tx, String projectId, EntityType type)
+      throws SQLException {
+    try (PreparedStatement q =
+        tx.connection()
+            .prepareStatement(
+                "SELECT "
+                    + ASSIGNMENT_COLUMNS
+                    + " FROM assignment WHERE project_id = ? AND counterpart_type = ?"
+                    + " AND ended_at IS NULL ORDER BY started_at, id LIMIT 1")) {
+      q.setString(1, projectId);
+      q.setString(2, type.path());
+      return assignments(q).stream().findFirst();
+    }
+  }
+
   /** Active assignments of one counterpart, with one project only when {@code projectId} given. */
   private static int count(Connection c, EntityType type, String id, String projectId)
       throws SQLException {

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,7 +74,8 @@ public final class GrowthStore {
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           Problems problems = new Problems();
-          GrowthRecord r = GrowthRecord.read(Json.parse(rs.getString(1)), "", problems);
+          GrowthRecord r =
+              GrowthRecord.read(Json.parse(rs.getString(1)), "", problems, LocalDate.MAX);
           if (r == null)
             throw new StoreException(
                 "a stored growth record of " + projectId + " no longer reads: " + problems.errors(),

@@ -39,16 +39,23 @@ public record GrowthRecord(LocalDate date, Map<String, Double> measures) {
    * Reads one record ({@code date} plus measures) under {@code path}, adding every problem found to
    * {@code problems}; null when there were problems.
    */
-  public static GrowthRecord read(JsonNode node, String path, Problems problems) {
-    return read(node, path, problems, List.of());
+  public static GrowthRecord read(JsonNode node, String path, Problems problems, LocalDate today) {
+    return read(node, path, problems, List.of(), today);
   }
 
-  /** As {@link #read(JsonNode, String, Problems)}, ignoring the fields named in {@code skip}. */
+  /**
+   * As {@link #read(JsonNode, String, Problems, LocalDate)}, ignoring the fields named in {@code
+   * skip}. A record dated after {@code today} is refused: growth records report what happened.
+   */
   public static GrowthRecord read(
-      JsonNode node, String path, Problems problems, List<String> skip) {
+      JsonNode node, String path, Problems problems, List<String> skip, LocalDate today) {
     int before = problems.size();
     Fields f = Fields.of(node, path, problems);
     LocalDate date = f.date("date", true);
+    if (date != null && date.isAfter(today))
+      problems.add(
+          f.pathOf("date"),
+          "is after today (" + today + "): growth records report what has already happened");
     Map<String, Double> measures = new TreeMap<>();
     if (node != null && node.isObject()) {
       for (Map.Entry<String, JsonNode> e : node.properties()) {

@@ -53,10 +53,11 @@ public final class Json {
    */
   public static JsonNode parse(byte[] utf8) {
     try {
-      JsonNode node = MAPPER.readTree(utf8);
+      JsonNode node = MAPPER.readTree(Utf8.strict(utf8));
       if (node == null || node.isMissingNode()) {
         throw ValidationException.of("", "the body is empty; send a JSON document");
       }
+      Utf8.checkSurrogates(node, "");
       return node;
     } catch (JsonProcessingException e) {
       throw malformed(e);

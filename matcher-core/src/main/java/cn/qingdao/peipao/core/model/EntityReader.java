@@ -15,8 +15,13 @@ import java.util.regex.Pattern;
  * read) but ignored: concurrency goes through {@code If-Match}.
  */
 public final class EntityReader {
-  /** The id syntax of the contract. */
-  public static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+  /**
+   * Entity ids: 1-64 of letters, digits and {@code _.:-}, not dots alone ({@code .}, {@code ..}).
+   */
+  public static final Pattern ID = Pattern.compile("(?!\\.+$)[A-Za-z0-9_.:-]{1,64}");
+
+  /** What {@link #ID} asks for, in words for error messages. */
+  public static final String ID_RULE = "must match [A-Za-z0-9_.:-]{1,64} and not be dots only";
 
   static final int NAME_MAX = 200;
   static final int TEXT_MAX = 5000;
@@ -73,7 +78,7 @@ public final class EntityReader {
   record Common(String id, String name, String description, List<String> tags) {}
 
   private Common common(Fields f, boolean nameRequired) {
-    String id = f.matching("id", false, ID, "must match [A-Za-z0-9_.:-]{1,64}");
+    String id = f.matching("id", false, ID, ID_RULE);
     String name = f.string("name", nameRequired, NAME_MAX);
     String description = f.string("description", false, TEXT_MAX);
     List<String> tags = f.strings("tags", LIST_MAX, 40);

@@ -18,8 +18,15 @@ final class RuleReader {
   static final int MAX_DEPTH = 8;
   private static final int MAX_CHILDREN = 50;
 
+  /**
+   * Most conditions and groups in one tree: depth and width bounds alone allow 50^8, and every
+   * anonymous calculator call evaluates and returns each policy's whole tree.
+   */
+  static final int MAX_NODES = 200;
+
   private final Taxonomy taxonomy;
   private final Problems problems;
+  private int nodes;
 
   RuleReader(Taxonomy taxonomy, Problems problems) {
     this.taxonomy = taxonomy;
@@ -27,6 +34,11 @@ final class RuleReader {
   }
 
   Rule read(JsonNode node, String path, int depth) {
+    if (++nodes > MAX_NODES) {
+      if (nodes == MAX_NODES + 1)
+        problems.add(path, "a rule tree may hold at most " + MAX_NODES + " conditions and groups");
+      return null;
+    }
     if (depth > MAX_DEPTH) {
       problems.add(path, "rules may nest at most " + MAX_DEPTH + " levels");
       return null;
@@ -47,7 +59,7 @@ final class RuleReader {
       String key = node.has("all") ? "all" : "any";
       List<Rule> children = new ArrayList<>();
       List<Fields.Item> items = f.array(key, true, MAX_CHILDREN);
-      if (items.isEmpty() && node.get(key).isArray())
+      if (node.get(key).isArray() && node.get(key).isEmpty())
         problems.add(f.pathOf(key), "must not be empty");
       for (Fields.Item item : items) children.add(read(item.value(), item.path(), depth + 1));
       rule =

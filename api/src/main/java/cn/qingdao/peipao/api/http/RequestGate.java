@@ -1,0 +1,94 @@
+package cn.qingdao.peipao.api.http;
+
+import cn.qingdao.peipao.core.json.Json;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The first thing every request meets, before Javalin routes it. It hides the method-override
+ * headers (Javalin would otherwise let {@code X-HTTP-Method-Override: DELETE} turn a GET into a
+ * DELETE, past every check made for the GET) and adds the headers every answer carries: {@code
+ * X-Content-Type-Options: nosniff}, and {@code Cache-Control: no-store} under {@code /api/}, whose
+ * answers may carry personal data.
+ */
+public final class RequestGate implements Filter {
+  /** Headers some frameworks read as "the real method"; this service never does. */
+  static final Set<String> OVERRIDES =
+      Set.of("x-http-method-override", "x-http-method", "x-method-override");
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    HttpServletRequest req = (HttpServletRequest) request;
+    HttpServletResponse res = (HttpServletResponse) response;
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    if (req.getRequestURI().startsWith("/api/")) res.setHeader("Cache-Control", "no-store");
+    if (!SERVED.contains(req.getMethod())) {
+      // CONNECT would ask this server to be a tunnel, TRACE to echo headers (keys among them)
+      refuse(res, req.getMethod());
+      return;
+    }
+    chain.doFilter(new WithoutOverrides(req), response);
+  }
+
+  /** The methods any route of the service answers. */
+  static final Set<String> SERVED = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
+
+  private static void refuse(HttpServletResponse res, String method) throws IOException {
+    byte[] body =
+        Json.write(
+                Problems.document(
+                    405,
+                    method
+                        + " is not served here; the service answers "
+                        + String.join(", ", new java.util.TreeSet<>(SERVED)),
+                    List.of()))
+            .getBytes(StandardCharsets.UTF_8);
+    res.setStatus(405);
+    res.setHeader("Allow", String.join(", ", new java.util.TreeSet<>(SERVED)));
+    res.setHeader("Connection", "close");
+    res.setContentType(Problems.CONTENT_TYPE + "; charset=utf-8");
+    res.setContentLength(body.length);
+    res.getOutputStream().write(body);
+  }
+
+  private static final class WithoutOverrides extends HttpServletRequestWrapper {
+    WithoutOverrides(HttpServletRequest request) {
+      super(request);
+    }
+
+    private static boolean hidden(String name) {
+      return name != null && OVERRIDES.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public String getHeader(String name) {
+      return hidden(name) ? null : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+      return hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+      List<String> names = Collections.list(super.getHeaderNames());
+      names.removeIf(WithoutOverrides::hidden);
+      return Collections.enumeration(names);
+    }
+  }
+}

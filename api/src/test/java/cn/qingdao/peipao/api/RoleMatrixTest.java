@@ -1,0 +1,508 @@
+package cn.qingdao.peipao.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.qingdao.peipao.api.http.ApiKeys;
+import cn.qingdao.peipao.api.http.KeyAccessControl;
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.index.store.Assignment;
+import cn.qingdao.peipao.index.store.AssignmentStore;
+import cn.qingdao.peipao.index.store.FeedbackStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every operation of {@code /openapi.json} × every role (anonymous, admin, portal, and founder,
+ * mentor, park and investor keys each against its own and another entity), GET routes also as HEAD.
+ * The expected outcome of each comes from {@link #EXPECT}, one row per operation written from the
+ * README's security section, not from the code: a route added without a row fails the test, and so
+ * does a row left for a route that is gone. A refused request must leave the store exactly as it
+ * was (no entity, assignment or feedback written).
+ */
+class RoleMatrixTest {
+  enum Role {
+    ANONYMOUS(null),
+    ADMIN(null),
+    PORTAL(null),
+    FOUNDER(EntityType.PROJECTS),
+    MENTOR(EntityType.MENTORS),
+    PARK(EntityType.PARKS),
+    INVESTOR(EntityType.INVESTORS);
+
+    final EntityType bound;
+
+    Role(EntityType bound) {
+      this.bound = bound;
+    }
+
+    String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** What a role gets: allowed, refused (401/403), or not even told the entity exists (404). */
+  enum Outcome {
+    OK,
+    DENY,
+    HIDE
+  }
+
+  enum Variant {
+    OWN,
+    OTHER
+  }
+
+  /**
+   * Per operation: clauses {@code roles: rule} separated by {@code ;}. A rule is {@code ok}, {@code
+   * own} (allowed on its own entity, refused on another's) or {@code own-hide} (another's answers
+   * 404, as if absent). Roles not named are refused. {@code TYPE} rows stand for each entity type;
+   * {@code TYPE!} for each type but projects.
+   */
+  static final Map<String, String> EXPECT = new LinkedHashMap<>();
+
+  static {
+    String all = "anonymous admin portal founder mentor park investor";
+    String bound = "founder mentor park investor";
+    EXPECT.put("GET /health", all + ": ok");
+    EXPECT.put("GET /openapi.json", all + ": ok");
+    EXPECT.put("GET /api/v1/taxonomy", all + ": ok");
+    EXPECT.put("POST /api/v1/policies/match", all + ": ok");
+    EXPECT.put("GET /api/v1/projects", "admin portal: ok");
+    EXPECT.put("GET /api/v1/TYPE!", "admin portal " + bound + ": ok");
+    EXPECT.put("POST /api/v1/TYPE", "admin: ok");
+    EXPECT.put("POST /api/v1/TYPE/import", "admin: ok");
+    EXPECT.put(
+        "GET /api/v1/projects/{id}", "admin portal mentor park investor: ok; founder: own-hide");
+    EXPECT.put("GET /api/v1/TYPE!/{id}", "admin portal " + bound + ": ok");
+    EXPECT.put("PUT /api/v1/projects/{id}", "admin: ok; founder: own");
+    EXPECT.put("PUT /api/v1/TYPE!/{id}", "admin: ok");
+    EXPECT.put("DELETE /api/v1/TYPE/{id}", "admin: ok");
+    EXPECT.put("GET /api/v1/projects/{id}/recommendations", "admin portal: ok; founder: own");
+    EXPECT.put("GET /api/v1/mentors/{id}/recommendations", "admin portal: ok; mentor: own");
+    EXPECT.put("GET /api/v1/parks/{id}/recommendations", "admin portal: ok; park: own");
+    EXPECT.put("GET /api/v1/investors/{id}/recommendations", "admin portal: ok; investor: own");
+    EXPECT.put("POST /api/v1/recommendations", "admin portal: ok");
+    EXPECT.put("GET /api/v1/policies/{id}/recommendations", "admin portal: ok");
+    EXPECT.put("POST /api/v1/allocations", "admin: ok");
+    EXPECT.put("GET /api/v1/allocations/{id}", "admin portal: ok");
+    EXPECT.put("POST /api/v1/allocations/{id}/publish", "admin: ok");
+    EXPECT.put("POST /api/v1/assignments/{id}/end", "admin: ok");
+    EXPECT.put("GET /api/v1/projects/{id}/assignments", "admin portal: ok; founder: own");
+    EXPECT.put("GET /api/v1/mentors/{id}/assignments", "admin portal: ok; mentor: own");
+    EXPECT.put("GET /api/v1/parks/{id}/assignments", "admin portal: ok; park: own");
+    EXPECT.put("POST /api/v1/projects/{id}/growth", "admin: ok; founder: own");
+    EXPECT.put("GET /api/v1/projects/{id}/growth", "admin portal: ok; founder: own");
+    EXPECT.put("GET /api/v1/projects/{id}/alerts", "admin portal: ok; founder: own");
+    EXPECT.put("GET /api/v1/projects/{id}/history", "admin portal: ok; founder: own");
+    EXPECT.put("POST /api/v1/growth/import", "admin: ok");
+    EXPECT.put("GET /api/v1/alerts", "admin portal: ok");
+    EXPECT.put("POST /api/v1/projects/{id}/reopen", "admin: ok");
+    // the body is an accept: a portal key cannot decide for a project, a bound key only its own
+    // pair
+    EXPECT.put("POST /api/v1/feedback", "admin: ok; " + bound + ": own");
+    EXPECT.put("GET /api/v1/feedback", "admin portal: ok");
+    EXPECT.put("GET /api/v1/profiles", "admin portal: ok");
+  }
+
+  static final Map<Role, String> KEYS = new LinkedHashMap<>();
+  static final Map<Role, String> OWN = new HashMap<>();
+
+  @TempDir static Path dir;
+  static TestServer s;
+  static String otherProject;
+  static int fresh;
+
+  @BeforeAll
+  static void start() {
+    for (Role r : Role.values())
+      if (r != Role.ANONYMOUS) KEYS.put(r, r.code() + "-matrix-key-0123456789");
+    OWN.put(Role.FOUNDER, "syn-p-00003");
+    OWN.put(Role.MENTOR, "syn-m-00001");
+    OWN.put(Role.PARK, "k-shaohaihui");
+    OWN.put(Role.INVESTOR, "i-qrcb-shinan");
+    StringBuilder keys = new StringBuilder("[");
+    for (Map.Entry<Role, String> k : KEYS.entrySet()) {
+      if (keys.length() > 1) keys.append(',');
+      keys.append("{\"name\":\"")
+          .append(k.getKey().code())
+          .append(" matrix\",\"role\":\"")
+          .append(k.getKey().code())
+          .append("\",\"key\":\"")
+          .append(k.getValue())
+          .append('"');
+      if (OWN.containsKey(k.getKey()))
+        keys.append(",\"entity\":\"").append(OWN.get(k.getKey())).append('"');
+      keys.append('}');
+    }
+    keys.append(']');
+    s =
+        TestServer.withDemoData(
+            dir, new KeyAccessControl(ApiKeys.read(Json.parse(keys.toString()))));
+    // another project every bound key may see: active and consenting to every kind
+    otherProject =
+        IntStream.rangeClosed(1, 400)
+            .mapToObj(i -> String.format("syn-p-%05d", i))
+            .filter(id -> !id.equals(OWN.get(Role.FOUNDER)))
+            .filter(
+                id -> {
+                  Project p = (Project) s.catalog.entity(EntityType.PROJECTS, id).orElseThrow();
+                  return "active".equals(p.status())
+                      && p.consent().mentors()
+                      && p.consent().parks()
+                      && p.consent().investors();
+                })
+            .findFirst()
+            .orElseThrow();
+  }
+
+  @AfterAll
+  static void stop() {
+    s.close();
+  }
+
+  /** One operation of the document, with {@code TYPE} resolved. */
+  record Op(String method, String path, EntityType type) {
+    String key() {
+      return method + " " + path;
+    }
+  }
+
+  static List<Op> documentedOperations() {
+    JsonNode doc = TestServer.ok(s.get("/openapi.json"));
+    List<Op> out = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = doc.get("paths").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> p = it.next();
+      for (Iterator<String> m = p.getValue().fieldNames(); m.hasNext(); ) {
+        String method = m.next();
+        if (Set.of("get", "post", "put", "delete", "patch").contains(method))
+          out.add(
+              new Op(method.toUpperCase(java.util.Locale.ROOT), p.getKey(), typeOf(p.getKey())));
+      }
+    }
+    return out;
+  }
+
+  static EntityType typeOf(String path) {
+    String[] parts = path.split("/");
+    return parts.length > 3 ? EntityType.fromPath(parts[3]).orElse(null) : null;
+  }
+
+  /** The row for an operation: its own, or the TYPE row it falls under. */
+  static String rowOf(Op op) {
+    if (EXPECT.containsKey(op.key())) return op.key();
+    if (op.type() == null) return null;
+    String generic = op.key().replace("/" + op.type().path(), "/TYPE");
+    String notProjects = op.key().replace("/" + op.type().path(), "/TYPE!");
+    if (op.type() != EntityType.PROJECTS && EXPECT.containsKey(notProjects)) return notProjects;
+    return EXPECT.containsKey(generic) ? generic : null;
+  }
+
+  static Outcome expected(String row, Role role, Variant variant) {
+    for (String clause : EXPECT.get(row).split(";")) {
+      String[] parts = clause.split(":");
+      List<String> roles = List.of(parts[0].trim().split("\\s+"));
+      if (!roles.contains(role.code())) continue;
+      return switch (parts[1].trim()) {
+        case "ok" -> Outcome.OK;
+        case "own" -> variant == Variant.OWN ? Outcome.OK : Outcome.DENY;
+        case "own-hide" -> variant == Variant.OWN ? Outcome.OK : Outcome.HIDE;
+        default -> throw new IllegalArgumentException("bad rule in row " + row);
+      };
+    }
+    return Outcome.DENY;
+  }
+
+  @Test
+  void everyOperationHasARowAndEveryRowAnOperation() {
+    List<Op> ops = documentedOperations();
+    List<String> missing = ops.stream().filter(o -> rowOf(o) == null).map(Op::key).toList();
+    assertTrue(missing.isEmpty(), "operations without a row in EXPECT: " + missing);
+    Set<String> used = new TreeSet<>();
+    for (Op o : ops) used.add(rowOf(o));
+    Set<String> stale = new TreeSet<>(EXPECT.keySet());
+    stale.removeAll(used);
+    assertTrue(stale.isEmpty(), "rows for operations that no longer exist: " + stale);
+  }
+
+  @Test
+  void everyRoleGetsWhatTheTableSaysAndARefusalWritesNothing() {
+    List<String> failures = new ArrayList<>();
+    int checked = 0;
+    for (Op op : documentedOperations()) {
+      String row = rowOf(op);
+      if (row == null) continue; // reported by the other test
+      for (Role role : Role.values()) {
+        for (Variant variant : variants(op, role)) {
+          Outcome want = expected(row, role, variant);
+          List<String> methods =
+              op.method().equals("GET") ? List.of("GET", "HEAD") : List.of(op.method());
+          for (String method : methods) {
+            Request req = request(op, role, variant);
+            Snapshot before = Snapshot.take();
+            TestServer.Response r = send(method, req, role);
+            checked++;
+            String got = describe(r, want);
+            if (got != null)
+              failures.add(
+                  method + " " + req.path() + " as " + role.code() + " (" + variant + "): " + got);
+            if (want != Outcome.OK && !before.equals(Snapshot.take()))
+              failures.add(
+                  method + " " + req.path() + " as " + role.code() + " was refused but wrote");
+          }
+        }
+      }
+    }
+    assertTrue(checked > 400, "only " + checked + " requests checked");
+    assertTrue(
+        failures.isEmpty(),
+        failures.size() + " of " + checked + " wrong:\n" + String.join("\n", failures));
+  }
+
+  /** Why the answer does not match {@code want}, or null. */
+  static String describe(TestServer.Response r, Outcome want) {
+    int st = r.status();
+    return switch (want) {
+      case OK ->
+          st == 401 || st == 403 || st == 404 || st >= 500
+              ? "expected access, got " + st + " " + r.body()
+              : null;
+      case DENY -> st == 401 || st == 403 ? null : "expected 401/403, got " + st + " " + r.body();
+      case HIDE -> st == 404 ? null : "expected 404, got " + st + " " + r.body();
+    };
+  }
+
+  /** Own and other entity for a bound key on a route about its kind of entity; else just other. */
+  static List<Variant> variants(Op op, Role role) {
+    if (role.bound == null) return List.of(Variant.OTHER);
+    boolean aboutOwnKind = op.path().contains("{id}") && op.type() == role.bound;
+    return aboutOwnKind || op.path().equals("/api/v1/feedback")
+        ? List.of(Variant.OWN, Variant.OTHER)
+        : List.of(Variant.OTHER);
+  }
+
+  record Request(String path, String contentType, String body) {}
+
+  static TestServer.Response send(String method, Request req, Role role) {
+    List<String> headers = new ArrayList<>();
+    if (role != Role.ANONYMOUS) {
+      headers.add("Authorization");
+      headers.add("Bearer " + KEYS.get(role));
+    }
+    byte[] body = req.body() == null ? null : req.body().getBytes(StandardCharsets.UTF_8);
+    return s.send(method, req.path(), req.contentType(), body, headers.toArray(String[]::new));
+  }
+
+  /** A request for the operation that an allowed caller would get a 2xx for. */
+  static Request request(Op op, Role role, Variant variant) {
+    EntityType type = op.type();
+    String path = op.path();
+    String json = "application/json";
+    if (path.contains("{id}")) path = path.replace("{id}", idFor(op, role, variant));
+    return switch (op.key().replace("/" + (type == null ? "-" : type.path()), "/TYPE")) {
+      case "POST /api/v1/TYPE" -> new Request(path, json, copyOf(type, "mx-" + (++fresh)));
+      case "POST /api/v1/TYPE/import" ->
+          new Request(path, "application/x-ndjson", copyOf(type, "mx-" + (++fresh)) + "\n");
+      case "PUT /api/v1/TYPE/{id}" ->
+          new Request(path, json, s.catalog.get(type, lastId(path)).orElseThrow().json());
+      case "POST /api/v1/policies/match" ->
+          new Request(path, json, "{\"profile\":{\"sectors\":[\"ai\"],\"stage\":\"seed\"}}");
+      case "POST /api/v1/recommendations" ->
+          new Request(
+              path,
+              json,
+              "{\"target\":\"mentors\",\"limit\":2,\"profile\":{\"name\":\"x\",\"sectors\":[\"ai\"],"
+                  + "\"stage\":\"seed\",\"location\":{\"district\":\"laoshan\"}}}");
+      case "POST /api/v1/allocations" ->
+          new Request(
+              path, json, "{\"projects\":[\"" + otherProject + "\"],\"counterpart\":\"mentors\"}");
+      case "POST /api/v1/TYPE/{id}/growth" ->
+          new Request(
+              path, json, "{\"date\":\"" + LocalDate.now().minusDays(3) + "\",\"revenue\":100}");
+      case "POST /api/v1/growth/import" ->
+          new Request(
+              path,
+              "application/x-ndjson",
+              "{\"projectId\":\""
+                  + otherProject
+                  + "\",\"date\":\""
+                  + LocalDate.now().minusDays(3)
+                  + "\",\"revenue\":100}\n");
+      case "POST /api/v1/feedback" -> new Request(path, json, feedback(role, variant));
+      default ->
+          new Request(
+              path,
+              op.method().equals("GET") ? null : json,
+              op.method().equals("GET") ? null : "{}");
+    };
+  }
+
+  static String lastId(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  /** An accept on a pair that includes the key's own entity (OWN), or on someone else's pair. */
+  static String feedback(Role role, Variant variant) {
+    String project = otherProject;
+    String targetType = "mentors";
+    String target = "syn-m-00002";
+    if (variant == Variant.OWN) {
+      switch (role) {
+        case FOUNDER -> project = OWN.get(role);
+        case MENTOR -> target = OWN.get(role);
+        case PARK -> {
+          targetType = "parks";
+          target = OWN.get(role);
+        }
+        case INVESTOR -> {
+          targetType = "investors";
+          target = OWN.get(role);
+        }
+        default -> {}
+      }
+    }
+    return "{\"subjectType\":\"projects\",\"subjectId\":\""
+        + project
+        + "\",\"targetType\":\""
+        + targetType
+        + "\",\"targetId\":\""
+        + target
+        + "\",\"action\":\"accept\"}";
+  }
+
+  /** The {@code {id}} to use: the key's own entity, another, or a fresh thing to act on. */
+  static String idFor(Op op, Role role, Variant variant) {
+    if (op.path().startsWith("/api/v1/allocations/")) return draft();
+    if (op.path().startsWith("/api/v1/assignments/")) return assignment();
+    EntityType type = op.type();
+    if (variant == Variant.OWN) return OWN.get(role);
+    // a delete acts on a copy, so that the entities the other rows use stay
+    if (op.method().equals("DELETE")) return put(type, "mx-" + (++fresh));
+    return switch (type) {
+      case PROJECTS -> otherProject;
+      case MENTORS -> "syn-m-00002";
+      case PARKS -> otherOf(EntityType.PARKS);
+      case INVESTORS -> otherOf(EntityType.INVESTORS);
+      case POLICIES -> otherOf(EntityType.POLICIES);
+    };
+  }
+
+  static final Map<EntityType, String> OTHERS = new HashMap<>();
+
+  static String otherOf(EntityType type) {
+    return OTHERS.computeIfAbsent(
+        type,
+        t -> {
+          JsonNode hits =
+              TestServer.ok(
+                      s.send(
+                          "GET",
+                          "/api/v1/" + t.path() + "?size=5",
+                          null,
+                          null,
+                          "Authorization",
+                          "Bearer " + KEYS.get(Role.ADMIN)))
+                  .get("items");
+          for (JsonNode h : hits) {
+            String id = h.get("id").asText();
+            if (!id.equals(OWN.get(Role.PARK)) && !id.equals(OWN.get(Role.INVESTOR))) return id;
+          }
+          throw new IllegalStateException("no other " + t.path());
+        });
+  }
+
+  static String copyOf(EntityType type, String id) {
+    String base = type == EntityType.PROJECTS ? otherProject : otherOfAny(type);
+    ObjectNode o = (ObjectNode) Json.parse(s.catalog.get(type, base).orElseThrow().json());
+    o.put("id", id);
+    o.remove("version");
+    o.remove("updatedAt");
+    return Json.write(o);
+  }
+
+  static String otherOfAny(EntityType type) {
+    return switch (type) {
+      case MENTORS -> "syn-m-00002";
+      case PARKS -> "k-shaohaihui";
+      default -> otherOf(type);
+    };
+  }
+
+  /** Stores a copy of another entity of {@code type} as {@code id}; returns the id. */
+  static String put(EntityType type, String id) {
+    var e = s.catalog.reader().read(type, Json.parse(copyOf(type, id)));
+    s.catalog.put(e, null, "matrix");
+    return id;
+  }
+
+  /** A fresh draft allocation, made through the API by the admin key. */
+  static String draft() {
+    TestServer.Response r =
+        s.json(
+            "POST",
+            "/api/v1/allocations",
+            "{\"projects\":[\"" + otherProject + "\"],\"counterpart\":\"mentors\"}",
+            "Authorization",
+            "Bearer " + KEYS.get(Role.ADMIN));
+    assertEquals(201, r.status(), r.body());
+    return r.json().get("id").asText();
+  }
+
+  /** A fresh active assignment of a fresh project, written to the store directly. */
+  static String assignment() {
+    String project = put(EntityType.PROJECTS, "mx-" + (++fresh));
+    String id = "asg-matrix-" + fresh;
+    s.catalog.writeLogged(
+        tx -> {
+          AssignmentStore.insert(
+              tx,
+              new Assignment(
+                  id,
+                  project,
+                  EntityType.MENTORS,
+                  "syn-m-00003",
+                  null,
+                  null,
+                  Instant.now(),
+                  "matrix",
+                  null,
+                  null));
+          return null;
+        });
+    return id;
+  }
+
+  /** What a refused request must not change: the entity log, assignments and feedback. */
+  record Snapshot(long seq, int activeAssignments, long feedback) {
+    static Snapshot take() {
+      int active = 0;
+      for (EntityType t : List.of(EntityType.MENTORS, EntityType.PARKS))
+        active += s.catalog.assignments().loads(t).values().stream().mapToInt(n -> n).sum();
+      long events =
+          s.catalog
+              .feedback()
+              .list(new FeedbackStore.Query(null, null, null, null, null, 0, 1_000_000))
+              .size();
+      return new Snapshot(s.catalog.storeSeq(), active, events);
+    }
+  }
+}
