@@ -364,8 +364,14 @@ public final class App {
         op == Operation.IMPORT ? config.limits().maxImportBytes() : config.limits().maxBodyBytes();
     ctx.attribute("maxBody", max);
     if (ctx.contentLength() > max) {
-      // answered before a byte of the body is read; the connection is closed, not drained
-      ctx.header("Connection", "close");
+      if (ctx.contentLength() <= DRAIN_FACTOR * max) {
+        // a body a little too big is read and dropped, so the client can read the 413 (closing
+        // on unread data would reset the connection under it)
+        drain(ctx);
+      } else {
+        // far too big (or never to be sent): answered before a byte is read, connection closed
+        ctx.header("Connection", "close");
+      }
       throw new ApiException(
           413,
           "the request body exceeds "
@@ -393,6 +399,20 @@ public final class App {
     access.authorize(p, op, new AccessControl.Target(type, ctx.pathParamMap().get("id")));
     ctx.attribute("principal", p);
     handler.handle(ctx);
+  }
+
+  /** Bodies up to this many times the limit are drained before the 413; larger ones are not. */
+  static final int DRAIN_FACTOR = 4;
+
+  private static void drain(Context ctx) {
+    byte[] buf = new byte[64 * 1024];
+    try (java.io.InputStream in = ctx.req().getInputStream()) {
+      while (in.read(buf) >= 0) {
+        // discard
+      }
+    } catch (java.io.IOException e) {
+      ctx.header("Connection", "close"); // the client stalled or left: nothing more to read
+    }
   }
 
   private static void throttle(Context ctx, RateLimiter limiter, String caller, String what) {

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a short form; the long form on demand: {@code mvn -pl api test -Dtest=LoadTest -Dload.seconds=30
  * -Dload.readers=8 -Dload.writers=2}.
  */
+@Tag("slow")
 class LoadTest {
   static final int SECONDS = Integer.getInteger("load.seconds", 3);
   static final int READERS = Integer.getInteger("load.readers", 4);

@@ -61,7 +61,7 @@ class CatalogTest {
           EntityNotFoundException.class,
           () -> c.delete(EntityType.PROJECTS, "t-1", null, "tester"));
 
-      var audit = c.store().audit(EntityType.PROJECTS, "t-1", 10);
+      var audit = c.audit(EntityType.PROJECTS, "t-1", 10);
       assertEquals(
           List.of("delete", "update", "create"), audit.stream().map(a -> a.action()).toList());
       assertTrue(audit.stream().allMatch(a -> a.actor().equals("tester")));

@@ -92,13 +92,11 @@ class LearnCommandTest {
                 "default@1",
                 shown.indexOf(taken) + 1));
       }
-      catalog
-          .store()
-          .write(
-              tx -> {
-                for (FeedbackEvent e : log) FeedbackStore.insert(tx, e, "simulated", Instant.now());
-                return null;
-              });
+      catalog.writeLogged(
+          tx -> {
+            for (FeedbackEvent e : log) FeedbackStore.insert(tx, e, "simulated", Instant.now());
+            return null;
+          });
     }
     Path file = dir.resolve("learned.json");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * solr/target/solr-peer.jar}) agrees with them, and the query sets narrow as they claim. OpenSearch
  * and HTTP need servers and are not run.
  */
+@Tag("slow")
 class PeerBenchTest {
   @TempDir Path cache;
 

@@ -64,6 +64,6 @@ public final class SecondIncubation {
   public List<AuditEntry> history(String projectId, int limit) {
     if (catalog.get(EntityType.PROJECTS, projectId).isEmpty())
       throw new EntityNotFoundException(EntityType.PROJECTS, projectId);
-    return catalog.store().audit(EntityType.PROJECTS, projectId, limit);
+    return catalog.audit(EntityType.PROJECTS, projectId, limit);
   }
 }

@@ -61,18 +61,23 @@ public final class EntityStore {
     return queryLong("SELECT COALESCE(MAX(seq), 0) FROM audit_log");
   }
 
-  /** Calls {@code consumer} for every entity, in (type, id) order, streaming from the database. */
-  public void forEach(Consumer<StoredEntity> consumer) {
+  /**
+   * Calls {@code consumer} for every entity, in (type, id) order, streaming from the database;
+   * returns how many.
+   */
+  public long forEach(Consumer<StoredEntity> consumer) {
+    long n = 0;
     try (Connection c = db.connection();
         PreparedStatement q =
             c.prepareStatement(
                 "SELECT type, id, version, updated_at, json, seq FROM entity ORDER BY type, id")) {
       try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) consumer.accept(Tx.row(rs));
+        for (; rs.next(); n++) consumer.accept(Tx.row(rs));
       }
     } catch (SQLException e) {
       throw new StoreException("store scan failed: " + e.getMessage(), e);
     }
+    return n;
   }
 
   /** The entities written after {@code seq}: each (type, id) once, with the last sequence. */

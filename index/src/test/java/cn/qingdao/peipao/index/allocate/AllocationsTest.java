@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * publishing takes slots in every later recommendation and allocation (also after a rebuild of the
  * index), stale drafts are refused, and ending an assignment frees its slot.
  */
+@Tag("slow")
 class AllocationsTest {
   static final Taxonomy TAXONOMY = QingdaoDataset.taxonomy();
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC);

@@ -85,13 +85,11 @@ class ProfileLearningTest {
           log.add(event(p, m, FeedbackAction.MEETING_HELD, shown.indexOf(m) + 1));
       }
       Instant now = Instant.now();
-      catalog
-          .store()
-          .write(
-              tx -> {
-                for (FeedbackEvent e : log) FeedbackStore.insert(tx, e, "simulated users", now);
-                return null;
-              });
+      catalog.writeLogged(
+          tx -> {
+            for (FeedbackEvent e : log) FeedbackStore.insert(tx, e, "simulated users", now);
+            return null;
+          });
       var outcome =
           new ProfileLearning(catalog, recommender, profiles)
               .learn(Direction.PROJECT_MENTORS, "default", WeightLearner.Params.defaults(1));

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Policy matching over a real index: policy → people equals judging every stored project one by
  * one, new policies find their people at once, and project → policies lists eligible ones first.
  */
+@Tag("slow")
 class PolicyMatcherTest {
   static final Taxonomy TAXONOMY = QingdaoDataset.taxonomy();
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC);

@@ -1,0 +1,166 @@
+package cn.qingdao.peipao.index;
+
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.ValidationException;
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.EntityReader;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.index.store.EntityStore;
+import cn.qingdao.peipao.index.store.StoreException;
+import cn.qingdao.peipao.index.store.StoredEntity;
+import cn.qingdao.peipao.index.store.Tx;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Bulk upsert from JSON Lines. Non-atomic: valid lines are committed in batches of {@link #BATCH},
+ * invalid ones reported by line. Atomic: one transaction, nothing applied when any line is invalid.
+ * The caller holds the catalog's write lock and brings the index up to date afterwards.
+ */
+final class EntityImporter {
+  /** Store rows written per transaction in a non-atomic import. */
+  static final int BATCH = 500;
+
+  private final EntityStore store;
+  private final EntityReader reader;
+  private final Clock clock;
+  private final Function<EntityType, String> newId;
+
+  EntityImporter(
+      EntityStore store, EntityReader reader, Clock clock, Function<EntityType, String> newId) {
+    this.store = store;
+    this.reader = reader;
+    this.clock = clock;
+    this.newId = newId;
+  }
+
+  /** What an import counted: lines received, entities applied, of which created and updated. */
+  private static final class Tally {
+    int received;
+    int applied;
+    int created;
+    int updated;
+  }
+
+  ImportReport importLines(EntityType type, Iterator<byte[]> lines, boolean atomic, String actor) {
+    List<ImportReport.LineError> errors = new ArrayList<>();
+    Tally tally = new Tally();
+    if (atomic) {
+      try {
+        store.write(
+            tx -> {
+              readLines(type, lines, errors, tally, e -> stage(tx, e, actor, tally));
+              if (!errors.isEmpty()) throw new AtomicImportRejected();
+              return null;
+            });
+      } catch (AtomicImportRejected rejected) {
+        tally.applied = tally.created = tally.updated = 0;
+      }
+    } else {
+      List<Entity> batch = new ArrayList<>();
+      try {
+        readLines(
+            type,
+            lines,
+            errors,
+            tally,
+            e -> {
+              batch.add(e);
+              if (batch.size() >= BATCH) flush(batch, actor, tally);
+            });
+      } catch (SQLException e) {
+        throw new StoreException("import failed: " + e.getMessage(), e);
+      }
+      flush(batch, actor, tally);
+    }
+    return new ImportReport(
+        atomic,
+        tally.received,
+        tally.applied,
+        tally.created,
+        tally.updated,
+        errors.size(),
+        List.copyOf(errors));
+  }
+
+  private static final class AtomicImportRejected extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AtomicImportRejected() {
+      super("atomic import rejected", null, false, false);
+    }
+  }
+
+  @FunctionalInterface
+  private interface EntitySink {
+    void accept(Entity e) throws SQLException;
+  }
+
+  private void readLines(
+      EntityType type,
+      Iterator<byte[]> lines,
+      List<ImportReport.LineError> errors,
+      Tally tally,
+      EntitySink sink)
+      throws SQLException {
+    int lineNo = 0;
+    while (lines.hasNext()) {
+      byte[] line = lines.next();
+      lineNo++;
+      if (isBlank(line)) continue;
+      tally.received++;
+      try {
+        Entity e = reader.read(type, Json.parse(line));
+        if (e.id() == null) e = e.withServerFields(newId.apply(type), 0, null);
+        sink.accept(e);
+      } catch (ValidationException ex) {
+        errors.add(new ImportReport.LineError(lineNo, idOf(line), ex.errors()));
+      }
+    }
+  }
+
+  /** The line's {@code id} when it has one that reads, for the report; else null. */
+  private static String idOf(byte[] line) {
+    try {
+      var node = Json.parse(line).get("id");
+      return node != null && node.isTextual() ? node.textValue() : null;
+    } catch (ValidationException malformed) {
+      return null;
+    }
+  }
+
+  private static boolean isBlank(byte[] line) {
+    for (byte b : line) {
+      if (b != ' ' && b != '\t' && b != '\r') return false;
+    }
+    return true;
+  }
+
+  private void flush(List<Entity> batch, String actor, Tally tally) {
+    if (batch.isEmpty()) return;
+    store.write(
+        tx -> {
+          for (Entity e : batch) stage(tx, e, actor, tally);
+          return null;
+        });
+    batch.clear();
+  }
+
+  private void stage(Tx tx, Entity e, String actor, Tally tally) throws SQLException {
+    Optional<StoredEntity> old = tx.get(e.type(), e.id());
+    long version = old.map(StoredEntity::version).orElse(0L) + 1;
+    Entity saved =
+        e.withServerFields(e.id(), version, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    EntityRows.put(
+        tx, saved, Json.write(saved), actor, old.isPresent() ? "import-update" : "import-create");
+    tally.applied++;
+    if (old.isPresent()) tally.updated++;
+    else tally.created++;
+  }
+}

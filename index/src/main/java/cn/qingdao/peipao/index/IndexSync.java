@@ -1,0 +1,288 @@
+package cn.qingdao.peipao.index;
+
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.ValidationException;
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.EntityReader;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.index.search.SearchIndex;
+import cn.qingdao.peipao.index.store.AssignmentStore;
+import cn.qingdao.peipao.index.store.EntityStore;
+import cn.qingdao.peipao.index.store.StoredEntity;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the search index in line with the store: reconciles at start-up (catch up, rebuild, or
+ * refuse when the index is ahead), applies each committed write, commits the index once a second,
+ * and rebuilds it from the store when its files are lost or its writer fails. Every method that
+ * changes the index runs under the catalog's write lock, so the index never sees writes out of
+ * order.
+ */
+final class IndexSync implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexSync.class);
+
+  private final EntityStore store;
+  private final AssignmentStore assignments;
+  private final SearchIndex index;
+  private final EntityReader reader;
+  private final ReentrantLock writeLock;
+  private final Supplier<String> storeDamage;
+  private ScheduledExecutorService committer;
+  private long appliedSeq;
+  private boolean dirty;
+  // why the index cannot be trusted (files lost, writer failed); null when sound. The committer
+  // rebuilds it from the store and clears this.
+  private volatile String problem;
+
+  IndexSync(
+      EntityStore store,
+      AssignmentStore assignments,
+      SearchIndex index,
+      EntityReader reader,
+      ReentrantLock writeLock,
+      Supplier<String> storeDamage) {
+    this.store = store;
+    this.assignments = assignments;
+    this.index = index;
+    this.reader = reader;
+    this.writeLock = writeLock;
+    this.storeDamage = storeDamage;
+  }
+
+  /** Starts the once-a-second commit (and repair) of the index. */
+  void start() {
+    committer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "index-committer");
+              t.setDaemon(true);
+              return t;
+            });
+    committer.scheduleWithFixedDelay(this::commitIfDirty, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Brings the index in line with the store at start-up; returns what it did.
+   *
+   * @throws DataDirectoryException when the index is ahead of the store and {@code ahead} is {@link
+   *     Catalog.IndexAhead#REFUSE}
+   */
+  String reconcile(Catalog.IndexAhead ahead) {
+    long storeSeq = store.lastSeq();
+    long indexSeq = index.committedSeq();
+    if (indexSeq > storeSeq && ahead == Catalog.IndexAhead.REFUSE)
+      throw new DataDirectoryException(
+          "the search index reflects the store up to change "
+              + indexSeq
+              + " but store.db only holds "
+              + storeSeq
+              + (storeSeq == 0 ? " (it is empty)" : "")
+              + ": store.db was truncated or replaced by an older copy. Refusing to start, because"
+              + " rebuilding the index from it would drop what only the index still holds."
+              + " Restore the newest store.db from a backup; or rebuild the store from the index"
+              + " with 'matcher recover'; or, if you restored an older backup on purpose, run"
+              + " 'matcher reindex' to rebuild the index from it.");
+    String note;
+    if (index.rebuildNeeded() || indexSeq > storeSeq) {
+      note =
+          "rebuilt the index ("
+              + (index.rebuildNeeded() ? index.openNote() : "index ahead of store")
+              + ")";
+      rebuild(storeSeq);
+    } else if (indexSeq < storeSeq) {
+      int n = applyChanges(indexSeq);
+      note =
+          "caught up the index with "
+              + n
+              + " changed entities (seq "
+              + indexSeq
+              + " → "
+              + storeSeq
+              + ")";
+    } else {
+      note = "index up to date at seq " + storeSeq;
+    }
+    appliedSeq = storeSeq;
+    index.commit(storeSeq);
+    index.refresh();
+    LOG.info(note);
+    return note;
+  }
+
+  /** Rebuilds the index from the whole store and commits it; the caller holds the write lock. */
+  int rebuildCommitted() {
+    long seq = store.lastSeq();
+    int n = rebuild(seq);
+    appliedSeq = seq;
+    index.commit(seq);
+    index.refresh();
+    dirty = false;
+    return n;
+  }
+
+  private int rebuild(long seq) {
+    index.deleteAll();
+    Map<EntityType, Map<String, Integer>> loads = new EnumMap<>(EntityType.class);
+    for (EntityType t : List.of(EntityType.MENTORS, EntityType.PARKS))
+      loads.put(t, assignments.loads(t));
+    return (int)
+        store.forEach(
+            row -> {
+              int assigned = loads.getOrDefault(row.type(), Map.of()).getOrDefault(row.id(), 0);
+              parse(row).ifPresent(e -> index.upsert(e, row.json(), assigned));
+            });
+  }
+
+  /**
+   * Runs {@code apply} (an index change for a write just committed at {@code seq}) and makes it
+   * visible. A failure does not fail the write: it is committed, and the committer rebuilds the
+   * index from the store.
+   */
+  void afterWrite(long seq, Runnable apply) {
+    try {
+      apply.run();
+      index.refresh();
+      appliedSeq = Math.max(appliedSeq, seq);
+      dirty = true;
+    } catch (RuntimeException e) {
+      problem = "an index update failed after a committed write: " + e;
+      LOG.error(
+          "index update failed after a committed write (seq {}); rebuilding from the store",
+          seq,
+          e);
+    }
+  }
+
+  /** Applies every store change not in the index yet (e.g. after a logged transaction). */
+  void catchUp() {
+    afterWrite(store.lastSeq(), () -> applyChanges(appliedSeq));
+  }
+
+  /** Current assignments of a mentor or park (0 for the other types). */
+  int assigned(EntityType type, String id) {
+    return type == EntityType.MENTORS || type == EntityType.PARKS ? assignments.load(type, id) : 0;
+  }
+
+  /** Applies to the index every store change after {@code seq}; returns how many entities. */
+  private int applyChanges(long seq) {
+    List<EntityStore.Change> changes = store.changesSince(seq);
+    changes.forEach(this::applyChange);
+    return changes.size();
+  }
+
+  private void applyChange(EntityStore.Change c) {
+    Optional<StoredEntity> row = store.get(c.type(), c.id());
+    if (row.isEmpty()) {
+      index.delete(c.type(), c.id());
+    } else {
+      Optional<Entity> e = parse(row.get());
+      if (e.isPresent()) index.upsert(e.get(), row.get().json(), assigned(c.type(), c.id()));
+      else index.delete(c.type(), c.id());
+    }
+  }
+
+  /** The stored row as a validated entity, or empty (logged) when it no longer validates. */
+  Optional<Entity> parse(StoredEntity row) {
+    try {
+      Entity e = reader.read(row.type(), Json.parse(row.json()));
+      return Optional.of(e.withServerFields(row.id(), row.version(), row.updatedAt()));
+    } catch (ValidationException e) {
+      LOG.error(
+          "stored {} {} no longer validates and is left out of the index: {}",
+          row.type().path(),
+          row.id(),
+          e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private void commitIfDirty() {
+    if (storeDamage.get() != null) return; // nothing is read from a damaged store
+    writeLock.lock();
+    try {
+      String p = problem != null ? problem : index.problem();
+      if (p != null) {
+        recover(p);
+        return;
+      }
+      long storeSeq = store.lastSeq();
+      if (appliedSeq < storeSeq) {
+        applyChanges(appliedSeq);
+        index.refresh();
+        appliedSeq = storeSeq;
+        dirty = true;
+      }
+      if (dirty) {
+        index.commit(appliedSeq);
+        dirty = false;
+      }
+    } catch (RuntimeException e) {
+      problem = "the periodic index commit failed: " + e;
+      LOG.error("periodic index commit failed; rebuilding the index from the store", e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Rebuilds a lost or failed index from the store; writes wait, searches answer 503. */
+  private void recover(String why) {
+    problem = why;
+    LOG.error("{}; rebuilding the index from the store", why);
+    try {
+      index.recreate();
+      int n = rebuildCommitted();
+      problem = null;
+      LOG.info("rebuilt the index from the store: {} entities at seq {}", n, appliedSeq);
+    } catch (IOException | RuntimeException e) {
+      problem = why + "; the rebuild failed too (" + e + "), retrying";
+      LOG.error("rebuilding the index failed; retrying in a second", e);
+    }
+  }
+
+  /** What the last write or the committer found wrong with the index, or null; O(1). */
+  String problem() {
+    return problem;
+  }
+
+  /** As {@link #problem()}, also looking at the index's files now (one directory listing). */
+  String check() {
+    String known = problem;
+    return known != null ? known : index.problem();
+  }
+
+  /** Stops the committer (letting a running commit finish), commits and closes the index. */
+  @Override
+  public void close() {
+    // Never interrupt the committer: an interrupt during Lucene's file I/O closes the channel and
+    // with it the index's write lock ("FileLock invalidated by an external force").
+    if (committer != null) {
+      committer.shutdown();
+      try {
+        if (!committer.awaitTermination(30, TimeUnit.SECONDS))
+          LOG.warn("the periodic index commit did not finish within 30 s; closing anyway");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    writeLock.lock();
+    try {
+      index.commit(appliedSeq);
+      index.close();
+    } catch (IOException e) {
+      LOG.error("closing the index failed", e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+}
