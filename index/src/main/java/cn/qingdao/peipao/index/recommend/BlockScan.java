@@ -3,20 +3,10 @@ package cn.qingdao.peipao.index.recommend;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.PairScorer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.Collection;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -51,7 +41,7 @@ final class BlockScan {
 
   /**
    * The candidates of {@code query}'s hits that may reach the top {@code k} for {@code ctx}, with
-   * every hit counted as eligible; fills {@code segments} by leaf ord from {@code cache}.
+   * every hit counted as eligible; {@code segments} are the searcher's cached segments by leaf ord.
    */
   static Candidates collect(
       IndexSearcher searcher,
@@ -62,11 +52,19 @@ final class BlockScan {
       EntityType target,
       int k) {
     BlockScan scan = new BlockScan(ctx, segments, k);
-    try {
-      scan.candidates.eligible = searcher.search(query, scan.new HitSets(cache));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // each segment's hits as a bit set, for the block scan to test
+    Hits.forEach(
+        searcher,
+        query,
+        cache,
+        (leaf, segment) -> {
+          FixedBitSet bits = new FixedBitSet(leaf.reader().maxDoc());
+          scan.hits[leaf.ord] = bits;
+          return doc -> {
+            bits.set(doc);
+            scan.candidates.eligible++;
+          };
+        });
     scan.visit(target);
     return scan.candidates;
   }
@@ -196,56 +194,5 @@ final class BlockScan {
     if (up < bar) return;
     lowers.offer(lo);
     candidates.add(ord, doc, f, lo, up);
-  }
-
-  /** Marks each segment's hits in a bit set and counts them. */
-  private final class HitSets implements CollectorManager<Collector, Long> {
-    private final FeatureCache cache;
-    private long count;
-
-    HitSets(FeatureCache cache) {
-      this.cache = cache;
-    }
-
-    @Override
-    public Collector newCollector() {
-      return new Collector() {
-        @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) {
-          segments[context.ord] = cache.of(context.reader());
-          FixedBitSet bits = new FixedBitSet(context.reader().maxDoc());
-          hits[context.ord] = bits;
-          return new LeafCollector() {
-            @Override
-            public void setScorer(Scorable scorer) {}
-
-            @Override
-            public void collect(int doc) {
-              bits.set(doc);
-              count++;
-            }
-
-            @Override
-            public void collect(DocIdStream stream) throws IOException {
-              stream.forEach(
-                  doc -> {
-                    bits.set(doc);
-                    count++;
-                  });
-            }
-          };
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-          return ScoreMode.COMPLETE_NO_SCORES;
-        }
-      };
-    }
-
-    @Override
-    public Long reduce(Collection<Collector> collectors) {
-      return count;
-    }
   }
 }

@@ -7,23 +7,14 @@ import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.scoring.Direction;
 import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.HardConstraint;
+import cn.qingdao.peipao.core.scoring.HardConstraints;
 import cn.qingdao.peipao.core.scoring.PairScorer;
 import cn.qingdao.peipao.core.scoring.RequestFilters;
 import cn.qingdao.peipao.core.scoring.ScoringProfile;
-import cn.qingdao.peipao.index.search.EntityDocuments;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * Scores every (project, counterpart) pair of a cohort against every mentor or park, with the same
@@ -31,10 +22,16 @@ import org.apache.lucene.search.TermQuery;
  * the project's recommendation scores. O(projects × counterparts), one searcher for all pairs.
  */
 public final class CohortScorer {
-  private final Recommender recommender;
+  private final Ranking ranking;
 
+  /** Scores cohorts on the shared ranking context (so they equal the recommendations). */
+  public CohortScorer(Ranking ranking) {
+    this.ranking = ranking;
+  }
+
+  /** Scores cohorts on {@code recommender}'s context. */
   public CohortScorer(Recommender recommender) {
-    this.recommender = recommender;
+    this(recommender.ranking());
   }
 
   /**
@@ -48,111 +45,85 @@ public final class CohortScorer {
       throw new IllegalArgumentException(
           "projects are allocated to mentors or parks, not " + target.path());
     Direction direction = Direction.of(EntityType.PROJECTS, target).orElseThrow();
-    ScoringProfile mine = recommender.profile(direction, profile);
-    ScoringProfile theirs = recommender.counterpartProfile(direction);
-    FeatureCache cache = recommender.cache();
-    LocalDate today = LocalDate.now(recommender.clock());
-    return recommender
-        .index()
-        .withSearcher(
-            searcher -> {
-              for (LeafReaderContext leaf : searcher.getIndexReader().leaves())
-                cache.of(leaf.reader());
-              List<int[]> docs = new ArrayList<>(); // leaf ord, doc
-              try {
-                searcher.search(
-                    new TermQuery(new Term(EntityDocuments.TYPE, target.path())),
-                    new Collector() {
-                      @Override
-                      public LeafCollector getLeafCollector(LeafReaderContext context) {
-                        int ord = context.ord;
-                        return new LeafCollector() {
-                          @Override
-                          public void setScorer(Scorable scorer) {}
-
-                          @Override
-                          public void collect(int doc) {
-                            docs.add(new int[] {ord, doc});
-                          }
-                        };
-                      }
-
-                      @Override
-                      public ScoreMode scoreMode() {
-                        return ScoreMode.COMPLETE_NO_SCORES;
-                      }
-                    });
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-              List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-              Segment[] segments = new Segment[leaves.size()];
-              for (LeafReaderContext leaf : leaves) segments[leaf.ord] = cache.of(leaf.reader());
-              docs.sort(Comparator.comparing((int[] d) -> segments[d[0]].entities()[d[1]].id()));
-              int m = docs.size();
-              int n = projects.size();
-              Entity[] counterparts = new Entity[m];
-              Features[] features = new Features[m];
-              int[] slots = new int[m];
-              for (int j = 0; j < m; j++) {
-                int[] d = docs.get(j);
-                counterparts[j] = segments[d[0]].entities()[d[1]];
-                features[j] = segments[d[0]].features()[d[1]];
-                slots[j] = Math.min(n, slotsOf(counterparts[j], features[j]));
-              }
-              Features[] projectFeatures = new Features[n];
-              float[] score = new float[n * m];
-              float[] projectView = new float[n * m];
-              float[] counterpartView = new float[n * m];
-              float[] text = new float[n * m];
-              byte[] obstacle = new byte[n * m];
-              for (int p = 0; p < n; p++) {
-                Project project = projects.get(p);
-                Features pf = recommender.extractor().of(project);
-                projectFeatures[p] = pf;
-                PairScorer.Context ctx =
-                    recommender
-                        .scorer()
-                        .context(direction, pf, mine, theirs, today, RequestFilters.NONE);
-                TextRelevance relevance =
-                    ctx.usesText()
-                        ? new TextRelevance(
-                            searcher.getIndexReader(),
-                            target,
-                            cache.dictionary(),
-                            recommender.subjectTerms(searcher, project))
-                        : null;
-                boolean consents = HardConstraint.consents(pf, target);
-                for (int j = 0; j < m; j++) {
-                  int[] d = docs.get(j);
-                  int i = p * m + j;
-                  HardConstraint o = ctx.obstacle(features[j]);
-                  if (o == null && !consents) o = HardConstraint.NO_CONSENT;
-                  obstacle[i] = (byte) (o == null ? 0 : o.ordinal() + 1);
-                  double t = relevance == null ? 0 : relevance.of(segments[d[0]], d[1]);
-                  text[i] = (float) t;
-                  score[i] = (float) ctx.score(features[j], t);
-                  projectView[i] = (float) ctx.lastSubjectView();
-                  counterpartView[i] = (float) ctx.lastCounterpartView();
-                }
-              }
-              return new CohortScores(
-                  recommender.scorer(),
-                  direction,
-                  mine,
-                  theirs,
-                  today,
-                  List.copyOf(projects),
-                  projectFeatures,
-                  List.of(counterparts),
-                  features,
-                  slots,
-                  score,
-                  projectView,
-                  counterpartView,
-                  text,
-                  obstacle);
-            });
+    ScoringProfile mine = ranking.profile(direction, profile);
+    ScoringProfile theirs = ranking.counterpartProfile(direction);
+    FeatureCache cache = ranking.cache;
+    LocalDate today = ranking.today();
+    return ranking.index.withSearcher(
+        searcher -> {
+          Segment[] segments = ranking.segments(searcher);
+          List<int[]> docs = new ArrayList<>(); // leaf ord, doc
+          Hits.forEach(
+              searcher,
+              HardConstraintQueries.typeOnly(target),
+              cache,
+              (leaf, segment) -> {
+                int ord = leaf.ord;
+                return doc -> docs.add(new int[] {ord, doc});
+              });
+          docs.sort(Comparator.comparing((int[] d) -> segments[d[0]].entities()[d[1]].id()));
+          int m = docs.size();
+          int n = projects.size();
+          Entity[] counterparts = new Entity[m];
+          Features[] features = new Features[m];
+          int[] slots = new int[m];
+          for (int j = 0; j < m; j++) {
+            int[] d = docs.get(j);
+            counterparts[j] = segments[d[0]].entities()[d[1]];
+            features[j] = segments[d[0]].features()[d[1]];
+            slots[j] = Math.min(n, slotsOf(counterparts[j], features[j]));
+          }
+          Features[] projectFeatures = new Features[n];
+          float[] score = new float[n * m];
+          float[] projectView = new float[n * m];
+          float[] counterpartView = new float[n * m];
+          float[] text = new float[n * m];
+          byte[] obstacle = new byte[n * m];
+          for (int p = 0; p < n; p++) {
+            Project project = projects.get(p);
+            Features pf = ranking.extractor.of(project);
+            projectFeatures[p] = pf;
+            PairScorer.Context ctx =
+                ranking.scorer.context(direction, pf, mine, theirs, today, RequestFilters.NONE);
+            TextRelevance relevance =
+                ctx.usesText()
+                    ? new TextRelevance(
+                        searcher.getIndexReader(),
+                        target,
+                        cache.dictionary(),
+                        ranking.subjectTerms(searcher, project))
+                    : null;
+            boolean consents = HardConstraint.consents(pf, target);
+            for (int j = 0; j < m; j++) {
+              int[] d = docs.get(j);
+              int i = p * m + j;
+              HardConstraint o = ctx.obstacle(features[j]);
+              if (o == null && !consents) o = HardConstraint.NO_CONSENT;
+              obstacle[i] = (byte) (o == null ? 0 : o.ordinal() + 1);
+              double t = relevance == null ? 0 : relevance.of(segments[d[0]], d[1]);
+              text[i] = (float) t;
+              score[i] = (float) ctx.score(features[j], t);
+              projectView[i] = (float) ctx.lastSubjectView();
+              counterpartView[i] = (float) ctx.lastCounterpartView();
+            }
+          }
+          return new CohortScores(
+              ranking.scorer,
+              direction,
+              mine,
+              theirs,
+              today,
+              List.copyOf(projects),
+              projectFeatures,
+              List.of(counterparts),
+              features,
+              slots,
+              score,
+              projectView,
+              counterpartView,
+              text,
+              obstacle);
+        });
   }
 
   /**
@@ -175,7 +146,7 @@ public final class CohortScorer {
     return switch (counterpart.type()) {
       case MENTORS -> Math.max(0, f.capacity);
       case PARKS -> {
-        if (!PairScorer.hasRoom(f)) yield 0;
+        if (!HardConstraints.hasRoom(f)) yield 0;
         if (f.capacity < 0) yield Slots.UNLIMITED;
         yield Math.max(0, f.capacity - Math.max(0, f.tenants));
       }

@@ -77,6 +77,7 @@ final class FeatureCache {
       StoredFields stored = leaf.storedFields();
       TermVectors vectors = leaf.termVectors();
       Entity[] entities = new Entity[n];
+      long[] versions = new long[n];
       int[] assigned = new int[n];
       ProfileFacts[] facts = new ProfileFacts[n];
       PolicyRules[] rules = new PolicyRules[n];
@@ -86,7 +87,9 @@ final class FeatureCache {
         String json = d.get(EntityDocuments.JSON);
         if (type == null || json == null) continue;
         EntityType t = EntityType.fromPath(type).orElseThrow();
-        entities[doc] = reader.read(t, Json.parse(json));
+        var node = Json.parse(json);
+        entities[doc] = reader.read(t, node);
+        versions[doc] = node.path("version").asLong();
         var load = d.getField(EntityDocuments.ASSIGNED);
         if (load != null) assigned[doc] = load.numericValue().intValue();
         if (entities[doc] instanceof Project p) facts[doc] = eligibility.facts(p);
@@ -96,7 +99,15 @@ final class FeatureCache {
       Features[] features = extractor.of(entities, assigned);
       for (Features f : features) if (f != null) bounds.add(f);
       return new Segment(
-          entities, features, new BlockLayout(features), ids, freqs, lengths, facts, rules);
+          entities,
+          versions,
+          features,
+          new BlockLayout(features),
+          ids,
+          freqs,
+          lengths,
+          facts,
+          rules);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -12,8 +12,6 @@ import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.scoring.Match;
 import cn.qingdao.peipao.core.scoring.RequestFilters;
 import cn.qingdao.peipao.index.search.EntityDocuments;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,17 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -53,9 +44,10 @@ public final class PolicyMatcher {
   private final Recommender recommender;
   private final Eligibility eligibility;
 
+  /** Policies matched on {@code recommender}'s ranking context. */
   public PolicyMatcher(Recommender recommender) {
     this.recommender = recommender;
-    this.eligibility = recommender.eligibility();
+    this.eligibility = recommender.ranking().eligibility;
   }
 
   /** The engine this matcher uses (for profiles that are not stored). */
@@ -70,22 +62,7 @@ public final class PolicyMatcher {
 
   /** The compiled rules of every policy open to founders on {@code day}; O(policies). */
   public List<PolicyRules> openFounderPolicies(LocalDate day) {
-    long d = day.toEpochDay();
-    Query q =
-        new BooleanQuery.Builder()
-            .add(
-                new TermQuery(new Term(EntityDocuments.TYPE, EntityType.POLICIES.path())),
-                Occur.FILTER)
-            .add(
-                new TermQuery(new Term(EntityDocuments.AUDIENCE, Eligibility.FOUNDER)),
-                Occur.FILTER)
-            .add(
-                LongPoint.newRangeQuery(EntityDocuments.VALID_FROM, Long.MIN_VALUE, d),
-                Occur.FILTER)
-            .add(
-                LongPoint.newRangeQuery(EntityDocuments.VALID_UNTIL, d, Long.MAX_VALUE),
-                Occur.FILTER)
-            .build();
+    Query q = HardConstraintQueries.openFounderPolicies(day.toEpochDay());
     List<PolicyRules> out = new ArrayList<>();
     scan(q, (segment, doc) -> out.add(segment.rules()[doc]));
     out.sort(Comparator.comparing(r -> r.policy().id()));
@@ -191,7 +168,7 @@ public final class PolicyMatcher {
       String profile,
       boolean includePartial,
       Set<String> exclude) {
-    LocalDate day = LocalDate.now(recommender.clock());
+    LocalDate day = recommender.ranking().today();
     List<Assessment> all = calculate(project, day);
     Map<String, Assessment> byId = new HashMap<>();
     Set<String> eligible = new HashSet<>();
@@ -235,54 +212,12 @@ public final class PolicyMatcher {
 
   /** Visits the live documents matching {@code q} with their cached segment data. */
   private void scan(Query q, Visitor visitor) {
-    recommender
-        .index()
-        .withSearcher(
-            searcher -> {
-              try {
-                searcher.search(q, new ScanManager(visitor));
-                return null;
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-  }
-
-  /** Single collector for every slice: visits in order, no threads (the visitor is not shared). */
-  private final class ScanManager implements CollectorManager<Collector, Void> {
-    private final Visitor visitor;
-
-    ScanManager(Visitor visitor) {
-      this.visitor = visitor;
-    }
-
-    @Override
-    public Collector newCollector() {
-      return new Collector() {
-        @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) {
-          Segment segment = recommender.cache().of(context.reader());
-          return new LeafCollector() {
-            @Override
-            public void setScorer(Scorable scorer) {}
-
-            @Override
-            public void collect(int doc) {
-              visitor.visit(segment, doc);
-            }
-          };
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-          return ScoreMode.COMPLETE_NO_SCORES;
-        }
-      };
-    }
-
-    @Override
-    public Void reduce(Collection<Collector> collectors) {
-      return null;
-    }
+    Ranking ranking = recommender.ranking();
+    ranking.index.withSearcher(
+        searcher -> {
+          Hits.forEach(
+              searcher, q, ranking.cache, (leaf, segment) -> doc -> visitor.visit(segment, doc));
+          return null;
+        });
   }
 }

@@ -13,6 +13,7 @@ import cn.qingdao.peipao.core.scoring.Features;
  */
 record Segment(
     Entity[] entities,
+    long[] versions,
     Features[] features,
     BlockLayout layout,
     int[][] termIds,

@@ -290,35 +290,7 @@ public final class PairScorer {
 
     /** The first hard constraint the pair fails, or null when it passes them all; O(1). */
     public HardConstraint obstacle(Features c) {
-      Features p = project(c);
-      Features o = other(c);
-      EntityType otherType = o.type;
-      if (otherType != EntityType.POLICIES && !p.active) {
-        boolean secondChance =
-            p.failed
-                && o.secondIncubation
-                && (otherType == EntityType.MENTORS || otherType == EntityType.PARKS);
-        if (!secondChance) return HardConstraint.PROJECT_NOT_ACTIVE;
-      }
-      if (!direction.projectIsSubject() && !HardConstraint.consents(p, otherType))
-        return HardConstraint.NO_CONSENT;
-      if (o.scope != 0 && (p.district < 0 || (o.scope & (1 << p.district)) == 0))
-        return HardConstraint.OUT_OF_SCOPE;
-      switch (otherType) {
-        case MENTORS -> {
-          if (o.capacity <= 0) return HardConstraint.FULL;
-        }
-        case PARKS -> {
-          if (!hasRoom(o)) return HardConstraint.FULL;
-        }
-        case POLICIES -> {
-          // Stage and sector scope are eligibility conditions, judged by the eligibility engine.
-          if (today < o.validFrom || today > o.validUntil || !o.founderAudience)
-            return HardConstraint.POLICY_NOT_OPEN;
-        }
-        default -> {}
-      }
-      return null;
+      return HardConstraints.obstacle(project(c), other(c), !direction.projectIsSubject(), today);
     }
 
     /** This side's view (project's when it is the subject) as of the last exact {@link #score}. */
@@ -957,12 +929,6 @@ public final class PairScorer {
       if (o.benefitMax <= 0) return 0.3;
       return Math.min(1.0, Math.log10(o.benefitMax) / Math.log10(30_000_000));
     }
-  }
-
-  /** Whether a park has room: not full by tenants, not out of area. */
-  public static boolean hasRoom(Features park) {
-    boolean full = park.capacity >= 0 && park.tenants >= 0 && park.tenants >= park.capacity;
-    return !full && park.areaAvailable != 0;
   }
 
   /** Bits of the kinds of {@code target} named in a filter (0 = no filter). */

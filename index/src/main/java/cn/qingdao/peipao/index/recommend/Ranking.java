@@ -1,0 +1,167 @@
+package cn.qingdao.peipao.index.recommend;
+
+import cn.qingdao.peipao.core.eligibility.Eligibility;
+import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.EntityReader;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.scoring.Direction;
+import cn.qingdao.peipao.core.scoring.FeatureExtractor;
+import cn.qingdao.peipao.core.scoring.PairScorer;
+import cn.qingdao.peipao.core.scoring.ScoringProfile;
+import cn.qingdao.peipao.core.scoring.ScoringProfiles;
+import cn.qingdao.peipao.index.search.EntityDocuments;
+import cn.qingdao.peipao.index.search.SearchIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * What every ranking path shares: the index, the scoring profiles, the clock, the feature extractor
+ * and pair scorer, the per-segment cache and the eligibility engine. Built once per service; {@link
+ * Recommender}, {@link CohortScorer} and {@link PolicyMatcher} each take it instead of borrowing
+ * parts from one another.
+ */
+public final class Ranking {
+  final SearchIndex index;
+  final ScoringProfiles profiles;
+  final Clock clock;
+  final FeatureExtractor extractor;
+  final PairScorer scorer;
+  final FeatureCache cache;
+  final Eligibility eligibility;
+
+  public Ranking(SearchIndex index, EntityReader reader, ScoringProfiles profiles, Clock clock) {
+    this.index = index;
+    this.profiles = profiles;
+    this.clock = clock;
+    this.extractor = new FeatureExtractor(reader.taxonomy());
+    this.scorer = new PairScorer(extractor);
+    this.eligibility = new Eligibility(reader.taxonomy());
+    this.cache = new FeatureCache(reader, extractor, eligibility);
+  }
+
+  /** Today in the service's clock. */
+  LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  /**
+   * The named profile of a direction (the default when null).
+   *
+   * @throws IllegalArgumentException when no such profile exists
+   */
+  ScoringProfile profile(Direction direction, String name) {
+    return profiles
+        .get(direction, name == null ? ScoringProfiles.DEFAULT : name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown scoring profile '"
+                        + name
+                        + "' for "
+                        + direction.code()
+                        + "; use one of "
+                        + profiles.names(direction)));
+  }
+
+  /** The counterpart side's default profile of a two-sided direction, else null. */
+  ScoringProfile counterpartProfile(Direction direction) {
+    return direction.reverse().map(profiles::defaultFor).orElse(null);
+  }
+
+  /**
+   * The cached data of every segment of {@code searcher}, by leaf ord, built first where missing,
+   * so that district bounds and the term dictionary cover them all; O(new documents).
+   */
+  Segment[] segments(IndexSearcher searcher) {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    Segment[] out = new Segment[leaves.size()];
+    for (LeafReaderContext leaf : leaves) out[leaf.ord] = cache.of(leaf.reader());
+    return out;
+  }
+
+  /** Builds the caches of every current segment, so that no request pays for it; O(entities). */
+  public void warm() {
+    index.withSearcher(this::segments);
+  }
+
+  /** Current assignments of a stored mentor or park subject (0 otherwise). */
+  static int assignedOf(IndexSearcher searcher, Entity subject) {
+    if (subject.id() == null
+        || (subject.type() != EntityType.MENTORS && subject.type() != EntityType.PARKS)) return 0;
+    try {
+      TopDocs hit =
+          searcher.search(new TermQuery(EntityDocuments.uid(subject.type(), subject.id())), 1);
+      if (hit.scoreDocs.length == 0) return 0;
+      var field =
+          searcher.storedFields().document(hit.scoreDocs[0].doc).getField(EntityDocuments.ASSIGNED);
+      return field == null ? 0 : field.numericValue().intValue();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The subject's analysed text: its own term vector when stored, else analysed now. */
+  Map<String, Integer> subjectTerms(IndexSearcher searcher, Entity subject) {
+    Map<String, Integer> terms = new LinkedHashMap<>();
+    try {
+      TopDocs hit =
+          searcher.search(new TermQuery(EntityDocuments.uid(subject.type(), subject.id())), 1);
+      if (hit.scoreDocs.length > 0) {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.scoreDocs[0].doc, leaves));
+        Segment segment = cache.of(leaf.reader());
+        int doc = hit.scoreDocs[0].doc - leaf.docBase;
+        int[] ids = segment.termIds()[doc];
+        // the stored document is this very version of the subject (a draft may reuse an id)
+        if (ids != null && subject.version() > 0 && segment.versions()[doc] == subject.version()) {
+          int[] freqs = segment.termFreqs()[doc];
+          for (int i = 0; i < ids.length; i++) terms.put(cache.dictionary().term(ids[i]), freqs[i]);
+          return terms;
+        }
+      }
+      forEachWord(EntityDocuments.indexedText(subject), w -> terms.merge(w, 1, Integer::sum));
+      return terms;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The distinct words of {@code text} as the index segments it, in order; empty when it has none
+   * (blank, or punctuation and stop words only). O(text length).
+   */
+  public List<String> words(String text) {
+    if (text == null || text.isBlank()) return List.of();
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    try {
+      forEachWord(text, out::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return List.copyOf(out);
+  }
+
+  /** Passes each word of {@code text}, as the index segments it, to {@code action}, in order. */
+  private void forEachWord(String text, Consumer<String> action) throws IOException {
+    try (TokenStream ts = index.indexAnalyzer().tokenStream(EntityDocuments.TEXT, text)) {
+      CharTermAttribute a = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) action.accept(a.toString());
+      ts.end();
+    }
+  }
+}
