@@ -17,6 +17,7 @@ import cn.qingdao.peipao.api.http.QueryString;
 import cn.qingdao.peipao.api.http.RateLimiter;
 import cn.qingdao.peipao.api.http.RecommendationController;
 import cn.qingdao.peipao.api.http.RequestGate;
+import cn.qingdao.peipao.api.http.Requests;
 import cn.qingdao.peipao.api.http.SearchController;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.ValidationException;
@@ -363,8 +364,10 @@ public final class App {
     long max =
         op == Operation.IMPORT ? config.limits().maxImportBytes() : config.limits().maxBodyBytes();
     ctx.attribute("maxBody", max);
-    if (ctx.contentLength() > max) {
-      if (ctx.contentLength() <= DRAIN_FACTOR * max) {
+    // the long form: getContentLength() is -1 above 2³¹-1, which would skip this check
+    long length = ctx.req().getContentLengthLong();
+    if (length > max) {
+      if (length <= DRAIN_FACTOR * max) {
         // a body a little too big is read and dropped, so the client can read the 413 (closing
         // on unread data would reset the connection under it)
         drain(ctx);
@@ -373,14 +376,10 @@ public final class App {
         ctx.header("Connection", "close");
       }
       throw new ApiException(
-          413,
-          "the request body exceeds "
-              + max
-              + " bytes (Content-Length "
-              + ctx.contentLength()
-              + ")");
+          413, "the request body exceeds " + max + " bytes (Content-Length " + length + ")");
     }
     QueryString.check(ctx.queryString());
+    Requests.checkHeaders(ctx);
     String address = "ip " + ctx.ip();
     Principal p;
     try {

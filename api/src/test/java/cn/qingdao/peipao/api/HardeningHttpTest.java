@@ -43,6 +43,8 @@ class HardeningHttpTest {
   static final String MENTOR = "mentor-key-0123456789abcdef";
   static final String MENTOR2 = "mentor2-key-0123456789abcdef";
   static final String MENTOR_ID = "syn-m-00001";
+  static final String FOUNDER = "founder-key-0123456789abcdef";
+  static final String FOUNDER_PROJECT = "syn-p-00007";
 
   @TempDir static Path dir;
   static TestServer s;
@@ -56,8 +58,10 @@ class HardeningHttpTest {
                 [{"name":"ops","role":"admin","key":"%s"},
                  {"name":"city portal","role":"portal","key":"%s"},
                  {"name":"mentor one","role":"mentor","entity":"%s","key":"%s"},
-                 {"name":"mentor two","role":"mentor","entity":"syn-m-00002","key":"%s"}]"""
-                    .formatted(ADMIN, PORTAL, MENTOR_ID, MENTOR, MENTOR2)));
+                 {"name":"mentor two","role":"mentor","entity":"syn-m-00002","key":"%s"},
+                 {"name":"founder seven","role":"founder","entity":"%s","key":"%s"}]"""
+                    .formatted(
+                        ADMIN, PORTAL, MENTOR_ID, MENTOR, MENTOR2, FOUNDER_PROJECT, FOUNDER)));
     s = TestServer.withDemoData(dir, new KeyAccessControl(keys));
   }
 
@@ -382,5 +386,158 @@ class HardeningHttpTest {
     assertEquals(403, r.status());
     assertTrue(!r.body().contains("writes need an admin key"), r.body());
     assertTrue(r.body().contains("growth files and alerts"), r.body());
+  }
+
+  @Test
+  void aFounderEditsItsProjectWithoutLosingItsContactOrOverrulingOfficers() {
+    ObjectNode json =
+        (ObjectNode) s.catalog.get(EntityType.PROJECTS, FOUNDER_PROJECT).orElseThrow().tree();
+    json.putObject("contact")
+        .put("name", "程轩")
+        .put("phone", "13812345678")
+        .put("email", "founder@example.com");
+    json.put("status", "active");
+    s.catalog.put(s.catalog.reader().read(EntityType.PROJECTS, json), null, "test");
+    TestServer.Response own = as(FOUNDER, "GET", "/api/v1/projects/" + FOUNDER_PROJECT, null);
+    assertEquals(200, own.status());
+    assertEquals("13812345678", own.json().at("/contact/phone").asText(), own.body());
+    // written back as read, the contact is kept exactly
+    ObjectNode back = (ObjectNode) own.json();
+    back.put("description", "更新后的介绍");
+    TestServer.Response put =
+        as(FOUNDER, "PUT", "/api/v1/projects/" + FOUNDER_PROJECT, Json.write(back));
+    assertEquals(200, put.status(), put.body());
+    JsonNode stored = s.catalog.get(EntityType.PROJECTS, FOUNDER_PROJECT).orElseThrow().tree();
+    assertEquals("程轩", stored.at("/contact/name").asText());
+    assertEquals("founder@example.com", stored.at("/contact/email").asText());
+    // the status and the second-incubation mark are an officer's
+    back.put("status", "paused");
+    TestServer.Response status =
+        as(FOUNDER, "PUT", "/api/v1/projects/" + FOUNDER_PROJECT, Json.write(back));
+    assertEquals(403, status.status(), status.body());
+    assertEquals("status", status.json().at("/errors/0/field").asText());
+    back.put("status", "active");
+    back.putArray("tags").add("二次孵化");
+    TestServer.Response mark =
+        as(FOUNDER, "PUT", "/api/v1/projects/" + FOUNDER_PROJECT, Json.write(back));
+    assertEquals(403, mark.status(), mark.body());
+    assertEquals("tags", mark.json().at("/errors/0/field").asText());
+    // another project's contact stays masked for everyone but the admin
+    assertEquals(404, as(FOUNDER, "GET", "/api/v1/projects/syn-p-00008", null).status());
+  }
+
+  @Test
+  void deletingAProjectOrAMentorEndsItsAssignments() {
+    String project = recommendedTo(MENTOR2, "syn-m-00002");
+    JsonNode accepted =
+        as(MENTOR2, "POST", "/api/v1/feedback", accept(project, "syn-m-00002")).json();
+    assertTrue(accepted.hasNonNull("assignmentId"), accepted.toString());
+    assertEquals(204, as(ADMIN, "DELETE", "/api/v1/projects/" + project, null).status());
+    for (JsonNode a :
+        as(ADMIN, "GET", "/api/v1/mentors/syn-m-00002/assignments", null).json().get("items"))
+      assertTrue(!a.get("projectId").asText().equals(project), a.toString());
+    // recreated under the same id, paused and consenting to no one: the mentor sees nothing
+    String recreated =
+        "{\"name\":\"全新项目\",\"sectors\":[\"ai\"],\"stage\":\"seed\",\"status\":\"paused\","
+            + "\"location\":{\"district\":\"laoshan\"}}";
+    assertEquals(201, as(ADMIN, "PUT", "/api/v1/projects/" + project, recreated).status());
+    assertEquals(404, as(MENTOR2, "GET", "/api/v1/projects/" + project, null).status());
+    assertEquals(
+        0,
+        as(ADMIN, "GET", "/api/v1/projects/" + project + "/assignments", null)
+            .json()
+            .get("total")
+            .asInt());
+
+    // a deleted mentor no longer holds its projects
+    String ghost = "ghost-mentor";
+    ObjectNode m =
+        (ObjectNode) s.catalog.get(EntityType.MENTORS, "syn-m-00003").orElseThrow().tree();
+    m.put("id", ghost);
+    m.remove("serviceDistricts");
+    m.put("capacity", 5);
+    assertEquals(201, as(ADMIN, "PUT", "/api/v1/mentors/" + ghost, Json.write(m)).status());
+    String held = recommendedTo(ADMIN, ghost);
+    assertTrue(
+        as(ADMIN, "POST", "/api/v1/feedback", accept(held, ghost))
+            .json()
+            .hasNonNull("assignmentId"));
+    assertEquals(204, as(ADMIN, "DELETE", "/api/v1/mentors/" + ghost, null).status());
+    assertTrue(s.catalog.assignments().assignmentsOf(EntityType.PROJECTS, held, true).isEmpty());
+  }
+
+  @Test
+  void headersNoRouteCanHonourAreRefused() throws IOException {
+    String body = BadInputFuzzTest.PROJECT;
+    assertEquals(
+        415,
+        s.send(
+                "POST",
+                "/api/v1/projects",
+                "application/json; charset=latin1",
+                body.getBytes(StandardCharsets.UTF_8),
+                "Authorization",
+                "Bearer " + ADMIN)
+            .status());
+    assertEquals(
+        415,
+        s.send(
+                "POST",
+                "/api/v1/projects",
+                "application/json",
+                body.getBytes(StandardCharsets.UTF_8),
+                "Authorization",
+                "Bearer " + ADMIN,
+                "Content-Encoding",
+                "gzip")
+            .status());
+    String twice =
+        raw(
+            "GET /api/v1/parks HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer "
+                + MENTOR
+                + "\r\nAuthorization: Bearer "
+                + ADMIN
+                + "\r\n\r\n");
+    assertTrue(twice.startsWith("HTTP/1.1 400"), twice);
+    String rawByte =
+        new String(
+            ("GET /api/v1/parks?q=\u00ff HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                    + "Authorization: Bearer "
+                    + ADMIN
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1),
+            StandardCharsets.ISO_8859_1);
+    String answer = raw(rawByte);
+    assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+    long t = System.nanoTime();
+    String huge =
+        raw(
+            "POST /api/v1/policies/match HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 3000000000\r\n\r\n{}");
+    assertTrue(huge.startsWith("HTTP/1.1 413"), huge);
+    assertTrue(System.nanoTime() - t < 4_000_000_000L);
+  }
+
+  @Test
+  void anonymousHealthSaysHowItIsNotWhatItHolds() {
+    JsonNode anonymous = s.get("/health").json();
+    assertEquals("ok", anonymous.get("status").asText());
+    assertTrue(!anonymous.has("store") && !anonymous.has("storeSeq"), anonymous.toString());
+    JsonNode admin = as(ADMIN, "GET", "/health", null).json();
+    assertTrue(admin.has("store") && admin.has("storeSeq"), admin.toString());
+  }
+
+  @Test
+  void anAllocationSaysConsentWhenConsentIsWhatIsMissing() {
+    String refusing = projects(p -> "active".equals(p.status()) && !p.consent().mentors()).get(1);
+    JsonNode draft =
+        as(
+                ADMIN,
+                "POST",
+                "/api/v1/allocations",
+                "{\"projects\":[\"" + refusing + "\"],\"counterpart\":\"mentors\",\"minScore\":0}")
+            .json();
+    String reason = draft.at("/unassigned/0/reasons/0").asText();
+    assertTrue(reason.contains("未同意"), draft.toString());
   }
 }

@@ -8,6 +8,7 @@ import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.search.SearchIndex;
 import cn.qingdao.peipao.index.search.SearchRequest;
 import cn.qingdao.peipao.index.search.SearchResult;
+import cn.qingdao.peipao.index.store.Assignment;
 import cn.qingdao.peipao.index.store.AssignmentStore;
 import cn.qingdao.peipao.index.store.AuditEntry;
 import cn.qingdao.peipao.index.store.Database;
@@ -247,7 +248,8 @@ public final class Catalog implements AutoCloseable {
   }
 
   /**
-   * Deletes an entity (with {@code expectedVersion}, only at that version).
+   * Deletes an entity (with {@code expectedVersion}, only at that version), ending the active
+   * assignments it takes part in.
    *
    * @throws EntityNotFoundException when absent
    */
@@ -261,9 +263,16 @@ public final class Catalog implements AutoCloseable {
                 tx.get(type, id).orElseThrow(() -> new EntityNotFoundException(type, id));
             if (expectedVersion != null && expectedVersion != old.version())
               throw stale(type, id, expectedVersion, old.version());
+            // a deleted project or counterpart takes no part in any accompaniment any more: its
+            // assignments end with it (and free their slots), in the same transaction
+            if (type == EntityType.PROJECTS
+                || type == EntityType.MENTORS
+                || type == EntityType.PARKS)
+              for (Assignment a : AssignmentStore.activeInvolving(tx, type, id))
+                AssignmentStore.end(tx, a, actor, now);
             return tx.delete(type, id, actor, now);
           });
-      sync.afterWrite(store.lastSeq(), () -> index.delete(type, id));
+      sync.catchUp(); // the entity leaves the index; counterparts whose load changed are redone
     } finally {
       writeLock.unlock();
     }

@@ -15,7 +15,7 @@ class JsonTest {
 
   @Test
   void strictParsing() {
-    assertTrue(error("{\"a\":1,\"a\":2}").contains("Duplicate field 'a'"));
+    assertTrue(error("{\"a\":1,\"a\":2}").contains("duplicate field 'a'"));
     assertTrue(error("{\"a\":1} {}").contains("malformed JSON"));
     assertTrue(error("").contains("the body is empty"));
     assertTrue(error("{\"a\": tru}").contains("line 1, column"));
@@ -26,6 +26,36 @@ class JsonTest {
             .getMessage()
             .contains("not valid UTF-8"));
     assertTrue(Json.parse("{\"名\":\"海洋\"}".getBytes(StandardCharsets.UTF_8)).has("名"));
+  }
+
+  @Test
+  void errorsSpeakOfTheDocumentNotOfTheParser() {
+    for (String bad :
+        new String[] {
+          "[".repeat(100) + "]".repeat(100),
+          "{\"a\":1} {}",
+          "{\"a\":NaN}",
+          "{\"a\":1,\"a\":2}",
+          "{\"a\": tru}",
+          "[1,]"
+        }) {
+      String m = error(bad);
+      assertTrue(
+          !m.contains("`") && !m.contains("com.fasterxml") && !m.contains("Feature"),
+          bad + ": " + m);
+    }
+    assertTrue(error("[".repeat(100) + "]".repeat(100)).contains("deeper than 32"));
+    assertTrue(error("{\"a\":NaN}").contains("NaN"));
+  }
+
+  @Test
+  void controlCharactersAndBidiOverridesAreRefusedWithTheirField() {
+    for (String bad : new String[] {"\\u0000", "\\u0007", "\\u202e", "\\u2066x"}) {
+      ValidationException e =
+          assertThrows(ValidationException.class, () -> Json.parse("{\"name\":\"a" + bad + "\"}"));
+      assertTrue(e.errors().get(0).field().equals("name"), e.getMessage());
+    }
+    assertTrue(Json.parse("{\"d\":\"line\\none\\ttab\"}").has("d"));
   }
 
   private static String bytesError(byte[] body) {

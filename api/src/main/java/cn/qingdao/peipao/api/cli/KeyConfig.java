@@ -34,6 +34,11 @@ final class KeyConfig {
       if (admin.length() < ApiKeys.MIN_KEY_LENGTH)
         throw new UsageException(
             ADMIN_ENV + " must be at least " + ApiKeys.MIN_KEY_LENGTH + " characters");
+      if (keys.hasDigest(ApiKeys.digest(admin)))
+        throw new UsageException(
+            "an entry of the key file uses the same key as "
+                + ADMIN_ENV
+                + "; every key needs its own (the file's entry would be shadowed by the admin)");
       return keys.withAdminDigest(ApiKeys.digest(admin), "admin");
     }
     if (keys.hasAdmin()) return keys;

@@ -41,7 +41,8 @@ public final class ApiKeys {
    * one, and the caller without a key. A key file may not use them, so the audit log never confuses
    * two callers.
    */
-  public static final List<String> RESERVED_NAMES = List.of("admin", "anonymous");
+  public static final List<String> RESERVED_NAMES =
+      List.of("admin", "anonymous", "demo-loader", "cli", "recovery");
 
   private final Map<String, Principal> byDigest;
 
@@ -57,6 +58,11 @@ public final class ApiKeys {
   /** The caller a key stands for, if the key is known. */
   public Optional<Principal> principal(String key) {
     return Optional.ofNullable(byDigest.get(digest(key)));
+  }
+
+  /** Whether a key with this digest is configured. */
+  public boolean hasDigest(String digest) {
+    return byDigest.containsKey(digest);
   }
 
   public boolean hasAdmin() {

@@ -1,8 +1,11 @@
 package cn.qingdao.peipao.api.http;
 
+import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.scoring.FeatureExtractor;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.WriteResult;
 import cn.qingdao.peipao.index.store.StoredEntity;
@@ -10,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /** Create, replace, read and delete of single entities; parses, validates, delegates. */
 public final class EntityController {
@@ -44,8 +49,39 @@ public final class EntityController {
       }
     }
     Entity e = reader.read(type, body);
-    WriteResult w = catalog.put(e, expected, Http.principal(ctx).name());
+    Principal p = Http.principal(ctx);
+    if (p.role() == Principal.Role.FOUNDER && e instanceof Project project)
+      keepsOfficersFields(project, catalog.entity(EntityType.PROJECTS, id));
+    WriteResult w = catalog.put(e, expected, p.name());
     send(ctx, w.created() ? 201 : 200, w.stored());
+  }
+
+  /**
+   * A founder edits its project, but not what officers decide about it: the service status (a
+   * failed project is reopened by an officer, POST /projects/{id}/reopen) and the second-incubation
+   * mark, which changes who the project is matched with.
+   */
+  private static void keepsOfficersFields(Project edited, Optional<Entity> stored) {
+    if (stored.isEmpty())
+      throw new ApiException(403, "a founder key edits its project; it cannot create one");
+    Project before = (Project) stored.get();
+    if (!Objects.equals(status(edited), status(before)))
+      throw new ApiException(
+          403,
+          "status: a founder key cannot change the project's status ('"
+              + status(before)
+              + "'); an officer decides it (POST /api/v1/projects/{id}/reopen)",
+          List.of(new FieldError("status", "is decided by an officer")));
+    String mark = FeatureExtractor.SECOND_INCUBATION_TAG;
+    if (edited.tags().contains(mark) != before.tags().contains(mark))
+      throw new ApiException(
+          403,
+          "tags: a founder key cannot add or remove '" + mark + "'; an officer marks it",
+          List.of(new FieldError("tags", "'" + mark + "' is set by an officer")));
+  }
+
+  private static String status(Project p) {
+    return p.status() == null ? "active" : p.status();
   }
 
   /** A project is shown to a bound key only as {@link PersonalData#visible} allows. */

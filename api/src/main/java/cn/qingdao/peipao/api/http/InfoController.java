@@ -61,10 +61,16 @@ public final class InfoController {
         indexProblem != null
             ? indexProblem
             : agree ? null : "store and index hold different numbers of entities";
+    // counts and the write sequence are for callers with a key: anonymously they would let anyone
+    // watch the programme's write activity
+    boolean detailed = Http.principal(ctx).role() != Principal.Role.ANONYMOUS;
     Http.json(
         ctx,
         status.equals("ok") ? 200 : 503,
-        new Health(status, agree, problem, catalog.storeSeq(), taxonomy.version(), store, index));
+        detailed
+            ? new Health(
+                status, agree, problem, catalog.storeSeq(), taxonomy.version(), store, index)
+            : new Health(status, agree, problem, null, taxonomy.version(), null, null));
   }
 
   public void taxonomy(Context ctx) {

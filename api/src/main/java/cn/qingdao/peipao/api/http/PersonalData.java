@@ -50,8 +50,15 @@ final class PersonalData {
    * unmasked ones; {@code ownPage} is a single project's page.
    */
   void apply(Principal p, List<ObjectNode> projects, boolean ownPage, String via) {
+    // a founder sees its own project's contact as stored: it is its own data, and a masked copy
+    // written back with PUT would replace the real one
     boolean unmasked =
-        p.role() == Principal.Role.ADMIN || (p.role() == Principal.Role.PORTAL && ownPage);
+        p.role() == Principal.Role.ADMIN
+            || (p.role() == Principal.Role.PORTAL && ownPage)
+            || (p.role() == Principal.Role.FOUNDER
+                && ownPage
+                && projects.size() == 1
+                && p.boundEntityId().equals(projects.get(0).path("id").asText()));
     if (!unmasked) {
       for (ObjectNode project : projects) mask(project);
       return;

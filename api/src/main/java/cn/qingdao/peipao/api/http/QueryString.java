@@ -23,6 +23,15 @@ public final class QueryString {
    */
   public static void check(String raw) {
     if (raw == null || raw.isEmpty()) return;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < 0x21 || c > 0x7e)
+        throw ApiException.badField(
+            "query",
+            "has a raw character at position "
+                + (i + 1)
+                + "; percent-encode everything outside printable ASCII (UTF-8)");
+    }
     Set<String> seen = new HashSet<>();
     for (String part : raw.split("&", -1)) {
       if (part.isEmpty()) continue;

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parsing and checking of request parts shared by the controllers. */
-final class Requests {
+public final class Requests {
   private static final Pattern IF_MATCH = Pattern.compile("\\s*(?:W/)?\"?(\\d{1,18})\"?\\s*");
 
   private Requests() {}
@@ -26,8 +26,40 @@ final class Requests {
     return (semi < 0 ? ct : ct.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
   }
 
-  /** 415 unless the request's media type is one of {@code allowed}. */
+  /**
+   * Headers no route can act on correctly: two {@code Authorization} headers (which one counts
+   * would depend on the server), and a compressed body (read as if plain, it would be garbage).
+   *
+   * @throws ApiException 400 or 415 naming the header
+   */
+  public static void checkHeaders(Context ctx) {
+    if (java.util.Collections.list(ctx.req().getHeaders("Authorization")).size() > 1)
+      throw ApiException.badField("Authorization", "give one Authorization header, not several");
+    String encoding = ctx.header("Content-Encoding");
+    if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity"))
+      throw new ApiException(
+          415,
+          "Content-Encoding '"
+              + clip(encoding)
+              + "' is not accepted: send the body uncompressed (UTF-8 JSON)");
+  }
+
+  /**
+   * 415 unless the request's media type is one of {@code allowed}, in UTF-8 if a charset is named.
+   */
   static void requireMediaType(Context ctx, List<String> allowed) {
+    String ct = ctx.header("Content-Type");
+    if (ct != null) {
+      for (String param : ct.split(";")) {
+        String[] kv = param.split("=", 2);
+        if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("charset")) {
+          String cs = kv[1].strip().replace("\"", "");
+          if (!cs.equalsIgnoreCase("utf-8") && !cs.equalsIgnoreCase("utf8"))
+            throw new ApiException(
+                415, "charset '" + clip(cs) + "' is not accepted: send UTF-8 (charset=utf-8)");
+        }
+      }
+    }
     String mt = mediaType(ctx);
     if (!allowed.contains(mt)) {
       throw new ApiException(

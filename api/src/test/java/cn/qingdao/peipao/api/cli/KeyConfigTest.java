@@ -65,4 +65,38 @@ class KeyConfigTest {
       }
     }
   }
+
+  @Test
+  void aKeyFileMayNotReuseTheAdminKeyOrBindAKeyToAnEntityThatIsNotStored() throws Exception {
+    String admin = "the-operators-admin-key-0123";
+    try (Catalog catalog = Catalog.open(dir.resolve("keys"), QingdaoDataset.taxonomy())) {
+      java.nio.file.Path reuse = dir.resolve("reuse.json");
+      java.nio.file.Files.writeString(
+          reuse, "[{\"name\":\"portal\",\"role\":\"portal\",\"key\":\"" + admin + "\"}]");
+      UsageException e =
+          assertThrows(
+              UsageException.class,
+              () ->
+                  KeyConfig.resolve(
+                      reuse.toString(),
+                      Map.of("MATCHER_ADMIN_KEY", admin),
+                      catalog,
+                      new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+      assertTrue(e.getMessage().contains("MATCHER_ADMIN_KEY"), e.getMessage());
+      java.nio.file.Path unknown = dir.resolve("unknown.json");
+      java.nio.file.Files.writeString(
+          unknown,
+          "[{\"name\":\"m\",\"role\":\"mentor\",\"entity\":\"m-none\",\"key\":\"0123456789abcdefXYZ\"}]");
+      UsageException missing =
+          assertThrows(
+              UsageException.class,
+              () ->
+                  KeyConfig.resolve(
+                      unknown.toString(),
+                      Map.of(),
+                      catalog,
+                      new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+      assertTrue(missing.getMessage().contains("[0].entity"), missing.getMessage());
+    }
+  }
 }

@@ -98,7 +98,9 @@ public final class CohortScorer {
               int[] d = docs.get(j);
               int i = p * m + j;
               HardConstraint o = ctx.obstacle(features[j]);
-              if (o == null && !consents) o = HardConstraint.NO_CONSENT;
+              // fullness is for the slots to decide: it must not hide a missing consent
+              if ((o == null || o == HardConstraint.FULL) && !consents)
+                o = HardConstraint.NO_CONSENT;
               obstacle[i] = (byte) (o == null ? 0 : o.ordinal() + 1);
               double t = relevance == null ? 0 : relevance.of(segments[d[0]], d[1]);
               text[i] = (float) t;

@@ -70,7 +70,7 @@ public final class Ranking {
             () ->
                 new IllegalArgumentException(
                     "unknown scoring profile '"
-                        + name
+                        + cn.qingdao.peipao.core.json.Texts.clip(String.valueOf(name))
                         + "' for "
                         + direction.code()
                         + "; use one of "

@@ -217,6 +217,27 @@ public final class AssignmentStore {
     tx.touch(a.startedBy(), "assign", a.counterpartType(), a.counterpartId(), a.startedAt());
   }
 
+  /**
+   * The active assignments a project (type {@code projects}) or a mentor or park takes part in,
+   * inside a write transaction.
+   */
+  public static List<Assignment> activeInvolving(Tx tx, EntityType type, String id)
+      throws SQLException {
+    boolean project = type == EntityType.PROJECTS;
+    try (PreparedStatement q =
+        tx.connection()
+            .prepareStatement(
+                "SELECT "
+                    + ASSIGNMENT_COLUMNS
+                    + " FROM assignment WHERE "
+                    + (project ? "project_id = ?" : "counterpart_id = ? AND counterpart_type = ?")
+                    + " AND ended_at IS NULL ORDER BY id")) {
+      q.setString(1, id);
+      if (!project) q.setString(2, type.path());
+      return assignments(q);
+    }
+  }
+
   /** Ends an active assignment and logs it against the counterpart; false when not active. */
   public static boolean end(Tx tx, Assignment a, String actor, Instant at) throws SQLException {
     try (PreparedStatement q =

@@ -78,7 +78,33 @@ public final class Json {
                 + e.getLocation().getLineNr()
                 + ", column "
                 + e.getLocation().getColumnNr();
-    return ValidationException.of("", "malformed JSON" + where + ": " + e.getOriginalMessage());
+    return ValidationException.of(
+        "", "malformed JSON" + where + ": " + plain(e.getOriginalMessage()));
+  }
+
+  /**
+   * The parser's complaint in the client's terms: what is wrong with the document, without the
+   * parser's class and feature names (they say nothing to a client and describe our internals).
+   */
+  static String plain(String message) {
+    String m = message == null ? "" : message;
+    if (m.contains("nesting depth")) return "nested deeper than " + MAX_NESTING + " levels";
+    if (m.contains("Trailing token") || m.contains("FAIL_ON_TRAILING_TOKENS"))
+      return "more than one JSON value: send exactly one document";
+    if (m.contains("Non-standard token") || m.contains("ALLOW_NON_NUMERIC_NUMBERS"))
+      return "NaN and Infinity are not JSON numbers";
+    if (m.contains("Duplicate field")) {
+      int q = m.indexOf('\'');
+      int r = q < 0 ? -1 : m.indexOf('\'', q + 1);
+      return r > q ? "duplicate field " + m.substring(q, r + 1) : "a field is given twice";
+    }
+    if (m.contains("Number") && m.contains("length")) return "a number is too long";
+    if (m.contains("String value length")) return "a string is too long";
+    // whatever else: the first sentence, with backquoted internals left out
+    String first = m.split("\n")[0];
+    int cut = first.indexOf(" (");
+    if (cut > 0 && first.contains("`")) first = first.substring(0, cut);
+    return first.replaceAll("`[^`]*`", "a value");
   }
 
   /** Compact JSON text of a value. */

@@ -6,8 +6,19 @@ public final class Texts {
 
   private Texts() {}
 
-  /** The value shortened for an error message, so that a huge input is not echoed back whole. */
+  /**
+   * The value shortened for an error message, so that a huge input is not echoed back whole, with
+   * control characters shown as {@code \\uXXXX} rather than echoed raw.
+   */
   public static String clip(String s) {
-    return s.length() <= CLIP ? s : s.substring(0, CLIP) + "…";
+    String cut = s.length() <= CLIP ? s : s.substring(0, CLIP) + "…";
+    StringBuilder out = new StringBuilder(cut.length());
+    for (int i = 0; i < cut.length(); i++) {
+      char c = cut.charAt(i);
+      if (Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        out.append(String.format("\\u%04x", (int) c));
+      else out.append(c);
+    }
+    return out.toString();
   }
 }

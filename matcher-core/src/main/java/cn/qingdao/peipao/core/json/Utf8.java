@@ -47,7 +47,8 @@ final class Utf8 {
   }
 
   /**
-   * @throws ValidationException naming the first field whose name or text holds a lone surrogate
+   * @throws ValidationException naming the first field whose name or text holds a lone surrogate, a
+   *     control character or a bidirectional override
    */
   static void checkSurrogates(JsonNode node, String path) {
     if (node.isTextual()) {
@@ -61,15 +62,28 @@ final class Utf8 {
         Map.Entry<String, JsonNode> e = it.next();
         String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
         if (lone(e.getKey()))
-          throw ValidationException.of(path, "has a field name with an unpaired surrogate escape");
+          throw ValidationException.of(
+              path, "has a field name with a control character or an unpaired surrogate");
         checkSurrogates(e.getValue(), at);
       }
     }
   }
 
+  /**
+   * Characters no text of the contract carries: C0 controls but tab, line feed and carriage return
+   * (a NUL ends strings elsewhere), and the bidirectional overrides that make a name display as
+   * something else.
+   */
+  private static boolean forbidden(char c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069);
+  }
+
   private static boolean lone(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (forbidden(c)) return true;
       if (Character.isHighSurrogate(c)) {
         if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
         else return true;
