@@ -8,6 +8,7 @@ import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.scoring.CandidateColumns;
 import cn.qingdao.peipao.core.scoring.Direction;
 import cn.qingdao.peipao.core.scoring.FeatureExtractor;
 import cn.qingdao.peipao.core.scoring.Features;
@@ -116,9 +117,9 @@ class ScoringTest {
               : new Features[] {AI_SEED_LAOSHAN}) {
         for (int i = 0; i < 100; i++) {
           double text = rnd.nextDouble();
-          double cheap = c.cheapUpper(cand);
-          double lo = c.lowerAfterCheapUpper(cand);
-          double hi = c.upperAfterLower();
+          double cheap = c.bounds().cheapUpper(cand);
+          double lo = c.bounds().lowerAfterCheapUpper(cand);
+          double hi = c.bounds().upperAfterLower();
           double s = c.score(cand, text);
           assertTrue(
               lo <= s && s <= hi && hi <= cheap && lo >= 0 && cheap <= 1,
@@ -259,22 +260,16 @@ class ScoringTest {
             EntityType.MENTORS,
             "{\"id\":\"m-x\",\"name\":\"x\",\"sectors\":[\"ngit\",\"ai\"],\"services\":[\"finance\"],\"capacity\":70}");
     for (Features m : new Features[] {AI_MENTOR_LAOSHAN, FOOD_MENTOR_LAIXI, nowhere}) {
-      double column =
-          c.columnScore(
-              m.sectors,
-              m.mainSector,
-              m.keywordSectors,
-              m.stages,
-              m.services,
-              m.capacity,
-              m.lat,
-              m.lon);
+      double column = c.bounds().columnScore(columns(m), 0);
       assertEquals(c.score(m, 0), column, 1e-12);
     }
     PairScorer.Context parks = ctx(Direction.PROJECT_PARKS, AI_SEED_LAOSHAN);
     org.junit.jupiter.api.Assertions.assertThrows(
         IllegalStateException.class,
-        () -> parks.columnScore(0, -1, 0, 0, 0, 0, Double.NaN, Double.NaN),
+        () ->
+            parks
+                .bounds()
+                .columnScore(CandidateColumns.of(0, -1, 0, 0, 0, 0, -1, Double.NaN, Double.NaN), 0),
         "parks weigh components the columns lack");
   }
 
@@ -294,17 +289,10 @@ class ScoringTest {
     assertEquals(0.5, match(c, agnostic, 0).components().get("sector"));
     for (Features f : new Features[] {focused, agnostic}) {
       double exact = c.score(f, 0);
-      assertTrue(c.cheapUpper(f) >= exact && c.lowerAfterCheapUpper(f) <= exact + 1e-12);
       assertTrue(
-          c.columnMayReach(
-              exact,
-              f.sectors,
-              f.mainSector,
-              f.keywordSectors,
-              f.stages,
-              f.services,
-              f.capacity,
-              f.district),
+          c.bounds().cheapUpper(f) >= exact && c.bounds().lowerAfterCheapUpper(f) <= exact + 1e-12);
+      assertTrue(
+          c.bounds().columnMayReach(exact, columns(f), 0),
           "the column bound encloses the exact score");
     }
   }
@@ -349,5 +337,19 @@ class ScoringTest {
         1.0, g.components().get("kind"), "a university park suits a graduate's seed project");
     assertTrue(g.score() > q.score());
     assertTrue(g.reasons().contains("政府投资载体：30%场地免费提供给高校毕业生和返乡创业者"), g.reasons().toString());
+  }
+
+  /** One candidate's column fields, as the bounds read them. */
+  static CandidateColumns columns(Features m) {
+    return CandidateColumns.of(
+        m.sectors,
+        m.mainSector,
+        m.keywordSectors,
+        m.stages,
+        m.services,
+        m.capacity,
+        m.district,
+        m.hasPoint() ? m.lat : Double.NaN,
+        m.lon);
   }
 }

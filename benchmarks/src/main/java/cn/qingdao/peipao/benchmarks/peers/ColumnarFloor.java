@@ -3,10 +3,12 @@ package cn.qingdao.peipao.benchmarks.peers;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.scoring.CandidateColumns;
 import cn.qingdao.peipao.core.scoring.Direction;
 import cn.qingdao.peipao.core.scoring.FeatureExtractor;
 import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.PairScorer;
+import cn.qingdao.peipao.core.scoring.PruningBounds;
 import cn.qingdao.peipao.core.scoring.RequestFilters;
 import cn.qingdao.peipao.core.scoring.ScoringProfiles;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
@@ -19,9 +21,9 @@ import java.util.List;
  * arrays (no index, no objects), each request a brute-force scan applying the hard constraints (an
  * active project or the second-incubation channel, free capacity, service districts) and the sector
  * and district filters, and computing the exact score without text ({@link
- * PairScorer.Context#columnScore}, the sector value from a per-request mask table) into a top-k
- * heap. It is the physical reference of what scoring every document costs; it ignores text, so its
- * top k is not the service's.
+ * PruningBounds#columnScore}, the sector value from a per-request mask table) into a top-k heap. It
+ * is the physical reference of what scoring every document costs; it ignores text, so its top k is
+ * not the service's.
  */
 public final class ColumnarFloor {
   private final FeatureExtractor fx;
@@ -109,6 +111,7 @@ public final class ColumnarFloor {
       java.util.function.IntPredicate admit,
       int k) {
     Features subject = ctx.subject();
+    PruningBounds bounds = ctx.bounds();
     // a project that is not active only meets mentors of the second-incubation channel, if failed
     if (!subject.active && !subject.failed) return new int[0];
     boolean secondChanceOnly = !subject.active;
@@ -123,16 +126,7 @@ public final class ColumnarFloor {
       if (sectorFilter != 0 && (sectors[i] & sectorFilter) == 0) continue;
       if (districtFilter >= 0 && district[i] != districtFilter) continue;
       if (admit != null && !admit.test(i)) continue;
-      double s =
-          ctx.columnScore(
-              sectors[i],
-              mainSector[i],
-              keywordSectors[i],
-              stages[i],
-              services[i],
-              capacity[i],
-              lat[i],
-              lon[i]);
+      double s = bounds.columnScore(columns, i);
       if (size < k) {
         heapScore[size] = s;
         heapDoc[size] = i;
@@ -145,4 +139,53 @@ public final class ColumnarFloor {
     }
     return Heap.drain(heapScore, heapDoc, size);
   }
+
+  /** The floor's primitive columns as the bounds read them. */
+  private final CandidateColumns columns =
+      new CandidateColumns() {
+        @Override
+        public long sectors(int i) {
+          return sectors[i];
+        }
+
+        @Override
+        public int mainSector(int i) {
+          return mainSector[i];
+        }
+
+        @Override
+        public long keywordSectors(int i) {
+          return keywordSectors[i];
+        }
+
+        @Override
+        public int stages(int i) {
+          return stages[i];
+        }
+
+        @Override
+        public int services(int i) {
+          return services[i];
+        }
+
+        @Override
+        public int capacity(int i) {
+          return capacity[i];
+        }
+
+        @Override
+        public int district(int i) {
+          return district[i];
+        }
+
+        @Override
+        public double lat(int i) {
+          return lat[i];
+        }
+
+        @Override
+        public double lon(int i) {
+          return lon[i];
+        }
+      };
 }

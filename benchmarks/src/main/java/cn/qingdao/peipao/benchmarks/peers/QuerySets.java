@@ -82,7 +82,7 @@ final class QuerySets {
           new PeerQuery(
               project,
               filters,
-              ctx.columnForm(),
+              ctx.bounds().columnForm(),
               ctx,
               terms,
               f.district,

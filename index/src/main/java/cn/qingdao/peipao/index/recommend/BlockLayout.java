@@ -1,14 +1,17 @@
 package cn.qingdao.peipao.index.recommend;
 
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.scoring.BlockSummary;
+import cn.qingdao.peipao.core.scoring.CandidateColumns;
 import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.PairScorer;
+import cn.qingdao.peipao.core.scoring.PruningBounds;
 import java.util.Arrays;
 
 /**
  * One segment's documents in blocks of at most {@link #BLOCK} with similar hot fields (sorted by
  * type, main sector, district and services), each block summarised by the OR of its masks, so that
- * a scan bounds a whole block ({@link PairScorer.Context#blockUpper}) before its documents. The hot
+ * a scan bounds a whole block ({@link PruningBounds#blockUpper}) before its documents. The hot
  * fields are kept as primitive columns in block order, so a scan streams a few bytes per candidate
  * instead of loading its {@link Features}. Built once per segment, O(docs log docs).
  */
@@ -38,14 +41,11 @@ final class BlockLayout {
   /** Block b holds positions {@code start[b]} to {@code start[b + 1]} (exclusive). */
   final int[] start;
 
-  final long[] blockMains;
-  final long[] blockOthers;
-  final long[] blockKeywords;
-  final long[] blockDistricts;
-  final int[] blockStages;
-  final int[] blockServices;
-  final int[] blockCapacity;
-  final byte[] blockFlags;
+  /** Each block's summary, for {@link PruningBounds#blockUpper}. */
+  final BlockSummary[] blocks;
+
+  /** The hot fields as the bounds read them, by position. */
+  final CandidateColumns columns = new Columns();
 
   /**
    * The blocks of type t are {@code typeStart[t.ordinal()]} to {@code typeStart[t.ordinal()+1]}.
@@ -104,14 +104,7 @@ final class BlockLayout {
     }
     start = Arrays.copyOf(starts, blocks + 1);
     start[blocks] = n;
-    blockMains = new long[blocks];
-    blockOthers = new long[blocks];
-    blockKeywords = new long[blocks];
-    blockDistricts = new long[blocks];
-    blockStages = new int[blocks];
-    blockServices = new int[blocks];
-    blockCapacity = new int[blocks];
-    blockFlags = new byte[blocks];
+    this.blocks = new BlockSummary[blocks];
     Arrays.fill(typeStart, blocks);
     for (int b = blocks - 1; b >= 0; b--) {
       summarise(b);
@@ -144,23 +137,15 @@ final class BlockLayout {
       keywords |= keywordSectors[i];
       // districts beyond the mask's bits count as unknown (bounded by 1)
       int d = district[i];
-      districts |=
-          1L << (d < 0 || d > PairScorer.BLOCK_NO_DISTRICT ? PairScorer.BLOCK_NO_DISTRICT : d);
+      districts |= 1L << (d < 0 || d > BlockSummary.NO_DISTRICT ? BlockSummary.NO_DISTRICT : d);
       st |= stages[i];
       sv |= services[i];
       cap = Math.max(cap, capacity[i]);
-      if (sectors[i] == 0) flags |= PairScorer.BLOCK_NO_SECTOR;
-      if (stages[i] == 0) flags |= PairScorer.BLOCK_NO_STAGE;
-      if (services[i] == 0) flags |= PairScorer.BLOCK_NO_SERVICE;
+      if (sectors[i] == 0) flags |= BlockSummary.NO_SECTOR;
+      if (stages[i] == 0) flags |= BlockSummary.NO_STAGE;
+      if (services[i] == 0) flags |= BlockSummary.NO_SERVICE;
     }
-    blockMains[b] = mains;
-    blockOthers[b] = others;
-    blockKeywords[b] = keywords;
-    blockDistricts[b] = districts;
-    blockStages[b] = st;
-    blockServices[b] = sv;
-    blockCapacity[b] = cap;
-    blockFlags[b] = (byte) flags;
+    blocks[b] = new BlockSummary(mains, others, keywords, st, sv, cap, districts, flags);
   }
 
   /** First block of documents of {@code type}. */
@@ -175,14 +160,54 @@ final class BlockLayout {
 
   /** {@code ctx}'s bound for every document of block {@code b}. */
   double upper(PairScorer.Context ctx, int b) {
-    return ctx.blockUpper(
-        blockMains[b],
-        blockOthers[b],
-        blockKeywords[b],
-        blockStages[b],
-        blockServices[b],
-        blockCapacity[b],
-        blockDistricts[b],
-        blockFlags[b]);
+    return ctx.bounds().blockUpper(blocks[b]);
+  }
+
+  /** The primitive columns of this layout, by position, as {@link CandidateColumns}. */
+  private final class Columns implements CandidateColumns {
+    @Override
+    public long sectors(int i) {
+      return sectors[i];
+    }
+
+    @Override
+    public int mainSector(int i) {
+      return mainSector[i];
+    }
+
+    @Override
+    public long keywordSectors(int i) {
+      return keywordSectors[i];
+    }
+
+    @Override
+    public int stages(int i) {
+      return stages[i];
+    }
+
+    @Override
+    public int services(int i) {
+      return services[i];
+    }
+
+    @Override
+    public int capacity(int i) {
+      return capacity[i];
+    }
+
+    @Override
+    public int district(int i) {
+      return district[i];
+    }
+
+    @Override
+    public double lat(int i) {
+      return lat[i];
+    }
+
+    @Override
+    public double lon(int i) {
+      return lon[i];
+    }
   }
 }

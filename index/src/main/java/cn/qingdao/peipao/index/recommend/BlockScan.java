@@ -3,6 +3,7 @@ package cn.qingdao.peipao.index.recommend;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.PairScorer;
+import cn.qingdao.peipao.core.scoring.PruningBounds;
 import java.util.Arrays;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -136,7 +137,7 @@ final class BlockScan {
     BlockLayout l = segments[ord].layout();
     Features[] features = segments[ord].features();
     FixedBitSet bits = hits[ord];
-    boolean exact = ctx.scoresFromColumns();
+    boolean exact = ctx.bounds().scoresFromColumns();
     for (int i = l.start[b]; i < l.start[b + 1]; i++) {
       if (bits.get(l.doc[i])) consider(ord, l, features, i, exact);
     }
@@ -144,7 +145,7 @@ final class BlockScan {
 
   /** Every hit in doc order, for queries with fewer hits than blocks to bound. */
   private void scanHits() {
-    boolean exact = ctx.scoresFromColumns();
+    boolean exact = ctx.bounds().scoresFromColumns();
     for (int ord = 0; ord < segments.length; ord++) {
       FixedBitSet bits = hits[ord];
       if (bits == null) continue;
@@ -161,36 +162,20 @@ final class BlockScan {
   private void consider(int ord, BlockLayout l, Features[] features, int i, boolean exact) {
     int doc = l.doc[i];
     double bar = lowers.threshold() - EPS;
-    if (!ctx.columnMayReach(
-        bar,
-        l.sectors[i],
-        l.mainSector[i],
-        l.keywordSectors[i],
-        l.stages[i],
-        l.services[i],
-        l.capacity[i],
-        l.district[i])) return;
-    if (!ctx.columnMayReachAt(bar, l.lat[i], l.lon[i])) return;
+    PruningBounds bounds = ctx.bounds();
+    if (!bounds.columnMayReach(bar, l.columns, i)) return;
+    if (!bounds.columnMayReachAt(bar, l.columns, i)) return;
     double lo;
     Features f = features[doc];
     if (exact) {
       // the bounds from the columns alone: the features are loaded only for the survivors
-      lo =
-          ctx.columnScore(
-              l.sectors[i],
-              l.mainSector[i],
-              l.keywordSectors[i],
-              l.stages[i],
-              l.services[i],
-              l.capacity[i],
-              l.lat[i],
-              l.lon[i]);
+      lo = bounds.columnScore(l.columns, i);
     } else {
       // core eligibility is checked again where the features are loaded anyway
-      if (!ctx.eligible(f) || ctx.cheapUpper(f) < bar) return;
-      lo = ctx.lowerAfterCheapUpper(f);
+      if (!ctx.eligible(f) || bounds.cheapUpper(f) < bar) return;
+      lo = bounds.lowerAfterCheapUpper(f);
     }
-    double up = ctx.upperAfterLower();
+    double up = bounds.upperAfterLower();
     if (up < bar) return;
     lowers.offer(lo);
     candidates.add(ord, doc, f, lo, up);

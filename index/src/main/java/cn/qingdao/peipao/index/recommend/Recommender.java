@@ -169,7 +169,7 @@ public final class Recommender {
                       ranking.subjectTerms(searcher, r.subject()))
                   : null;
           // words no candidate has cannot raise any candidate's score: bound text below 1
-          if (text != null) ctx.boundText(text.max());
+          if (text != null) ctx.bounds().boundText(text.max());
           Candidates candidates =
               exhaustive
                   ? collectAll(searcher, query, ctx, cache)

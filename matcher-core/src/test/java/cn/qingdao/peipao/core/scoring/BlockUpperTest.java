@@ -83,18 +83,24 @@ class BlockUpperTest {
         stages |= m.stages;
         services |= m.services;
         capacity = Math.max(capacity, m.capacity);
-        districts |= 1L << (m.district < 0 ? PairScorer.BLOCK_NO_DISTRICT : m.district);
-        if (m.sectors == 0) flags |= PairScorer.BLOCK_NO_SECTOR;
-        if (m.stages == 0) flags |= PairScorer.BLOCK_NO_STAGE;
-        if (m.services == 0) flags |= PairScorer.BLOCK_NO_SERVICE;
+        districts |= 1L << (m.district < 0 ? BlockSummary.NO_DISTRICT : m.district);
+        if (m.sectors == 0) flags |= BlockSummary.NO_SECTOR;
+        if (m.stages == 0) flags |= BlockSummary.NO_STAGE;
+        if (m.services == 0) flags |= BlockSummary.NO_SERVICE;
       }
       double full =
-          ctx.blockUpper(mains, others, keywords, stages, services, capacity, districts, flags);
+          ctx.bounds()
+              .blockUpper(
+                  new BlockSummary(
+                      mains, others, keywords, stages, services, capacity, districts, flags));
       // half of the requests learn that their text can reach only part of its weight
       double textMax = r.nextBoolean() ? 1.0 : r.nextDouble();
-      if (textMax < 1) ctx.boundText(textMax);
+      if (textMax < 1) ctx.bounds().boundText(textMax);
       double bound =
-          ctx.blockUpper(mains, others, keywords, stages, services, capacity, districts, flags);
+          ctx.bounds()
+              .blockUpper(
+                  new BlockSummary(
+                      mains, others, keywords, stages, services, capacity, districts, flags));
       assertTrue(bound <= full + 1e-12, "a text bound below 1 cannot raise the block bound");
       if (textMax < 0.9 && bound < full - 1e-9) textBoundsLower++;
       if (bound < 1 - 1e-9) blocksBelowOne++;
@@ -107,7 +113,7 @@ class BlockUpperTest {
           assertTrue(best <= bound + 1e-9, what + ": a member scores higher");
           assertTrue(mayReach(ctx, m, best - 1e-9), what + ": the column bound is below the score");
           assertTrue(
-              ctx.columnMayReachAt(best - 1e-9, m.hasPoint() ? m.lat : Double.NaN, m.lon),
+              ctx.bounds().columnMayReachAt(best - 1e-9, columns(m), 0),
               what + ": the bound at the point is below the score");
         }
       }
@@ -124,15 +130,20 @@ class BlockUpperTest {
   }
 
   private static boolean mayReach(PairScorer.Context ctx, Features m, double bar) {
-    return ctx.columnMayReach(
-        bar,
+    return ctx.bounds().columnMayReach(bar, columns(m), 0);
+  }
+
+  private static CandidateColumns columns(Features m) {
+    return CandidateColumns.of(
         m.sectors,
         m.mainSector,
         m.keywordSectors,
         m.stages,
         m.services,
         m.capacity,
-        m.district);
+        m.district,
+        m.hasPoint() ? m.lat : Double.NaN,
+        m.lon);
   }
 
   private static Features subject(Direction direction, Random r, int i) {
@@ -210,7 +221,7 @@ class BlockUpperTest {
                 RequestFilters.NONE);
     for (double bad : new double[] {-0.1, 1.5, Double.NaN})
       org.junit.jupiter.api.Assertions.assertThrows(
-          IllegalArgumentException.class, () -> ctx.boundText(bad), Double.toString(bad));
+          IllegalArgumentException.class, () -> ctx.bounds().boundText(bad), Double.toString(bad));
   }
 
   @Test
@@ -233,9 +244,14 @@ class BlockUpperTest {
                 RequestFilters.NONE);
     // a mentor with no accepted stage accepts every stage, the first one too: the flag counts it
     int lastStage = 1 << (FX.stageCount() - 1);
-    double without = ctx.blockUpper(1, 0, 0, lastStage, 1, 3, 1, 0);
-    double with = ctx.blockUpper(1, 0, 0, lastStage, 1, 3, 1, PairScorer.BLOCK_NO_STAGE);
+    double without = ctx.bounds().blockUpper(new BlockSummary(1, 0, 0, lastStage, 1, 3, 1, 0));
+    double with =
+        ctx.bounds()
+            .blockUpper(new BlockSummary(1, 0, 0, lastStage, 1, 3, 1, BlockSummary.NO_STAGE));
     assertTrue(with > without, with + " vs " + without);
-    assertEquals(with, ctx.blockUpper(1, 0, 0, 0, 1, 3, 1, PairScorer.BLOCK_NO_STAGE), 1e-12);
+    assertEquals(
+        with,
+        ctx.bounds().blockUpper(new BlockSummary(1, 0, 0, 0, 1, 3, 1, BlockSummary.NO_STAGE)),
+        1e-12);
   }
 }

@@ -47,7 +47,7 @@ class ColumnFormTest {
               PROFILES.defaultFor(Direction.MENTOR_PROJECTS),
               LocalDate.of(2026, 11, 21),
               RequestFilters.NONE);
-      ColumnForm form = ctx.columnForm();
+      ColumnForm form = ctx.bounds().columnForm();
       for (int m = 0; m < 20; m++) {
         Features mentor = FX.of(READER.read(EntityType.MENTORS, Json.parse(mentor(r, m))));
         double text = r.nextInt(4) == 0 ? 0 : r.nextDouble();
@@ -79,7 +79,7 @@ class ColumnFormTest {
                 PROFILES.defaultFor(Direction.PARK_PROJECTS),
                 LocalDate.of(2026, 11, 21),
                 RequestFilters.NONE);
-    assertThrows(IllegalStateException.class, ctx::columnForm);
+    assertThrows(IllegalStateException.class, ctx.bounds()::columnForm);
   }
 
   static String project(Random r, int i) {

@@ -1,0 +1,510 @@
+package cn.qingdao.peipao.core.scoring;
+
+import cn.qingdao.peipao.core.model.EntityType;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * The upper and lower bounds of one request's exact score ({@link PairScorer.Context}) that let the
+ * fast path skip candidates and whole blocks without scoring them: a cheap bound from the features
+ * without distance, bounds from a candidate's column fields or a block's summary, and the exact
+ * text-free score from columns for directions that only weigh column components. Each bound is at
+ * least the exact score of every candidate it covers; {@code BlockUpperTest} and the equivalence
+ * tests check it. Tables are built once per request; every bound is then O(1) or O(sectors +
+ * districts).
+ */
+public final class PruningBounds {
+  private static final int SECTOR = Component.SECTOR.ordinal();
+  private static final int STAGE = Component.STAGE.ordinal();
+  private static final int LOCATION = Component.LOCATION.ordinal();
+  private static final int NEEDS = Component.NEEDS.ordinal();
+  private static final int TEXT = Component.TEXT.ordinal();
+  private static final int CAPACITY = Component.CAPACITY.ordinal();
+  private static final int SPACE = Component.SPACE.ordinal();
+  private static final int KIND = Component.KIND.ordinal();
+  private static final int FREE_SPACE = Component.FREE_SPACE.ordinal();
+
+  private final PairScorer.Context ctx;
+  private final FeatureExtractor fx;
+  private final Direction direction;
+  private final Features subject;
+  private final ScoringParams params;
+  private final double[] weightsA;
+  private final double[] weightsB;
+  private final boolean[] used;
+  private final boolean reciprocal;
+
+  // the text value's weight in every bound: textA, textB times the most any candidate can reach
+  private double textBoundA;
+  private double textBoundB;
+
+  /** The used components other than text, for bounds. */
+  private final int[] boundComponents;
+
+  /** A used component that {@link #columnScore} cannot compute from columns, or -1. */
+  private final int notInColumns;
+
+  /** Upper bound of location for a candidate of each district (1 where unknown). */
+  private final double[] locationBound;
+
+  private double[] stageTableA;
+  private double[] stageTableB;
+  private double[] needsTableA;
+  private double[] needsTableB;
+  private double[] capacityTableA;
+  private double[] capacityTableB;
+  private double[] locationTableA;
+  private double[] locationTableB;
+  private double constantA;
+  private double constantB;
+
+  /** The last {@link #columnMayReach} candidate's bound without location, per view. */
+  private double columnA;
+
+  private double columnB;
+  private double[] stageBlockA;
+  private double[] stageBlockB;
+  private double[] needsBlockA;
+  private double[] needsBlockB;
+  private boolean usesSector;
+
+  /** For a project subject: the best affinity-weighted sector value of each sector mask. */
+  private double[] sectorByMask;
+
+  PruningBounds(PairScorer.Context ctx, DistrictBounds districtBounds) {
+    this.ctx = ctx;
+    this.fx = ctx.fx();
+    this.direction = ctx.direction;
+    this.subject = ctx.subject;
+    this.params = ctx.params;
+    this.weightsA = ctx.weightsA;
+    this.weightsB = ctx.weightsB;
+    this.used = ctx.used;
+    this.reciprocal = ctx.reciprocal;
+    locationBound = locationBounds(districtBounds);
+    boundComponents = IntStream.range(0, used.length).filter(i -> used[i] && i != TEXT).toArray();
+    notInColumns =
+        Arrays.stream(boundComponents)
+            .filter(i -> i != SECTOR && i != STAGE && i != NEEDS && i != CAPACITY && i != LOCATION)
+            .findFirst()
+            .orElse(-1);
+    textBoundA = ctx.textA;
+    textBoundB = ctx.textB;
+    buildColumnTables();
+    int sectors = fx.taxonomy().sectors().size();
+    if (direction.projectIsSubject() && sectors <= 16) {
+      sectorByMask = new double[1 << sectors];
+      for (int m = 1; m < sectorByMask.length; m++) {
+        int low = Integer.numberOfTrailingZeros(m);
+        sectorByMask[m] = Math.max(sectorByMask[m & (m - 1)], ctx.sectorBySubject[low]);
+      }
+      // a profile that states no sector: unknown, as sectorValue scores it
+      if (subject.sectors == 0) Arrays.fill(sectorByMask, 1, sectorByMask.length, params.neutral());
+    }
+  }
+
+  /**
+   * A cheap upper bound of the score that skips the distance computation (location and text taken
+   * as 1). Call {@link #lowerAfterCheapUpper} next to complete the bounds of the same candidate.
+   */
+  public double cheapUpper(Features c) {
+    ctx.computeStructuredExceptLocation(c);
+    double loc = c.district >= 0 ? locationBound[c.district] : 1.0;
+    return ctx.combine(
+        ctx.sumA + ctx.locA * loc + textBoundA, ctx.sumB + ctx.locB * loc + textBoundB);
+  }
+
+  private double[] locationBounds(DistrictBounds bounds) {
+    double[] out = new double[fx.taxonomy().districts().size()];
+    Arrays.fill(out, 1.0);
+    // Distance is symmetric, so a subject with a point bounds every candidate's distance by its
+    // district's box; policies score location without distance.
+    if (bounds == null || direction.target() == EntityType.POLICIES || !subject.hasPoint()) {
+      return out;
+    }
+    double[][] boxes = bounds.snapshot();
+    for (int d = 0; d < out.length; d++) {
+      double[] b = boxes[d];
+      if (Double.isNaN(b[0])) continue;
+      double lat = Math.max(b[0], Math.min(b[1], subject.lat));
+      double lon = Math.max(b[2], Math.min(b[3], subject.lon));
+      double km = Geo.kmAt(fx.cosReference(), subject.lat, subject.lon, lat, lon);
+      // The neutral value applies to candidates without a point; keep the bound above it.
+      out[d] =
+          Math.max(
+              params.neutral(),
+              Math.min(1.0, Math.exp(-km / params.distanceScaleKm()) * (1 + 1e-9)));
+    }
+    return out;
+  }
+
+  /** The lower bound (text = 0) of the candidate of the last {@link #cheapUpper} call. */
+  public double lowerAfterCheapUpper(Features c) {
+    ctx.addLocation(c);
+    return ctx.combine(ctx.sumA, ctx.sumB);
+  }
+
+  /**
+   * Whether candidate {@code i} of {@code columns}, judged by its hot fields alone, may score at
+   * least {@code bar}: sector, stage, needs and capacity exact, location bounded by the district's
+   * box, every other component and text taken as 1. Table lookups only, so a scan can skip most
+   * candidates without loading them.
+   */
+  public boolean columnMayReach(double bar, CandidateColumns columns, int i) {
+    double sector =
+        columnSector(columns.sectors(i), columns.mainSector(i), columns.keywordSectors(i));
+    int district = columns.district(i);
+    int capacity = columns.capacity(i);
+    int stages = columns.stages(i);
+    int services = columns.services(i);
+    int loc = district < 0 ? locationTableA.length - 1 : district;
+    int cap = capacity < 0 ? 0 : Math.min(capacity, capacityTableA.length - 1);
+    columnA =
+        constantA
+            + weightsA[SECTOR] * sector
+            + stageTableA[stages]
+            + needsTableA[services]
+            + capacityTableA[cap];
+    double a = columnA + locationTableA[loc];
+    if (!reciprocal) return a >= bar;
+    columnB =
+        constantB
+            + weightsB[SECTOR] * sector
+            + stageTableB[stages]
+            + needsTableB[services]
+            + capacityTableB[cap];
+    double b = columnB + locationTableB[loc];
+    return 2 * a * b >= bar * (a + b); // harmonic mean ≥ bar, without dividing
+  }
+
+  /**
+   * Whether candidate {@code i} of the last {@link #columnMayReach} call that answered true may
+   * still reach {@code bar} with its location computed from its point instead of bounded by its
+   * district: a tighter bound for one {@code exp}.
+   */
+  public boolean columnMayReachAt(double bar, CandidateColumns columns, int i) {
+    if (direction.target() == EntityType.POLICIES || !used[LOCATION]) return true;
+    double loc = columnLocation(columns.lat(i), columns.lon(i));
+    double a = columnA + weightsA[LOCATION] * loc;
+    if (!reciprocal) return a >= bar;
+    double b = columnB + weightsB[LOCATION] * loc;
+    return 2 * a * b >= bar * (a + b);
+  }
+
+  /** The {@code location} of a candidate at ({@code lat}, {@code lon}), NaN for no point. */
+  private double columnLocation(double lat, double lon) {
+    if (Double.isNaN(lat) || !subject.hasPoint()) return params.neutral();
+    return Math.exp(
+        -Geo.kmAt(fx.cosReference(), subject.lat, subject.lon, lat, lon)
+            / params.distanceScaleKm());
+  }
+
+  /**
+   * An upper bound of {@link #columnMayReach}'s bound for every candidate of a block, from the
+   * block's summary. Exact for a block of one when a project is the subject. A scan skips a block
+   * whose bound is below the k-th best score. O(sectors + districts) after tables built once per
+   * request.
+   */
+  public double blockUpper(BlockSummary block) {
+    if (stageBlockA == null) buildBlockTables();
+    int flags = block.flags();
+    double sector =
+        blockSector(
+            block.mainSectors(),
+            block.otherSectors(),
+            block.keywordSectors(),
+            (flags & BlockSummary.NO_SECTOR) != 0);
+    int maxCapacity = block.maxCapacity();
+    int cap = maxCapacity < 0 ? 0 : Math.min(maxCapacity, capacityTableA.length - 1);
+    double stageA = stageBlockA[block.stages()];
+    double stageB = stageBlockB[block.stages()];
+    if ((flags & BlockSummary.NO_STAGE) != 0) {
+      stageA = Math.max(stageA, stageTableA[0]);
+      stageB = Math.max(stageB, stageTableB[0]);
+    }
+    double needsA = needsBlockA[block.services()];
+    double needsB = needsBlockB[block.services()];
+    if ((flags & BlockSummary.NO_SERVICE) != 0) {
+      needsA = Math.max(needsA, needsTableA[0]);
+      needsB = Math.max(needsB, needsTableB[0]);
+    }
+    int unknown = locationTableA.length - 1;
+    double locationA = 0;
+    double locationB = 0;
+    for (long bits = block.districts(); bits != 0; bits &= bits - 1) {
+      int d = Math.min(Long.numberOfTrailingZeros(bits), unknown);
+      locationA = Math.max(locationA, locationTableA[d]);
+      locationB = Math.max(locationB, locationTableB[d]);
+    }
+    double a =
+        constantA + weightsA[SECTOR] * sector + stageA + needsA + capacityTableA[cap] + locationA;
+    if (!reciprocal) return a;
+    double b =
+        constantB + weightsB[SECTOR] * sector + stageB + needsB + capacityTableB[cap] + locationB;
+    return ctx.combine(a, b);
+  }
+
+  /** The largest {@code sector} value of any candidate whose masks lie within these. */
+  private double blockSector(long mains, long others, long keywordSectors, boolean someWithout) {
+    if (!usesSector) return 0;
+    long sectors = mains | others;
+    double v = 0;
+    boolean keywords =
+        sectors != 0
+            && ((keywordSectors & subject.sectors) | (subject.keywordSectors & sectors)) != 0;
+    if (direction.projectIsSubject()) {
+      if (sectors != 0 && subject.sectors == 0) v = params.neutral();
+      for (long bits = subject.sectors == 0 ? 0 : sectors; bits != 0; bits &= bits - 1)
+        v = Math.max(v, ctx.sectorBySubject[Long.numberOfTrailingZeros(bits)]);
+      if (keywords) v = Math.max(v, params.keywordMatch());
+      if (someWithout) v = Math.max(v, params.sectorAgnostic());
+      return v;
+    }
+    if (subject.sectors == 0) return params.sectorAgnostic();
+    // as sectorValue: a candidate's main sector weighs 1, its others secondarySector
+    for (long bits = mains; bits != 0; bits &= bits - 1)
+      v = Math.max(v, ctx.affinityToSubject[Long.numberOfTrailingZeros(bits)]);
+    for (long bits = others; bits != 0; bits &= bits - 1)
+      v =
+          Math.max(
+              v,
+              params.secondarySector() * ctx.affinityToSubject[Long.numberOfTrailingZeros(bits)]);
+    if (keywords) v = Math.max(v, params.keywordMatch());
+    if (someWithout) {
+      v = Math.max(v, params.neutral());
+      if ((keywordSectors & subject.sectors) != 0) v = Math.max(v, params.keywordMatch());
+    }
+    return v;
+  }
+
+  /** The stage and needs tables of {@link #blockUpper}: each mask's best non-empty submask. */
+  private void buildBlockTables() {
+    stageBlockA = submaskMax(stageTableA);
+    stageBlockB = submaskMax(stageTableB);
+    needsBlockA = submaskMax(needsTableA);
+    needsBlockB = submaskMax(needsTableB);
+  }
+
+  /** For each mask, the largest table value over its non-empty submasks (0 for none); O(n·2ⁿ). */
+  private static double[] submaskMax(double[] table) {
+    double[] out = new double[table.length];
+    for (int m = 1; m < table.length; m++) {
+      double v = table[m];
+      for (int bits = m; bits != 0; bits &= bits - 1) v = Math.max(v, out[m & ~(bits & -bits)]);
+      out[m] = v;
+    }
+    return out;
+  }
+
+  /** The exact {@code sector} value of a candidate from its column fields. */
+  private double columnSector(long sectors, int mainSector, long keywordSectors) {
+    if (!usesSector) return 0;
+    if (sectorByMask != null && sectors < sectorByMask.length) {
+      double sector = sectors == 0 ? params.sectorAgnostic() : sectorByMask[(int) sectors];
+      boolean keywords =
+          ((keywordSectors & subject.sectors) | (subject.keywordSectors & sectors)) != 0;
+      if (keywords && sectors != 0) sector = Math.max(sector, params.keywordMatch());
+      return sector;
+    }
+    return direction.projectIsSubject()
+        ? ctx.sectorValue(
+            subject.sectors, subject.mainSector, subject.keywordSectors, sectors, keywordSectors)
+        : ctx.sectorValue(
+            sectors, mainSector, keywordSectors, subject.sectors, subject.keywordSectors);
+  }
+
+  /**
+   * The exact score with text 0 of candidate {@code i} from its column fields alone, for directions
+   * whose components are all column ones (project ↔ mentors): the reference a brute-force columnar
+   * scan computes. O(1).
+   *
+   * @throws IllegalStateException when the direction weighs a component the columns lack
+   */
+  public double columnScore(CandidateColumns columns, int i) {
+    if (notInColumns >= 0)
+      throw new IllegalStateException(
+          direction.code()
+              + " weighs "
+              + Component.ALL[notInColumns].code()
+              + ", not in the columns");
+    double sector =
+        columnSector(columns.sectors(i), columns.mainSector(i), columns.keywordSectors(i));
+    int capacity = columns.capacity(i);
+    double cap = capacity <= 0 ? 0 : ctx.capacityOf(capacity);
+    double loc = columnLocation(columns.lat(i), columns.lon(i));
+    int stages = columns.stages(i);
+    int services = columns.services(i);
+    double a =
+        weightsA[SECTOR] * sector
+            + stageTableA[stages]
+            + needsTableA[services]
+            + weightsA[CAPACITY] * cap
+            + ctx.locA * loc;
+    double b =
+        weightsB[SECTOR] * sector
+            + stageTableB[stages]
+            + needsTableB[services]
+            + weightsB[CAPACITY] * cap
+            + ctx.locB * loc;
+    ctx.sumA = a;
+    ctx.sumB = b;
+    return ctx.combine(a, b);
+  }
+
+  /**
+   * Whether {@link #columnScore} is this request's exact score with text 0: a project subject and a
+   * direction weighing only column components. O(1).
+   */
+  public boolean scoresFromColumns() {
+    return notInColumns < 0 && direction.projectIsSubject();
+  }
+
+  /**
+   * This request's score as numbers another engine can evaluate ({@link ColumnForm}); O(sectors +
+   * stage and service masks), copies its tables.
+   *
+   * @throws IllegalStateException when the subject is not a project or the direction weighs a
+   *     component the columns lack
+   */
+  public ColumnForm columnForm() {
+    if (notInColumns >= 0 || !direction.projectIsSubject())
+      throw new IllegalStateException(
+          direction.code() + " has no column form: only project → mentors scores from columns");
+    // ColumnForm is flat on purpose: it is the wire form the peers (Solr, OpenSearch) read
+    return new ColumnForm(
+        usesSector ? ctx.sectorBySubject.clone() : new double[ctx.sectorBySubject.length],
+        subject.sectors,
+        subject.keywordSectors,
+        params.sectorAgnostic(),
+        params.keywordMatch(),
+        params.neutral(),
+        weightsA[SECTOR],
+        weightsB[SECTOR],
+        stageTableA.clone(),
+        stageTableB.clone(),
+        needsTableA.clone(),
+        needsTableB.clone(),
+        weightsA[CAPACITY],
+        weightsB[CAPACITY],
+        params.capacitySlots(),
+        ctx.locA,
+        ctx.locB,
+        subject.hasPoint() ? subject.lat : Double.NaN,
+        subject.hasPoint() ? subject.lon : Double.NaN,
+        fx.cosReference(),
+        params.distanceScaleKm(),
+        ctx.textA,
+        ctx.textB,
+        reciprocal);
+  }
+
+  /** Builds the weighted tables of {@link #columnMayReach} for this request. */
+  private void buildColumnTables() {
+    boolean projectSubject = direction.projectIsSubject();
+    boolean parkSubject = subject.type == EntityType.PARKS;
+    int stageMasks = 1 << fx.stageCount();
+    stageTableA = new double[stageMasks];
+    stageTableB = new double[stageMasks];
+    for (int m = 0; m < stageMasks; m++) {
+      double v =
+          projectSubject
+              ? ctx.stageValue(subject.stage, m)
+              : ctx.stageValue(m == 0 ? -1 : Integer.numberOfTrailingZeros(m), subject.stages);
+      stageTableA[m] = used[STAGE] ? weightsA[STAGE] * v : 0;
+      stageTableB[m] = used[STAGE] ? weightsB[STAGE] * v : 0;
+      if (parkSubject && used[KIND]) {
+        // a park subject's kind fits each project stage differently: bounded by stage here
+        double k = kindBound(m);
+        stageTableA[m] += weightsA[KIND] * k;
+        stageTableB[m] += weightsB[KIND] * k;
+      }
+    }
+    int serviceMasks = 1 << fx.serviceBits();
+    needsTableA = new double[serviceMasks];
+    needsTableB = new double[serviceMasks];
+    for (int m = 0; m < serviceMasks; m++) {
+      double v =
+          projectSubject
+              ? ctx.needsValue(subject.services, m)
+              : ctx.needsValue(m, subject.services);
+      needsTableA[m] = used[NEEDS] ? weightsA[NEEDS] * v : 0;
+      needsTableB[m] = used[NEEDS] ? weightsB[NEEDS] * v : 0;
+    }
+    int slots = ctx.capacityTable.length;
+    capacityTableA = new double[slots];
+    capacityTableB = new double[slots];
+    for (int c = 0; c < slots; c++) {
+      // the last entry bounds every larger capacity (capacity grows with the slots)
+      double v = !projectSubject ? 1.0 : c == 0 ? 0 : c == slots - 1 ? 1.0 : ctx.capacityOf(c);
+      capacityTableA[c] = used[CAPACITY] ? weightsA[CAPACITY] * v : 0;
+      capacityTableB[c] = used[CAPACITY] ? weightsB[CAPACITY] * v : 0;
+    }
+    int districts = locationBound.length;
+    locationTableA = new double[districts + 1];
+    locationTableB = new double[districts + 1];
+    for (int d = 0; d <= districts; d++) {
+      double v =
+          direction.target() == EntityType.POLICIES || d == districts ? 1.0 : locationBound[d];
+      locationTableA[d] = used[LOCATION] ? weightsA[LOCATION] * v : 0;
+      locationTableB[d] = used[LOCATION] ? weightsB[LOCATION] * v : 0;
+    }
+    double ca = textBoundA;
+    double cb = textBoundB;
+    for (int i : boundComponents) {
+      if (i == SECTOR || i == STAGE || i == NEEDS || i == CAPACITY || i == LOCATION) continue;
+      if (i == KIND && parkSubject) continue; // in the stage tables
+      double v = subjectBound(i);
+      ca += weightsA[i] * v;
+      cb += weightsB[i] * v;
+    }
+    constantA = ca;
+    constantB = cb;
+    usesSector = used[SECTOR];
+  }
+
+  /**
+   * Upper bound of the score (text at its bound, 1 unless {@link #boundText} lowered it), from the
+   * values of the last {@link #lowerAfterCheapUpper} or {@link #columnScore}.
+   */
+  public double upperAfterLower() {
+    return ctx.combine(ctx.sumA + textBoundA, ctx.sumB + textBoundB);
+  }
+
+  /**
+   * Lowers the text value every bound assumes from 1 to {@code max}: the most relevance any
+   * candidate of this request can reach (for instance when part of the subject's words occur in no
+   * candidate). Call it before asking for bounds; exact scores are unchanged. O(1).
+   *
+   * @throws IllegalArgumentException unless {@code max} is in [0,1]
+   */
+  public void boundText(double max) {
+    if (!(max >= 0 && max <= 1))
+      throw new IllegalArgumentException("the text bound must be in [0,1], got " + max);
+    double v = Math.min(1.0, max * (1 + 1e-9)); // above the exact value, as the other bounds
+    constantA += ctx.textA * v - textBoundA;
+    constantB += ctx.textB * v - textBoundB;
+    textBoundA = ctx.textA * v;
+    textBoundB = ctx.textB * v;
+  }
+
+  /**
+   * An upper bound of component {@code i} for every candidate, from the subject alone: a park
+   * subject's free slots and area bound {@code space}, its funding bounds {@code freeSpace}; 1
+   * otherwise.
+   */
+  private double subjectBound(int i) {
+    if (subject.type != EntityType.PARKS) return 1.0;
+    if (i == SPACE) return ctx.spaceValue(0, subject); // one person needs the least area
+    if (i == FREE_SPACE) return subject.governmentInvested ? 1.0 : 0.0;
+    return 1.0;
+  }
+
+  /** The largest {@code kind} of a park subject for a project of stage mask {@code m}. */
+  private double kindBound(int m) {
+    if (subject.kind < 0 || m == 0) return params.neutral();
+    if (subject.kind == PairScorer.UNIVERSITY_PARK)
+      return 1.0; // 1 for graduates, whose groups vary
+    double[] byStage = PairScorer.KIND_BY_STAGE[subject.kind];
+    return byStage[Math.min(Integer.numberOfTrailingZeros(m), byStage.length - 1)];
+  }
+}
