@@ -33,9 +33,14 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,9 +106,7 @@ public final class App {
     c.jetty.modifyServletContextHandler(
         h ->
             h.addFilter(
-                RequestGate.class,
-                "/*",
-                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+                RequestGate.class, "/*", EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
     c.jetty.modifyHttpConfiguration(
         http -> {
           // slow or stalled clients must not hold a worker thread for long
@@ -308,8 +311,7 @@ public final class App {
   /** Whether {@code e} is the container failing to read a broken body (bad chunking, cut short). */
   private static boolean malformedBody(Throwable e) {
     for (Throwable c = e; c != null; c = c.getCause())
-      if (c instanceof org.eclipse.jetty.http.BadMessageException
-          || c instanceof org.eclipse.jetty.io.EofException) return true;
+      if (c instanceof BadMessageException || c instanceof EofException) return true;
     return false;
   }
 
@@ -405,11 +407,11 @@ public final class App {
 
   private static void drain(Context ctx) {
     byte[] buf = new byte[64 * 1024];
-    try (java.io.InputStream in = ctx.req().getInputStream()) {
+    try (InputStream in = ctx.req().getInputStream()) {
       while (in.read(buf) >= 0) {
         // discard
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       ctx.header("Connection", "close"); // the client stalled or left: nothing more to read
     }
   }

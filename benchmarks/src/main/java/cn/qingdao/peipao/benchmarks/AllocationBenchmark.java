@@ -1,5 +1,6 @@
 package cn.qingdao.peipao.benchmarks;
 
+import cn.qingdao.peipao.benchmarks.data.BenchData;
 import cn.qingdao.peipao.core.allocation.Allocation;
 import cn.qingdao.peipao.core.allocation.AllocationProblem;
 import cn.qingdao.peipao.core.allocation.BlockingPairs;

@@ -1,5 +1,10 @@
 package cn.qingdao.peipao.benchmarks;
 
+import cn.qingdao.peipao.benchmarks.crunchbase.CrunchbaseEcosystem;
+import cn.qingdao.peipao.benchmarks.crunchbase.CrunchbaseEcosystem.TestCompany;
+import cn.qingdao.peipao.benchmarks.crunchbase.CrunchbaseFiles;
+import cn.qingdao.peipao.benchmarks.crunchbase.CrunchbaseParams;
+import cn.qingdao.peipao.benchmarks.data.BenchData;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.model.Project;
@@ -8,10 +13,6 @@ import cn.qingdao.peipao.core.scoring.RequestFilters;
 import cn.qingdao.peipao.core.scoring.ScoringProfiles;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.core.taxonomy.TaxonomyReader;
-import cn.qingdao.peipao.datasets.crunchbase.CrunchbaseEcosystem;
-import cn.qingdao.peipao.datasets.crunchbase.CrunchbaseEcosystem.TestCompany;
-import cn.qingdao.peipao.datasets.crunchbase.CrunchbaseFiles;
-import cn.qingdao.peipao.datasets.crunchbase.CrunchbaseParams;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.recommend.Recommender;
 import java.io.IOException;
@@ -20,8 +21,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,7 +136,7 @@ public final class CrunchbaseQuality {
 
   /** The category's most active investors, then the globally most active ones, to DEPTH. */
   private static List<String> withFallback(List<String> first, List<String> rest) {
-    var out = new java.util.LinkedHashSet<String>();
+    var out = new LinkedHashSet<String>();
     if (first != null) out.addAll(first.subList(0, Math.min(DEPTH, first.size())));
     for (int i = 0; out.size() < DEPTH && i < rest.size(); i++) out.add(rest.get(i));
     return List.copyOf(out);
@@ -143,8 +146,7 @@ public final class CrunchbaseQuality {
   private static List<String> sample(List<String> ids, int n, Random random) {
     List<String> copy = new ArrayList<>(ids);
     int m = Math.min(n, copy.size());
-    for (int i = 0; i < m; i++)
-      java.util.Collections.swap(copy, i, i + random.nextInt(copy.size() - i));
+    for (int i = 0; i < m; i++) Collections.swap(copy, i, i + random.nextInt(copy.size() - i));
     return copy.subList(0, m);
   }
 

@@ -1,5 +1,6 @@
 package cn.qingdao.peipao.benchmarks;
 
+import cn.qingdao.peipao.benchmarks.data.BenchData;
 import cn.qingdao.peipao.core.eligibility.Assessment;
 import cn.qingdao.peipao.core.eligibility.Eligibility;
 import cn.qingdao.peipao.core.eligibility.PolicyRules;

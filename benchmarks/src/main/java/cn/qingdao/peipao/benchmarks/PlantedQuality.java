@@ -1,5 +1,6 @@
 package cn.qingdao.peipao.benchmarks;
 
+import cn.qingdao.peipao.benchmarks.data.BenchData;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.scoring.Direction;

@@ -1,5 +1,6 @@
 package cn.qingdao.peipao.benchmarks;
 
+import cn.qingdao.peipao.benchmarks.data.BenchData;
 import cn.qingdao.peipao.benchmarks.peers.ColumnarFloor;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
@@ -11,6 +12,7 @@ import cn.qingdao.peipao.datasets.SyntheticEcosystem;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.recommend.Recommendation;
 import cn.qingdao.peipao.index.recommend.Recommender;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +59,7 @@ public class RecommendBenchmark {
     dir = Files.createTempDirectory("recommend-bench");
     catalog = Catalog.open(dir, taxonomy);
     SyntheticEcosystem gen = new SyntheticEcosystem(taxonomy, 7);
-    List<com.fasterxml.jackson.databind.node.ObjectNode> mentors = gen.mentors(entities);
+    List<ObjectNode> mentors = gen.mentors(entities);
     BenchData.load(catalog, EntityType.MENTORS, mentors);
     floor = new ColumnarFloor(taxonomy, catalog.reader(), mentors);
     BenchData.load(catalog, EntityType.PROJECTS, gen.projects(entities));

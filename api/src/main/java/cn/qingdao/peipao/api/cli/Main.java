@@ -27,8 +27,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@code serve [--port n] [--host h] [--data dir] [--no-demo]}, {@code import <type> <file.jsonl>
- * [--data dir] [--atomic]}, {@code reindex [--data dir]}.
+ * The command line: {@code serve} (the HTTP service; options in {@link #USAGE}), {@code import}
+ * (bulk upsert from JSON Lines), {@code reindex} (rebuild the index from the store), {@code
+ * recover} (rebuild a lost store from the index) and {@code learn} (fit a scoring profile to the
+ * recorded feedback). Each opens the data directory itself: stop the server first.
  */
 public final class Main {
   static final String USAGE =

@@ -4,8 +4,9 @@ import cn.qingdao.peipao.core.model.EntityType;
 import io.javalin.http.Context;
 
 /**
- * The one place that decides who may do what. Every route declares its {@link Operation}; a
- * before-handler authenticates the caller and asks {@link #authorize} before the controller runs.
+ * The one place that decides who may do what. Every route declares its {@link Operation}; a guard
+ * in front of each route authenticates the caller and asks {@link #authorize} before the controller
+ * runs.
  */
 public interface AccessControl {
   /** Identifies the caller; throws an {@link ApiException} 401 for a bad credential. */

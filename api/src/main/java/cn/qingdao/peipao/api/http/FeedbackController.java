@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Feedback on recommendations, and the scoring profiles with what they earned. */
 public final class FeedbackController {
@@ -86,8 +87,8 @@ public final class FeedbackController {
         o.put("direction", d.code());
         o.put("name", p.name());
         o.put("version", p.version());
-        o.set("weights", Json.mapper().valueToTree(new java.util.TreeMap<>(p.weights())));
-        Map<String, Long> c = new java.util.TreeMap<>();
+        o.set("weights", Json.mapper().valueToTree(new TreeMap<>(p.weights())));
+        Map<String, Long> c = new TreeMap<>();
         for (String key : new String[] {p.name(), p.name() + "@" + p.version()})
           counts.getOrDefault(key, Map.of()).forEach((a, n) -> c.merge(a, n, Long::sum));
         ObjectNode f = o.putObject("feedback");

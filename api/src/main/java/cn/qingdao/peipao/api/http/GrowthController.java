@@ -2,6 +2,7 @@ package cn.qingdao.peipao.api.http;
 
 import cn.qingdao.peipao.core.growth.GrowthRecord;
 import cn.qingdao.peipao.core.growth.Severity;
+import cn.qingdao.peipao.core.json.Fields;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,8 +56,7 @@ public final class GrowthController {
     String reason = null;
     if (ctx.bodyAsBytes().length > 0) {
       Problems problems = new Problems();
-      cn.qingdao.peipao.core.json.Fields f =
-          cn.qingdao.peipao.core.json.Fields.of(Requests.jsonBody(ctx), "", problems);
+      Fields f = Fields.of(Requests.jsonBody(ctx), "", problems);
       reason = f.string("reason", false, SecondIncubation.MAX_REASON);
       f.finish();
       problems.throwIfAny();
@@ -134,9 +136,9 @@ public final class GrowthController {
       body =
           StandardCharsets.UTF_8
               .newDecoder()
-              .decode(java.nio.ByteBuffer.wrap(Requests.bodyUpTo(ctx, maxImportBytes)))
+              .decode(ByteBuffer.wrap(Requests.bodyUpTo(ctx, maxImportBytes)))
               .toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
+    } catch (CharacterCodingException e) {
       throw ApiException.badField("lines", "the body is not valid UTF-8; nothing was imported");
     }
     List<String> lines = Arrays.asList(body.split("\r?\n", -1));

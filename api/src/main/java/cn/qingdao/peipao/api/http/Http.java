@@ -15,7 +15,7 @@ public final class Http {
     ctx.result(Json.write(body));
   }
 
-  /** The caller, set by the access-control before-handler. */
+  /** The caller, set by the guard every route runs before its controller (App.guard). */
   public static Principal principal(Context ctx) {
     Principal p = ctx.attribute(PRINCIPAL);
     if (p == null)

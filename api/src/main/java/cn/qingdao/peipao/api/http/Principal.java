@@ -1,6 +1,7 @@
 package cn.qingdao.peipao.api.http;
 
 import cn.qingdao.peipao.core.model.EntityType;
+import java.util.Locale;
 
 /**
  * Who is calling: a role and, for founder/mentor/park/investor keys, the entity the key is bound
@@ -40,7 +41,7 @@ public record Principal(String name, Role role, String boundEntityId, String key
 
   /** The role's code as written in key files and messages. */
   public String roleCode() {
-    return role.name().toLowerCase(java.util.Locale.ROOT);
+    return role.name().toLowerCase(Locale.ROOT);
   }
 
   /** The roles of the API contract. */

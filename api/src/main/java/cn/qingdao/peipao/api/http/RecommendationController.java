@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -311,7 +312,7 @@ public final class RecommendationController {
   }
 
   private static Set<String> without(Set<String> s, String x) {
-    Set<String> out = new java.util.HashSet<>(s);
+    Set<String> out = new HashSet<>(s);
     out.remove(x);
     return out;
   }

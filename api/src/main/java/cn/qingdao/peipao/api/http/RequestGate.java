@@ -16,6 +16,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The first thing every request meets, before Javalin routes it. It hides the method-override
@@ -54,11 +55,11 @@ public final class RequestGate implements Filter {
                     405,
                     method
                         + " is not served here; the service answers "
-                        + String.join(", ", new java.util.TreeSet<>(SERVED)),
+                        + String.join(", ", new TreeSet<>(SERVED)),
                     List.of()))
             .getBytes(StandardCharsets.UTF_8);
     res.setStatus(405);
-    res.setHeader("Allow", String.join(", ", new java.util.TreeSet<>(SERVED)));
+    res.setHeader("Allow", String.join(", ", new TreeSet<>(SERVED)));
     res.setHeader("Connection", "close");
     res.setContentType(Problems.CONTENT_TYPE + "; charset=utf-8");
     res.setContentLength(body.length);

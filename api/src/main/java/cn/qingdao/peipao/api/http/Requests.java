@@ -1,10 +1,17 @@
 package cn.qingdao.peipao.api.http;
 
 import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.Texts;
 import cn.qingdao.peipao.core.model.EntityReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -33,7 +40,7 @@ public final class Requests {
    * @throws ApiException 400 or 415 naming the header
    */
   public static void checkHeaders(Context ctx) {
-    if (java.util.Collections.list(ctx.req().getHeaders("Authorization")).size() > 1)
+    if (Collections.list(ctx.req().getHeaders("Authorization")).size() > 1)
       throw ApiException.badField("Authorization", "give one Authorization header, not several");
     String encoding = ctx.header("Content-Encoding");
     if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity"))
@@ -75,8 +82,8 @@ public final class Requests {
    * a 408 when the client is too slow or gone. Nothing is written before it returns.
    */
   static byte[] bodyUpTo(Context ctx, long maxBytes) {
-    try (java.io.InputStream in = ctx.bodyInputStream()) {
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (InputStream in = ctx.bodyInputStream()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[64 * 1024];
       long total = 0;
       int n;
@@ -90,7 +97,7 @@ public final class Requests {
         out.write(buf, 0, n);
       }
       return out.toByteArray();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // a client too slow for the minimum data rate, or gone: nothing was imported
       throw new ApiException(
           408, "the request body could not be read in time; nothing was imported");
@@ -183,17 +190,17 @@ public final class Requests {
   }
 
   /** An ISO date query parameter, or {@code dflt} when absent. */
-  static java.time.LocalDate dateParam(Context ctx, String name, java.time.LocalDate dflt) {
+  static LocalDate dateParam(Context ctx, String name, LocalDate dflt) {
     String v = ctx.queryParam(name);
     if (v == null || v.isEmpty()) return dflt;
     try {
-      return java.time.LocalDate.parse(v.strip());
-    } catch (java.time.format.DateTimeParseException e) {
+      return LocalDate.parse(v.strip());
+    } catch (DateTimeParseException e) {
       throw ApiException.badField(name, "must be a date YYYY-MM-DD (got '" + clip(v) + "')");
     }
   }
 
   static String clip(String s) {
-    return cn.qingdao.peipao.core.json.Texts.clip(s);
+    return Texts.clip(s);
   }
 }

@@ -15,6 +15,7 @@ import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The columnar floor of issue 7 for project → mentors: every mentor's hot fields in primitive
@@ -105,11 +106,7 @@ public final class ColumnarFloor {
    * ties go to the smaller index. O(mentors).
    */
   int[] top(
-      PairScorer.Context ctx,
-      long sectorFilter,
-      int districtFilter,
-      java.util.function.IntPredicate admit,
-      int k) {
+      PairScorer.Context ctx, long sectorFilter, int districtFilter, IntPredicate admit, int k) {
     Features subject = ctx.subject();
     PruningBounds bounds = ctx.bounds();
     // a project that is not active only meets mentors of the second-incubation channel, if failed

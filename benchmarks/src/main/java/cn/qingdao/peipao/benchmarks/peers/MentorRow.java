@@ -2,6 +2,7 @@ package cn.qingdao.peipao.benchmarks.peers;
 
 import cn.qingdao.peipao.core.scoring.Features;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -81,7 +82,7 @@ record MentorRow(
   /** The mentor as the search-engine peers index it (OpenSearch's and Solr's field names). */
   ObjectNode document() {
     MentorRow m = this;
-    ObjectNode d = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    ObjectNode d = JsonNodeFactory.instance.objectNode();
     d.put("id", m.id()).put("sectors", m.sectors()).put("kw", m.keywordSectors());
     d.put("stages", m.stages()).put("services", m.services()).put("capacity", m.capacity());
     d.put("district", m.district()).put("second", m.secondIncubation());

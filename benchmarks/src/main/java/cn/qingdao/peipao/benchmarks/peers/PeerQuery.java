@@ -4,6 +4,7 @@ import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.scoring.ColumnForm;
 import cn.qingdao.peipao.core.scoring.PairScorer;
 import cn.qingdao.peipao.core.scoring.RequestFilters;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ record PeerQuery(
 
   /** The subject's terms with their counts that occur in {@code corpus}'s mentors, in order. */
   Map<String, Integer> corpusTerms(PeerCorpus corpus) {
-    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    Map<String, Integer> out = new LinkedHashMap<>();
     terms.forEach(
         (t, n) -> {
           if (corpus.docFreq.getOrDefault(t, 0) > 0) out.put(t, n);

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -101,11 +103,11 @@ final class QuerySets {
    * that the service, given the word as its text filter, requires exactly this token).
    */
   private static List<String> requiredWord(
-      java.util.Set<String> words, PeerCorpus corpus, Analyzer analyzer) {
+      Set<String> words, PeerCorpus corpus, Analyzer analyzer) {
     double target = Math.log(TEXT_SHARE * corpus.textDocs);
     String best = null;
     double bestGap = Double.MAX_VALUE;
-    for (String w : new java.util.TreeSet<>(words)) {
+    for (String w : new TreeSet<>(words)) {
       int df = corpus.docFreq.getOrDefault(w, 0);
       if (df == 0
           || !List.of(w).equals(List.of(PeerCorpus.tokens(analyzer, EntityDocuments.TEXT, w))))

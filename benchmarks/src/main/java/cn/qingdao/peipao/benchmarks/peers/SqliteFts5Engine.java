@@ -2,6 +2,8 @@ package cn.qingdao.peipao.benchmarks.peers;
 
 import cn.qingdao.peipao.core.scoring.ColumnForm;
 import cn.qingdao.peipao.core.scoring.Geo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,8 +46,8 @@ final class SqliteFts5Engine implements PeerEngine {
         Files.deleteIfExists(file);
         build(file, corpus.mentors);
         Files.writeString(ready, "ok\n");
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
     db = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -85,8 +88,8 @@ final class SqliteFts5Engine implements PeerEngine {
             m.setDouble(11, r.lat());
             m.setDouble(12, r.lon());
           } else {
-            m.setNull(11, java.sql.Types.REAL);
-            m.setNull(12, java.sql.Types.REAL);
+            m.setNull(11, Types.REAL);
+            m.setNull(12, Types.REAL);
           }
           m.addBatch();
           if (r.tokens().length > 0) {

@@ -21,10 +21,12 @@ import cn.qingdao.peipao.index.store.Assignment;
 import cn.qingdao.peipao.index.store.AssignmentStore;
 import cn.qingdao.peipao.index.store.StoredAllocation;
 import cn.qingdao.peipao.index.store.StoredEntity;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,7 @@ public final class Allocations {
       else projects.add((Project) e.get());
     }
     if (!errors.isEmpty()) throw new ValidationException(errors);
-    projects.sort(java.util.Comparator.comparing(Project::id));
+    projects.sort(Comparator.comparing(Project::id));
 
     Map<String, Assignment> active = catalog.assignments().activeByProject(type);
     List<AllocationResult.Existing> existing = new ArrayList<>();
@@ -175,7 +177,7 @@ public final class Allocations {
   private static AllocationResult read(String json) {
     try {
       return Json.mapper().readValue(json, AllocationResult.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stored allocation does not read back: " + e, e);
     }
   }

@@ -17,8 +17,10 @@ import cn.qingdao.peipao.index.store.StoredEntity;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -117,7 +119,7 @@ public final class Feedback {
   }
 
   /** Event counts per recorded profile and action. */
-  public java.util.Map<String, java.util.Map<String, Long>> countsByProfile() {
+  public Map<String, Map<String, Long>> countsByProfile() {
     return catalog.feedback().countsByProfile();
   }
 
@@ -125,9 +127,9 @@ public final class Feedback {
    * The existing relations of a subject with targets of a type: target id → {@code assigned} (an
    * active assignment) or {@code accepted} (an accept not rejected since).
    */
-  public java.util.Map<String, String> relations(
+  public Map<String, String> relations(
       EntityType subjectType, String subjectId, EntityType targetType) {
-    java.util.Map<String, String> out = new java.util.HashMap<>();
+    Map<String, String> out = new HashMap<>();
     for (String id : catalog.feedback().accepted(subjectType, subjectId, targetType))
       out.put(id, "accepted");
     boolean projectSide = subjectType == EntityType.PROJECTS;

@@ -45,7 +45,7 @@ final class BlockLayout {
   final BlockSummary[] blocks;
 
   /** The hot fields as the bounds read them, by position. */
-  final CandidateColumns columns = new Columns();
+  final CandidateColumns columns;
 
   /**
    * The blocks of type t are {@code typeStart[t.ordinal()]} to {@code typeStart[t.ordinal()+1]}.
@@ -104,6 +104,9 @@ final class BlockLayout {
     }
     start = Arrays.copyOf(starts, blocks + 1);
     start[blocks] = n;
+    this.columns =
+        new Columns(
+            sectors, mainSector, keywordSectors, stages, services, capacity, district, lat, lon);
     this.blocks = new BlockSummary[blocks];
     Arrays.fill(typeStart, blocks);
     for (int b = blocks - 1; b >= 0; b--) {
@@ -163,51 +166,64 @@ final class BlockLayout {
     return ctx.bounds().blockUpper(blocks[b]);
   }
 
-  /** The primitive columns of this layout, by position, as {@link CandidateColumns}. */
-  private final class Columns implements CandidateColumns {
+  /**
+   * The primitive columns of this layout, by position, as {@link CandidateColumns}. Holds the
+   * arrays themselves (not the layout) so that a read is one hop, as it was before it had a name.
+   */
+  private record Columns(
+      long[] sectorsByPos,
+      byte[] mainSectorByPos,
+      long[] keywordSectorsByPos,
+      short[] stagesByPos,
+      int[] servicesByPos,
+      int[] capacityByPos,
+      byte[] districtByPos,
+      double[] latByPos,
+      double[] lonByPos)
+      implements CandidateColumns {
     @Override
     public long sectors(int i) {
-      return sectors[i];
+      return sectorsByPos[i];
     }
 
     @Override
     public int mainSector(int i) {
-      return mainSector[i];
+      return mainSectorByPos[i];
     }
 
     @Override
     public long keywordSectors(int i) {
-      return keywordSectors[i];
+      return keywordSectorsByPos[i];
     }
 
     @Override
     public int stages(int i) {
-      return stages[i];
+      return stagesByPos[i];
     }
 
     @Override
     public int services(int i) {
-      return services[i];
+      return servicesByPos[i];
     }
 
     @Override
     public int capacity(int i) {
-      return capacity[i];
+      return capacityByPos[i];
     }
 
     @Override
     public int district(int i) {
-      return district[i];
+      return districtByPos[i];
     }
 
     @Override
     public double lat(int i) {
-      return lat[i];
+      return latByPos[i];
     }
 
     @Override
     public double lon(int i) {
-      return lon[i];
+      return lonByPos[i];
     }
   }
 }

@@ -1,6 +1,7 @@
 package cn.qingdao.peipao.index.recommend;
 
 import cn.qingdao.peipao.core.eligibility.Eligibility;
+import cn.qingdao.peipao.core.json.Texts;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
@@ -70,7 +71,7 @@ public final class Ranking {
             () ->
                 new IllegalArgumentException(
                     "unknown scoring profile '"
-                        + cn.qingdao.peipao.core.json.Texts.clip(String.valueOf(name))
+                        + Texts.clip(String.valueOf(name))
                         + "' for "
                         + direction.code()
                         + "; use one of "

@@ -174,45 +174,37 @@ public final class Recommender {
               exhaustive
                   ? collectAll(searcher, query, ctx, cache)
                   : BlockScan.collect(searcher, query, ctx, cache, segments, r.target(), r.limit());
-          long[] textScored = {0};
-          List<Scored> top =
+          Top top =
               exhaustive
-                  ? scoreAll(candidates, ctx, text, segments, r.limit(), textScored)
-                  : scorePruned(candidates, ctx, text, segments, r.limit(), textScored);
-          List<Match> items = new ArrayList<>(top.size());
-          for (Scored s : top) items.add(ctx.match(s.features, s.entity, s.text));
+                  ? scoreAll(candidates, ctx, text, segments, r.limit())
+                  : scorePruned(candidates, ctx, text, segments, r.limit());
+          List<Match> items = new ArrayList<>(top.items().size());
+          for (Scored s : top.items()) items.add(ctx.match(s.features, s.entity, s.text));
           return new Recommendation(
-              direction, r.subject().id(), profile, items, candidates.eligible, textScored[0]);
+              direction, r.subject().id(), profile, items, candidates.eligible, top.textScored());
         });
   }
 
   private record Scored(Features features, Entity entity, double score, double text) {}
 
-  private static List<Scored> scoreAll(
-      Candidates c,
-      PairScorer.Context ctx,
-      TextRelevance text,
-      Segment[] segments,
-      int k,
-      long[] textScored) {
+  /** The best candidates, best first, and how many candidates had their text scored. */
+  private record Top(List<Scored> items, long textScored) {}
+
+  private static Top scoreAll(
+      Candidates c, PairScorer.Context ctx, TextRelevance text, Segment[] segments, int k) {
     List<Scored> all = new ArrayList<>(c.size);
     for (int i = 0; i < c.size; i++) {
       double t = text == null ? 0 : text.of(segments[c.leaf[i]], c.doc[i]);
-      textScored[0]++;
       Entity e = segments[c.leaf[i]].entities()[c.doc[i]];
       all.add(new Scored(c.features[i], e, ctx.score(c.features[i], t), t));
     }
     all.sort(ORDER);
-    return List.copyOf(all.subList(0, Math.min(k, all.size())));
+    return new Top(List.copyOf(all.subList(0, Math.min(k, all.size()))), c.size);
   }
 
-  private static List<Scored> scorePruned(
-      Candidates c,
-      PairScorer.Context ctx,
-      TextRelevance text,
-      Segment[] segments,
-      int k,
-      long[] textScored) {
+  private static Top scorePruned(
+      Candidates c, PairScorer.Context ctx, TextRelevance text, Segment[] segments, int k) {
+    long textScored = 0;
     double threshold = c.size <= k ? Double.NEGATIVE_INFINITY : c.kthLargestLower(k);
     List<Integer> survivors = new ArrayList<>();
     for (int i = 0; i < c.size; i++) if (c.upper[i] + EPS >= threshold) survivors.add(i);
@@ -225,7 +217,7 @@ public final class Recommender {
         t = 0;
       } else {
         t = text.of(segments[c.leaf[i]], c.doc[i]);
-        textScored[0]++;
+        textScored++;
       }
       Entity e = segments[c.leaf[i]].entities()[c.doc[i]];
       Scored s = new Scored(c.features[i], e, ctx.score(c.features[i], t), t);
@@ -235,7 +227,7 @@ public final class Recommender {
         if (top.size() > k) top.remove(k);
       }
     }
-    return top;
+    return new Top(top, textScored);
   }
 
   private static int insertionPoint(List<Scored> top, Scored s) {

@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -150,8 +153,7 @@ public final class SearchIndex implements Closeable {
    *
    * @return how many documents were read
    */
-  public static long readStored(Path path, java.util.function.BiConsumer<EntityType, String> sink)
-      throws IOException {
+  public static long readStored(Path path, BiConsumer<EntityType, String> sink) throws IOException {
     try (Directory d = FSDirectory.open(path);
         DirectoryReader reader = DirectoryReader.open(d)) {
       long n = 0;
@@ -203,7 +205,7 @@ public final class SearchIndex implements Closeable {
     SearcherManager oldSearchers = searchers;
     IndexWriter oldWriter = writer;
     Directory oldDir = dir;
-    for (java.io.Closeable c : List.of(oldSearchers, oldWriter, oldDir)) {
+    for (Closeable c : List.of(oldSearchers, oldWriter, oldDir)) {
       try {
         c.close();
       } catch (IOException | RuntimeException e) {
@@ -325,7 +327,7 @@ public final class SearchIndex implements Closeable {
   }
 
   /** Runs {@code work} on the current searcher (it sees every write so far). */
-  public <T> T withSearcher(java.util.function.Function<IndexSearcher, T> work) {
+  public <T> T withSearcher(Function<IndexSearcher, T> work) {
     IndexSearcher searcher = acquire();
     try {
       return work.apply(searcher);
@@ -335,7 +337,7 @@ public final class SearchIndex implements Closeable {
   }
 
   /** The analyzer of indexed text (no synonyms). */
-  public org.apache.lucene.analysis.Analyzer indexAnalyzer() {
+  public Analyzer indexAnalyzer() {
     return analyzers.index();
   }
 

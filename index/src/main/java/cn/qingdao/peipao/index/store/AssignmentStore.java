@@ -2,11 +2,13 @@ package cn.qingdao.peipao.index.store;
 
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.EntityType;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -208,7 +210,7 @@ public final class AssignmentStore {
       q.setString(3, a.counterpartType().path());
       q.setString(4, a.counterpartId());
       q.setString(5, a.allocationId());
-      if (a.score() == null) q.setNull(6, java.sql.Types.REAL);
+      if (a.score() == null) q.setNull(6, Types.REAL);
       else q.setDouble(6, a.score());
       q.setString(7, a.startedAt().toString());
       q.setString(8, a.startedBy());
@@ -322,7 +324,7 @@ public final class AssignmentStore {
                 instant(rs.getString(9)),
                 rs.getString(10)));
       }
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new StoreException("stored allocation " + id + " has a broken basis", e);
     }
   }

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,7 +54,7 @@ public final class FeedbackStore {
       q.setString(6, e.targetId());
       q.setString(7, e.action().code());
       q.setString(8, e.profile());
-      if (e.rank() == null) q.setNull(9, java.sql.Types.INTEGER);
+      if (e.rank() == null) q.setNull(9, Types.INTEGER);
       else q.setInt(9, e.rank());
       q.executeUpdate();
       try (ResultSet keys = q.getGeneratedKeys()) {

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Growth records and the current alert of each project. Writes take the {@link Tx} of one
@@ -165,7 +167,7 @@ public final class GrowthStore {
   }
 
   /** The current alert of one project, if any. */
-  public java.util.Optional<StoredAlert> alert(String projectId) {
+  public Optional<StoredAlert> alert(String projectId) {
     try (Connection c = db.connection();
         PreparedStatement q =
             c.prepareStatement(
@@ -173,8 +175,8 @@ public final class GrowthStore {
       q.setString(1, projectId);
       try (ResultSet rs = q.executeQuery()) {
         return rs.next()
-            ? java.util.Optional.of(new StoredAlert(rs.getString(1), rs.getInt(2), rs.getString(3)))
-            : java.util.Optional.empty();
+            ? Optional.of(new StoredAlert(rs.getString(1), rs.getInt(2), rs.getString(3)))
+            : Optional.empty();
       }
     } catch (SQLException e) {
       throw new StoreException("store read failed: " + e.getMessage(), e);
@@ -193,6 +195,6 @@ public final class GrowthStore {
   }
 
   private static String marks(int n) {
-    return String.join(",", java.util.Collections.nCopies(n, "?"));
+    return String.join(",", Collections.nCopies(n, "?"));
   }
 }

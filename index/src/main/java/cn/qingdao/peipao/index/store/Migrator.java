@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  * Applies the versioned SQL scripts under {@code db/migration} in order, each in its own
  * transaction, and records them with a checksum; a script changed after it was applied is an error
  * (write a new version instead). Hand-written because the need is small: Flyway's SQLite support
- * and start-up cost outweigh forty lines.
+ * and start-up cost outweigh this one small class.
  */
 final class Migrator {
   /** The migrations, in order; a new one is appended here and as a file. */

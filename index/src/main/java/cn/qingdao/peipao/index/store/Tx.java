@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -121,7 +122,7 @@ public final class Tx implements AutoCloseable {
     audit.setString(3, action);
     audit.setString(4, type.path());
     audit.setString(5, id);
-    if (version == null) audit.setNull(6, java.sql.Types.INTEGER);
+    if (version == null) audit.setNull(6, Types.INTEGER);
     else audit.setLong(6, version);
     audit.executeUpdate();
     try (ResultSet keys = audit.getGeneratedKeys()) {

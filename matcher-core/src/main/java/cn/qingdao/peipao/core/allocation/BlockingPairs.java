@@ -1,5 +1,7 @@
 package cn.qingdao.peipao.core.allocation;
 
+import java.util.Arrays;
+
 /**
  * Counts the blocking pairs of an allocation: an acceptable (project, counterpart) pair where the
  * project is unassigned or prefers the counterpart to its own, and the counterpart has a free slot
@@ -14,7 +16,7 @@ public final class BlockingPairs {
     int m = problem.counterparts();
     // The project each counterpart likes least among those it holds.
     int[] worst = new int[m];
-    java.util.Arrays.fill(worst, -1);
+    Arrays.fill(worst, -1);
     for (int p = 0; p < n; p++) {
       int j = a.counterpartOf(p);
       if (j >= 0 && (worst[j] < 0 || problem.counterpartPrefers(j, worst[j], p))) worst[j] = p;

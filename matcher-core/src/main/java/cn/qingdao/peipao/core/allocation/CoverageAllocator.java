@@ -1,6 +1,7 @@
 package cn.qingdao.peipao.core.allocation;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The largest allocation, and among the largest the one with the highest total reciprocal score:
@@ -68,8 +69,7 @@ public final class CoverageAllocator implements Allocator {
       this.n = problem.projects();
       this.stride = problem.counterparts();
       this.w = problem.score;
-      this.ids =
-          java.util.stream.IntStream.range(0, stride).filter(j -> problem.slots(j) > 0).toArray();
+      this.ids = IntStream.range(0, stride).filter(j -> problem.slots(j) > 0).toArray();
       this.m = ids.length;
       if ((long) m * m > Integer.MAX_VALUE / 2)
         throw new IllegalArgumentException(

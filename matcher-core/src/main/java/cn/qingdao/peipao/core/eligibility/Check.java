@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One compiled condition {@code field op value} of a policy; evaluation is O(1) on {@link
@@ -51,7 +52,7 @@ final class Check {
         ProfileField.of(c.field())
             .orElseThrow(() -> new IllegalArgumentException("unknown field " + c.field()));
     this.op = c.op();
-    this.code = Op.valueOf(op.toUpperCase(java.util.Locale.ROOT));
+    this.code = Op.valueOf(op.toUpperCase(Locale.ROOT));
     this.tags = field == ProfileField.TAGS;
     this.value = c.value();
     List<JsonNode> items = new ArrayList<>();
@@ -302,7 +303,7 @@ final class Check {
   private String format(double x) {
     if (field.kind() == Kind.DATE) return LocalDate.ofEpochDay((long) x).toString();
     if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
-    return String.format(java.util.Locale.ROOT, "%.2f", x);
+    return String.format(Locale.ROOT, "%.2f", x);
   }
 
   private static String negate(String op) {

@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The bit position of every code a condition may name, per field (taxonomy order; stages and award
@@ -54,10 +55,7 @@ public final class ProfileEncoder {
   }
 
   private <T> void put(
-      ProfileField field,
-      Collection<T> items,
-      java.util.function.Function<T, String> code,
-      java.util.function.Function<T, String> name) {
+      ProfileField field, Collection<T> items, Function<T, String> code, Function<T, String> name) {
     List<String> list = new ArrayList<>();
     Map<String, Integer> idx = new HashMap<>();
     Map<String, String> nm = new HashMap<>();

@@ -3,6 +3,7 @@ package cn.qingdao.peipao.core.eligibility;
 import cn.qingdao.peipao.core.model.ProfileField;
 import cn.qingdao.peipao.core.model.Project;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 
 /**
@@ -119,7 +120,7 @@ public final class ProfileFacts {
    */
   static double yearsBetween(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) return -yearsBetween(to, from);
-    int whole = java.time.Period.between(from, to).getYears();
+    int whole = Period.between(from, to).getYears();
     LocalDate anniversary = from.plusYears(whole);
     LocalDate next = from.plusYears(whole + 1L);
     double part =

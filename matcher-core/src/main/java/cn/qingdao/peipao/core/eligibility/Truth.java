@@ -1,5 +1,7 @@
 package cn.qingdao.peipao.core.eligibility;
 
+import java.util.Locale;
+
 /**
  * The three-valued result of a condition: Kleene logic, where {@code and} is the minimum and {@code
  * or} the maximum of {@code UNMET < UNKNOWN < MET}.
@@ -19,6 +21,6 @@ public enum Truth {
 
   /** The lowercase code used in JSON ({@code met}, {@code unmet}, {@code unknown}). */
   public String code() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,5 +1,8 @@
 package cn.qingdao.peipao.core.eligibility;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /** A policy's verdict for a profile, in the order answers list them. */
 public enum Verdict {
   /** Every condition is met. */
@@ -11,11 +14,11 @@ public enum Verdict {
 
   /** The lowercase code used in JSON. */
   public String code() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
-  public static java.util.Optional<Verdict> of(String code) {
-    for (Verdict v : values()) if (v.code().equals(code)) return java.util.Optional.of(v);
-    return java.util.Optional.empty();
+  public static Optional<Verdict> of(String code) {
+    for (Verdict v : values()) if (v.code().equals(code)) return Optional.of(v);
+    return Optional.empty();
   }
 }

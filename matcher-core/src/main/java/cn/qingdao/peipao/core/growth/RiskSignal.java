@@ -1,5 +1,7 @@
 package cn.qingdao.peipao.core.growth;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ public record RiskSignal(
     List<String> teams,
     String label) {
   public RiskSignal {
-    evidence = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evidence));
+    evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
     teams = List.copyOf(teams);
   }
 }

@@ -1,6 +1,7 @@
 package cn.qingdao.peipao.core.learning;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -78,8 +79,8 @@ public final class WeightLearner {
     double[] lo = new double[d];
     double[] hi = new double[d];
     double[] sigma = new double[d];
-    java.util.Arrays.fill(hi, 1);
-    java.util.Arrays.fill(sigma, 0.2);
+    Arrays.fill(hi, 1);
+    Arrays.fill(sigma, 0.2);
     CMAESOptimizer cmaes =
         new CMAESOptimizer(
             params.maxEvaluations(),

@@ -1,5 +1,6 @@
 package cn.qingdao.peipao.core.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The closed code lists of the entity contract (DOMAIN.md); the open ones are in the taxonomy. */
@@ -57,7 +58,7 @@ public final class Codes {
    * {@code capital}, grants {@code policy}.
    */
   public static List<String> investorServices(Investor i) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     if (i.instruments().contains("debt")) out.add("finance");
     if (i.instruments().contains("equity")) out.add("capital");
     if (i.instruments().contains("grant")) out.add("policy");

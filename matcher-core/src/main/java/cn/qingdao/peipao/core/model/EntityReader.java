@@ -2,6 +2,7 @@ package cn.qingdao.peipao.core.model;
 
 import cn.qingdao.peipao.core.json.Fields;
 import cn.qingdao.peipao.core.json.Problems;
+import cn.qingdao.peipao.core.json.Texts;
 import cn.qingdao.peipao.core.json.ValidationException;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -159,12 +160,7 @@ public final class EntityReader {
   }
 
   static String unknown(String what, String code, String allowed) {
-    return "unknown "
-        + what
-        + " '"
-        + cn.qingdao.peipao.core.json.Texts.clip(code)
-        + "'; allowed: "
-        + allowed;
+    return "unknown " + what + " '" + Texts.clip(code) + "'; allowed: " + allowed;
   }
 
   static int intOr(Long v, int dflt) {

@@ -1,5 +1,6 @@
 package cn.qingdao.peipao.core.scoring;
 
+import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
 
 /**
@@ -110,7 +111,7 @@ public final class Features {
   }
 
   static final class Builder {
-    cn.qingdao.peipao.core.model.Entity entity;
+    Entity entity;
     long sectors;
     int mainSector = -1;
     long keywordSectors;

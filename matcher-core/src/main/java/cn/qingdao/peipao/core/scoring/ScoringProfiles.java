@@ -5,9 +5,11 @@ import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.json.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ public final class ScoringProfiles {
 
   /** Every profile, direction by direction. */
   public List<ScoringProfile> all() {
-    List<ScoringProfile> out = new java.util.ArrayList<>();
+    List<ScoringProfile> out = new ArrayList<>();
     byDirection.values().forEach(m -> out.addAll(m.values()));
     return out;
   }
@@ -62,7 +64,7 @@ public final class ScoringProfiles {
   }
 
   /** A profile as the profiles file writes it (read back by {@link #read}). */
-  public static com.fasterxml.jackson.databind.node.ObjectNode json(ScoringProfile p) {
+  public static ObjectNode json(ScoringProfile p) {
     var o = Json.mapper().createObjectNode();
     o.put("name", p.name());
     o.put("version", p.version());

@@ -1,6 +1,7 @@
 package cn.qingdao.peipao.core.taxonomy;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class Taxonomy {
   private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
     Map<String, T> m = new LinkedHashMap<>();
     for (T t : items) m.put(key.apply(t), t);
-    return java.util.Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m);
   }
 
   /** The version string of the data file, echoed by the API and stored with the index. */

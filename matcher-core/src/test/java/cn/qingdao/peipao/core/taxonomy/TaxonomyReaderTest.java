@@ -1,13 +1,12 @@
-package cn.qingdao.peipao.core;
+package cn.qingdao.peipao.core.taxonomy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.qingdao.peipao.core.TestTaxonomy;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.ValidationException;
-import cn.qingdao.peipao.core.taxonomy.Taxonomy;
-import cn.qingdao.peipao.core.taxonomy.TaxonomyReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;

@@ -1,10 +1,8 @@
-package cn.qingdao.peipao.core;
+package cn.qingdao.peipao.core.json;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.qingdao.peipao.core.json.Json;
-import cn.qingdao.peipao.core.json.ValidationException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package cn.qingdao.peipao.datasets.crunchbase;
+package cn.qingdao.peipao.benchmarks.crunchbase;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

@@ -1,14 +1,9 @@
-package cn.qingdao.peipao.core;
+package cn.qingdao.peipao.core.allocation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.qingdao.peipao.core.allocation.Allocation;
-import cn.qingdao.peipao.core.allocation.AllocationProblem;
-import cn.qingdao.peipao.core.allocation.BlockingPairs;
-import cn.qingdao.peipao.core.allocation.CoverageAllocator;
-import cn.qingdao.peipao.core.allocation.StableAllocator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

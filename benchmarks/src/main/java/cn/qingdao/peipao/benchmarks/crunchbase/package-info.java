@@ -5,4 +5,4 @@
  * later investments into a held-out truth. Nothing here is used by the engine; it only feeds the
  * quality evaluation, which proves that the taxonomy is data.
  */
-package cn.qingdao.peipao.datasets.crunchbase;
+package cn.qingdao.peipao.benchmarks.crunchbase;

@@ -1,10 +1,10 @@
-package cn.qingdao.peipao.datasets.crunchbase;
+package cn.qingdao.peipao.benchmarks.crunchbase;
 
+import cn.qingdao.peipao.benchmarks.crunchbase.CrunchbaseFiles.Company;
+import cn.qingdao.peipao.benchmarks.crunchbase.CrunchbaseFiles.Data;
+import cn.qingdao.peipao.benchmarks.crunchbase.CrunchbaseFiles.Investment;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.scoring.ScoringProfiles;
-import cn.qingdao.peipao.datasets.crunchbase.CrunchbaseFiles.Company;
-import cn.qingdao.peipao.datasets.crunchbase.CrunchbaseFiles.Data;
-import cn.qingdao.peipao.datasets.crunchbase.CrunchbaseFiles.Investment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -198,7 +199,7 @@ public final class CrunchbaseEcosystem {
         .forEach(
             en -> {
               State s = states.get(en.getKey());
-              String code = "us_" + s.code().toLowerCase(java.util.Locale.ROOT);
+              String code = "us_" + s.code().toLowerCase(Locale.ROOT);
               districtOfState.put(s.code(), code);
               districts
                   .addObject()

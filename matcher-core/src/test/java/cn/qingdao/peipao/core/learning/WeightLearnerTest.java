@@ -1,12 +1,9 @@
-package cn.qingdao.peipao.core;
+package cn.qingdao.peipao.core.learning;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.qingdao.peipao.core.learning.Ndcg;
-import cn.qingdao.peipao.core.learning.ShownList;
-import cn.qingdao.peipao.core.learning.WeightLearner;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

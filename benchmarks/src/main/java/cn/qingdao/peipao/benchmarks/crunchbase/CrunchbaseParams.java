@@ -1,4 +1,4 @@
-package cn.qingdao.peipao.datasets.crunchbase;
+package cn.qingdao.peipao.benchmarks.crunchbase;
 
 import java.time.LocalDate;
 

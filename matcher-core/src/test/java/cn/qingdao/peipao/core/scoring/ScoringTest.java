@@ -1,21 +1,14 @@
-package cn.qingdao.peipao.core;
+package cn.qingdao.peipao.core.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.qingdao.peipao.core.TestTaxonomy;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
-import cn.qingdao.peipao.core.scoring.CandidateColumns;
-import cn.qingdao.peipao.core.scoring.Direction;
-import cn.qingdao.peipao.core.scoring.FeatureExtractor;
-import cn.qingdao.peipao.core.scoring.Features;
-import cn.qingdao.peipao.core.scoring.Match;
-import cn.qingdao.peipao.core.scoring.PairScorer;
-import cn.qingdao.peipao.core.scoring.RequestFilters;
-import cn.qingdao.peipao.core.scoring.ScoringProfiles;
 import java.time.LocalDate;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package cn.qingdao.peipao.core;
+package cn.qingdao.peipao.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,16 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.qingdao.peipao.core.TestTaxonomy;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.ValidationException;
-import cn.qingdao.peipao.core.model.Entity;
-import cn.qingdao.peipao.core.model.EntityReader;
-import cn.qingdao.peipao.core.model.EntityType;
-import cn.qingdao.peipao.core.model.Mentor;
-import cn.qingdao.peipao.core.model.Policy;
-import cn.qingdao.peipao.core.model.Project;
-import cn.qingdao.peipao.core.model.Rule;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

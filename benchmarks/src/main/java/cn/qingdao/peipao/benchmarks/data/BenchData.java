@@ -1,4 +1,4 @@
-package cn.qingdao.peipao.benchmarks;
+package cn.qingdao.peipao.benchmarks.data;
 
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.EntityType;
@@ -24,7 +24,7 @@ public final class BenchData {
   }
 
   /** Closes the catalog and deletes its directory. */
-  static void close(Catalog catalog, Path dir) throws IOException {
+  public static void close(Catalog catalog, Path dir) throws IOException {
     catalog.close();
     deleteTree(dir);
   }

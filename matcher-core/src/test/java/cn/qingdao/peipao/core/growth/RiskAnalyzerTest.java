@@ -1,16 +1,11 @@
-package cn.qingdao.peipao.core;
+package cn.qingdao.peipao.core.growth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.qingdao.peipao.core.growth.GrowthRecord;
-import cn.qingdao.peipao.core.growth.RiskAnalyzer;
-import cn.qingdao.peipao.core.growth.RiskAssessment;
-import cn.qingdao.peipao.core.growth.RiskParams;
-import cn.qingdao.peipao.core.growth.RiskSignal;
-import cn.qingdao.peipao.core.growth.Severity;
+import cn.qingdao.peipao.core.TestTaxonomy;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.model.EntityReader;

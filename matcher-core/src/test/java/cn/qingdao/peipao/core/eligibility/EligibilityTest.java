@@ -1,15 +1,11 @@
-package cn.qingdao.peipao.core;
+package cn.qingdao.peipao.core.eligibility;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.qingdao.peipao.core.eligibility.Assessment;
-import cn.qingdao.peipao.core.eligibility.ConditionResult;
-import cn.qingdao.peipao.core.eligibility.Eligibility;
-import cn.qingdao.peipao.core.eligibility.Truth;
-import cn.qingdao.peipao.core.eligibility.Verdict;
+import cn.qingdao.peipao.core.TestTaxonomy;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
