@@ -10,14 +10,10 @@ import cn.qingdao.peipao.api.http.ImportController;
 import cn.qingdao.peipao.api.http.InfoController;
 import cn.qingdao.peipao.api.http.Operation;
 import cn.qingdao.peipao.api.http.PolicyController;
-import cn.qingdao.peipao.api.http.Principal;
 import cn.qingdao.peipao.api.http.ProblemErrorHandler;
 import cn.qingdao.peipao.api.http.Problems;
-import cn.qingdao.peipao.api.http.QueryString;
-import cn.qingdao.peipao.api.http.RateLimiter;
 import cn.qingdao.peipao.api.http.RecommendationController;
 import cn.qingdao.peipao.api.http.RequestGate;
-import cn.qingdao.peipao.api.http.Requests;
 import cn.qingdao.peipao.api.http.SearchController;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.ValidationException;
@@ -33,8 +29,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -60,27 +54,14 @@ public final class App {
   private final Services services;
   private final Catalog catalog;
   private final Taxonomy taxonomy;
-  private final AccessControl access;
-  private final RateLimiter rateLimiter;
-
-  /**
-   * Failed authentications per address: a burst of {@value #AUTH_FAILURE_BURST}, then one a second,
-   * so guessing keys is slow while a misconfigured client still sees its 401s.
-   */
-  private final RateLimiter authFailures = new RateLimiter(1, AUTH_FAILURE_BURST);
-
-  static final int AUTH_FAILURE_BURST = 30;
-  private final ServiceHealth health;
+  private final RouteGuard guard;
 
   private App(ApiConfig config, Services services, AccessControl access) {
     this.config = config;
     this.services = services;
     this.catalog = services.catalog();
     this.taxonomy = services.taxonomy();
-    this.access = access;
-    this.rateLimiter =
-        new RateLimiter(config.limits().requestsPerSecond(), config.limits().burst());
-    this.health = new ServiceHealth(catalog);
+    this.guard = new RouteGuard(config.limits(), access, catalog);
   }
 
   /** The Javalin server, not started. */
@@ -352,84 +333,10 @@ public final class App {
       EntityType type,
       Handler handler) {
     routes.add(new Route(method, path, op));
-    Handler guarded = ctx -> guard(ctx, op, type, handler);
+    Handler guarded = guard.around(op, type, handler);
     c.routes.addHttpHandler(method, path, guarded);
     // HEAD answers what GET would, through the same checks; Jetty sends no body for it
     if (method == HandlerType.GET) c.routes.addHttpHandler(HandlerType.HEAD, path, guarded);
-  }
-
-  /**
-   * What every route does before its controller: size, query string, authentication, rate limit,
-   * store health and authorisation, in that order, so each refusal costs as little as possible.
-   */
-  private void guard(Context ctx, Operation op, EntityType type, Handler handler) throws Exception {
-    long max =
-        op == Operation.IMPORT ? config.limits().maxImportBytes() : config.limits().maxBodyBytes();
-    ctx.attribute("maxBody", max);
-    // the long form: getContentLength() is -1 above 2³¹-1, which would skip this check
-    long length = ctx.req().getContentLengthLong();
-    if (length > max) {
-      if (length <= DRAIN_FACTOR * max) {
-        // a body a little too big is read and dropped, so the client can read the 413 (closing
-        // on unread data would reset the connection under it)
-        drain(ctx);
-      } else {
-        // far too big (or never to be sent): answered before a byte is read, connection closed
-        ctx.header("Connection", "close");
-      }
-      throw new ApiException(
-          413, "the request body exceeds " + max + " bytes (Content-Length " + length + ")");
-    }
-    QueryString.check(ctx.queryString());
-    Requests.checkHeaders(ctx);
-    String address = "ip " + ctx.ip();
-    Principal p;
-    try {
-      p = access.authenticate(ctx);
-    } catch (ApiException e) {
-      if (e.status() == 401)
-        throttle(ctx, authFailures, address, "failed authentications from this address");
-      throw e;
-    }
-    throttle(
-        ctx,
-        rateLimiter,
-        p.keyId() != null ? "key " + p.keyId() : address,
-        "requests for this key or address");
-    if (op != Operation.PUBLIC) health.require(op);
-    access.authorize(p, op, new AccessControl.Target(type, ctx.pathParamMap().get("id")));
-    ctx.attribute("principal", p);
-    handler.handle(ctx);
-  }
-
-  /** Bodies up to this many times the limit are drained before the 413; larger ones are not. */
-  static final int DRAIN_FACTOR = 4;
-
-  private static void drain(Context ctx) {
-    byte[] buf = new byte[64 * 1024];
-    try (InputStream in = ctx.req().getInputStream()) {
-      while (in.read(buf) >= 0) {
-        // discard
-      }
-    } catch (IOException e) {
-      ctx.header("Connection", "close"); // the client stalled or left: nothing more to read
-    }
-  }
-
-  private static void throttle(Context ctx, RateLimiter limiter, String caller, String what) {
-    long wait = limiter.acquire(caller, System.nanoTime());
-    if (wait > 0) {
-      ctx.header("Retry-After", Long.toString(wait));
-      throw new ApiException(
-          429,
-          "too many "
-              + what
-              + ": at most "
-              + limiter.perSecond()
-              + " per second; retry after "
-              + wait
-              + " s");
-    }
   }
 
   private static Handler typed(BiConsumer<Context, EntityType> action, EntityType type) {

@@ -18,7 +18,6 @@ import cn.qingdao.peipao.index.store.GrowthStore;
 import cn.qingdao.peipao.index.store.ReadAudit;
 import cn.qingdao.peipao.index.store.StoredEntity;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -208,7 +207,8 @@ public final class Catalog implements AutoCloseable {
                 }
                 long current = old.map(StoredEntity::version).orElse(0L);
                 if (expectedVersion != null && expectedVersion != current)
-                  throw stale(e.type(), id, expectedVersion, old.isPresent() ? current : null);
+                  throw EntityConflictException.stale(
+                      e.type(), id, expectedVersion, old.isPresent() ? current : null);
                 Entity saved = e.withServerFields(id, current + 1, now);
                 String json = Json.write(saved);
                 String verb = action != null ? action : old.isPresent() ? "update" : "create";
@@ -226,27 +226,6 @@ public final class Catalog implements AutoCloseable {
     }
   }
 
-  /** The conflict for an {@code If-Match} that does not hold ({@code current} null: absent). */
-  private static EntityConflictException stale(
-      EntityType type, String id, long expected, Long current) {
-    return new EntityConflictException(
-        current != null
-            ? "version "
-                + expected
-                + " is stale: "
-                + type.path()
-                + " '"
-                + id
-                + "' is at version "
-                + current
-                + "; read it again and retry"
-            : type.path()
-                + " '"
-                + id
-                + "' does not exist, but If-Match expected version "
-                + expected);
-  }
-
   /**
    * Deletes an entity (with {@code expectedVersion}, only at that version), ending the active
    * assignments it takes part in.
@@ -262,7 +241,7 @@ public final class Catalog implements AutoCloseable {
             StoredEntity old =
                 tx.get(type, id).orElseThrow(() -> new EntityNotFoundException(type, id));
             if (expectedVersion != null && expectedVersion != old.version())
-              throw stale(type, id, expectedVersion, old.version());
+              throw EntityConflictException.stale(type, id, expectedVersion, old.version());
             // a deleted project or counterpart takes no part in any accompaniment any more: its
             // assignments end with it (and free their slots), in the same transaction
             if (type == EntityType.PROJECTS
@@ -285,19 +264,7 @@ public final class Catalog implements AutoCloseable {
    */
   public ImportReport importLines(
       EntityType type, Iterator<String> lines, boolean atomic, String actor) {
-    Iterator<byte[]> bytes =
-        new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return lines.hasNext();
-          }
-
-          @Override
-          public byte[] next() {
-            return lines.next().getBytes(StandardCharsets.UTF_8);
-          }
-        };
-    return importUtf8Lines(type, bytes, atomic, actor);
+    return importUtf8Lines(type, EntityImporter.utf8(lines), atomic, actor);
   }
 
   /**

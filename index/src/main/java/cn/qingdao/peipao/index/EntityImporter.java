@@ -9,6 +9,7 @@ import cn.qingdao.peipao.index.store.EntityStore;
 import cn.qingdao.peipao.index.store.StoreException;
 import cn.qingdao.peipao.index.store.StoredEntity;
 import cn.qingdao.peipao.index.store.Tx;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -38,6 +39,21 @@ final class EntityImporter {
     this.reader = reader;
     this.clock = clock;
     this.newId = newId;
+  }
+
+  /** {@code lines} as UTF-8 bytes, converted as they are read. */
+  static Iterator<byte[]> utf8(Iterator<String> lines) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return lines.hasNext();
+      }
+
+      @Override
+      public byte[] next() {
+        return lines.next().getBytes(StandardCharsets.UTF_8);
+      }
+    };
   }
 
   /** What an import counted: lines received, entities applied, of which created and updated. */

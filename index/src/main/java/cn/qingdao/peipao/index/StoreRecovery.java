@@ -2,7 +2,7 @@ package cn.qingdao.peipao.index;
 
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
-import cn.qingdao.peipao.index.search.SearchIndex;
+import cn.qingdao.peipao.index.search.EntityDocuments;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
 /**
  * Rebuilds a lost or truncated store from the entity JSON the search index keeps. Nothing is
@@ -47,7 +52,7 @@ public final class StoreRecovery {
       Map<EntityType, Path> lines = new EnumMap<>(EntityType.class);
       Map<EntityType, BufferedWriter> out = new EnumMap<>(EntityType.class);
       try {
-        SearchIndex.readStored(
+        readStored(
             index,
             (type, json) -> {
               try {
@@ -86,6 +91,31 @@ public final class StoreRecovery {
       return new Report(recovered, kept, rejected);
     } catch (IOException e) {
       throw new UncheckedIOException("recovering the store of " + dataDir + " failed", e);
+    }
+  }
+
+  /**
+   * Reads the entity JSON every live document of the index at {@code path} stores, without opening
+   * it for writing or changing a file; for rebuilding a lost store. O(documents).
+   *
+   * @return how many documents were read
+   */
+  static long readStored(Path path, BiConsumer<EntityType, String> sink) throws IOException {
+    try (Directory d = FSDirectory.open(path);
+        DirectoryReader reader = DirectoryReader.open(d)) {
+      long n = 0;
+      for (var leaf : reader.leaves()) {
+        var live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live != null && !live.get(doc)) continue;
+          var document = stored.document(doc);
+          EntityType type = EntityType.fromPath(document.get(EntityDocuments.TYPE)).orElseThrow();
+          sink.accept(type, document.get(EntityDocuments.JSON));
+          n++;
+        }
+      }
+      return n;
     }
   }
 }

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -144,31 +143,6 @@ public final class SearchIndex implements Closeable {
       return new SearchIndex(path, dir, writer, taxonomy, fingerprint, rebuild, note);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index at " + path, e);
-    }
-  }
-
-  /**
-   * Reads the entity JSON every live document of the index at {@code path} stores, without opening
-   * it for writing or changing a file; for rebuilding a lost store. O(documents).
-   *
-   * @return how many documents were read
-   */
-  public static long readStored(Path path, BiConsumer<EntityType, String> sink) throws IOException {
-    try (Directory d = FSDirectory.open(path);
-        DirectoryReader reader = DirectoryReader.open(d)) {
-      long n = 0;
-      for (var leaf : reader.leaves()) {
-        var live = leaf.reader().getLiveDocs();
-        StoredFields stored = leaf.reader().storedFields();
-        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-          if (live != null && !live.get(doc)) continue;
-          var document = stored.document(doc);
-          EntityType type = EntityType.fromPath(document.get(EntityDocuments.TYPE)).orElseThrow();
-          sink.accept(type, document.get(EntityDocuments.JSON));
-          n++;
-        }
-      }
-      return n;
     }
   }
 
