@@ -6,10 +6,12 @@ import cn.qingdao.peipao.api.http.ApiException;
 import cn.qingdao.peipao.api.http.EntityController;
 import cn.qingdao.peipao.api.http.FeedbackController;
 import cn.qingdao.peipao.api.http.GrowthController;
+import cn.qingdao.peipao.api.http.Http;
 import cn.qingdao.peipao.api.http.ImportController;
 import cn.qingdao.peipao.api.http.InfoController;
 import cn.qingdao.peipao.api.http.Operation;
 import cn.qingdao.peipao.api.http.PolicyController;
+import cn.qingdao.peipao.api.http.Principal;
 import cn.qingdao.peipao.api.http.ProblemErrorHandler;
 import cn.qingdao.peipao.api.http.Problems;
 import cn.qingdao.peipao.api.http.RecommendationController;
@@ -22,6 +24,7 @@ import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.EntityConflictException;
 import cn.qingdao.peipao.index.EntityNotFoundException;
+import cn.qingdao.peipao.index.PreconditionFailedException;
 import cn.qingdao.peipao.index.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -55,13 +58,15 @@ public final class App {
   private final Catalog catalog;
   private final Taxonomy taxonomy;
   private final RouteGuard guard;
+  private final Telemetry telemetry;
 
   private App(ApiConfig config, Services services, AccessControl access) {
     this.config = config;
     this.services = services;
     this.catalog = services.catalog();
     this.taxonomy = services.taxonomy();
-    this.guard = new RouteGuard(config.limits(), access, catalog);
+    this.telemetry = new Telemetry(catalog);
+    this.guard = new RouteGuard(config.limits(), access, catalog, telemetry);
   }
 
   /** The Javalin server, not started. */
@@ -99,6 +104,7 @@ public final class App {
     c.jetty.host = config.host();
     c.jetty.port = config.port();
     c.startup.showJavalinBanner = false;
+    c.requestLogger.http(telemetry::request);
 
     InfoController info = new InfoController(catalog, taxonomy);
     EntityController entities = new EntityController(catalog);
@@ -123,6 +129,9 @@ public final class App {
             limits.maxImportBytes());
 
     route(c, HandlerType.GET, "/health", Operation.PUBLIC, info::health);
+    route(c, HandlerType.GET, "/health/ready", Operation.PUBLIC, info::health);
+    route(c, HandlerType.GET, "/health/live", Operation.PUBLIC, info::live);
+    route(c, HandlerType.GET, "/metrics", Operation.PUBLIC, this::metrics);
     route(c, HandlerType.GET, "/openapi.json", Operation.PUBLIC, info::openApi);
     route(c, HandlerType.GET, "/api/v1/taxonomy", Operation.PUBLIC, info::taxonomy);
     route(
@@ -140,6 +149,7 @@ public final class App {
         EntityType.POLICIES,
         policies::people);
     route(c, HandlerType.POST, "/api/v1/allocations", Operation.WRITE, allocations::draft);
+    route(c, HandlerType.GET, "/api/v1/allocations", Operation.ASSIGNMENTS, allocations::list);
     route(c, HandlerType.GET, "/api/v1/allocations/{id}", Operation.ASSIGNMENTS, allocations::get);
     route(
         c,
@@ -234,6 +244,9 @@ public final class App {
         EntityConflictException.class,
         (e, ctx) -> Problems.write(ctx, 409, e.getMessage(), List.of()));
     c.routes.exception(
+        PreconditionFailedException.class,
+        (e, ctx) -> Problems.write(ctx, 412, e.getMessage(), List.of()));
+    c.routes.exception(
         EntityNotFoundException.class,
         (e, ctx) -> Problems.write(ctx, 404, e.getMessage(), List.of()));
     c.routes.exception(
@@ -257,7 +270,10 @@ public final class App {
         });
     c.routes.exception(
         HttpResponseException.class,
-        (e, ctx) -> Problems.write(ctx, e.getStatus(), describe(e, ctx), List.of()));
+        (e, ctx) -> {
+          if (e.getStatus() == 405) ctx.header("Allow", allowed(ctx.path()));
+          Problems.write(ctx, e.getStatus(), describe(e, ctx), List.of());
+        });
     c.routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -284,8 +300,17 @@ public final class App {
     c.routes.error(
         405,
         ctx -> {
+          ctx.header("Allow", allowed(ctx.path()));
           if (!isProblem(ctx))
-            Problems.write(ctx, 405, ctx.method() + " is not allowed on " + ctx.path(), List.of());
+            Problems.write(
+                ctx,
+                405,
+                ctx.method()
+                    + " is not allowed on "
+                    + ctx.path()
+                    + "; allowed: "
+                    + allowed(ctx.path()),
+                List.of());
         });
   }
 
@@ -294,6 +319,39 @@ public final class App {
     for (Throwable c = e; c != null; c = c.getCause())
       if (c instanceof BadMessageException || c instanceof EofException) return true;
     return false;
+  }
+
+  /**
+   * {@code GET /metrics}: Prometheus text. For the admin key, or for any caller on the loopback
+   * interface (where the scraper usually runs beside the service); refused elsewhere.
+   */
+  private void metrics(Context ctx) {
+    Principal p = Http.principal(ctx);
+    boolean loopback;
+    try {
+      loopback = java.net.InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      loopback = false;
+    }
+    if (p.role() != Principal.Role.ADMIN && !loopback)
+      throw p.role() == Principal.Role.ANONYMOUS
+          ? ApiException.unauthorized("metrics need the admin key, or a caller on loopback")
+          : new ApiException(403, "metrics are for the admin key, or a caller on loopback");
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
+    ctx.result(telemetry.scrape());
+  }
+
+  /** The methods some route answers on {@code path} (HEAD with GET), for a 405's Allow. */
+  private String allowed(String path) {
+    java.util.TreeSet<String> methods = new java.util.TreeSet<>();
+    for (Route r : routes) {
+      String pattern = r.path().replaceAll("\\{[^/]+}", "[^/]+");
+      if (path.matches(pattern)) {
+        methods.add(r.method().name());
+        if (r.method() == HandlerType.GET) methods.add("HEAD");
+      }
+    }
+    return String.join(", ", methods);
   }
 
   private static boolean isProblem(Context ctx) {
@@ -333,7 +391,7 @@ public final class App {
       EntityType type,
       Handler handler) {
     routes.add(new Route(method, path, op));
-    Handler guarded = guard.around(op, type, handler);
+    Handler guarded = guard.around(path, op, type, handler);
     c.routes.addHttpHandler(method, path, guarded);
     // HEAD answers what GET would, through the same checks; Jetty sends no body for it
     if (method == HandlerType.GET) c.routes.addHttpHandler(HandlerType.HEAD, path, guarded);

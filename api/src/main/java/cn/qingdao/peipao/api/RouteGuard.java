@@ -35,17 +35,23 @@ final class RouteGuard {
   private final RateLimiter rateLimiter;
   private final RateLimiter authFailures = new RateLimiter(1, AUTH_FAILURE_BURST);
   private final ServiceHealth health;
+  private final Telemetry telemetry;
 
-  RouteGuard(Limits limits, AccessControl access, Catalog catalog) {
+  RouteGuard(Limits limits, AccessControl access, Catalog catalog, Telemetry telemetry) {
     this.limits = limits;
+    this.telemetry = telemetry;
     this.access = access;
     this.rateLimiter = new RateLimiter(limits.requestsPerSecond(), limits.burst());
     this.health = new ServiceHealth(catalog);
   }
 
-  /** {@code handler} behind every check, for operation {@code op} on entities of {@code type}. */
-  Handler around(Operation op, EntityType type, Handler handler) {
+  /**
+   * {@code handler} of route {@code path} behind every check, for operation {@code op} on entities
+   * of {@code type}.
+   */
+  Handler around(String path, Operation op, EntityType type, Handler handler) {
     return ctx -> {
+      ctx.attribute(Telemetry.ROUTE, path);
       check(ctx, op, type);
       handler.handle(ctx);
     };
@@ -76,14 +82,15 @@ final class RouteGuard {
       p = access.authenticate(ctx);
     } catch (ApiException e) {
       if (e.status() == 401)
-        throttle(ctx, authFailures, address, "failed authentications from this address");
+        throttle(ctx, authFailures, address, "failed authentications from this address", "auth");
       throw e;
     }
     throttle(
         ctx,
         rateLimiter,
         p.keyId() != null ? "key " + p.keyId() : address,
-        "requests for this key or address");
+        "requests for this key or address",
+        "requests");
     if (op != Operation.PUBLIC) health.require(op);
     access.authorize(p, op, new AccessControl.Target(type, ctx.pathParamMap().get("id")));
     ctx.attribute("principal", p);
@@ -100,9 +107,10 @@ final class RouteGuard {
     }
   }
 
-  private static void throttle(Context ctx, RateLimiter limiter, String caller, String what) {
+  private void throttle(Context ctx, RateLimiter limiter, String caller, String what, String kind) {
     long wait = limiter.acquire(caller, System.nanoTime());
     if (wait > 0) {
+      telemetry.refused(kind);
       ctx.header("Retry-After", Long.toString(wait));
       throw new ApiException(
           429,

@@ -80,11 +80,17 @@ class HttpApiTest {
     assertEquals(200, s.get("/api/v1/projects/h-1").status());
 
     String renamed = PROJECT.replace("海洋大模型数据标注平台", "港口物流调度");
-    assertProblem(s.json("PUT", "/api/v1/projects/h-1", renamed, "If-Match", "\"7\""), 409);
+    assertProblem(s.json("PUT", "/api/v1/projects/h-1", renamed, "If-Match", "\"7\""), 412);
+    assertProblem(s.json("PUT", "/api/v1/projects/h-1", renamed, "If-Match", "W/\"1\""), 400);
+    String noId = renamed.replace("\"id\":\"h-1\",", "");
+    assertProblem(s.json("PUT", "/api/v1/projects/no-such", noId, "If-Match", "*"), 412);
     TestServer.Response replaced =
         s.json("PUT", "/api/v1/projects/h-1", renamed, "If-Match", "\"1\"");
     assertEquals(200, replaced.status(), replaced.body());
     assertEquals(2, replaced.json().get("version").asInt());
+    TestServer.Response any = s.json("PUT", "/api/v1/projects/h-1", renamed, "If-Match", "*");
+    assertEquals(200, any.status(), "If-Match: * holds for an existing entity: " + any.body());
+    assertEquals(3, any.json().get("version").asInt());
     // read-your-writes: the next search sees the new name and not the old one
     assertEquals(1, s.get("/api/v1/projects?q=%E6%B8%AF%E5%8F%A3").json().get("total").asInt());
     assertEquals(0, s.get("/api/v1/projects?q=%E6%A0%87%E6%B3%A8").json().get("total").asInt());
@@ -95,7 +101,7 @@ class HttpApiTest {
     assertEquals("h-2", putNew.json().get("id").asText());
     assertProblem(s.json("PUT", "/api/v1/projects/h-3", PROJECT), 400);
 
-    assertProblem(s.send("DELETE", "/api/v1/projects/h-1", null, null, "If-Match", "1"), 409);
+    assertProblem(s.send("DELETE", "/api/v1/projects/h-1", null, null, "If-Match", "1"), 412);
     assertEquals(204, s.send("DELETE", "/api/v1/projects/h-1", null, null).status());
     assertProblem(s.get("/api/v1/projects/h-1"), 404);
     assertProblem(s.send("DELETE", "/api/v1/projects/h-1", null, null), 404);

@@ -84,6 +84,11 @@ class RoleMatrixTest {
     String all = "anonymous admin portal founder mentor park investor";
     String bound = "founder mentor park investor";
     EXPECT.put("GET /health", all + ": ok");
+    EXPECT.put("GET /health/ready", all + ": ok");
+    EXPECT.put("GET /health/live", all + ": ok");
+    // on loopback (where the test runs) anyone; elsewhere only the admin key
+    EXPECT.put("GET /metrics", all + ": ok");
+    EXPECT.put("GET /api/v1/allocations", "admin portal: ok");
     EXPECT.put("GET /openapi.json", all + ": ok");
     EXPECT.put("GET /api/v1/taxonomy", all + ": ok");
     EXPECT.put("POST /api/v1/policies/match", all + ": ok");

@@ -61,6 +61,9 @@ public final class Catalog implements AutoCloseable {
   // why the store cannot be used (page-level damage found at start-up or by a read); null if sound
   private volatile String storeDamage;
 
+  /** {@code expectedVersion} for "any version, as long as it exists" ({@code If-Match: *}). */
+  public static final long ANY_VERSION = -1;
+
   /** How start-up treats an index that reflects more of the log than the store holds. */
   public enum IndexAhead {
     /**
@@ -172,7 +175,9 @@ public final class Catalog implements AutoCloseable {
 
   /**
    * Creates or replaces the entity with {@code e.id()}. With {@code expectedVersion}, the stored
-   * version must equal it (0 meaning "must not exist yet").
+   * version must equal it (0 meaning "must not exist yet", {@link #ANY_VERSION} "must exist").
+   *
+   * @throws PreconditionFailedException when the expected version does not hold
    */
   public WriteResult put(Entity e, Long expectedVersion, String actor) {
     return write(e, actor, Mode.PUT, expectedVersion, null);
@@ -206,8 +211,13 @@ public final class Catalog implements AutoCloseable {
                       e.type().path() + " '" + id + "' exists; use PUT to replace it");
                 }
                 long current = old.map(StoredEntity::version).orElse(0L);
-                if (expectedVersion != null && expectedVersion != current)
-                  throw EntityConflictException.stale(
+                boolean holds =
+                    expectedVersion == null
+                        || (expectedVersion == ANY_VERSION
+                            ? old.isPresent()
+                            : expectedVersion == current);
+                if (!holds)
+                  throw PreconditionFailedException.stale(
                       e.type(), id, expectedVersion, old.isPresent() ? current : null);
                 Entity saved = e.withServerFields(id, current + 1, now);
                 String json = Json.write(saved);
@@ -240,8 +250,10 @@ public final class Catalog implements AutoCloseable {
           tx -> {
             StoredEntity old =
                 tx.get(type, id).orElseThrow(() -> new EntityNotFoundException(type, id));
-            if (expectedVersion != null && expectedVersion != old.version())
-              throw EntityConflictException.stale(type, id, expectedVersion, old.version());
+            if (expectedVersion != null
+                && expectedVersion != ANY_VERSION
+                && expectedVersion != old.version())
+              throw PreconditionFailedException.stale(type, id, expectedVersion, old.version());
             // a deleted project or counterpart takes no part in any accompaniment any more: its
             // assignments end with it (and free their slots), in the same transaction
             if (type == EntityType.PROJECTS

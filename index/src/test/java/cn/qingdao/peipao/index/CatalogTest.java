@@ -47,7 +47,7 @@ class CatalogTest {
       assertEquals(1, search(c, "海洋").total());
 
       assertThrows(EntityConflictException.class, () -> c.create(project(c, P1), "tester"));
-      assertThrows(EntityConflictException.class, () -> c.put(project(c, P1), 7L, "tester"));
+      assertThrows(PreconditionFailedException.class, () -> c.put(project(c, P1), 7L, "tester"));
       WriteResult w2 = c.put(project(c, P1.replace("海洋大模型", "港口物流")), 1L, "tester");
       assertFalse(w2.created());
       assertEquals(2, w2.stored().version());

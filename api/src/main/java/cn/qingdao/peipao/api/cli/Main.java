@@ -102,6 +102,8 @@ public final class Main {
                     .withRate(
                         a.intOption("rate", (int) Limits.defaults().requestsPerSecond()),
                         a.intOption("burst", Limits.defaults().burst())));
+    // before anything is loaded or printed (a new admin key included): is the port ours to take?
+    if (config.port() != 0) requirePortFree(config.host(), config.port());
     Taxonomy taxonomy = QingdaoDataset.taxonomy();
     ScoringProfiles profiles = profiles(a.options().get("profiles"));
     Catalog catalog = Catalog.open(config.dataDir(), taxonomy);
@@ -131,6 +133,23 @@ public final class Main {
             + config.dataDir().toAbsolutePath().normalize()
             + ")");
     out.flush();
+  }
+
+  /** Fails at once, naming the address, when another process listens on it. */
+  static void requirePortFree(String host, int port) {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(host, port));
+    } catch (IOException e) {
+      throw new UsageException(
+          "cannot listen on "
+              + host
+              + ":"
+              + port
+              + " ("
+              + e.getMessage()
+              + "): another server holds it; stop it or choose --port");
+    }
   }
 
   /** The shipped scoring profiles, or those of {@code file}; validated before anything starts. */

@@ -13,6 +13,7 @@ import cn.qingdao.peipao.index.allocate.Allocations;
 import cn.qingdao.peipao.index.search.SearchRequest;
 import cn.qingdao.peipao.index.search.SearchResult;
 import cn.qingdao.peipao.index.store.Assignment;
+import cn.qingdao.peipao.index.store.StoredAllocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -40,6 +41,34 @@ public final class AllocationController {
     this.catalog = catalog;
     this.taxonomy = taxonomy;
     this.allocations = allocations;
+  }
+
+  /**
+   * {@code GET /api/v1/allocations?status=draft|published&offset&limit}: allocations newest first,
+   * with {@code total} and a {@code Link} header to the next page.
+   */
+  public void list(Context ctx) {
+    Requests.onlyParams(ctx, java.util.Set.of("status", "offset", "limit"));
+    String status = ctx.queryParam("status");
+    if (status != null
+        && !status.equals(StoredAllocation.DRAFT)
+        && !status.equals(StoredAllocation.PUBLISHED))
+      throw ApiException.badField(
+          "status", "must be draft or published (got '" + Requests.clip(status) + "')");
+    int offset = Requests.intParam(ctx, "offset", 0, 0, 1_000_000);
+    int limit = Requests.intParam(ctx, "limit", 50, 1, 200);
+    Allocations.Page page = allocations.list(status, offset, limit);
+    if (offset + limit < page.total())
+      ctx.header(
+          "Link",
+          "</api/v1/allocations?"
+              + (status == null ? "" : "status=" + status + "&")
+              + "offset="
+              + (offset + limit)
+              + "&limit="
+              + limit
+              + ">; rel=\"next\"");
+    Http.json(ctx, 200, page);
   }
 
   /**

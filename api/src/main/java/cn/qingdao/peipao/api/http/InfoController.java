@@ -73,6 +73,11 @@ public final class InfoController {
             : new Health(status, agree, problem, null, taxonomy.version(), null, null));
   }
 
+  /** {@code GET /health/live}: the process answers; nothing else is checked. */
+  public void live(Context ctx) {
+    Http.json(ctx, 200, java.util.Map.of("status", "live"));
+  }
+
   public void taxonomy(Context ctx) {
     ObjectNode out = Json.mapper().createObjectNode();
     out.put("version", taxonomy.version());

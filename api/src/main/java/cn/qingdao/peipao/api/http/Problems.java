@@ -22,6 +22,7 @@ public final class Problems {
           Map.entry(406, "Not Acceptable"),
           Map.entry(408, "Request Timeout"),
           Map.entry(409, "Conflict"),
+          Map.entry(412, "Precondition Failed"),
           Map.entry(413, "Content Too Large"),
           Map.entry(415, "Unsupported Media Type"),
           Map.entry(429, "Too Many Requests"),

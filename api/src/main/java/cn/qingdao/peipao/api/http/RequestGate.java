@@ -22,8 +22,9 @@ import java.util.TreeSet;
  * The first thing every request meets, before Javalin routes it. It hides the method-override
  * headers (Javalin would otherwise let {@code X-HTTP-Method-Override: DELETE} turn a GET into a
  * DELETE, past every check made for the GET) and adds the headers every answer carries: {@code
- * X-Content-Type-Options: nosniff}, and {@code Cache-Control: no-store} under {@code /api/}, whose
- * answers may carry personal data.
+ * X-Content-Type-Options: nosniff}, {@code Cache-Control: no-store} under {@code /api/}, whose
+ * answers may carry personal data, and {@code X-Request-Id} (the caller's, if a plain token of at
+ * most 64 characters, else a new one), which the access log records.
  */
 public final class RequestGate implements Filter {
   /** Headers some frameworks read as "the real method"; this service never does. */
@@ -36,8 +37,13 @@ public final class RequestGate implements Filter {
     HttpServletRequest req = (HttpServletRequest) request;
     HttpServletResponse res = (HttpServletResponse) response;
     res.setHeader("X-Content-Type-Options", "nosniff");
+    // a request id the caller chose (if it is a plain token) or one of ours, echoed and logged
+    String id = req.getHeader(REQUEST_ID);
+    if (id == null || !SAFE_ID.matcher(id).matches()) id = newId();
+    req.setAttribute(REQUEST_ID, id);
+    res.setHeader(REQUEST_ID, id);
     if (req.getRequestURI().startsWith("/api/")) res.setHeader("Cache-Control", "no-store");
-    if (!SERVED.contains(req.getMethod())) {
+    if (!ROUTED.contains(req.getMethod())) {
       // CONNECT would ask this server to be a tunnel, TRACE to echo headers (keys among them)
       refuse(res, req.getMethod());
       return;
@@ -45,8 +51,27 @@ public final class RequestGate implements Filter {
     chain.doFilter(new WithoutOverrides(req), response);
   }
 
+  /** The header and request attribute that carry a request's id. */
+  public static final String REQUEST_ID = "X-Request-Id";
+
+  private static final java.util.regex.Pattern SAFE_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  private static final java.util.random.RandomGenerator RANDOM =
+      java.util.random.RandomGenerator.getDefault();
+
+  private static String newId() {
+    return Long.toHexString(RANDOM.nextLong() | Long.MIN_VALUE);
+  }
+
   /** The methods any route of the service answers. */
   static final Set<String> SERVED = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
+
+  /**
+   * The methods passed on to routing, which answers a 405 with the path's own {@code Allow}; any
+   * other (CONNECT, TRACE, inventions) is refused here.
+   */
+  static final Set<String> ROUTED =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
 
   private static void refuse(HttpServletResponse res, String method) throws IOException {
     byte[] body =

@@ -3,6 +3,7 @@ package cn.qingdao.peipao.api.http;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.Texts;
 import cn.qingdao.peipao.core.model.EntityReader;
+import cn.qingdao.peipao.index.Catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 
 /** Parsing and checking of request parts shared by the controllers. */
 public final class Requests {
-  private static final Pattern IF_MATCH = Pattern.compile("\\s*(?:W/)?\"?(\\d{1,18})\"?\\s*");
+  private static final Pattern IF_MATCH = Pattern.compile("\\s*\"?(\\d{1,18})\"?\\s*");
 
   private Requests() {}
 
@@ -42,6 +43,13 @@ public final class Requests {
   public static void checkHeaders(Context ctx) {
     if (Collections.list(ctx.req().getHeaders("Authorization")).size() > 1)
       throw ApiException.badField("Authorization", "give one Authorization header, not several");
+    if (!acceptsJson(ctx.header("Accept")))
+      throw new ApiException(
+          406,
+          "this API answers application/json (errors application/problem+json); the Accept header"
+              + " admits neither (got '"
+              + clip(ctx.header("Accept"))
+              + "')");
     String encoding = ctx.header("Content-Encoding");
     if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity"))
       throw new ApiException(
@@ -49,6 +57,32 @@ public final class Requests {
           "Content-Encoding '"
               + clip(encoding)
               + "' is not accepted: send the body uncompressed (UTF-8 JSON)");
+  }
+
+  /** Whether an {@code Accept} header (null: none) admits JSON, with a quality above 0. */
+  static boolean acceptsJson(String accept) {
+    if (accept == null || accept.isBlank()) return true;
+    for (String range : accept.split(",")) {
+      String[] parts = range.split(";");
+      String type = parts[0].strip().toLowerCase(Locale.ROOT);
+      boolean zero = false;
+      for (int i = 1; i < parts.length; i++) {
+        String[] kv = parts[i].split("=", 2);
+        if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("q")) {
+          try {
+            zero = Double.parseDouble(kv[1].strip()) <= 0;
+          } catch (NumberFormatException e) {
+            zero = false;
+          }
+        }
+      }
+      if (zero) continue;
+      if (type.equals("*/*")
+          || type.equals("application/*")
+          || type.equals("application/json")
+          || type.equals("application/problem+json")) return true;
+    }
+    return false;
   }
 
   /**
@@ -110,14 +144,19 @@ public final class Requests {
     return Json.parse(ctx.bodyAsBytes());
   }
 
-  /** The {@code If-Match} version, or null when absent. */
+  /**
+   * The {@code If-Match} version: null when absent, {@link Catalog#ANY_VERSION} for {@code *} (the
+   * entity must exist). A weak tag ({@code W/"3"}) is refused: If-Match compares strongly (RFC 9110
+   * §13.1.1).
+   */
   static Long ifMatch(Context ctx) {
     String h = ctx.header("If-Match");
     if (h == null) return null;
+    if (h.strip().equals("*")) return Catalog.ANY_VERSION;
     Matcher m = IF_MATCH.matcher(h);
     if (!m.matches()) {
       throw ApiException.badField(
-          "If-Match", "must be an entity version such as \"3\" (got '" + clip(h) + "')");
+          "If-Match", "must be an entity version such as \"3\", or * (got '" + clip(h) + "')");
     }
     return Long.parseLong(m.group(1));
   }

@@ -164,6 +164,42 @@ public final class Allocations {
     return result;
   }
 
+  /** One allocation in a list: what it is, when, and its statistics. */
+  public record Summary(
+      String id,
+      String status,
+      String mode,
+      String counterpart,
+      Instant createdAt,
+      String createdBy,
+      Instant publishedAt,
+      String publishedBy,
+      AllocationResult.Stats stats) {}
+
+  /** A page of allocations, newest first, and how many match in all. */
+  public record Page(long total, int offset, int limit, List<Summary> items) {}
+
+  /**
+   * Allocations with {@code status} ({@code draft}, {@code published}, null: any), newest first.
+   */
+  public Page list(String status, int offset, int limit) {
+    var page = catalog.assignments().allocations(status, offset, limit);
+    List<Summary> items = new ArrayList<>();
+    for (StoredAllocation a : page.items())
+      items.add(
+          new Summary(
+              a.id(),
+              a.status(),
+              a.mode(),
+              a.counterpart().path(),
+              a.createdAt(),
+              a.createdBy(),
+              a.publishedAt(),
+              a.publishedBy(),
+              read(a.json()).stats()));
+    return new Page(page.total(), offset, limit, items);
+  }
+
   /** A stored allocation as last shown (draft or published). */
   public AllocationResult get(String id) {
     StoredAllocation a =

@@ -308,25 +308,69 @@ public final class AssignmentStore {
         c.prepareStatement("SELECT " + ALLOCATION_COLUMNS + " FROM allocation WHERE id = ?")) {
       q.setString(1, id);
       try (ResultSet rs = q.executeQuery()) {
-        if (!rs.next()) return Optional.empty();
-        Map<String, Integer> basis =
-            Json.mapper().readValue(rs.getString(7), new TypeReference<Map<String, Integer>>() {});
-        return Optional.of(
-            new StoredAllocation(
-                rs.getString(1),
-                Instant.parse(rs.getString(2)),
-                rs.getString(3),
-                Tx.type(rs.getString(4)),
-                rs.getString(5),
-                rs.getString(6),
-                basis,
-                rs.getString(8),
-                instant(rs.getString(9)),
-                rs.getString(10)));
+        return rs.next() ? Optional.of(allocationRow(rs)) : Optional.empty();
       }
-    } catch (JsonProcessingException e) {
-      throw new StoreException("stored allocation " + id + " has a broken basis", e);
     }
+  }
+
+  private static StoredAllocation allocationRow(ResultSet rs) throws SQLException {
+    try {
+      Map<String, Integer> basis =
+          Json.mapper().readValue(rs.getString(7), new TypeReference<Map<String, Integer>>() {});
+      return new StoredAllocation(
+          rs.getString(1),
+          Instant.parse(rs.getString(2)),
+          rs.getString(3),
+          Tx.type(rs.getString(4)),
+          rs.getString(5),
+          rs.getString(6),
+          basis,
+          rs.getString(8),
+          instant(rs.getString(9)),
+          rs.getString(10));
+    } catch (JsonProcessingException e) {
+      throw new StoreException(
+          "stored allocation " + rs.getString(1) + " has a broken basis",
+          e,
+          StoreException.Kind.CORRUPT_ROW);
+    }
+  }
+
+  /** A page of allocations, newest first, and how many there are in all. */
+  public record AllocationPage(long total, List<StoredAllocation> items) {}
+
+  /** Allocations with {@code status} (null: any), newest first; O(page + log allocations). */
+  public AllocationPage allocations(String status, int offset, int limit) {
+    String where = status == null ? "" : " WHERE status = ?";
+    return db.read(
+        c -> {
+          long total;
+          try (PreparedStatement q =
+              c.prepareStatement("SELECT COUNT(*) FROM allocation" + where)) {
+            if (status != null) q.setString(1, status);
+            try (ResultSet rs = q.executeQuery()) {
+              rs.next();
+              total = rs.getLong(1);
+            }
+          }
+          List<StoredAllocation> items = new ArrayList<>();
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT "
+                      + ALLOCATION_COLUMNS
+                      + " FROM allocation"
+                      + where
+                      + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")) {
+            int i = 1;
+            if (status != null) q.setString(i++, status);
+            q.setInt(i++, limit);
+            q.setInt(i, offset);
+            try (ResultSet rs = q.executeQuery()) {
+              while (rs.next()) items.add(allocationRow(rs));
+            }
+          }
+          return new AllocationPage(total, items);
+        });
   }
 
   private static Instant instant(String s) {
