@@ -15,8 +15,6 @@ import cn.qingdao.peipao.core.scoring.Match;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.EntityConflictException;
 import cn.qingdao.peipao.index.EntityNotFoundException;
-import cn.qingdao.peipao.index.recommend.CohortScorer;
-import cn.qingdao.peipao.index.recommend.CohortScores;
 import cn.qingdao.peipao.index.store.Assignment;
 import cn.qingdao.peipao.index.store.AssignmentStore;
 import cn.qingdao.peipao.index.store.StoredAllocation;

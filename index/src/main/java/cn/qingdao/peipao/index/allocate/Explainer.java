@@ -12,7 +12,6 @@ import cn.qingdao.peipao.core.scoring.HardConstraint;
 import cn.qingdao.peipao.core.scoring.Match;
 import cn.qingdao.peipao.core.taxonomy.Service;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
-import cn.qingdao.peipao.index.recommend.CohortScores;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

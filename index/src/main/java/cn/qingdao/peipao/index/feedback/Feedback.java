@@ -9,7 +9,7 @@ import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.scoring.HardConstraint;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.EntityNotFoundException;
-import cn.qingdao.peipao.index.recommend.CohortScorer;
+import cn.qingdao.peipao.index.allocate.CohortScorer;
 import cn.qingdao.peipao.index.store.Assignment;
 import cn.qingdao.peipao.index.store.AssignmentStore;
 import cn.qingdao.peipao.index.store.FeedbackStore;

@@ -7,6 +7,7 @@ import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.scoring.Direction;
 import cn.qingdao.peipao.core.scoring.FeatureExtractor;
+import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.PairScorer;
 import cn.qingdao.peipao.core.scoring.ScoringProfile;
 import cn.qingdao.peipao.core.scoring.ScoringProfiles;
@@ -54,8 +55,88 @@ public final class Ranking {
     this.cache = new FeatureCache(reader, extractor, eligibility);
   }
 
+  /**
+   * Every indexed entity of one type, in id order, with its features, and the text relevance of
+   * each to any subject: what scoring a whole cohort against a type needs, without the index's
+   * internals. Valid inside {@link #withPool} only.
+   */
+  public interface Pool {
+    int size();
+
+    Entity entity(int j);
+
+    Features features(int j);
+
+    /** The text relevance ∈ [0,1] of each entity of the pool to {@code subject}, by index. */
+    double[] text(Entity subject);
+  }
+
+  /** Runs {@code work} on the pool of {@code target} entities of the current searcher. */
+  public <T> T withPool(EntityType target, java.util.function.Function<Pool, T> work) {
+    return index.withSearcher(
+        searcher -> {
+          Segment[] segments = segments(searcher);
+          List<int[]> docs = new java.util.ArrayList<>(); // leaf ord, doc
+          Hits.forEach(
+              searcher,
+              HardConstraintQueries.typeOnly(target),
+              cache,
+              (leaf, segment) -> {
+                int ord = leaf.ord;
+                return doc -> docs.add(new int[] {ord, doc});
+              });
+          docs.sort(
+              java.util.Comparator.comparing((int[] d) -> segments[d[0]].entities()[d[1]].id()));
+          return work.apply(
+              new Pool() {
+                @Override
+                public int size() {
+                  return docs.size();
+                }
+
+                @Override
+                public Entity entity(int j) {
+                  int[] d = docs.get(j);
+                  return segments[d[0]].entities()[d[1]];
+                }
+
+                @Override
+                public Features features(int j) {
+                  int[] d = docs.get(j);
+                  return segments[d[0]].features()[d[1]];
+                }
+
+                @Override
+                public double[] text(Entity subject) {
+                  TextRelevance relevance =
+                      new TextRelevance(
+                          searcher.getIndexReader(),
+                          target,
+                          cache.dictionary(),
+                          subjectTerms(searcher, subject));
+                  double[] out = new double[docs.size()];
+                  for (int j = 0; j < out.length; j++) {
+                    int[] d = docs.get(j);
+                    out[j] = relevance.of(segments[d[0]], d[1]);
+                  }
+                  return out;
+                }
+              });
+        });
+  }
+
+  /** The pair scorer of this context. */
+  public PairScorer scorer() {
+    return scorer;
+  }
+
+  /** The feature extractor of this context. */
+  public FeatureExtractor extractor() {
+    return extractor;
+  }
+
   /** Today in the service's clock. */
-  LocalDate today() {
+  public LocalDate today() {
     return LocalDate.now(clock);
   }
 
@@ -64,7 +145,7 @@ public final class Ranking {
    *
    * @throws IllegalArgumentException when no such profile exists
    */
-  ScoringProfile profile(Direction direction, String name) {
+  public ScoringProfile profile(Direction direction, String name) {
     return profiles
         .get(direction, name == null ? ScoringProfiles.DEFAULT : name)
         .orElseThrow(
@@ -79,7 +160,7 @@ public final class Ranking {
   }
 
   /** The counterpart side's default profile of a two-sided direction, else null. */
-  ScoringProfile counterpartProfile(Direction direction) {
+  public ScoringProfile counterpartProfile(Direction direction) {
     return direction.reverse().map(profiles::defaultFor).orElse(null);
   }
 

@@ -19,7 +19,6 @@ import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.datasets.SyntheticEcosystem;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.EntityConflictException;
-import cn.qingdao.peipao.index.recommend.CohortScorer;
 import cn.qingdao.peipao.index.recommend.Recommender;
 import cn.qingdao.peipao.index.store.Assignment;
 import com.fasterxml.jackson.databind.node.ObjectNode;

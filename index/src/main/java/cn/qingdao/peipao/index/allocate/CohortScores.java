@@ -1,4 +1,4 @@
-package cn.qingdao.peipao.index.recommend;
+package cn.qingdao.peipao.index.allocate;
 
 import cn.qingdao.peipao.core.allocation.AllocationProblem;
 import cn.qingdao.peipao.core.model.Entity;

@@ -1,4 +1,4 @@
-package cn.qingdao.peipao.index.recommend;
+package cn.qingdao.peipao.index.allocate;
 
 import cn.qingdao.peipao.core.allocation.Slots;
 import cn.qingdao.peipao.core.model.Entity;
@@ -11,9 +11,9 @@ import cn.qingdao.peipao.core.scoring.HardConstraints;
 import cn.qingdao.peipao.core.scoring.PairScorer;
 import cn.qingdao.peipao.core.scoring.RequestFilters;
 import cn.qingdao.peipao.core.scoring.ScoringProfile;
+import cn.qingdao.peipao.index.recommend.Ranking;
+import cn.qingdao.peipao.index.recommend.Recommender;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -47,30 +47,18 @@ public final class CohortScorer {
     Direction direction = Direction.of(EntityType.PROJECTS, target).orElseThrow();
     ScoringProfile mine = ranking.profile(direction, profile);
     ScoringProfile theirs = ranking.counterpartProfile(direction);
-    FeatureCache cache = ranking.cache;
     LocalDate today = ranking.today();
-    return ranking.index.withSearcher(
-        searcher -> {
-          Segment[] segments = ranking.segments(searcher);
-          List<int[]> docs = new ArrayList<>(); // leaf ord, doc
-          Hits.forEach(
-              searcher,
-              HardConstraintQueries.typeOnly(target),
-              cache,
-              (leaf, segment) -> {
-                int ord = leaf.ord;
-                return doc -> docs.add(new int[] {ord, doc});
-              });
-          docs.sort(Comparator.comparing((int[] d) -> segments[d[0]].entities()[d[1]].id()));
-          int m = docs.size();
+    return ranking.withPool(
+        target,
+        pool -> {
+          int m = pool.size();
           int n = projects.size();
           Entity[] counterparts = new Entity[m];
           Features[] features = new Features[m];
           int[] slots = new int[m];
           for (int j = 0; j < m; j++) {
-            int[] d = docs.get(j);
-            counterparts[j] = segments[d[0]].entities()[d[1]];
-            features[j] = segments[d[0]].features()[d[1]];
+            counterparts[j] = pool.entity(j);
+            features[j] = pool.features(j);
             slots[j] = Math.min(n, slotsOf(counterparts[j], features[j]));
           }
           Features[] projectFeatures = new Features[n];
@@ -81,28 +69,20 @@ public final class CohortScorer {
           byte[] obstacle = new byte[n * m];
           for (int p = 0; p < n; p++) {
             Project project = projects.get(p);
-            Features pf = ranking.extractor.of(project);
+            Features pf = ranking.extractor().of(project);
             projectFeatures[p] = pf;
             PairScorer.Context ctx =
-                ranking.scorer.context(direction, pf, mine, theirs, today, RequestFilters.NONE);
-            TextRelevance relevance =
-                ctx.usesText()
-                    ? new TextRelevance(
-                        searcher.getIndexReader(),
-                        target,
-                        cache.dictionary(),
-                        ranking.subjectTerms(searcher, project))
-                    : null;
+                ranking.scorer().context(direction, pf, mine, theirs, today, RequestFilters.NONE);
+            double[] relevance = ctx.usesText() ? pool.text(project) : null;
             boolean consents = HardConstraint.consents(pf, target);
             for (int j = 0; j < m; j++) {
-              int[] d = docs.get(j);
               int i = p * m + j;
               HardConstraint o = ctx.obstacle(features[j]);
               // fullness is for the slots to decide: it must not hide a missing consent
               if ((o == null || o == HardConstraint.FULL) && !consents)
                 o = HardConstraint.NO_CONSENT;
               obstacle[i] = (byte) (o == null ? 0 : o.ordinal() + 1);
-              double t = relevance == null ? 0 : relevance.of(segments[d[0]], d[1]);
+              double t = relevance == null ? 0 : relevance[j];
               text[i] = (float) t;
               score[i] = (float) ctx.score(features[j], t);
               projectView[i] = (float) ctx.lastSubjectView();
@@ -110,7 +90,7 @@ public final class CohortScorer {
             }
           }
           return new CohortScores(
-              ranking.scorer,
+              ranking.scorer(),
               direction,
               mine,
               theirs,
