@@ -69,6 +69,28 @@ public final class App {
     this.guard = new RouteGuard(config.limits(), access, catalog, telemetry);
   }
 
+  /**
+   * Stops {@code app} gracefully: no new connection is accepted, the requests in flight (an import,
+   * say) finish for at most {@code maxMillis}, then the server stops. Returns how many requests
+   * were still running when it gave up (0 normally).
+   */
+  public static int stopGracefully(Javalin app, long maxMillis) {
+    for (var connector : app.jettyServer().server().getConnectors())
+      if (connector instanceof org.eclipse.jetty.server.NetworkConnector n) n.close();
+    long end = System.nanoTime() + maxMillis * 1_000_000;
+    while (RequestGate.inFlight() > 0 && System.nanoTime() < end) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    int left = RequestGate.inFlight();
+    app.stop();
+    return left;
+  }
+
   /** The Javalin server, not started. */
   public static Javalin create(ApiConfig config, Services services, AccessControl access) {
     return new App(config, services, access).build();
@@ -105,6 +127,20 @@ public final class App {
     c.jetty.port = config.port();
     c.startup.showJavalinBanner = false;
     c.requestLogger.http(telemetry::request);
+    if (!config.corsOrigins().isEmpty())
+      // off unless configured: a portal page on another origin may call the API with its key
+      c.bundledPlugins.enableCors(
+          cors ->
+              cors.addRule(
+                  rule -> {
+                    for (String origin : config.corsOrigins()) rule.allowHost(origin);
+                    rule.exposeHeader("ETag");
+                    rule.exposeHeader("Location");
+                    rule.exposeHeader("Link");
+                    rule.exposeHeader("Retry-After");
+                    rule.exposeHeader(RequestGate.REQUEST_ID);
+                    rule.maxAge = 600;
+                  }));
 
     InfoController info = new InfoController(catalog, taxonomy);
     EntityController entities = new EntityController(catalog);

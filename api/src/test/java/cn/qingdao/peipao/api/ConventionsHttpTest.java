@@ -115,6 +115,43 @@ class ConventionsHttpTest {
     assertEquals(400, s.get("/api/v1/allocations?status=old").status());
   }
 
+  @Test
+  void crossOriginCallsAreAnsweredOnlyForConfiguredOrigins() throws Exception {
+    // off by default: no CORS headers, a preflight is not allowed
+    TestServer.Response plain =
+        s.send("GET", "/api/v1/taxonomy", null, null, "Origin", "https://portal.example.gov.cn");
+    assertEquals(null, plain.header("Access-Control-Allow-Origin"));
+    try (TestServer cors =
+        new TestServer(
+            TestServer.config(dir.resolve("cors"))
+                .withCorsOrigins(List.of("https://portal.example.gov.cn")))) {
+      TestServer.Response preflight =
+          cors.send(
+              "OPTIONS",
+              "/api/v1/projects",
+              null,
+              null,
+              "Origin",
+              "https://portal.example.gov.cn",
+              "Access-Control-Request-Method",
+              "GET",
+              "Access-Control-Request-Headers",
+              "authorization");
+      assertTrue(preflight.status() < 300, preflight.status() + " " + preflight.body());
+      assertEquals(
+          "https://portal.example.gov.cn", preflight.header("Access-Control-Allow-Origin"));
+      TestServer.Response get =
+          cors.send(
+              "GET", "/api/v1/taxonomy", null, null, "Origin", "https://portal.example.gov.cn");
+      assertEquals("https://portal.example.gov.cn", get.header("Access-Control-Allow-Origin"));
+      TestServer.Response other =
+          cors.send("GET", "/api/v1/taxonomy", null, null, "Origin", "https://evil.example");
+      assertEquals(null, other.header("Access-Control-Allow-Origin"));
+    }
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> TestServer.config(dir).withCorsOrigins(List.of("*")));
+  }
+
   static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }

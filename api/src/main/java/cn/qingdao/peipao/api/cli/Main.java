@@ -36,7 +36,7 @@ public final class Main {
   static final String USAGE =
       """
       usage: matcher serve   [--port 7070] [--host 127.0.0.1] [--data ./data] [--no-demo] [--profiles file.json] [--keys keys.json]
-                             [--rate 100] [--burst 200]
+                             [--rate 100] [--burst 200] [--cors-origin https://portal.example,…]
              matcher import  <projects|mentors|parks|investors|policies> <file.jsonl> [--data ./data] [--atomic]
              matcher reindex [--data ./data]     (the store is the truth: rebuild the index from it)
              matcher recover [--data ./data]     (rebuild a lost store from the index; nothing is deleted)
@@ -46,6 +46,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Lucene's java.util.logging lines take the service's one format
+    org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+    org.slf4j.bridge.SLF4JBridgeHandler.install();
     try {
       run(List.of(args), System.out);
     } catch (UsageException e) {
@@ -67,7 +70,8 @@ public final class Main {
               Arguments.parse(
                   rest,
                   Set.of("no-demo"),
-                  Set.of("port", "host", "data", "profiles", "keys", "rate", "burst")),
+                  Set.of(
+                      "port", "host", "data", "profiles", "keys", "rate", "burst", "cors-origin")),
               out);
       case "import" -> importFile(Arguments.parse(rest, Set.of("atomic"), Set.of("data")), out);
       case "reindex" -> reindex(Arguments.parse(rest, Set.of(), Set.of("data")), out);
@@ -97,6 +101,7 @@ public final class Main {
             .withHost(a.options().getOrDefault("host", ApiConfig.DEFAULT_HOST))
             .withDataDir(dataDir(a))
             .withDemo(!a.flag("no-demo"))
+            .withCorsOrigins(corsOrigins(a.options().get("cors-origin"), System.getenv(CORS_ENV)))
             .withLimits(
                 Limits.defaults()
                     .withRate(
@@ -119,7 +124,10 @@ public final class Main {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  app.stop();
+                  // stop accepting, let the requests in flight finish, then close the index and
+                  // the store once (a request still running after 20 s is cut off)
+                  int cut = App.stopGracefully(app, 20_000);
+                  if (cut > 0) System.err.println("stopped with " + cut + " requests unfinished");
                   catalog.close();
                 },
                 "shutdown"));
@@ -133,6 +141,19 @@ public final class Main {
             + config.dataDir().toAbsolutePath().normalize()
             + ")");
     out.flush();
+  }
+
+  /** The environment variable for {@code --cors-origin}. */
+  static final String CORS_ENV = "MATCHER_CORS_ORIGIN";
+
+  /** Comma-separated origins from the option, else the environment; none by default. */
+  static List<String> corsOrigins(String option, String env) {
+    String v = option != null ? option : env;
+    if (v == null || v.isBlank()) return List.of();
+    return java.util.Arrays.stream(v.split(","))
+        .map(String::strip)
+        .filter(o -> !o.isEmpty())
+        .toList();
   }
 
   /** Fails at once, naming the address, when another process listens on it. */

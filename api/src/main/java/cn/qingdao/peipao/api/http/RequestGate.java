@@ -48,7 +48,21 @@ public final class RequestGate implements Filter {
       refuse(res, req.getMethod());
       return;
     }
-    chain.doFilter(new WithoutOverrides(req), response);
+    IN_FLIGHT.incrementAndGet();
+    try {
+      chain.doFilter(new WithoutOverrides(req), response);
+    } finally {
+      IN_FLIGHT.decrementAndGet();
+    }
+  }
+
+  // requests between the gate and their answer, for a graceful stop (one server per process)
+  private static final java.util.concurrent.atomic.AtomicInteger IN_FLIGHT =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Requests being answered right now, by every server of this process. */
+  public static int inFlight() {
+    return IN_FLIGHT.get();
   }
 
   /** The header and request attribute that carry a request's id. */
