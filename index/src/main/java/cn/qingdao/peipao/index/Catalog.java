@@ -118,7 +118,7 @@ public final class Catalog implements AutoCloseable {
     Database db = Database.open(DataDirectory.prepare(dataDir));
     SearchIndex index = null;
     try {
-      index = SearchIndex.open(dataDir.resolve(DataDirectory.INDEX), taxonomy);
+      index = DataDirectory.openIndex(dataDir, taxonomy);
       return new Catalog(db, index, taxonomy, clock, ahead);
     } catch (RuntimeException e) {
       if (index != null) closeQuietly(index);
@@ -146,12 +146,24 @@ public final class Catalog implements AutoCloseable {
 
   /** Rebuilds the whole index from the store; blocks writes meanwhile. */
   public int reindex() {
+    return reindex(n -> {});
+  }
+
+  /** As {@link #reindex()}, telling {@code progress} how many entities are done so far. */
+  public int reindex(java.util.function.LongConsumer progress) {
     writeLock.lock();
     try {
-      return sync.rebuildCommitted();
+      return sync.rebuildCommitted(progress);
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /** Entities in the store, all types; O(types). */
+  public long storeCount() {
+    long n = 0;
+    for (EntityType t : EntityType.values()) n += store.count(t);
+    return n;
   }
 
   public Optional<StoredEntity> get(EntityType type, String id) {

@@ -1,12 +1,16 @@
 package cn.qingdao.peipao.index;
 
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.index.search.SearchIndex;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * The files of one data directory: {@code store.db} (the system of record) and {@code index/}
@@ -36,11 +40,10 @@ final class DataDirectory {
       throw new DataDirectoryException(
           "cannot create the data directory "
               + dir
-              + " ("
-              + e.getClass().getSimpleName()
-              + ": "
-              + e.getMessage()
-              + "); check that its parent exists and is writable by this user",
+              + (e instanceof AccessDeniedException
+                  ? ": permission denied (" + e.getMessage() + ")"
+                  : " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")
+              + "; check that its parent exists and is writable by this user, or choose --data",
           e);
     }
     Path store = dir.resolve(STORE);
@@ -61,10 +64,39 @@ final class DataDirectory {
         // SQLite gives its -wal and -shm files the permissions of the database file
         Files.createFile(store, attrs("rw-------"));
       } catch (IOException e) {
-        throw new DataDirectoryException("cannot create " + store + ": " + e.getMessage(), e);
+        throw new DataDirectoryException(
+            "cannot create "
+                + store
+                + (e instanceof AccessDeniedException
+                    ? ": permission denied"
+                    : ": " + e.getMessage())
+                + "; the data directory must be writable by this user",
+            e);
       }
     }
     return store;
+  }
+
+  /**
+   * Opens the index of {@code dir}.
+   *
+   * @throws DataDirectoryException when another process (a running server) holds the index
+   */
+  static SearchIndex openIndex(Path dir, Taxonomy taxonomy) {
+    try {
+      return SearchIndex.open(dir.resolve(INDEX), taxonomy);
+    } catch (RuntimeException e) {
+      for (Throwable c = e; c != null; c = c.getCause())
+        if (c instanceof LockObtainFailedException)
+          throw new DataDirectoryException(
+              "the data directory "
+                  + dir
+                  + " is in use by another process (a running server holds its index); stop it"
+                  + " first, or send the work to the server's HTTP API instead"
+                  + " (e.g. POST /api/v1/{type}/import)",
+              e);
+      throw e;
+    }
   }
 
   /** Whether {@code indexDir} holds a Lucene commit. */

@@ -99,7 +99,7 @@ final class IndexSync implements AutoCloseable {
           "rebuilt the index ("
               + (index.rebuildNeeded() ? index.openNote() : "index ahead of store")
               + ")";
-      rebuild(storeSeq);
+      rebuild(storeSeq, n -> {});
     } else if (indexSeq < storeSeq) {
       int n = applyChanges(indexSeq);
       note =
@@ -122,8 +122,13 @@ final class IndexSync implements AutoCloseable {
 
   /** Rebuilds the index from the whole store and commits it; the caller holds the write lock. */
   int rebuildCommitted() {
+    return rebuildCommitted(n -> {});
+  }
+
+  /** As {@link #rebuildCommitted()}, telling {@code progress} the entities done so far. */
+  int rebuildCommitted(java.util.function.LongConsumer progress) {
     long seq = store.lastSeq();
-    int n = rebuild(seq);
+    int n = rebuild(seq, progress);
     appliedSeq = seq;
     index.commit(seq);
     index.refresh();
@@ -131,16 +136,19 @@ final class IndexSync implements AutoCloseable {
     return n;
   }
 
-  private int rebuild(long seq) {
+  private int rebuild(long seq, java.util.function.LongConsumer progress) {
     index.deleteAll();
     Map<EntityType, Map<String, Integer>> loads = new EnumMap<>(EntityType.class);
     for (EntityType t : List.of(EntityType.MENTORS, EntityType.PARKS))
       loads.put(t, assignments.loads(t));
+    var done = new java.util.concurrent.atomic.AtomicLong();
     return (int)
         store.forEach(
             row -> {
               int assigned = loads.getOrDefault(row.type(), Map.of()).getOrDefault(row.id(), 0);
               parse(row).ifPresent(e -> index.upsert(e, row.json(), assigned));
+              long n = done.incrementAndGet();
+              if (n % 1000 == 0) progress.accept(n);
             });
   }
 

@@ -1,6 +1,5 @@
 package cn.qingdao.peipao.api.cli;
 
-import cn.qingdao.peipao.api.ApiConfig;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.learning.WeightLearner;
 import cn.qingdao.peipao.core.scoring.Direction;
@@ -26,22 +25,28 @@ import java.util.Arrays;
 final class Learn {
   private Learn() {}
 
-  static void run(Arguments a, PrintStream out) {
-    if (!a.positional().isEmpty())
-      throw new UsageException("learn takes no arguments, got " + a.positional());
-    String code = a.options().get("direction");
-    if (code == null)
-      throw new UsageException(
-          "learn needs --direction, one of "
-              + Arrays.stream(Direction.values()).map(Direction::code).toList());
+  /**
+   * Fits a profile of {@code code}'s direction to the feedback in {@code data} and writes the
+   * profiles, the learned one added, to {@code target}.
+   */
+  static void run(
+      String code,
+      String profile,
+      long seed,
+      String profilesFile,
+      Path target,
+      Path data,
+      PrintStream out) {
     Direction direction =
         Direction.ofCode(code)
-            .orElseThrow(() -> new UsageException("unknown direction '" + code + "'"));
-    String profile = a.options().getOrDefault("profile", ScoringProfiles.DEFAULT);
-    long seed = a.intOption("seed", 1);
-    ScoringProfiles profiles = Main.profiles(a.options().get("profiles"));
-    Path target = Path.of(a.options().getOrDefault("out", "learned-profiles.json"));
-    Path data = Path.of(a.options().getOrDefault("data", ApiConfig.DEFAULT_DATA.toString()));
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "unknown direction '"
+                            + code
+                            + "'; use one of "
+                            + Arrays.stream(Direction.values()).map(Direction::code).toList()));
+    ScoringProfiles profiles = Main.profiles(profilesFile);
     try (Catalog catalog = Catalog.open(data, QingdaoDataset.taxonomy())) {
       Recommender recommender =
           new Recommender(catalog.index(), catalog.reader(), profiles, Clock.systemUTC());

@@ -19,29 +19,35 @@ import cn.qingdao.peipao.index.StoreRecovery;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * The command line: {@code serve} (the HTTP service; options in {@link #USAGE}), {@code import}
- * (bulk upsert from JSON Lines), {@code reindex} (rebuild the index from the store), {@code
- * recover} (rebuild a lost store from the index) and {@code learn} (fit a scoring profile to the
- * recorded feedback). Each opens the data directory itself: stop the server first.
+ * The command line, parsed by picocli: {@code serve} (the HTTP service), {@code import} (bulk
+ * upsert from JSON Lines), {@code reindex} (rebuild the index from the store), {@code recover}
+ * (rebuild a lost store from the index) and {@code learn} (fit a scoring profile to the recorded
+ * feedback). Each has {@code --help}; {@code --version} prints the build. Each opens the data
+ * directory itself: stop the server first.
  */
 public final class Main {
-  static final String USAGE =
-      """
-      usage: matcher serve   [--port 7070] [--host 127.0.0.1] [--data ./data] [--no-demo] [--profiles file.json] [--keys keys.json]
-                             [--rate 100] [--burst 200] [--cors-origin https://portal.example,…]
-             matcher import  <projects|mentors|parks|investors|policies> <file.jsonl> [--data ./data] [--atomic]
-             matcher reindex [--data ./data]     (the store is the truth: rebuild the index from it)
-             matcher recover [--data ./data]     (rebuild a lost store from the index; nothing is deleted)
-             matcher learn   --direction project-mentors [--profile default] [--seed 1]
-                             [--profiles file.json] [--out learned-profiles.json] [--data ./data]""";
+  /** The environment variable for {@code --cors-origin}. */
+  static final String CORS_ENV = "MATCHER_CORS_ORIGIN";
+
+  /** How often the long-running commands report progress. */
+  static final long PROGRESS_NANOS = 2_000_000_000L;
 
   private Main() {}
 
@@ -53,7 +59,8 @@ public final class Main {
       run(List.of(args), System.out);
     } catch (UsageException e) {
       System.err.println("error: " + e.getMessage());
-      System.err.println(USAGE);
+      System.err.println(
+          "(matcher --help lists the commands; matcher <command> --help its options)");
       System.exit(2);
     } catch (RuntimeException e) {
       System.err.println("error: " + e.getMessage());
@@ -61,56 +68,244 @@ public final class Main {
     }
   }
 
+  /**
+   * Parses and runs one command, printing to {@code out}.
+   *
+   * @throws UsageException for a command line that does not parse or does not make sense
+   */
   static void run(List<String> args, PrintStream out) {
-    if (args.isEmpty()) throw new UsageException("no command given");
-    List<String> rest = args.subList(1, args.size());
-    switch (args.get(0)) {
-      case "serve" ->
-          serve(
-              Arguments.parse(
-                  rest,
-                  Set.of("no-demo"),
-                  Set.of(
-                      "port", "host", "data", "profiles", "keys", "rate", "burst", "cors-origin")),
-              out);
-      case "import" -> importFile(Arguments.parse(rest, Set.of("atomic"), Set.of("data")), out);
-      case "reindex" -> reindex(Arguments.parse(rest, Set.of(), Set.of("data")), out);
-      case "recover" -> recover(Arguments.parse(rest, Set.of(), Set.of("data")), out);
-      case "learn" ->
-          Learn.run(
-              Arguments.parse(
-                  rest,
-                  Set.of(),
-                  Set.of("data", "direction", "profile", "seed", "profiles", "out")),
-              out);
-      case "help", "--help", "-h" -> out.println(USAGE);
-      default -> throw new UsageException("unknown command '" + args.get(0) + "'");
+    CommandLine cli = new CommandLine(new Root(out));
+    PrintWriter writer = new PrintWriter(out, true, StandardCharsets.UTF_8);
+    cli.setOut(writer);
+    cli.setErr(writer);
+    CommandLine.ParseResult parsed;
+    try {
+      parsed = cli.parseArgs(args.toArray(String[]::new));
+    } catch (CommandLine.ParameterException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (CommandLine.printHelpIfRequested(parsed)) return;
+    CommandLine.ParseResult last = parsed;
+    while (last.hasSubcommand()) last = last.subcommand();
+    Object command = last.commandSpec().userObject();
+    if (command instanceof Root) throw new UsageException("no command given");
+    ((Runnable) command).run();
+  }
+
+  @Command(
+      name = "matcher",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      description = "Qingdao 创业陪跑 matchmaking service.",
+      subcommands = {
+        Serve.class,
+        ImportCommand.class,
+        Reindex.class,
+        Recover.class,
+        LearnCommand.class,
+        CommandLine.HelpCommand.class
+      },
+      footer = {
+        "",
+        "Environment: MATCHER_ADMIN_KEY (the admin key), MATCHER_KEYS_FILE (key file),",
+        "MATCHER_CORS_ORIGIN (origins allowed to call from a browser)."
+      })
+  static final class Root {
+    final PrintStream out;
+
+    Root(PrintStream out) {
+      this.out = out;
     }
   }
 
-  private static Path dataDir(Arguments a) {
-    return Path.of(a.options().getOrDefault("data", ApiConfig.DEFAULT_DATA.toString()));
+  /** The version this jar was built as (from its manifest; "development" when run from classes). */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"matcher " + (v == null ? "development" : v)};
+    }
   }
 
-  private static void serve(Arguments a, PrintStream out) {
-    if (!a.positional().isEmpty())
-      throw new UsageException("serve takes no arguments, got " + a.positional());
-    ApiConfig config =
-        ApiConfig.defaults()
-            .withPort(a.intOption("port", ApiConfig.DEFAULT_PORT))
-            .withHost(a.options().getOrDefault("host", ApiConfig.DEFAULT_HOST))
-            .withDataDir(dataDir(a))
-            .withDemo(!a.flag("no-demo"))
-            .withCorsOrigins(corsOrigins(a.options().get("cors-origin"), System.getenv(CORS_ENV)))
-            .withLimits(
-                Limits.defaults()
-                    .withRate(
-                        a.intOption("rate", (int) Limits.defaults().requestsPerSecond()),
-                        a.intOption("burst", Limits.defaults().burst())));
+  /** Options every command that opens a data directory shares. */
+  static class DataOption {
+    @CommandLine.ParentCommand Root root;
+
+    @Option(
+        names = "--data",
+        paramLabel = "<dir>",
+        defaultValue = "data",
+        description = "the data directory (store.db and index/); default: ${DEFAULT-VALUE}")
+    Path data;
+  }
+
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      description = "Runs the HTTP service (API, OpenAPI document, health, metrics).")
+  static final class Serve extends DataOption implements Runnable {
+    @Option(
+        names = "--port",
+        defaultValue = "7070",
+        description = "TCP port; default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(
+        names = "--host",
+        defaultValue = "127.0.0.1",
+        description = "interface to listen on; default: ${DEFAULT-VALUE} (loopback only)")
+    String host;
+
+    @Option(names = "--no-demo", description = "start an empty data directory empty")
+    boolean noDemo;
+
+    @Option(
+        names = "--profiles",
+        paramLabel = "<file.json>",
+        description = "scoring profiles to use instead of the shipped ones")
+    String profiles;
+
+    @Option(
+        names = "--keys",
+        paramLabel = "<keys.json>",
+        description = "API key file (or MATCHER_KEYS_FILE)")
+    String keys;
+
+    @Option(
+        names = "--rate",
+        defaultValue = "100",
+        description = "requests per second per key or address; default: ${DEFAULT-VALUE}")
+    int rate;
+
+    @Option(
+        names = "--burst",
+        defaultValue = "200",
+        description = "requests at once per key or address; default: ${DEFAULT-VALUE}")
+    int burst;
+
+    @Option(
+        names = "--cors-origin",
+        paramLabel = "<origins>",
+        description =
+            "comma-separated origins whose pages may call the API (or MATCHER_CORS_ORIGIN);"
+                + " default: none")
+    String corsOrigin;
+
+    @Override
+    public void run() {
+      serve(this, root.out);
+    }
+  }
+
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = "Bulk upsert of one entity type from JSON Lines, with a report per line.")
+  static final class ImportCommand extends DataOption implements Runnable {
+    @Parameters(
+        index = "0",
+        paramLabel = "<type>",
+        description = "projects, mentors, parks, investors or policies")
+    String type;
+
+    @Parameters(index = "1", paramLabel = "<file.jsonl>", description = "one entity per line")
+    Path file;
+
+    @Option(names = "--atomic", description = "all lines or none")
+    boolean atomic;
+
+    @Override
+    public void run() {
+      importFile(this, root.out);
+    }
+  }
+
+  @Command(
+      name = "reindex",
+      mixinStandardHelpOptions = true,
+      description =
+          "Rebuilds the search index from the store (the store is the truth, e.g. after a backup"
+              + " was restored on purpose).")
+  static final class Reindex extends DataOption implements Runnable {
+    @Override
+    public void run() {
+      reindex(data, root.out);
+    }
+  }
+
+  @Command(
+      name = "recover",
+      mixinStandardHelpOptions = true,
+      description =
+          "Rebuilds a lost or truncated store from the JSON the index keeps; nothing is deleted.")
+  static final class Recover extends DataOption implements Runnable {
+    @Override
+    public void run() {
+      recover(data, root.out);
+    }
+  }
+
+  @Command(
+      name = "learn",
+      mixinStandardHelpOptions = true,
+      description =
+          "Fits a scoring profile to the recorded feedback and writes it beside the others.")
+  static final class LearnCommand extends DataOption implements Runnable {
+    @Option(
+        names = "--direction",
+        required = true,
+        description = "e.g. project-mentors (the direction whose profile is learned)")
+    String direction;
+
+    @Option(
+        names = "--profile",
+        defaultValue = ScoringProfiles.DEFAULT,
+        description = "the profile to start from; default: ${DEFAULT-VALUE}")
+    String profile;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "1",
+        description = "random seed; default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(
+        names = "--profiles",
+        paramLabel = "<file.json>",
+        description = "profiles to start from instead of the shipped ones")
+    String profiles;
+
+    @Option(
+        names = "--out",
+        paramLabel = "<file.json>",
+        defaultValue = "learned-profiles.json",
+        description = "where to write the profiles; default: ${DEFAULT-VALUE}")
+    Path out;
+
+    @Override
+    public void run() {
+      Learn.run(direction, profile, seed, profiles, out, data, root.out);
+    }
+  }
+
+  private static void serve(Serve s, PrintStream out) {
+    ApiConfig config;
+    try {
+      config =
+          ApiConfig.defaults()
+              .withPort(s.port)
+              .withHost(s.host)
+              .withDataDir(s.data)
+              .withDemo(!s.noDemo)
+              .withCorsOrigins(corsOrigins(s.corsOrigin, System.getenv(CORS_ENV)))
+              .withLimits(Limits.defaults().withRate(s.rate, s.burst));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     // before anything is loaded or printed (a new admin key included): is the port ours to take?
     if (config.port() != 0) requirePortFree(config.host(), config.port());
     Taxonomy taxonomy = QingdaoDataset.taxonomy();
-    ScoringProfiles profiles = profiles(a.options().get("profiles"));
+    ScoringProfiles profiles = profiles(s.profiles);
     Catalog catalog = Catalog.open(config.dataDir(), taxonomy);
     out.println("store and index ready: " + catalog.startupNote());
     Services services = Services.of(catalog, taxonomy, profiles, Clock.systemUTC());
@@ -118,7 +313,7 @@ public final class Main {
     long warm = System.nanoTime();
     services.recommender().warm();
     out.printf("recommendation caches ready in %d ms%n", (System.nanoTime() - warm) / 1_000_000);
-    ApiKeys keys = KeyConfig.resolve(a.options().get("keys"), System.getenv(), catalog, out);
+    ApiKeys keys = KeyConfig.resolve(s.keys, System.getenv(), catalog, out);
     Javalin app = App.create(config, services, new KeyAccessControl(keys));
     Runtime.getRuntime()
         .addShutdownHook(
@@ -143,24 +338,18 @@ public final class Main {
     out.flush();
   }
 
-  /** The environment variable for {@code --cors-origin}. */
-  static final String CORS_ENV = "MATCHER_CORS_ORIGIN";
-
   /** Comma-separated origins from the option, else the environment; none by default. */
   static List<String> corsOrigins(String option, String env) {
     String v = option != null ? option : env;
     if (v == null || v.isBlank()) return List.of();
-    return java.util.Arrays.stream(v.split(","))
-        .map(String::strip)
-        .filter(o -> !o.isEmpty())
-        .toList();
+    return Arrays.stream(v.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList();
   }
 
   /** Fails at once, naming the address, when another process listens on it. */
   static void requirePortFree(String host, int port) {
-    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+    try (ServerSocket probe = new ServerSocket()) {
       probe.setReuseAddress(true);
-      probe.bind(new java.net.InetSocketAddress(host, port));
+      probe.bind(new InetSocketAddress(host, port));
     } catch (IOException e) {
       throw new UsageException(
           "cannot listen on "
@@ -185,26 +374,28 @@ public final class Main {
     }
   }
 
-  private static void importFile(Arguments a, PrintStream out) {
-    if (a.positional().size() != 2)
-      throw new UsageException("import needs <type> and <file.jsonl>");
+  private static void importFile(ImportCommand c, PrintStream out) {
     EntityType type =
-        EntityType.fromPath(a.positional().get(0))
+        EntityType.fromPath(c.type)
             .orElseThrow(
                 () ->
                     new UsageException(
-                        "unknown type '"
-                            + a.positional().get(0)
-                            + "'; use one of "
-                            + EntityType.paths()));
-    Path file = Path.of(a.positional().get(1));
-    if (!Files.isReadable(file)) throw new UsageException("cannot read " + file);
-    try (Catalog catalog = Catalog.open(dataDir(a), QingdaoDataset.taxonomy());
-        Stream<String> lines = Files.lines(file)) {
-      ImportReport r = catalog.importLines(type, lines.iterator(), a.flag("atomic"), "cli");
+                        "unknown type '" + c.type + "'; use one of " + EntityType.paths()));
+    if (!Files.isReadable(c.file)) throw new UsageException("cannot read " + c.file);
+    long total;
+    try (Stream<String> lines = Files.lines(c.file)) {
+      total = lines.count();
+    } catch (IOException e) {
+      throw new RuntimeException("cannot read " + c.file + ": " + e.getMessage(), e);
+    }
+    try (Catalog catalog = Catalog.open(c.data, QingdaoDataset.taxonomy());
+        Stream<String> lines = Files.lines(c.file)) {
+      Progress progress = new Progress(out, "import", total);
+      ImportReport r =
+          catalog.importLines(type, progress.counting(lines.iterator()), c.atomic, "cli");
       out.printf(
           "%s: %d lines, %d applied (%d created, %d updated), %d rejected%s%n",
-          file,
+          c.file,
           r.received(),
           r.applied(),
           r.created(),
@@ -221,27 +412,24 @@ public final class Main {
       if (!r.committed() || r.rejected() > 0)
         throw new RuntimeException(r.rejected() + " lines rejected");
     } catch (IOException e) {
-      throw new RuntimeException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new RuntimeException("cannot read " + c.file + ": " + e.getMessage(), e);
     }
   }
 
-  private static void reindex(Arguments a, PrintStream out) {
-    if (!a.positional().isEmpty())
-      throw new UsageException("reindex takes no arguments, got " + a.positional());
+  private static void reindex(Path data, PrintStream out) {
     try (Catalog catalog =
         Catalog.open(
-            dataDir(a), QingdaoDataset.taxonomy(), Clock.systemUTC(), Catalog.IndexAhead.REBUILD)) {
+            data, QingdaoDataset.taxonomy(), Clock.systemUTC(), Catalog.IndexAhead.REBUILD)) {
       long t = System.nanoTime();
-      int n = catalog.reindex();
+      Progress progress = new Progress(out, "reindex", catalog.storeCount());
+      int n = catalog.reindex(progress::at);
       out.printf("reindexed %d entities in %.1f s%n", n, (System.nanoTime() - t) / 1e9);
     }
   }
 
-  private static void recover(Arguments a, PrintStream out) {
-    if (!a.positional().isEmpty())
-      throw new UsageException("recover takes no arguments, got " + a.positional());
+  private static void recover(Path data, PrintStream out) {
     StoreRecovery.Report r =
-        StoreRecovery.fromIndex(dataDir(a), QingdaoDataset.taxonomy(), Clock.systemUTC());
+        StoreRecovery.fromIndex(data, QingdaoDataset.taxonomy(), Clock.systemUTC());
     out.println("recovered from the index into a new store: " + r.recovered());
     if (r.rejected() > 0) out.println("  " + r.rejected() + " stored documents did not validate");
     out.println(
@@ -249,5 +437,58 @@ public final class Main {
     out.println(
         "  assignments, feedback, growth files, alerts and the audit history were only in the"
             + " store: restore them from a backup if you have one");
+  }
+
+  /** Progress of a long command: a line every two seconds with the rate and what is left. */
+  static final class Progress {
+    private final PrintStream out;
+    private final String what;
+    private final long total;
+    private final long every;
+    private final long start = System.nanoTime();
+    private long lastReport = start;
+    private long done;
+
+    Progress(PrintStream out, String what, long total) {
+      this(out, what, total, PROGRESS_NANOS);
+    }
+
+    /** A progress reporting at most once per {@code everyNanos}. */
+    Progress(PrintStream out, String what, long total, long everyNanos) {
+      this.out = out;
+      this.what = what;
+      this.total = total;
+      this.every = everyNanos;
+    }
+
+    /** Records that {@code n} items are done, reporting when two seconds passed. */
+    void at(long n) {
+      done = n;
+      long now = System.nanoTime();
+      if (now - lastReport < every) return;
+      lastReport = now;
+      double perSecond = done / Math.max(1e-9, (now - start) / 1e9);
+      long left = Math.max(0, total - done);
+      out.printf(
+          "%s: %,d of %,d (%,.0f/s, about %.0f s left)%n",
+          what, done, total, perSecond, perSecond > 0 ? left / perSecond : 0.0);
+    }
+
+    /** {@code lines}, counting each one read. */
+    Iterator<String> counting(Iterator<String> lines) {
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return lines.hasNext();
+        }
+
+        @Override
+        public String next() {
+          String line = lines.next();
+          at(done + 1);
+          return line;
+        }
+      };
+    }
   }
 }
