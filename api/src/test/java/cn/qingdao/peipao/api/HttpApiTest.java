@@ -230,10 +230,25 @@ class HttpApiTest {
         App.routes(ApiConfig.defaults(), Services.of(s.catalog, TestServer.TAXONOMY))) {
       JsonNode path = doc.get("paths").get(route.path());
       assertNotNull(path, "OpenAPI lacks " + route.path());
-      assertNotNull(
-          path.get(route.method().name().toLowerCase()),
-          "OpenAPI lacks " + route.method() + " " + route.path());
+      JsonNode op = path.get(route.method().name().toLowerCase());
+      assertNotNull(op, "OpenAPI lacks " + route.method() + " " + route.path());
+      String where = route.method() + " " + route.path();
+      assertTrue(op.path("tags").size() == 1, where + ": one tag");
+      assertTrue(op.hasNonNull("summary"), where + ": a summary");
+      assertTrue(op.path("responses").has("429"), where + ": 429");
+      // security as access control sees the route: anonymous only where the route is public
+      boolean anonymous =
+          route.operation() == cn.qingdao.peipao.api.http.Operation.PUBLIC
+              || route.operation() == cn.qingdao.peipao.api.http.Operation.CALCULATE;
+      boolean documentedAnonymous = false;
+      for (JsonNode req : op.path("security")) documentedAnonymous |= req.isEmpty();
+      assertEquals(anonymous, documentedAnonymous, where + ": anonymous access as documented");
+      if (!anonymous)
+        for (String status : List.of("401", "403", "503"))
+          assertTrue(op.path("responses").has(status), where + ": " + status);
     }
+    // servers names the address the caller reached, not a fixed host
+    assertEquals(s.base, doc.at("/servers/0/url").asText());
   }
 
   private static byte[] readFixture(String name) {

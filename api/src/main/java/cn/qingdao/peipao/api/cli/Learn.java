@@ -1,6 +1,7 @@
 package cn.qingdao.peipao.api.cli;
 
 import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.Numbers;
 import cn.qingdao.peipao.core.learning.WeightLearner;
 import cn.qingdao.peipao.core.scoring.Direction;
 import cn.qingdao.peipao.core.scoring.ScoringProfile;
@@ -109,6 +110,6 @@ final class Learn {
   }
 
   private static double round(double v) {
-    return Math.round(v * 1e4) / 1e4;
+    return Numbers.round4(v);
   }
 }

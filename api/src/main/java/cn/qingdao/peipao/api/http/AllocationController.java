@@ -10,6 +10,7 @@ import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.allocate.AllocationRequest;
 import cn.qingdao.peipao.index.allocate.Allocations;
+import cn.qingdao.peipao.index.recommend.UnknownProfileException;
 import cn.qingdao.peipao.index.search.SearchRequest;
 import cn.qingdao.peipao.index.search.SearchResult;
 import cn.qingdao.peipao.index.store.Assignment;
@@ -111,9 +112,10 @@ public final class AllocationController {
             minScore == null ? AllocationRequest.DEFAULT_MIN_SCORE : minScore);
     try {
       Http.json(ctx, 201, allocations.draft(request, Http.principal(ctx).name()));
+    } catch (UnknownProfileException e) {
+      throw ApiException.badField("profile", e.getMessage());
     } catch (IllegalArgumentException e) {
-      boolean profileError = e.getMessage().startsWith("unknown scoring profile");
-      throw ApiException.badField(profileError ? "profile" : "projects", e.getMessage());
+      throw ApiException.badField("projects", e.getMessage());
     }
   }
 

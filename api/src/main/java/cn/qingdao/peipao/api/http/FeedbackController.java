@@ -3,6 +3,7 @@ package cn.qingdao.peipao.api.http;
 import cn.qingdao.peipao.core.feedback.FeedbackAction;
 import cn.qingdao.peipao.core.feedback.FeedbackEvent;
 import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.Numbers;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.scoring.Direction;
 import cn.qingdao.peipao.core.scoring.ScoringProfile;
@@ -133,7 +134,7 @@ public final class FeedbackController {
   }
 
   private static double round(double v) {
-    return Math.round(v * 1e4) / 1e4;
+    return Numbers.round4(v);
   }
 
   private static ObjectNode json(long id, String at, FeedbackEvent e) {

@@ -100,9 +100,16 @@ public final class InfoController {
     Http.json(ctx, 200, out);
   }
 
+  /**
+   * {@code GET /openapi.json}: the contract, with {@code servers} naming the address the caller
+   * reached (so a generated client talks to this server, whatever its host and port).
+   */
   public void openApi(Context ctx) {
-    ctx.contentType("application/json; charset=utf-8");
-    ctx.result(openApi);
+    ObjectNode doc = (ObjectNode) Json.parse(openApi);
+    String host = ctx.header("Host");
+    String base = ctx.scheme() + "://" + (host == null || host.isBlank() ? ctx.host() : host);
+    doc.putArray("servers").addObject().put("url", base);
+    Http.json(ctx, 200, doc);
   }
 
   private static byte[] resource(String name) {

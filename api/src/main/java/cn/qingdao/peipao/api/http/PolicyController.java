@@ -5,6 +5,7 @@ import cn.qingdao.peipao.core.eligibility.Verdict;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.Fields;
 import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.Numbers;
 import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.json.ValidationException;
 import cn.qingdao.peipao.core.model.EntityType;
@@ -82,7 +83,7 @@ public final class PolicyController {
       AssessmentJson.verdict(item, a);
       AssessmentJson.conditions(item, a);
     }
-    out.put("tookMs", Math.round((System.nanoTime() - start) / 1e4) / 100.0);
+    out.put("tookMs", Numbers.tookMs(start));
     Http.json(ctx, 200, out);
   }
 
@@ -136,7 +137,7 @@ public final class PolicyController {
       item.put("stage", person.project().stage());
       AssessmentJson.verdict(item, person.assessment());
     }
-    out.put("tookMs", Math.round((System.nanoTime() - start) / 1e4) / 100.0);
+    out.put("tookMs", Numbers.tookMs(start));
     Http.json(ctx, 200, out);
   }
 }

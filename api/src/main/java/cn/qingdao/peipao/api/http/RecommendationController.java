@@ -4,6 +4,7 @@ import cn.qingdao.peipao.core.eligibility.Assessment;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.Fields;
 import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.Numbers;
 import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.json.ValidationException;
 import cn.qingdao.peipao.core.model.Codes;
@@ -205,7 +206,7 @@ public final class RecommendationController {
       item.put("type", m.entity().type().path());
       item.put("id", m.id());
       item.put("name", m.entity().name());
-      item.put("score", Math.round(m.score() * 1e4) / 1e4);
+      item.put("score", Numbers.round4(m.score()));
       String relation = relations.get(m.id());
       if (relation != null) item.put("relation", relation);
       Assessment verdict = ranked.assessments().get(m.id());
@@ -216,7 +217,7 @@ public final class RecommendationController {
       }
     }
     out.put("total", r.total());
-    out.put("tookMs", Math.round((System.nanoTime() - start) / 1e4) / 100.0);
+    out.put("tookMs", Numbers.tookMs(start));
     Http.json(ctx, 200, out);
   }
 

@@ -1,6 +1,7 @@
 package cn.qingdao.peipao.api.http;
 
 import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.Numbers;
 import cn.qingdao.peipao.core.model.Codes;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
@@ -102,7 +103,7 @@ public final class SearchController {
     }
     personal.apply(Http.principal(ctx), projects, false, "GET " + ctx.path());
     out.set("facets", Json.mapper().valueToTree(r.facets()));
-    out.put("tookMs", Math.round((System.nanoTime() - start) / 1e4) / 100.0);
+    out.put("tookMs", Numbers.tookMs(start));
     Http.json(ctx, 200, out);
   }
 

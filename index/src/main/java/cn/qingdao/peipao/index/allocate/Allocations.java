@@ -7,6 +7,7 @@ import cn.qingdao.peipao.core.allocation.BlockingPairs;
 import cn.qingdao.peipao.core.allocation.Slots;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.Numbers;
 import cn.qingdao.peipao.core.json.ValidationException;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
@@ -126,7 +127,7 @@ public final class Allocations {
             scores.counterparts().size(),
             freeSlots,
             load,
-            Math.round((System.nanoTime() - start) / 1e4) / 100.0);
+            Numbers.tookMs(start));
     Instant now = catalog.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     AllocationResult result =
         new AllocationResult(
@@ -341,6 +342,6 @@ public final class Allocations {
   }
 
   static double round(double v) {
-    return Math.round(v * 1e4) / 1e4;
+    return Numbers.round4(v);
   }
 }

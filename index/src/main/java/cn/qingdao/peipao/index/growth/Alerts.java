@@ -2,6 +2,7 @@ package cn.qingdao.peipao.index.growth;
 
 import cn.qingdao.peipao.core.growth.Severity;
 import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.json.Numbers;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.scoring.Match;
@@ -71,7 +72,7 @@ public final class Alerts {
       ObjectNode o = mentors.addObject();
       o.put("id", m.id());
       o.put("name", m.entity().name());
-      o.put("score", Math.round(m.score() * 1e4) / 1e4);
+      o.put("score", Numbers.round4(m.score()));
       o.set("reasons", Json.mapper().valueToTree(m.reasons()));
     }
     return alert;

@@ -143,14 +143,14 @@ public final class Ranking {
   /**
    * The named profile of a direction (the default when null).
    *
-   * @throws IllegalArgumentException when no such profile exists
+   * @throws UnknownProfileException when no such profile exists
    */
   public ScoringProfile profile(Direction direction, String name) {
     return profiles
         .get(direction, name == null ? ScoringProfiles.DEFAULT : name)
         .orElseThrow(
             () ->
-                new IllegalArgumentException(
+                new UnknownProfileException(
                     "unknown scoring profile '"
                         + Texts.clip(String.valueOf(name))
                         + "' for "

@@ -1,5 +1,6 @@
 package cn.qingdao.peipao.core.scoring;
 
+import cn.qingdao.peipao.core.json.Numbers;
 import cn.qingdao.peipao.core.model.Codes;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
@@ -489,6 +490,6 @@ public final class PairScorer {
   };
 
   static double round(double v) {
-    return Math.round(v * 1e4) / 1e4;
+    return Numbers.round4(v);
   }
 }
