@@ -152,6 +152,41 @@ class ConventionsHttpTest {
         IllegalArgumentException.class, () -> TestServer.config(dir).withCorsOrigins(List.of("*")));
   }
 
+  @Test
+  void everyListPagesTheSameWayWithTotalAndANextLink() {
+    // search keeps page and size, and links the next page
+    TestServer.Response search = s.get("/api/v1/projects?district=laoshan&size=2");
+    assertEquals(200, search.status());
+    assertTrue(search.json().get("total").asLong() > 2);
+    assertTrue(
+        search.header("Link").contains("page=2")
+            && search.header("Link").contains("district=laoshan"),
+        search.header("Link"));
+    // the others take offset and limit and answer total, offset and limit
+    for (String list :
+        List.of(
+            "/api/v1/alerts?limit=1",
+            "/api/v1/policies/pol-cdb-personal/recommendations?limit=1",
+            "/api/v1/allocations?limit=1")) {
+      TestServer.Response r = s.get(list);
+      JsonNode page = TestServer.ok(r);
+      assertTrue(page.has("total") && page.has("offset") && page.has("limit"), list + ": " + page);
+      if (page.get("total").asLong() > 1)
+        assertTrue(r.header("Link").contains("offset=1&limit=1"), list + ": " + r.header("Link"));
+    }
+    for (int i = 0; i < 3; i++)
+      s.json(
+          "POST",
+          "/api/v1/feedback",
+          "{\"subjectType\":\"projects\",\"subjectId\":\"syn-p-00001\",\"targetType\":\"mentors\","
+              + "\"targetId\":\"syn-m-00001\",\"action\":\"click\"}");
+    TestServer.Response feedback = s.get("/api/v1/feedback?action=click&limit=2");
+    JsonNode f = TestServer.ok(feedback);
+    assertTrue(f.get("total").asLong() >= 3, f.toString());
+    assertEquals(2, f.get("items").size());
+    assertTrue(feedback.header("Link").contains("action=click"), feedback.header("Link"));
+  }
+
   static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }

@@ -59,16 +59,7 @@ public final class AllocationController {
     int offset = Requests.intParam(ctx, "offset", 0, 0, 1_000_000);
     int limit = Requests.intParam(ctx, "limit", 50, 1, 200);
     Allocations.Page page = allocations.list(status, offset, limit);
-    if (offset + limit < page.total())
-      ctx.header(
-          "Link",
-          "</api/v1/allocations?"
-              + (status == null ? "" : "status=" + status + "&")
-              + "offset="
-              + (offset + limit)
-              + "&limit="
-              + limit
-              + ">; rel=\"next\"");
+    Pages.linkNext(ctx, page.total(), offset, limit);
     Http.json(ctx, 200, page);
   }
 

@@ -65,9 +65,14 @@ public final class FeedbackController {
             Requests.intParam(ctx, "offset", 0, 0, 1_000_000),
             Requests.intParam(ctx, "limit", 50, 1, 1000));
     ObjectNode out = Json.mapper().createObjectNode();
+    long total = feedback.count(query);
+    out.put("total", total);
+    out.put("offset", query.offset());
+    out.put("limit", query.limit());
     ArrayNode items = out.putArray("items");
     for (FeedbackStore.Stored s : feedback.list(query))
       items.add(json(s.id(), s.at().toString(), s.event()).put("actor", s.actor()));
+    Pages.linkNext(ctx, total, query.offset(), query.limit());
     Http.json(ctx, 200, out);
   }
 

@@ -166,7 +166,9 @@ public final class GrowthController {
     ObjectNode out = Json.mapper().createObjectNode();
     out.put("total", page.total());
     out.put("offset", offset);
+    out.put("limit", limit);
     out.set("items", Json.mapper().valueToTree(page.items()));
+    Pages.linkNext(ctx, page.total(), offset, limit);
     Http.json(ctx, 200, out);
   }
 

@@ -126,7 +126,14 @@ public final class PolicyController {
     out.put("date", day.toString());
     out.put("eligible", a.eligible());
     out.put("partial", a.partial());
+    // the listed verdicts' count: what offset and limit page through
+    long total =
+        (verdicts.contains(Verdict.ELIGIBLE) ? a.eligible() : 0)
+            + (verdicts.contains(Verdict.PARTIAL) ? a.partial() : 0);
+    out.put("total", total);
     out.put("offset", offset);
+    out.put("limit", limit);
+    Pages.linkNext(ctx, Math.min(total, PolicyMatcher.MAX_WINDOW), offset, limit);
     ArrayNode items = out.putArray("items");
     for (PolicyMatcher.Person person : a.items()) {
       ObjectNode item = items.addObject();

@@ -91,6 +91,7 @@ public final class SearchController {
     out.put("total", r.total());
     out.put("page", page);
     out.put("size", size);
+    Pages.linkNextPage(ctx, r.total(), page, size);
     ArrayNode items = out.putArray("items");
     List<ObjectNode> projects = new ArrayList<>();
     for (SearchResult.Hit h : r.hits()) {

@@ -118,6 +118,11 @@ public final class Feedback {
     return catalog.feedback().list(query);
   }
 
+  /** How many events match the query, its page aside. */
+  public long count(FeedbackStore.Query query) {
+    return catalog.feedback().count(query);
+  }
+
   /** Event counts per recorded profile and action. */
   public Map<String, Map<String, Long>> countsByProfile() {
     return catalog.feedback().countsByProfile();

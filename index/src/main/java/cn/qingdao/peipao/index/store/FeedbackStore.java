@@ -97,13 +97,9 @@ public final class FeedbackStore {
     return out;
   }
 
-  /** Events matching the query, newest first. */
-  public List<Stored> list(Query query) {
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT id, at, actor, subject_type, subject_id, target_type, target_id, action,"
-                + " profile, rank FROM feedback WHERE 1 = 1");
-    List<String> args = new ArrayList<>();
+  /** The WHERE clause of {@code query}, its arguments added to {@code args}. */
+  private static String where(Query query, List<String> args) {
+    StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
     if (query.subjectType() != null) {
       sql.append(" AND subject_type = ?");
       args.add(query.subjectType().path());
@@ -124,6 +120,33 @@ public final class FeedbackStore {
       sql.append(" AND profile = ?");
       args.add(query.profile());
     }
+    return sql.toString();
+  }
+
+  /** How many events match the query (its offset and limit aside). */
+  public long count(Query query) {
+    List<String> args = new ArrayList<>();
+    String sql = "SELECT COUNT(*) FROM feedback" + where(query, args);
+    return db.read(
+        c -> {
+          try (PreparedStatement q = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) q.setString(i + 1, args.get(i));
+            try (ResultSet rs = q.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  /** Events matching the query, newest first. */
+  public List<Stored> list(Query query) {
+    List<String> args = new ArrayList<>();
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT id, at, actor, subject_type, subject_id, target_type, target_id, action,"
+                + " profile, rank FROM feedback"
+                + where(query, args));
     sql.append(" ORDER BY id DESC LIMIT ? OFFSET ?");
     List<Stored> out = new ArrayList<>();
     try (Connection c = db.connection();
