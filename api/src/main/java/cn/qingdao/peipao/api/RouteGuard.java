@@ -77,6 +77,10 @@ final class RouteGuard {
     QueryString.check(ctx.queryString());
     Requests.checkHeaders(ctx);
     String address = "ip " + ctx.ip();
+    // an address that used up its failed attempts is refused before its key is even looked at,
+    // so a right guess cannot be told from a wrong one while it is throttled
+    if (ctx.header("Authorization") != null && authFailures.exhausted(address, System.nanoTime()))
+      throttle(ctx, authFailures, address, "failed authentications from this address", "auth");
     Principal p;
     try {
       p = access.authenticate(ctx);

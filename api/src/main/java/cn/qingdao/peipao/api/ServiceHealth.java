@@ -8,7 +8,7 @@ import cn.qingdao.peipao.index.Catalog;
  * Whether the service can answer a request now. A damaged store answers nothing but health (a
  * restore is needed, so a retry cannot help and nothing more should be written to it); an index
  * being rebuilt from the store answers writes and reads by id, but not the searches,
- * recommendations and calculations that need it.
+ * recommendations, calculations and feedback (an accept checks its pair on the index) that need it.
  */
 final class ServiceHealth {
   private final Catalog catalog;
@@ -28,7 +28,10 @@ final class ServiceHealth {
               + " /health).");
     String index = catalog.indexProblem();
     if (index != null
-        && (op == Operation.SEARCH || op == Operation.RECOMMEND || op == Operation.CALCULATE))
+        && (op == Operation.SEARCH
+            || op == Operation.RECOMMEND
+            || op == Operation.CALCULATE
+            || op == Operation.FEEDBACK_RECORD))
       throw new ApiException(
           503, "the search index is being rebuilt from the store (" + index + "); retry shortly");
   }

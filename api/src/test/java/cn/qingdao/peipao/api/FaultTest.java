@@ -182,4 +182,17 @@ class FaultTest {
           PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve("store.db"))));
     }
   }
+
+  @Test
+  void recoveryRefusesADataDirectoryInUse() throws IOException {
+    demoDirectory();
+    try (Catalog running = Catalog.open(dir, TestServer.TAXONOMY)) {
+      DataDirectoryException e =
+          assertThrows(
+              DataDirectoryException.class,
+              () -> StoreRecovery.fromIndex(dir, TestServer.TAXONOMY, Clock.systemUTC()));
+      assertTrue(e.getMessage().contains("in use"), e.getMessage());
+      assertTrue(Files.exists(dir.resolve("store.db")), "nothing was moved");
+    }
+  }
 }

@@ -244,17 +244,6 @@ class HardeningHttpTest {
   }
 
   @Test
-  void failedAuthenticationsFromOneAddressAreThrottled() {
-    StringBuilder statuses = new StringBuilder();
-    for (int i = 0; i < 60; i++)
-      statuses
-          .append(as("wrong-key-" + i + "-0123456789", "GET", "/api/v1/parks", null).status())
-          .append(' ');
-    assertTrue(statuses.toString().contains("429"), statuses.toString());
-    assertTrue(statuses.toString().startsWith("401"), statuses.toString());
-  }
-
-  @Test
   void keyFilesMayNotConfuseOneCallerWithAnother() {
     String k = "0123456789abcdefghij";
     assertField("[0].name", "[{\"name\":\"admin\",\"role\":\"portal\",\"key\":\"" + k + "\"}]");
@@ -539,5 +528,27 @@ class HardeningHttpTest {
             .json();
     String reason = draft.at("/unassigned/0/reasons/0").asText();
     assertTrue(reason.contains("未同意"), draft.toString());
+  }
+
+  @Test
+  void aDraftWhosePairNoLongerPassesItsRulesIsNotPublished() {
+    String project = recommendedTo(ADMIN, "syn-m-00005");
+    TestServer.Response draft =
+        as(
+            ADMIN,
+            "POST",
+            "/api/v1/allocations",
+            "{\"projects\":[\"" + project + "\"],\"counterpart\":\"mentors\",\"minScore\":0}");
+    assertEquals(201, draft.status(), draft.body());
+    assertTrue(draft.json().get("assignments").size() == 1, draft.body());
+    setStatus(project, "closed");
+    TestServer.Response publish =
+        as(
+            ADMIN,
+            "POST",
+            "/api/v1/allocations/" + draft.json().get("id").asText() + "/publish",
+            "{}");
+    assertEquals(409, publish.status(), publish.body());
+    assertTrue(publish.body().contains("项目不在服务中"), publish.body());
   }
 }

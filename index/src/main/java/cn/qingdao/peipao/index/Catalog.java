@@ -85,7 +85,15 @@ public final class Catalog implements AutoCloseable {
     this.index = index;
     this.reader = new EntityReader(taxonomy);
     this.clock = clock;
-    this.sync = new IndexSync(store, assignments, index, reader, writeLock, () -> storeDamage);
+    this.sync =
+        new IndexSync(
+            store,
+            assignments,
+            index,
+            reader,
+            writeLock,
+            () -> storeDamage,
+            this::markStoreDamaged);
     this.importer = new EntityImporter(store, reader, clock, this::newId);
     List<String> damage = db.quickCheck();
     if (damage.isEmpty()) {

@@ -8,6 +8,7 @@ import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.index.search.SearchIndex;
 import cn.qingdao.peipao.index.store.AssignmentStore;
 import cn.qingdao.peipao.index.store.EntityStore;
+import cn.qingdao.peipao.index.store.StoreException;
 import cn.qingdao.peipao.index.store.StoredEntity;
 import java.io.IOException;
 import java.util.EnumMap;
@@ -38,6 +39,10 @@ final class IndexSync implements AutoCloseable {
   private final EntityReader reader;
   private final ReentrantLock writeLock;
   private final Supplier<String> storeDamage;
+  private final java.util.function.Consumer<String> markDamaged;
+  // whether start-up brought the index in line with the store: only then does close() commit
+  // (a damaged store skips it, and committing seq 0 would hide that the index is ahead)
+  private boolean reconciled;
   private ScheduledExecutorService committer;
   private long appliedSeq;
   private boolean dirty;
@@ -51,13 +56,15 @@ final class IndexSync implements AutoCloseable {
       SearchIndex index,
       EntityReader reader,
       ReentrantLock writeLock,
-      Supplier<String> storeDamage) {
+      Supplier<String> storeDamage,
+      java.util.function.Consumer<String> markDamaged) {
     this.store = store;
     this.assignments = assignments;
     this.index = index;
     this.reader = reader;
     this.writeLock = writeLock;
     this.storeDamage = storeDamage;
+    this.markDamaged = markDamaged;
   }
 
   /** Starts the once-a-second commit (and repair) of the index. */
@@ -116,6 +123,7 @@ final class IndexSync implements AutoCloseable {
     appliedSeq = storeSeq;
     index.commit(storeSeq);
     index.refresh();
+    reconciled = true;
     LOG.info(note);
     return note;
   }
@@ -163,6 +171,9 @@ final class IndexSync implements AutoCloseable {
       index.refresh();
       appliedSeq = Math.max(appliedSeq, seq);
       dirty = true;
+    } catch (StoreException e) {
+      // the store failed while the index was being brought up to date: not the index's fault
+      storeFailed(e);
     } catch (RuntimeException e) {
       problem = "an index update failed after a committed write: " + e;
       LOG.error(
@@ -170,6 +181,16 @@ final class IndexSync implements AutoCloseable {
           seq,
           e);
     }
+  }
+
+  /**
+   * A store failure seen while syncing: a damaged store is marked (and nothing is rebuilt from it);
+   * another failure is logged and retried at the next tick. Never a reason to rebuild the index.
+   */
+  private void storeFailed(StoreException e) {
+    if (StoreException.damaged(e) || e.kind() != StoreException.Kind.FAILED)
+      markDamaged.accept(e.getMessage());
+    else LOG.error("reading the store to sync the index failed; retrying", e);
   }
 
   /** Applies every store change not in the index yet (e.g. after a logged transaction). */
@@ -235,6 +256,8 @@ final class IndexSync implements AutoCloseable {
         index.commit(appliedSeq);
         dirty = false;
       }
+    } catch (StoreException e) {
+      storeFailed(e);
     } catch (RuntimeException e) {
       problem = "the periodic index commit failed: " + e;
       LOG.error("periodic index commit failed; rebuilding the index from the store", e);
@@ -252,6 +275,9 @@ final class IndexSync implements AutoCloseable {
       int n = rebuildCommitted();
       problem = null;
       LOG.info("rebuilt the index from the store: {} entities at seq {}", n, appliedSeq);
+    } catch (StoreException e) {
+      problem = why + "; the store failed during the rebuild (" + e.getMessage() + ")";
+      storeFailed(e);
     } catch (IOException | RuntimeException e) {
       problem = why + "; the rebuild failed too (" + e + "), retrying";
       LOG.error("rebuilding the index failed; retrying in a second", e);
@@ -285,11 +311,15 @@ final class IndexSync implements AutoCloseable {
     }
     writeLock.lock();
     try {
-      index.commit(appliedSeq);
-      index.close();
-    } catch (IOException e) {
-      LOG.error("closing the index failed", e);
+      if (reconciled && problem == null && storeDamage.get() == null) index.commit(appliedSeq);
+    } catch (RuntimeException e) {
+      LOG.error("the last index commit failed; start-up catches the index up from the store", e);
     } finally {
+      try {
+        index.close();
+      } catch (IOException | RuntimeException e) {
+        LOG.error("closing the index failed", e);
+      }
       writeLock.unlock();
     }
   }

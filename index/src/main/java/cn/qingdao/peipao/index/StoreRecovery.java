@@ -18,9 +18,12 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * Rebuilds a lost or truncated store from the entity JSON the search index keeps. Nothing is
@@ -45,6 +48,29 @@ public final class StoreRecovery {
     if (!DataDirectory.hasIndex(index))
       throw new DataDirectoryException(
           "there is no search index in " + dataDir + " to recover the store from");
+    // a running server holds the index's write lock: recovering under it would move its files away
+    Directory lockDir;
+    Lock lock;
+    try {
+      lockDir = FSDirectory.open(index);
+      lock = lockDir.obtainLock(IndexWriter.WRITE_LOCK_NAME);
+    } catch (LockObtainFailedException e) {
+      throw new DataDirectoryException(
+          "the data directory " + dataDir + " is in use by a running server; stop it first", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the index of " + dataDir, e);
+    }
+    try (lockDir;
+        lock) {
+      return recover(dataDir, index, taxonomy, clock, lock);
+    } catch (IOException e) {
+      throw new UncheckedIOException("recovering the store of " + dataDir + " failed", e);
+    }
+  }
+
+  /** Recovers under {@code lock}, released once the old index has moved aside. */
+  private static Report recover(Path dataDir, Path index, Taxonomy taxonomy, Clock clock, Lock lock)
+      throws IOException {
     String stamp = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString().replace(':', '-');
     Path kept = dataDir.resolve("before-recovery-" + stamp);
     try {
@@ -77,6 +103,7 @@ public final class StoreRecovery {
         if (Files.exists(f)) Files.move(f, kept.resolve(name));
       }
       Files.move(index, kept.resolve(DataDirectory.INDEX));
+      lock.close(); // the new store's index is created where the old one was
       Map<EntityType, Integer> recovered = new LinkedHashMap<>();
       long rejected = 0;
       try (Catalog catalog = Catalog.open(dataDir, taxonomy, clock)) {

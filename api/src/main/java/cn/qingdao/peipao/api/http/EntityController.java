@@ -50,8 +50,12 @@ public final class EntityController {
     }
     Entity e = reader.read(type, body);
     Principal p = Http.principal(ctx);
-    if (p.role() == Principal.Role.FOUNDER && e instanceof Project project)
-      keepsOfficersFields(project, catalog.entity(EntityType.PROJECTS, id));
+    if (p.role() == Principal.Role.FOUNDER && e instanceof Project project) {
+      Optional<Entity> stored = catalog.entity(EntityType.PROJECTS, id);
+      keepsOfficersFields(project, stored);
+      // checked against this version: an officer's change landing meanwhile is not overwritten
+      if (expected == null) expected = stored.get().version();
+    }
     WriteResult w = catalog.put(e, expected, p.name());
     send(ctx, w.created() ? 201 : 200, w.stored());
   }

@@ -47,6 +47,15 @@ public final class InfoController {
           ctx, 503, new Health("damaged", false, damage, null, taxonomy.version(), null, null));
       return;
     }
+    String indexProblem = catalog.checkIndex();
+    if (indexProblem != null) {
+      // no counting while the index is gone or being rebuilt: it would fail, not inform
+      Http.json(
+          ctx,
+          503,
+          new Health("degraded", false, indexProblem, null, taxonomy.version(), null, null));
+      return;
+    }
     Map<String, Long> store = new TreeMap<>();
     Map<String, Long> index = new TreeMap<>();
     boolean agree = true;
@@ -55,7 +64,7 @@ public final class InfoController {
       index.put(e.getKey().path(), e.getValue()[1]);
       agree &= e.getValue()[0] == e.getValue()[1];
     }
-    String indexProblem = catalog.checkIndex();
+
     String status = indexProblem != null ? "degraded" : agree ? "ok" : "inconsistent";
     String problem =
         indexProblem != null

@@ -45,6 +45,16 @@ public final class RateLimiter {
     return Math.max(1, (long) Math.ceil((1 - tokens) / perSecond));
   }
 
+  /**
+   * Whether {@code caller} has no token left at {@code nanos}, without taking one: for refusing a
+   * caller that used up its failures before trying again. O(1).
+   */
+  public synchronized boolean exhausted(String caller, long nanos) {
+    double[] b = buckets.get(caller);
+    if (b == null) return false;
+    return Math.min(burst, b[0] + (nanos - b[1]) / 1e9 * perSecond) < 1;
+  }
+
   public double perSecond() {
     return perSecond;
   }

@@ -12,6 +12,7 @@ import cn.qingdao.peipao.core.json.ValidationException;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.scoring.HardConstraint;
 import cn.qingdao.peipao.core.scoring.Match;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.EntityConflictException;
@@ -253,8 +254,20 @@ public final class Allocations {
           }
           Map<String, Assignment> active = AssignmentStore.activeByProject(tx, type);
           for (AllocationResult.Placed p : draft.assignments()) {
-            if (tx.get(EntityType.PROJECTS, p.projectId()).isEmpty())
-              changed.add("project " + p.projectId() + " was deleted");
+            Optional<StoredEntity> projectRow = tx.get(EntityType.PROJECTS, p.projectId());
+            Optional<StoredEntity> counterpartRow = tx.get(type, p.counterpartId());
+            HardConstraint now =
+                projectRow.isEmpty() || counterpartRow.isEmpty()
+                    ? null
+                    : scorer.obstacleNow(
+                        (Project)
+                            catalog.reader().read(EntityType.PROJECTS, projectRow.get().tree()),
+                        catalog.reader().read(type, counterpartRow.get().tree()));
+            if (projectRow.isEmpty()) changed.add("project " + p.projectId() + " was deleted");
+            else if (now != null)
+              // the pair no longer passes a hard constraint (status, consent, service area)
+              changed.add(
+                  "project " + p.projectId() + " and " + p.counterpartId() + ": " + now.label());
             else if (active.containsKey(p.projectId()))
               changed.add(
                   "project "

@@ -123,6 +123,20 @@ public final class CohortScorer {
     return HardConstraint.OUT_OF_SCOPE;
   }
 
+  /**
+   * The hard constraint between a project and a counterpart as stored now, fullness aside (slots
+   * are checked apart); null when they pass. O(1): for re-checking a draft's pairs at publish.
+   */
+  public HardConstraint obstacleNow(Project project, Entity counterpart) {
+    HardConstraint o =
+        HardConstraints.obstacle(
+            ranking.extractor().of(project),
+            ranking.extractor().of(counterpart),
+            true,
+            ranking.today().toEpochDay());
+    return o == HardConstraint.FULL ? null : o;
+  }
+
   /** Free slots: the index document already counts the current assignments in the features. */
   private static int slotsOf(Entity counterpart, Features f) {
     return switch (counterpart.type()) {

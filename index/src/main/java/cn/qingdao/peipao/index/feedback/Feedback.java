@@ -70,14 +70,6 @@ public final class Feedback {
         e.action() == FeedbackAction.ACCEPT
             && project.type() == EntityType.PROJECTS
             && (counterpart.type() == EntityType.MENTORS || counterpart.type() == EntityType.PARKS);
-    // the hard constraints need the index; they are checked before the write lock is taken
-    HardConstraint obstacle =
-        pairing
-            ? rules.obstacle(
-                (Project) catalog.reader().read(EntityType.PROJECTS, project.tree()),
-                counterpart.type(),
-                counterpart.id())
-            : null;
     Instant now = catalog.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     return catalog.writeLogged(
         tx -> {
@@ -91,9 +83,20 @@ public final class Feedback {
           if (other.isPresent())
             return new Recorded(
                 id, now, e, null, "未建立陪跑关系：项目已由 " + other.get().counterpartId() + " 陪跑（每类同时一个）");
+          // the rules are judged on the rows as they are now, under the write lock (the index the
+          // rules read is current: every write catches it up before the lock is released)
+          Optional<StoredEntity> p = tx.get(EntityType.PROJECTS, project.id());
+          Optional<StoredEntity> cp = tx.get(counterpart.type(), counterpart.id());
+          if (p.isEmpty() || cp.isEmpty())
+            return new Recorded(id, now, e, null, "未建立陪跑关系：项目或对方已删除");
+          HardConstraint obstacle =
+              rules.obstacle(
+                  (Project) catalog.reader().read(EntityType.PROJECTS, p.get().tree()),
+                  counterpart.type(),
+                  counterpart.id());
           if (obstacle != null)
             return new Recorded(id, now, e, null, "未建立陪跑关系：" + obstacle.label());
-          Entity c = catalog.reader().read(counterpart.type(), counterpart.tree());
+          Entity c = catalog.reader().read(counterpart.type(), cp.get().tree());
           int load = AssignmentStore.load(tx, counterpart.type(), counterpart.id());
           if (Slots.free(c, load) == 0) return new Recorded(id, now, e, null, "名额已满：未建立陪跑关系");
           Assignment a =
