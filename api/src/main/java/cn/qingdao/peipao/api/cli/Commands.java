@@ -1,0 +1,213 @@
+package cn.qingdao.peipao.api.cli;
+
+import cn.qingdao.peipao.core.scoring.ScoringProfiles;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The commands and options of the command line, as picocli reads them: each option declared once,
+ * with its description and default, which is also its {@code --help}. The work is {@link Main}'s.
+ */
+final class Commands {
+  private Commands() {}
+
+  @Command(
+      name = "matcher",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      description = "Qingdao 创业陪跑 matchmaking service.",
+      subcommands = {
+        Serve.class,
+        ImportCommand.class,
+        Reindex.class,
+        Recover.class,
+        LearnCommand.class,
+        CommandLine.HelpCommand.class
+      },
+      footer = {
+        "",
+        "Environment: MATCHER_ADMIN_KEY (the admin key), MATCHER_KEYS_FILE (key file),",
+        "MATCHER_CORS_ORIGIN (origins allowed to call from a browser)."
+      })
+  static final class Root {
+    final PrintStream out;
+
+    Root(PrintStream out) {
+      this.out = out;
+    }
+  }
+
+  /** The version this jar was built as (from its manifest; "development" when run from classes). */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"matcher " + (v == null ? "development" : v)};
+    }
+  }
+
+  /** Options every command that opens a data directory shares. */
+  static class DataOption {
+    @CommandLine.ParentCommand Root root;
+
+    @Option(
+        names = "--data",
+        paramLabel = "<dir>",
+        defaultValue = "data",
+        description = "the data directory (store.db and index/); default: ${DEFAULT-VALUE}")
+    Path data;
+  }
+
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      description = "Runs the HTTP service (API, OpenAPI document, health, metrics).")
+  static final class Serve extends DataOption implements Runnable {
+    @Option(
+        names = "--port",
+        defaultValue = "7070",
+        description = "TCP port; default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(
+        names = "--host",
+        defaultValue = "127.0.0.1",
+        description = "interface to listen on; default: ${DEFAULT-VALUE} (loopback only)")
+    String host;
+
+    @Option(names = "--no-demo", description = "start an empty data directory empty")
+    boolean noDemo;
+
+    @Option(
+        names = "--profiles",
+        paramLabel = "<file.json>",
+        description = "scoring profiles to use instead of the shipped ones")
+    String profiles;
+
+    @Option(
+        names = "--keys",
+        paramLabel = "<keys.json>",
+        description = "API key file (or MATCHER_KEYS_FILE)")
+    String keys;
+
+    @Option(
+        names = "--rate",
+        defaultValue = "100",
+        description = "requests per second per key or address; default: ${DEFAULT-VALUE}")
+    int rate;
+
+    @Option(
+        names = "--burst",
+        defaultValue = "200",
+        description = "requests at once per key or address; default: ${DEFAULT-VALUE}")
+    int burst;
+
+    @Option(
+        names = "--cors-origin",
+        paramLabel = "<origins>",
+        description =
+            "comma-separated origins whose pages may call the API (or MATCHER_CORS_ORIGIN);"
+                + " default: none")
+    String corsOrigin;
+
+    @Override
+    public void run() {
+      Main.serve(this, root.out);
+    }
+  }
+
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = "Bulk upsert of one entity type from JSON Lines, with a report per line.")
+  static final class ImportCommand extends DataOption implements Runnable {
+    @Parameters(
+        index = "0",
+        paramLabel = "<type>",
+        description = "projects, mentors, parks, investors or policies")
+    String type;
+
+    @Parameters(index = "1", paramLabel = "<file.jsonl>", description = "one entity per line")
+    Path file;
+
+    @Option(names = "--atomic", description = "all lines or none")
+    boolean atomic;
+
+    @Override
+    public void run() {
+      Main.importFile(this, root.out);
+    }
+  }
+
+  @Command(
+      name = "reindex",
+      mixinStandardHelpOptions = true,
+      description =
+          "Rebuilds the search index from the store (the store is the truth, e.g. after a backup"
+              + " was restored on purpose).")
+  static final class Reindex extends DataOption implements Runnable {
+    @Override
+    public void run() {
+      Main.reindex(data, root.out);
+    }
+  }
+
+  @Command(
+      name = "recover",
+      mixinStandardHelpOptions = true,
+      description =
+          "Rebuilds a lost or truncated store from the JSON the index keeps; nothing is deleted.")
+  static final class Recover extends DataOption implements Runnable {
+    @Override
+    public void run() {
+      Main.recover(data, root.out);
+    }
+  }
+
+  @Command(
+      name = "learn",
+      mixinStandardHelpOptions = true,
+      description =
+          "Fits a scoring profile to the recorded feedback and writes it beside the others.")
+  static final class LearnCommand extends DataOption implements Runnable {
+    @Option(
+        names = "--direction",
+        required = true,
+        description = "e.g. project-mentors (the direction whose profile is learned)")
+    String direction;
+
+    @Option(
+        names = "--profile",
+        defaultValue = ScoringProfiles.DEFAULT,
+        description = "the profile to start from; default: ${DEFAULT-VALUE}")
+    String profile;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "1",
+        description = "random seed; default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(
+        names = "--profiles",
+        paramLabel = "<file.json>",
+        description = "profiles to start from instead of the shipped ones")
+    String profiles;
+
+    @Option(
+        names = "--out",
+        paramLabel = "<file.json>",
+        defaultValue = "learned-profiles.json",
+        description = "where to write the profiles; default: ${DEFAULT-VALUE}")
+    Path out;
+
+    @Override
+    public void run() {
+      Learn.run(direction, profile, seed, profiles, out, data, root.out);
+    }
+  }
+}
