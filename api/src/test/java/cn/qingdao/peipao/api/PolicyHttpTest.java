@@ -213,4 +213,31 @@ class PolicyHttpTest {
     assertEquals(400, bad.status());
     assertEquals(List.of("includePartial"), errorFields(bad));
   }
+
+  @Test
+  void aFounderInJinanIsToldNoQingdaoPolicyFits() {
+    String jinan = GRADUATE.replace("\"shibei\"", "\"370102\"");
+    assertTrue(jinan.contains("370102"), "the profile is placed in Jinan");
+    JsonNode answer = ok(s.json("POST", "/api/v1/policies/match", jinan));
+    int qingdao = 0;
+    for (JsonNode item : answer.get("items")) {
+      var policy =
+          (cn.qingdao.peipao.core.model.Policy)
+              s.catalog
+                  .entity(cn.qingdao.peipao.core.model.EntityType.POLICIES, item.get("id").asText())
+                  .orElseThrow();
+      if (!policy.regions().contains("370200")) continue;
+      qingdao++;
+      assertTrue(
+          !item.path("verdict").asText().equals("eligible"),
+          item.get("id").asText() + " is a Qingdao policy: " + item);
+    }
+    assertTrue(qingdao >= 5, "Qingdao policies judged: " + qingdao);
+    JsonNode personal = null;
+    for (JsonNode item : answer.get("items"))
+      if (item.get("id").asText().equals("pol-cdb-personal")) personal = item;
+    assertTrue(personal != null, answer.toString());
+    assertTrue(personal.get("verdict").asText().equals("ineligible"), personal.toString());
+    assertTrue(personal.toString().contains("适用区域：青岛市"), personal.toString());
+  }
 }

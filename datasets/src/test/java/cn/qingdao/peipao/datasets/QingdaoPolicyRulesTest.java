@@ -119,6 +119,44 @@ class QingdaoPolicyRulesTest {
         "{\"founder\":{\"groups\":[\"returnee\"]}}");
   }
 
+  /**
+   * A case's profile, placed in the policy's own district (or 市南区 for a city-wide one) unless it
+   * states a place: the cases are about the rest of the rules, the region is tested apart.
+   */
+  static com.fasterxml.jackson.databind.JsonNode placed(String json, Policy p) {
+    var node = (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(json);
+    if (!node.has("location"))
+      node.putObject("location")
+          .put("district", p.districts().isEmpty() ? "shinan" : p.districts().get(0));
+    return node;
+  }
+
+  @Test
+  void aFounderOutsideQingdaoIsEligibleForNoQingdaoPolicy() {
+    int qingdao = 0;
+    for (String id : founderPolicies()) {
+      Policy p = POLICIES.get(id);
+      String[] c = CASES.get(id);
+      var jinan = (com.fasterxml.jackson.databind.node.ObjectNode) placed(c[0], p);
+      jinan.putObject("location").put("district", "370102"); // 济南市历下区
+      Assessment a = ENGINE.assess(p, READER.readProfile(jinan), DAY);
+      if (p.regions().contains("370200")) {
+        qingdao++;
+        assertEquals(Verdict.INELIGIBLE, a.verdict(), id + ": " + a.conditions());
+        assertTrue(a.unmet().contains("适用区域：青岛市"), id + ": " + a.unmet());
+      } else {
+        assertTrue(p.regions().contains("370000"), id + " is scoped to a region");
+        assertEquals(Verdict.ELIGIBLE, a.verdict(), id + " is for all of Shandong");
+      }
+      // with no place known, a region-scoped policy is partial at best, never eligible
+      var nowhere = (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(c[0]);
+      nowhere.remove("location");
+      assertTrue(
+          ENGINE.assess(p, READER.readProfile(nowhere), DAY).verdict() != Verdict.ELIGIBLE, id);
+    }
+    assertTrue(qingdao >= 10, "the Qingdao policies: " + qingdao);
+  }
+
   static List<String> founderPolicies() {
     return POLICIES.values().stream()
         .filter(p -> p.audience().equals("founder"))
@@ -138,7 +176,7 @@ class QingdaoPolicyRulesTest {
     String[] c = CASES.get(id);
     Verdict[] expected = {Verdict.ELIGIBLE, Verdict.PARTIAL, Verdict.INELIGIBLE};
     for (int i = 0; i < 3; i++) {
-      Assessment a = ENGINE.assess(p, READER.readProfile(Json.parse(c[i])), DAY);
+      Assessment a = ENGINE.assess(p, READER.readProfile(placed(c[i], p)), DAY);
       assertEquals(expected[i], a.verdict(), id + " for " + c[i] + ": " + a.conditions());
       if (expected[i] != Verdict.ELIGIBLE)
         assertFalse(a.unmet().isEmpty() && a.unknown().isEmpty(), "says what is missing");
@@ -150,7 +188,7 @@ class QingdaoPolicyRulesTest {
     List<PolicyRules> all = POLICIES.values().stream().map(ENGINE::compile).toList();
     for (String[] c : CASES.values()) {
       for (String json : c) {
-        var profile = READER.readProfile(Json.parse(json));
+        var profile = READER.readProfile(placed(json, POLICIES.get("pol-cdb-personal")));
         List<String> ids =
             ENGINE.calculate(all, profile, LocalDate.of(2026, 11, 21)).stream()
                 .map(a -> a.policy().id())

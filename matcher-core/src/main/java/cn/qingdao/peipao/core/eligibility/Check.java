@@ -250,6 +250,7 @@ final class Check {
       case SECTORS -> p.sectors();
       case STAGE -> p.stage();
       case DISTRICT -> p.location().district();
+      case REGION -> regionCodes(f.mask(ProfileField.REGION));
       case FOUNDER_GROUPS -> p.founder().groups();
       case GRADUATION_YEAR -> p.founder().graduationYear();
       case NEEDS -> p.needs();
@@ -265,6 +266,14 @@ final class Check {
           Math.round(f.number(field, at) * 100) / 100.0;
       case TAGS -> p.tags();
     };
+  }
+
+  /** The region codes of a mask (bit i is {@code Codes.REGIONS[i]}, as the encoder lists them). */
+  private static List<String> regionCodes(long mask) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < cn.qingdao.peipao.core.model.Codes.REGIONS.size(); i++)
+      if ((mask & (1L << i)) != 0) out.add(cn.qingdao.peipao.core.model.Codes.REGIONS.get(i));
+    return out;
   }
 
   /**

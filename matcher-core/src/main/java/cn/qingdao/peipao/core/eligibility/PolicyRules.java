@@ -33,6 +33,7 @@ public final class PolicyRules {
   PolicyRules(Policy policy, ProfileEncoder encoder) {
     this.policy = policy;
     List<Node> top = new ArrayList<>();
+    scope(top, encoder, ProfileField.REGION, "intersects", policy.regions(), "适用区域：");
     scope(top, encoder, ProfileField.DISTRICT, "in", policy.districts(), "适用区域：");
     scope(top, encoder, ProfileField.STAGE, "in", policy.stages(), "适用阶段：");
     scope(top, encoder, ProfileField.SECTORS, "intersects", policy.sectors(), "适用行业：");

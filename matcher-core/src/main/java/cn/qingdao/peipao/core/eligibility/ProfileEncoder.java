@@ -27,6 +27,7 @@ public final class ProfileEncoder {
   private final Map<ProfileField, List<String>> codes = new EnumMap<>(ProfileField.class);
   private final Map<ProfileField, Map<String, Integer>> index = new EnumMap<>(ProfileField.class);
   private final Map<ProfileField, Map<String, String>> names = new EnumMap<>(ProfileField.class);
+  private final Taxonomy taxonomy;
 
   public ProfileEncoder(Taxonomy taxonomy) {
     List<Stage> stages = new ArrayList<>(taxonomy.stages());
@@ -42,6 +43,12 @@ public final class ProfileEncoder {
     put(ProfileField.NEEDS, taxonomy.services(), Service::code, Service::name);
     put(ProfileField.STATUS, Codes.PROJECT_STATUS, c -> c, c -> c);
     put(ProfileField.AWARD_LEVEL, Codes.AWARD_LEVELS, c -> c, c -> c);
+    put(
+        ProfileField.REGION,
+        Codes.REGIONS,
+        c -> c,
+        c -> Codes.REGION_NAMES.get(Codes.REGIONS.indexOf(c)));
+    this.taxonomy = taxonomy;
     for (Map.Entry<ProfileField, List<String>> e : codes.entrySet()) {
       if (e.getValue().size() > 63) {
         throw new IllegalArgumentException(
@@ -106,9 +113,14 @@ public final class ProfileEncoder {
     int stage = position(ProfileField.STAGE, p.stage());
     if (p.stage() != null) given |= bit(ProfileField.STAGE);
     int district = -1;
+    long regions = 0;
     if (p.location() != null) {
       district = position(ProfileField.DISTRICT, p.location().district());
       given |= bit(ProfileField.DISTRICT);
+      if (p.location().district() != null) {
+        regions = mask(ProfileField.REGION, regionsOf(p.location().district()));
+        given |= bit(ProfileField.REGION);
+      }
     }
     long groups = 0;
     double graduation = Double.NaN;
@@ -171,7 +183,20 @@ public final class ProfileEncoder {
         p.fundingNeed() == null ? Double.NaN : p.fundingNeed(),
         p.employees() == null ? Double.NaN : p.employees(),
         registered,
-        awardYears);
+        awardYears,
+        regions);
+  }
+
+  /**
+   * The regions of {@link Codes#REGIONS} a district lies in: a Qingdao district code is in Qingdao
+   * and Shandong; an adcode by its prefix (37: Shandong, 3702: Qingdao); any other place in none.
+   */
+  public List<String> regionsOf(String district) {
+    if (district == null) return List.of();
+    if (taxonomy.district(district).isPresent()) return Codes.REGIONS;
+    if (district.startsWith("3702")) return Codes.REGIONS;
+    if (district.startsWith("37")) return List.of("370000");
+    return List.of();
   }
 
   static int bit(ProfileField f) {

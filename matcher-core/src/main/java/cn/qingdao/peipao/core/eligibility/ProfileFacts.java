@@ -26,6 +26,7 @@ public final class ProfileFacts {
   private final double employees;
   private final long registeredDay;
   private final int[] awardYears;
+  private final long regions;
 
   ProfileFacts(
       Project project,
@@ -42,7 +43,8 @@ public final class ProfileFacts {
       double fundingNeed,
       double employees,
       long registeredDay,
-      int[] awardYears) {
+      int[] awardYears,
+      long regions) {
     this.project = project;
     this.given = given;
     this.sectors = sectors;
@@ -58,6 +60,7 @@ public final class ProfileFacts {
     this.employees = employees;
     this.registeredDay = registeredDay;
     this.awardYears = awardYears;
+    this.regions = regions;
   }
 
   public Project project() {
@@ -78,6 +81,7 @@ public final class ProfileFacts {
       case AWARD_LEVEL -> awardLevels;
       case STAGE -> stage < 0 ? 0 : 1L << stage;
       case DISTRICT -> district < 0 ? 0 : 1L << district;
+      case REGION -> regions;
       case STATUS -> status < 0 ? 0 : 1L << status;
       case HIGH_TECH, SPECIALIZED -> (flags & ProfileEncoder.bit(field)) != 0 ? 1 : 0;
       default -> throw new IllegalArgumentException(field.path() + " is not a code field");

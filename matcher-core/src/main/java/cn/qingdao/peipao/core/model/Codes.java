@@ -7,6 +7,16 @@ import java.util.List;
 public final class Codes {
   private Codes() {}
 
+  /**
+   * The regions a policy may be scoped to (adcodes): the province and the city. A place is in
+   * Shandong when its adcode starts with 37 (a Qingdao district code counts as Qingdao), in Qingdao
+   * when it starts with 3702.
+   */
+  public static final List<String> REGIONS = List.of("370000", "370200");
+
+  /** The names of {@link #REGIONS}, in order. */
+  public static final List<String> REGION_NAMES = List.of("山东省", "青岛市");
+
   public static final List<String> PROJECT_STATUS = List.of("active", "paused", "closed", "failed");
   public static final List<String> AWARD_LEVELS =
       List.of("district", "city", "provincial", "national");

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A government policy with its audience, benefit, scope (districts, sectors, stages; empty means
- * any) and machine-readable eligibility rules.
+ * A government policy with its audience, benefit, scope (districts, regions, sectors, stages; empty
+ * means any) and machine-readable eligibility rules. {@code regions} names the province or city the
+ * policy is for ({@link Codes#REGIONS}): outside it a founder is ineligible, with no known place
+ * the verdict is partial.
  */
 public record Policy(
     String id,
@@ -22,6 +24,7 @@ public record Policy(
     String audience,
     Benefit benefit,
     List<String> districts,
+    List<String> regions,
     List<String> sectors,
     List<String> stages,
     Rule eligibility,
@@ -60,6 +63,7 @@ public record Policy(
         audience,
         benefit,
         districts,
+        regions,
         sectors,
         stages,
         eligibility,

@@ -3,6 +3,7 @@ package cn.qingdao.peipao.core.model;
 import cn.qingdao.peipao.core.json.Fields;
 import cn.qingdao.peipao.core.model.EntityReader.Common;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Reads a {@link Policy}; checks its dates and its eligibility tree. */
 final class PolicyReader {
@@ -33,6 +34,18 @@ final class PolicyReader {
       benefit = new Policy.Benefit(type, max, text);
     }
     var districts = r.districts(f, "districts");
+    List<String> regions =
+        f.codes(
+            "regions",
+            false,
+            Codes.REGIONS.size(),
+            code ->
+                Codes.REGIONS.contains(code)
+                    ? null
+                    : "unknown region '"
+                        + code
+                        + "'; allowed: "
+                        + String.join(", ", Codes.REGIONS));
     var sectors = r.sectors(f, false);
     var stages = r.stages(f, "stages");
     Rule eligibility = null;
@@ -55,6 +68,7 @@ final class PolicyReader {
         audience,
         benefit,
         districts,
+        regions,
         sectors,
         stages,
         eligibility,

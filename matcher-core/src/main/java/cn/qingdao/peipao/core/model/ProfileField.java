@@ -25,7 +25,9 @@ public enum ProfileField {
   STATUS("status", Kind.CODE, "项目状态", Change.FIXED),
   TAGS("tags", Kind.CODES, "标签", Change.FIXED),
   YEARS_SINCE_REGISTRATION("yearsSinceRegistration", Kind.NUMBER, "注册年限", Change.GROWS),
-  YEARS_SINCE_GRADUATION("yearsSinceGraduation", Kind.NUMBER, "毕业年限", Change.GROWS);
+  YEARS_SINCE_GRADUATION("yearsSinceGraduation", Kind.NUMBER, "毕业年限", Change.GROWS),
+  /** The regions the project's place lies in (province, city), derived from its district. */
+  REGION("location.region", Kind.CODES, "所在地区", Change.FIXED);
 
   /**
    * How a field can change as a project develops, which decides whether an unmet condition is a gap

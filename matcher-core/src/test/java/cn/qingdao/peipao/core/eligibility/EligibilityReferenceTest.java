@@ -35,6 +35,10 @@ class EligibilityReferenceTest {
   static final List<String> SECTORS = TAX.sectors().stream().map(s -> s.code()).toList();
   static final List<String> STAGES = TAX.stageCodeList();
   static final List<String> DISTRICTS = TAX.districts().stream().map(d -> d.code()).toList();
+
+  /** Places outside Qingdao, as adcodes: Jinan and Yantai (Shandong), Beijing. */
+  static final List<String> ELSEWHERE = List.of("370102", "370602", "110101");
+
   static final List<String> GROUPS = TAX.founderGroups().stream().map(g -> g.code()).toList();
   static final List<String> SERVICES = TAX.services().stream().map(s -> s.code()).toList();
   static final List<String> TAGS = List.of("受灾影响", "已获创业担保贷款", "人工智能");
@@ -107,6 +111,7 @@ class EligibilityReferenceTest {
     p.put("audience", "founder").put("source", "测试");
     p.putObject("benefit").put("type", "loan").put("text", "t");
     if (r.nextInt(4) == 0) p.set("districts", some(r, DISTRICTS, 2));
+    if (r.nextInt(3) == 0) p.set("regions", some(r, Codes.REGIONS, 1));
     if (r.nextInt(3) == 0) p.set("stages", some(r, STAGES, 3));
     if (r.nextInt(5) == 0) p.set("sectors", some(r, SECTORS, 2));
     if (r.nextInt(8) != 0) p.set("eligibility", rule(r, 0));
@@ -167,6 +172,7 @@ class EligibilityReferenceTest {
       case REGISTERED_AT ->
           n.textNode(LocalDate.of(2019, 1, 1).plusDays(r.nextInt(2500)).toString());
       case HIGH_TECH, SPECIALIZED -> n.booleanNode(r.nextBoolean());
+      case REGION -> n.textNode(pick(r, Codes.REGIONS));
     };
   }
 
@@ -174,7 +180,8 @@ class EligibilityReferenceTest {
     ObjectNode p = Json.mapper().createObjectNode();
     if (r.nextInt(10) < 7) p.set("sectors", some(r, SECTORS, 2));
     if (r.nextInt(10) < 7) p.put("stage", pick(r, STAGES));
-    if (r.nextInt(10) < 7) p.putObject("location").put("district", pick(r, DISTRICTS));
+    if (r.nextInt(10) < 7)
+      p.putObject("location").put("district", pick(r, r.nextInt(4) == 0 ? ELSEWHERE : DISTRICTS));
     if (r.nextInt(10) < 7) {
       ObjectNode f = p.putObject("founder");
       if (r.nextInt(10) < 7)
@@ -227,6 +234,7 @@ class EligibilityReferenceTest {
   static int reference(ObjectNode policy, ObjectNode profile, LocalDate day, List<Integer> leaves) {
     int out = 2;
     String[][] scope = {
+      {"regions", "location.region", "intersects"},
       {"districts", "location.district", "in"},
       {"stages", "stage", "in"},
       {"sectors", "sectors", "intersects"}
@@ -315,6 +323,16 @@ class EligibilityReferenceTest {
       case "sectors", "needs", "tags" -> texts(p.get(field), true);
       case "stage" -> one(p.get("stage"));
       case "location.district" -> p.has("location") ? one(p.get("location").get("district")) : null;
+      case "location.region" -> {
+        // written out here from the rule (Qingdao codes and 3702xx: Qingdao and Shandong;
+        // other 37xxxx: Shandong; elsewhere: neither), not taken from the encoder under test
+        if (!p.has("location")) yield null;
+        String d = p.get("location").get("district").asText();
+        List<Object> out = new ArrayList<>();
+        if (DISTRICTS.contains(d) || d.startsWith("37")) out.add("370000");
+        if (DISTRICTS.contains(d) || d.startsWith("3702")) out.add("370200");
+        yield out;
+      }
       case "founder.groups" -> founder == null ? null : texts(founder.get("groups"), false);
       case "founder.graduationYear" ->
           founder == null ? null : number(founder.get("graduationYear"));
