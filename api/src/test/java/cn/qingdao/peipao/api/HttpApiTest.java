@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.qingdao.peipao.core.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +65,24 @@ class HttpApiTest {
     assertEquals("人工智能", t.get("sectors").get(1).get("name").asText());
     assertEquals("崂山区", t.get("districts").get(3).get("name").asText());
     assertEquals(4, t.get("stages").size());
+    assertEquals(
+        List.of("370000", "370200"),
+        Json.mapper().convertValue(t.at("/codes/regions"), List.class));
+    // the answer and its documented schema agree, field by field, both ways
+    JsonNode schema = s.get("/openapi.json").json().at("/components/schemas/Taxonomy");
+    assertSameFields(t, schema);
+    assertSameFields(t.get("codes"), schema.at("/properties/codes"));
+  }
+
+  /**
+   * Every field of {@code answer} is declared in {@code schema}, and every declared one is sent.
+   */
+  static void assertSameFields(JsonNode answer, JsonNode schema) {
+    java.util.Set<String> sent = new java.util.TreeSet<>();
+    answer.fieldNames().forEachRemaining(sent::add);
+    java.util.Set<String> declared = new java.util.TreeSet<>();
+    schema.get("properties").fieldNames().forEachRemaining(declared::add);
+    assertEquals(declared, sent, "the schema and the answer name the same fields");
   }
 
   @Test

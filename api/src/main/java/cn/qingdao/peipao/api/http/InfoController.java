@@ -3,6 +3,11 @@ package cn.qingdao.peipao.api.http;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.Codes;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.taxonomy.District;
+import cn.qingdao.peipao.core.taxonomy.FounderGroup;
+import cn.qingdao.peipao.core.taxonomy.Sector;
+import cn.qingdao.peipao.core.taxonomy.Service;
+import cn.qingdao.peipao.core.taxonomy.Stage;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +15,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -87,26 +94,53 @@ public final class InfoController {
     Http.json(ctx, 200, java.util.Map.of("status", "live"));
   }
 
+  /** What {@code /api/v1/taxonomy} answers: the taxonomy and the closed code lists. */
+  public record TaxonomyAnswer(
+      String version,
+      Collection<Sector> sectors,
+      Collection<Stage> stages,
+      Collection<District> districts,
+      Collection<Service> services,
+      Collection<FounderGroup> founderGroups,
+      CodeLists codes) {}
+
+  /** The closed code lists of the entity fields. */
+  public record CodeLists(
+      List<String> projectStatus,
+      List<String> awardLevels,
+      List<String> mentorKinds,
+      List<String> parkKinds,
+      List<String> parkLevels,
+      List<String> investorKinds,
+      List<String> instruments,
+      List<String> policyCategories,
+      List<String> policyAudiences,
+      List<String> benefitTypes,
+      List<String> regions) {}
+
   public void taxonomy(Context ctx) {
-    ObjectNode out = Json.mapper().createObjectNode();
-    out.put("version", taxonomy.version());
-    out.set("sectors", Json.mapper().valueToTree(taxonomy.sectors()));
-    out.set("stages", Json.mapper().valueToTree(taxonomy.stages()));
-    out.set("districts", Json.mapper().valueToTree(taxonomy.districts()));
-    out.set("services", Json.mapper().valueToTree(taxonomy.services()));
-    out.set("founderGroups", Json.mapper().valueToTree(taxonomy.founderGroups()));
-    ObjectNode codes = out.putObject("codes");
-    codes.set("projectStatus", Json.mapper().valueToTree(Codes.PROJECT_STATUS));
-    codes.set("awardLevels", Json.mapper().valueToTree(Codes.AWARD_LEVELS));
-    codes.set("mentorKinds", Json.mapper().valueToTree(Codes.MENTOR_KINDS));
-    codes.set("parkKinds", Json.mapper().valueToTree(Codes.PARK_KINDS));
-    codes.set("parkLevels", Json.mapper().valueToTree(Codes.PARK_LEVELS));
-    codes.set("investorKinds", Json.mapper().valueToTree(Codes.INVESTOR_KINDS));
-    codes.set("instruments", Json.mapper().valueToTree(Codes.INSTRUMENTS));
-    codes.set("policyCategories", Json.mapper().valueToTree(Codes.POLICY_CATEGORIES));
-    codes.set("policyAudiences", Json.mapper().valueToTree(Codes.POLICY_AUDIENCES));
-    codes.set("benefitTypes", Json.mapper().valueToTree(Codes.BENEFIT_TYPES));
-    Http.json(ctx, 200, out);
+    Http.json(
+        ctx,
+        200,
+        new TaxonomyAnswer(
+            taxonomy.version(),
+            taxonomy.sectors(),
+            taxonomy.stages(),
+            taxonomy.districts(),
+            taxonomy.services(),
+            taxonomy.founderGroups(),
+            new CodeLists(
+                Codes.PROJECT_STATUS,
+                Codes.AWARD_LEVELS,
+                Codes.MENTOR_KINDS,
+                Codes.PARK_KINDS,
+                Codes.PARK_LEVELS,
+                Codes.INVESTOR_KINDS,
+                Codes.INSTRUMENTS,
+                Codes.POLICY_CATEGORIES,
+                Codes.POLICY_AUDIENCES,
+                Codes.BENEFIT_TYPES,
+                Codes.REGIONS)));
   }
 
   /**
