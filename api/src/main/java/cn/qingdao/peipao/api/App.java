@@ -184,7 +184,7 @@ public final class App {
         Operation.RECOMMEND,
         EntityType.POLICIES,
         policies::people);
-    route(c, HandlerType.POST, "/api/v1/allocations", Operation.WRITE, allocations::draft);
+    route(c, HandlerType.POST, "/api/v1/allocations", Operation.ALLOCATE, allocations::draft);
     route(c, HandlerType.GET, "/api/v1/allocations", Operation.ASSIGNMENTS, allocations::list);
     route(c, HandlerType.GET, "/api/v1/allocations/{id}", Operation.ASSIGNMENTS, allocations::get);
     route(

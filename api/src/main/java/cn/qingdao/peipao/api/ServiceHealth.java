@@ -31,7 +31,8 @@ final class ServiceHealth {
         && (op == Operation.SEARCH
             || op == Operation.RECOMMEND
             || op == Operation.CALCULATE
-            || op == Operation.FEEDBACK_RECORD))
+            || op == Operation.FEEDBACK_RECORD
+            || op == Operation.ALLOCATE))
       throw new ApiException(
           503, "the search index is being rebuilt from the store (" + index + "); retry shortly");
   }

@@ -49,7 +49,7 @@ public final class KeyAccessControl implements AccessControl {
               "this needs an API key: send 'Authorization: Bearer <key>'");
       case PORTAL -> {
         switch (op) {
-          case WRITE, IMPORT, UPDATE ->
+          case WRITE, IMPORT, UPDATE, ALLOCATE ->
               throw forbidden(p, "reads, searches and recommends; writes need an admin key");
           default -> {}
         }
@@ -84,7 +84,7 @@ public final class KeyAccessControl implements AccessControl {
           throw forbidden(
               p,
               "records feedback on its own pairs; the feedback log is for admin and portal keys");
-      case WRITE, IMPORT, PUBLIC, CALCULATE ->
+      case WRITE, IMPORT, ALLOCATE, PUBLIC, CALCULATE ->
           throw forbidden(p, "acts for " + own + " only; this write needs an admin key");
     }
   }

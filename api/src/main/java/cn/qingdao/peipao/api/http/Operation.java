@@ -21,6 +21,8 @@ public enum Operation {
   FEEDBACK_RECORD,
   /** Growth files and risk alerts: a project's business figures. */
   GROWTH,
+  /** Drafting an allocation: admin only; it scores a whole cohort on the index. */
+  ALLOCATE,
   /** Replacing one entity ({@code PUT}): admin, or a founder key for its own project. */
   UPDATE,
   WRITE,
