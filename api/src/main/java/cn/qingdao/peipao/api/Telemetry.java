@@ -33,6 +33,10 @@ public final class Telemetry {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
+  // one timer per (method, route, status), built once: the builder's lookup is not free per request
+  private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   Telemetry(Catalog catalog) {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
@@ -59,18 +63,23 @@ public final class Telemetry {
         ctx.method().name(),
         route,
         status,
-        String.format("%.1f", millis),
+        Math.round(millis * 10) / 10.0,
         p == null ? "-" : p.name(),
         ctx.attribute(RequestGate.REQUEST_ID) == null
             ? "-"
             : ctx.attribute(RequestGate.REQUEST_ID));
-    Timer.builder("http.server.requests")
-        .description("requests answered, by route pattern and status")
-        .tags("method", ctx.method().name(), "route", route, "status", Integer.toString(status))
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofSeconds(10))
-        .register(registry)
+    String method = ctx.method().name();
+    timers
+        .computeIfAbsent(
+            method + ' ' + route + ' ' + status,
+            k ->
+                Timer.builder("http.server.requests")
+                    .description("requests answered, by route pattern and status")
+                    .tags("method", method, "route", route, "status", Integer.toString(status))
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(10))
+                    .register(registry))
         .record((long) (millis * 1000), TimeUnit.MICROSECONDS);
   }
 
