@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The one JSON configuration of the service: strict parsing (duplicate keys, trailing tokens and
@@ -52,22 +51,31 @@ public final class Json {
    * @throws ValidationException naming the line and column of malformed input
    */
   public static JsonNode parse(byte[] utf8) {
+    return parseText(Utf8.strict(utf8));
+  }
+
+  /**
+   * Parses one JSON document given as text (already decoded: stored JSON, lines of an import), with
+   * the same checks as {@link #parse(byte[])} but without encoding it to bytes and decoding it
+   * back.
+   */
+  public static JsonNode parse(String text) {
+    return parseText(Utf8.strict(text));
+  }
+
+  private static JsonNode parseText(String text) {
     try {
-      JsonNode node = MAPPER.readTree(Utf8.strict(utf8));
+      JsonNode node = MAPPER.readTree(text);
       if (node == null || node.isMissingNode()) {
         throw ValidationException.of("", "the body is empty; send a JSON document");
       }
-      Utf8.checkSurrogates(node, "");
+      Utf8.checkText(node, "");
       return node;
     } catch (JsonProcessingException e) {
       throw malformed(e);
     } catch (IOException e) {
       throw ValidationException.of("", "malformed JSON: " + e.getMessage());
     }
-  }
-
-  public static JsonNode parse(String text) {
-    return parse(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static ValidationException malformed(JsonProcessingException e) {

@@ -6,6 +6,11 @@ public final class Texts {
 
   private Texts() {}
 
+  /** A bidirectional embedding, override or isolate: makes text display as something else. */
+  static boolean isBidiControl(char c) {
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+  }
+
   /**
    * The value shortened for an error message, so that a huge input is not echoed back whole, with
    * control characters shown as {@code \\uXXXX} rather than echoed raw.
@@ -15,7 +20,7 @@ public final class Texts {
     StringBuilder out = new StringBuilder(cut.length());
     for (int i = 0; i < cut.length(); i++) {
       char c = cut.charAt(i);
-      if (Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+      if (Character.isISOControl(c) || isBidiControl(c))
         out.append(String.format("\\u%04x", (int) c));
       else out.append(c);
     }

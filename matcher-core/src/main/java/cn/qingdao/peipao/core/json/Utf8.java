@@ -16,6 +16,9 @@ import java.util.Map;
 final class Utf8 {
   private Utf8() {}
 
+  private static final String HAS_NUL =
+      "the body contains NUL bytes: send JSON encoded as UTF-8 (not UTF-16 or UTF-32)";
+
   /**
    * Decodes {@code bytes} as UTF-8, refusing a byte-order mark, NUL bytes (UTF-16/32), overlong
    * forms, encoded surrogates and truncated sequences.
@@ -23,48 +26,57 @@ final class Utf8 {
    * @throws ValidationException saying the body must be UTF-8
    */
   static String strict(byte[] bytes) {
-    for (byte b : bytes)
-      if (b == 0)
-        throw ValidationException.of(
-            "", "the body contains NUL bytes: send JSON encoded as UTF-8 (not UTF-16 or UTF-32)");
-    if (bytes.length >= 3
-        && (bytes[0] & 0xff) == 0xef
-        && (bytes[1] & 0xff) == 0xbb
-        && (bytes[2] & 0xff) == 0xbf)
-      throw ValidationException.of(
-          "", "the body starts with a byte-order mark: send UTF-8 without it");
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      return strict(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString());
     } catch (CharacterCodingException e) {
+      // UTF-16 with a byte-order mark is not UTF-8 either; the NUL bytes say more about why
+      for (byte b : bytes) if (b == 0) throw ValidationException.of("", HAS_NUL);
       throw ValidationException.of(
           "", "the body is not valid UTF-8 (overlong, truncated or surrogate byte sequences)");
     }
   }
 
   /**
+   * {@code text} itself when it has neither a byte-order mark nor a NUL (what UTF-16 and UTF-32
+   * decoded as UTF-8 look like).
+   *
+   * @throws ValidationException saying the body must be UTF-8
+   */
+  static String strict(String text) {
+    if (text.indexOf('\0') >= 0) throw ValidationException.of("", HAS_NUL);
+    if (text.startsWith("\uFEFF"))
+      throw ValidationException.of(
+          "", "the body starts with a byte-order mark: send UTF-8 without it");
+    return text;
+  }
+
+  /**
    * @throws ValidationException naming the first field whose name or text holds a lone surrogate, a
    *     control character or a bidirectional override
    */
-  static void checkSurrogates(JsonNode node, String path) {
+  static void checkText(JsonNode node, String path) {
     if (node.isTextual()) {
-      if (lone(node.textValue()))
+      if (unreadable(node.textValue()))
         throw ValidationException.of(
-            path, "contains an unpaired surrogate escape (\\\\uD800–\\\\uDFFF)");
+            path,
+            "contains a control character, a bidirectional override or an unpaired surrogate"
+                + " escape (\\\\uD800–\\\\uDFFF)");
     } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) checkSurrogates(node.get(i), path + "[" + i + "]");
+      for (int i = 0; i < node.size(); i++) checkText(node.get(i), path + "[" + i + "]");
     } else if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-        if (lone(e.getKey()))
+        if (unreadable(e.getKey()))
           throw ValidationException.of(
               path, "has a field name with a control character or an unpaired surrogate");
-        checkSurrogates(e.getValue(), at);
+        checkText(e.getValue(), at);
       }
     }
   }
@@ -75,12 +87,11 @@ final class Utf8 {
    * something else.
    */
   private static boolean forbidden(char c) {
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-        || (c >= 0x202A && c <= 0x202E)
-        || (c >= 0x2066 && c <= 0x2069);
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || Texts.isBidiControl(c);
   }
 
-  private static boolean lone(String s) {
+  /** Whether {@code s} holds a {@linkplain #forbidden forbidden} character or a lone surrogate. */
+  private static boolean unreadable(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (forbidden(c)) return true;

@@ -15,15 +15,16 @@ import java.util.Map;
  * {@link Context} is built once per request and is not thread-safe.
  */
 public final class PairScorer {
-  private static final int SECTOR = Component.SECTOR.ordinal();
-  private static final int STAGE = Component.STAGE.ordinal();
-  private static final int LOCATION = Component.LOCATION.ordinal();
-  private static final int NEEDS = Component.NEEDS.ordinal();
-  private static final int TEXT = Component.TEXT.ordinal();
-  private static final int CAPACITY = Component.CAPACITY.ordinal();
-  private static final int SPACE = Component.SPACE.ordinal();
-  private static final int KIND = Component.KIND.ordinal();
-  private static final int FREE_SPACE = Component.FREE_SPACE.ordinal();
+  // component slots of a score array; PruningBounds reads the same ones
+  static final int SECTOR = Component.SECTOR.ordinal();
+  static final int STAGE = Component.STAGE.ordinal();
+  static final int LOCATION = Component.LOCATION.ordinal();
+  static final int NEEDS = Component.NEEDS.ordinal();
+  static final int TEXT = Component.TEXT.ordinal();
+  static final int CAPACITY = Component.CAPACITY.ordinal();
+  static final int SPACE = Component.SPACE.ordinal();
+  static final int KIND = Component.KIND.ordinal();
+  static final int FREE_SPACE = Component.FREE_SPACE.ordinal();
   private static final int TICKET = Component.TICKET.ordinal();
   private static final int INSTRUMENT = Component.INSTRUMENT.ordinal();
   private static final int BENEFIT = Component.BENEFIT.ordinal();

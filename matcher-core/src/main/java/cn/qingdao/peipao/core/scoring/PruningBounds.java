@@ -1,5 +1,15 @@
 package cn.qingdao.peipao.core.scoring;
 
+import static cn.qingdao.peipao.core.scoring.PairScorer.CAPACITY;
+import static cn.qingdao.peipao.core.scoring.PairScorer.FREE_SPACE;
+import static cn.qingdao.peipao.core.scoring.PairScorer.KIND;
+import static cn.qingdao.peipao.core.scoring.PairScorer.LOCATION;
+import static cn.qingdao.peipao.core.scoring.PairScorer.NEEDS;
+import static cn.qingdao.peipao.core.scoring.PairScorer.SECTOR;
+import static cn.qingdao.peipao.core.scoring.PairScorer.SPACE;
+import static cn.qingdao.peipao.core.scoring.PairScorer.STAGE;
+import static cn.qingdao.peipao.core.scoring.PairScorer.TEXT;
+
 import cn.qingdao.peipao.core.model.EntityType;
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -14,16 +24,6 @@ import java.util.stream.IntStream;
  * districts).
  */
 public final class PruningBounds {
-  private static final int SECTOR = Component.SECTOR.ordinal();
-  private static final int STAGE = Component.STAGE.ordinal();
-  private static final int LOCATION = Component.LOCATION.ordinal();
-  private static final int NEEDS = Component.NEEDS.ordinal();
-  private static final int TEXT = Component.TEXT.ordinal();
-  private static final int CAPACITY = Component.CAPACITY.ordinal();
-  private static final int SPACE = Component.SPACE.ordinal();
-  private static final int KIND = Component.KIND.ordinal();
-  private static final int FREE_SPACE = Component.FREE_SPACE.ordinal();
-
   private final PairScorer.Context ctx;
   private final FeatureExtractor fx;
   private final Direction direction;

@@ -113,7 +113,7 @@ class BlockUpperTest {
           assertTrue(best <= bound + 1e-9, what + ": a member scores higher");
           assertTrue(mayReach(ctx, m, best - 1e-9), what + ": the column bound is below the score");
           assertTrue(
-              ctx.bounds().columnMayReachAt(best - 1e-9, columns(m), 0),
+              ctx.bounds().columnMayReachAt(best - 1e-9, ScoringTest.columns(m), 0),
               what + ": the bound at the point is below the score");
         }
       }
@@ -130,20 +130,7 @@ class BlockUpperTest {
   }
 
   private static boolean mayReach(PairScorer.Context ctx, Features m, double bar) {
-    return ctx.bounds().columnMayReach(bar, columns(m), 0);
-  }
-
-  private static CandidateColumns columns(Features m) {
-    return CandidateColumns.of(
-        m.sectors,
-        m.mainSector,
-        m.keywordSectors,
-        m.stages,
-        m.services,
-        m.capacity,
-        m.district,
-        m.hasPoint() ? m.lat : Double.NaN,
-        m.lon);
+    return ctx.bounds().columnMayReach(bar, ScoringTest.columns(m), 0);
   }
 
   private static Features subject(Direction direction, Random r, int i) {
