@@ -2,6 +2,7 @@ package cn.qingdao.peipao.api;
 
 import cn.qingdao.peipao.core.growth.RiskAnalyzer;
 import cn.qingdao.peipao.core.growth.RiskParams;
+import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.scoring.ScoringProfiles;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
@@ -37,7 +38,8 @@ public record Services(
         taxonomy,
         recommender,
         profiles,
-        new PolicyMatcher(recommender),
+        new PolicyMatcher(
+            recommender, () -> catalog.assignments().activeByProject(EntityType.PARKS).keySet()),
         new Allocations(catalog, new CohortScorer(recommender)),
         new GrowthFiles(catalog, new RiskAnalyzer(RiskParams.defaults())),
         new Alerts(catalog, recommender),

@@ -27,7 +27,7 @@ class PolicyHttpTest {
   static final String GRADUATE =
       """
       {"profile":{"name":"应届生的种子期公司","sectors":["ai"],"stage":"seed","employees":4,
-        "registeredAt":"2026-06-01","location":{"district":"shibei"},
+        "registeredAt":"2026-06-01","location":{"district":"shibei"},"inPark":true,
         "founder":{"groups":["college_graduate"],"graduationYear":2025}}}""";
 
   @BeforeAll
@@ -59,13 +59,25 @@ class PolicyHttpTest {
     JsonNode personal = item(answer, "pol-cdb-personal");
     assertEquals("eligible", personal.get("verdict").asText());
     assertEquals(300000, personal.get("benefit").get("maxAmount").asInt());
-    assertEquals("青人社发〔2024〕8号", personal.get("docNumber").asText());
-    assertTrue(personal.get("source").asText().length() > 5);
-    for (JsonNode c : personal.get("conditions")) assertEquals("met", c.get("result").asText());
+    assertEquals(1.0, personal.get("benefit").get("interestSubsidyRate").asDouble());
+    assertTrue(personal.get("source").asText().contains("sources/003"));
+    assertTrue(personal.get("application").get("channel").asText().contains("创贷驿站"));
+    for (JsonNode c : personal.get("conditions")) {
+      assertEquals("met", c.get("result").asText());
+      // a condition of the policy (not its region) says which sentence states it
+      if (!c.get("field").asText().equals("location.region"))
+        assertTrue(c.get("quote").asText().contains("园区企业符合条件的"), c.toString());
+    }
     JsonNode smallFirm = item(answer, "pol-cdb-smallfirm");
     assertEquals("partial", smallFirm.get("verdict").asText());
-    assertEquals("适用阶段：初创期、成长期、成熟期", smallFirm.get("unmet").get(0).asText());
-    assertEquals(1, smallFirm.get("unmet").size());
+    assertEquals(
+        List.of("属于小微企业"), Json.mapper().convertValue(smallFirm.get("unknown"), List.class));
+    assertEquals(0, smallFirm.get("unmet").size());
+    // a yearly selection is never "eligible", and says why
+    JsonNode partner = item(answer, "pol-rural-partner-award");
+    assertEquals("partial", partner.get("verdict").asText());
+    assertEquals("competitive", partner.get("selection").asText());
+    assertTrue(partner.get("unknown").get(0).asText().startsWith("需经评选"));
     // Operator-only and expired policies never reach a founder.
     assertEquals(null, item(answer, "pol-park-incubation-subsidy"));
     assertEquals(null, item(answer, "pol-angel-fund-guidance"));
@@ -85,17 +97,30 @@ class PolicyHttpTest {
   @Test
   void theCalculatorJudgesAsOfAGivenDayAndGivesNumericGaps() {
     ObjectNode body = (ObjectNode) Json.parse(GRADUATE);
+    ((ObjectNode) body.get("profile")).putArray("tags").add("重点群体");
     body.put("date", "2025-06-01");
     JsonNode before = ok(s.json("POST", "/api/v1/policies/match", Json.write(body)));
     assertEquals("eligible", item(before, "pol-key-group-tax-relief").get("verdict").asText());
-    ((ObjectNode) body.get("profile")).put("employees", 500).put("stage", "growth");
+    assertEquals("tax", item(before, "pol-key-group-tax-relief").at("/benefit/type").asText());
+    body.remove("date");
+    assertEquals(
+        null,
+        item(
+            ok(s.json("POST", "/api/v1/policies/match", Json.write(body))),
+            "pol-key-group-tax-relief"),
+        "expired on 2025-12-31");
+    // a numeric limit (no shipped policy has one: the sources state none) gives its gap
+    String staffCap =
+        """
+        {"id":"pol-test-staff-cap","name":"小团队补贴（测试）","issuer":"测试","category":"subsidy",
+         "audience":"founder","benefit":{"type":"subsidy","text":"t"},"source":"测试",
+         "eligibility":{"all":[{"field":"employees","op":"lte","value":50,"label":"员工不超过50人"}]}}""";
+    assertEquals(201, s.json("POST", "/api/v1/policies", staffCap).status());
+    ((ObjectNode) body.get("profile")).put("employees", 500);
     JsonNode big = ok(s.json("POST", "/api/v1/policies/match", Json.write(body)));
-    JsonNode smallFirm = item(big, "pol-cdb-smallfirm");
-    assertEquals("ineligible", smallFirm.get("verdict").asText());
-    boolean gap = false;
-    for (JsonNode c : smallFirm.get("conditions"))
-      gap |= c.has("gap") && c.get("gap").asText().equals("员工人数 500 > 上限 300");
-    assertTrue(gap, smallFirm.toString());
+    JsonNode capped = item(big, "pol-test-staff-cap");
+    assertEquals("ineligible", capped.get("verdict").asText());
+    assertEquals("员工人数 500 > 上限 50", capped.get("conditions").get(0).get("gap").asText());
     body.put("includeIneligible", false);
     JsonNode trimmed = ok(s.json("POST", "/api/v1/policies/match", Json.write(body)));
     trimmed.get("items").forEach(i -> assertFalse(i.get("verdict").asText().equals("ineligible")));
@@ -150,7 +175,7 @@ class PolicyHttpTest {
     Set<String> listed = new HashSet<>();
     people.get("items").forEach(i -> listed.add(i.get("id").asText()));
     assertEquals(people.get("eligible").asInt(), listed.size());
-    assertTrue(listed.size() > 20, "the demo has many key-group founders: " + listed.size());
+    assertTrue(listed.size() > 20, "the demo has many founders in parks: " + listed.size());
     Set<String> judged = new HashSet<>();
     for (ObjectNode p : QingdaoDataset.demo(EntityType.PROJECTS, TestServer.TAXONOMY)) {
       if (p.has("status") && !p.get("status").asText().equals("active")) continue;
@@ -239,5 +264,32 @@ class PolicyHttpTest {
     assertTrue(personal != null, answer.toString());
     assertTrue(personal.get("verdict").asText().equals("ineligible"), personal.toString());
     assertTrue(personal.toString().contains("适用区域：青岛市"), personal.toString());
+  }
+
+  @Test
+  void anActiveParkAssignmentMakesAProjectAParkFirm() {
+    String project =
+        """
+        {"id":"ip-1","name":"园区入驻测试","sectors":["ai"],"stage":"seed","employees":3,
+         "location":{"district":"shibei"},"needs":["space"],"consent":{"parks":true},
+         "founder":{"groups":["college_graduate"],"graduationYear":2025}}""";
+    assertEquals(201, s.json("POST", "/api/v1/projects", project).status());
+    String policies = "/api/v1/projects/ip-1/recommendations?target=policies&includePartial=true";
+    assertEquals("partial", item(ok(s.get(policies)), "pol-cdb-personal").get("verdict").asText());
+    TestServer.Response drafted =
+        s.json(
+            "POST",
+            "/api/v1/allocations",
+            "{\"projects\":[\"ip-1\"],\"counterpart\":\"parks\",\"mode\":\"coverage\",\"minScore\":0}");
+    assertEquals(201, drafted.status(), drafted.body());
+    JsonNode draft = drafted.json();
+    assertEquals(1, draft.get("assignments").size(), draft.toString());
+    TestServer.Response published =
+        s.json("POST", "/api/v1/allocations/" + draft.get("id").asText() + "/publish", "{}");
+    assertEquals(200, published.status(), published.body());
+    assertEquals("eligible", item(ok(s.get(policies)), "pol-cdb-personal").get("verdict").asText());
+    JsonNode people =
+        ok(s.get("/api/v1/policies/pol-cdb-personal/recommendations?verdict=eligible&limit=1000"));
+    assertTrue(people.toString().contains("\"ip-1\""), "policy → people sees the derived fact");
   }
 }

@@ -103,7 +103,7 @@ public class EligibilityBenchmark {
         subjects.add(p);
     // build the segment caches before measuring
     matcher.calculate(profiles.get(0), DAY);
-    matcher.audience(subjects.get(0), DAY, LISTED, List.of(), 0, 10);
+    matcher.audience(subjects.get(0), DAY, LISTED, List.of(), List.of(), 0, 10);
   }
 
   @TearDown(Level.Trial)
@@ -130,7 +130,7 @@ public class EligibilityBenchmark {
 
   @Benchmark
   public PolicyMatcher.Audience peopleFast() {
-    return matcher.audience(nextOf(subjects), DAY, LISTED, List.of(), 0, 10);
+    return matcher.audience(nextOf(subjects), DAY, LISTED, List.of(), List.of(), 0, 10);
   }
 
   @Benchmark

@@ -27,9 +27,11 @@ public final class QingdaoDataset {
 
   private QingdaoDataset() {}
 
-  /** The shipped taxonomy, validated. */
+  /** The shipped taxonomy with Shandong's places ({@code places.json}), validated. */
   public static Taxonomy taxonomy() {
-    return TaxonomyReader.read(resource("taxonomy.json"));
+    ObjectNode json = (ObjectNode) resource("taxonomy.json");
+    json.set("places", resource("places.json"));
+    return TaxonomyReader.read(json);
   }
 
   /**

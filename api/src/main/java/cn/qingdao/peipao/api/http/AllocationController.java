@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Cohort allocations and the assignments they create: parses and validates, then delegates to
@@ -36,11 +35,13 @@ public final class AllocationController {
 
   private final Catalog catalog;
   private final Taxonomy taxonomy;
+  private final CodeFilters codeFilters;
   private final Allocations allocations;
 
   public AllocationController(Catalog catalog, Taxonomy taxonomy, Allocations allocations) {
     this.catalog = catalog;
     this.taxonomy = taxonomy;
+    this.codeFilters = new CodeFilters(taxonomy);
     this.allocations = allocations;
   }
 
@@ -88,7 +89,7 @@ public final class AllocationController {
     if (byIds == byFilter)
       problems.add(
           "projects",
-          "give either projects (a list of ids) or filter (district, sector, stage, need), not "
+          "give either projects (a list of ids) or filter (district, city, sector, stage, need), not "
               + (byIds ? "both" : "neither"));
     else if (byIds && ids.isEmpty() && problems.isEmpty())
       problems.add("projects", "must not be empty");
@@ -112,20 +113,10 @@ public final class AllocationController {
 
   private Map<String, List<String>> filter(Fields f) {
     Fields filter = f.object("filter", false);
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    if (filter == null) return out;
-    Map<String, Function<String, Boolean>> known =
-        Map.of(
-            "district", c -> taxonomy.district(c).isPresent(),
-            "sector", c -> taxonomy.sector(c).isPresent(),
-            "stage", c -> taxonomy.stage(c).isPresent(),
-            "need", c -> taxonomy.service(c).isPresent());
-    for (String key : List.of("district", "sector", "stage", "need")) {
-      List<String> codes =
-          filter.codes(key, false, 50, c -> known.get(key).apply(c) ? null : "unknown " + key);
-      if (!codes.isEmpty()) out.put(key, codes);
-    }
-    filter.finish();
+    Map<String, List<String>> out =
+        codeFilters.fromBody(
+            filter, EntityType.PROJECTS, List.of("district", "city", "sector", "stage", "need"));
+    if (filter != null) filter.finish();
     return out;
   }
 

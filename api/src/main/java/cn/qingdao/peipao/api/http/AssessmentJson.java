@@ -21,7 +21,10 @@ final class AssessmentJson {
     out.set("unknown", Json.mapper().valueToTree(a.unknown()));
   }
 
-  /** Every condition: label, field, op, what the policy requires, result, profile value, gap. */
+  /**
+   * Every condition: label, field, op, what the policy requires, result, profile value, gap and the
+   * source sentence that states it.
+   */
   static void conditions(ObjectNode out, Assessment a) {
     ArrayNode list = out.putArray("conditions");
     for (ConditionResult c : a.conditions()) {
@@ -33,10 +36,14 @@ final class AssessmentJson {
       o.put("result", c.result().code());
       o.set("value", Json.mapper().valueToTree(c.value()));
       if (c.gap() != null) o.put("gap", c.gap());
+      if (c.quote() != null) o.put("quote", c.quote());
     }
   }
 
-  /** The policy as a calculator item shows it: benefit, dates, issuer, document and source. */
+  /**
+   * The policy as a calculator item shows it: benefit, dates, issuer, document, how it is granted
+   * ({@code selection}), how to apply ({@code application}) and source.
+   */
   static void policy(ObjectNode out, Policy p) {
     out.put("id", p.id());
     out.put("name", p.name());
@@ -46,6 +53,8 @@ final class AssessmentJson {
     if (p.docNumber() != null) out.put("docNumber", p.docNumber());
     if (p.validFrom() != null) out.put("validFrom", p.validFrom().toString());
     out.put("validUntil", p.validUntil() == null ? null : p.validUntil().toString());
+    if (p.selection() != null) out.put("selection", p.selection());
+    if (p.application() != null) out.set("application", Json.mapper().valueToTree(p.application()));
     out.put("source", p.source());
   }
 }

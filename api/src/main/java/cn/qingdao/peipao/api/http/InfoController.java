@@ -5,6 +5,7 @@ import cn.qingdao.peipao.core.model.Codes;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.taxonomy.District;
 import cn.qingdao.peipao.core.taxonomy.FounderGroup;
+import cn.qingdao.peipao.core.taxonomy.Place;
 import cn.qingdao.peipao.core.taxonomy.Sector;
 import cn.qingdao.peipao.core.taxonomy.Service;
 import cn.qingdao.peipao.core.taxonomy.Stage;
@@ -102,7 +103,8 @@ public final class InfoController {
       Collection<District> districts,
       Collection<Service> services,
       Collection<FounderGroup> founderGroups,
-      CodeLists codes) {}
+      CodeLists codes,
+      Collection<Place> places) {}
 
   /** The closed code lists of the entity fields. */
   public record CodeLists(
@@ -115,8 +117,7 @@ public final class InfoController {
       List<String> instruments,
       List<String> policyCategories,
       List<String> policyAudiences,
-      List<String> benefitTypes,
-      List<String> regions) {}
+      List<String> benefitTypes) {}
 
   public void taxonomy(Context ctx) {
     Http.json(
@@ -139,8 +140,8 @@ public final class InfoController {
                 Codes.INSTRUMENTS,
                 Codes.POLICY_CATEGORIES,
                 Codes.POLICY_AUDIENCES,
-                Codes.BENEFIT_TYPES,
-                Codes.REGIONS)));
+                Codes.BENEFIT_TYPES),
+            taxonomy.places().all()));
   }
 
   /**

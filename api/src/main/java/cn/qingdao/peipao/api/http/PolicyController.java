@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,17 +32,19 @@ import java.util.Set;
  */
 public final class PolicyController {
   private static final Set<String> PEOPLE_PARAMS =
-      Set.of("verdict", "district", "date", "limit", "offset");
+      Set.of("verdict", "district", "city", "date", "limit", "offset");
   private static final int MAX_PEOPLE_LIMIT = 1000;
 
   private final Catalog catalog;
   private final Taxonomy taxonomy;
+  private final CodeFilters codeFilters;
   private final PolicyMatcher matcher;
   private final Clock clock;
 
   public PolicyController(Catalog catalog, Taxonomy taxonomy, PolicyMatcher matcher, Clock clock) {
     this.catalog = catalog;
     this.taxonomy = taxonomy;
+    this.codeFilters = new CodeFilters(taxonomy);
     this.matcher = matcher;
     this.clock = clock;
   }
@@ -98,9 +101,8 @@ public final class PolicyController {
     Set<Verdict> verdicts = EnumSet.noneOf(Verdict.class);
     for (String c : verdictCodes) verdicts.add(Verdict.of(c).orElseThrow());
     if (verdicts.isEmpty()) verdicts = EnumSet.of(Verdict.ELIGIBLE, Verdict.PARTIAL);
-    List<String> districts =
-        Requests.codeParam(
-            ctx, "district", c -> taxonomy.district(c).isPresent(), taxonomy.districtCodes());
+    Map<String, List<String>> places =
+        codeFilters.fromQuery(ctx, EntityType.PROJECTS, List.of("district", "city"));
     LocalDate day = Requests.dateParam(ctx, "date", LocalDate.now(clock));
     int limit = Requests.intParam(ctx, "limit", 10, 1, MAX_PEOPLE_LIMIT);
     int offset = Requests.intParam(ctx, "offset", 0, 0, PolicyMatcher.MAX_WINDOW - limit);
@@ -118,7 +120,15 @@ public final class PolicyController {
               + policy.audience()
               + " applicants, not for startup projects; its audience is not matched here");
     }
-    PolicyMatcher.Audience a = matcher.audience(policy, day, verdicts, districts, offset, limit);
+    PolicyMatcher.Audience a =
+        matcher.audience(
+            policy,
+            day,
+            verdicts,
+            places.getOrDefault("district", List.of()),
+            places.getOrDefault("city", List.of()),
+            offset,
+            limit);
     ObjectNode out = Json.mapper().createObjectNode();
     ObjectNode p = out.putObject("policy");
     AssessmentJson.policy(p, policy);
@@ -141,6 +151,7 @@ public final class PolicyController {
       item.put("id", person.project().id());
       item.put("name", person.project().name());
       item.put("district", person.project().location().district());
+      item.put("city", person.project().location().city());
       item.put("stage", person.project().stage());
       AssessmentJson.verdict(item, person.assessment());
     }

@@ -7,7 +7,6 @@ import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.Numbers;
 import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.json.ValidationException;
-import cn.qingdao.peipao.core.model.Codes;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.model.Project;
@@ -42,6 +41,7 @@ public final class RecommendationController {
           "profile",
           "explain",
           "district",
+          "city",
           "sector",
           "stage",
           "kind",
@@ -54,6 +54,7 @@ public final class RecommendationController {
 
   private final Catalog catalog;
   private final Taxonomy taxonomy;
+  private final CodeFilters codeFilters;
   private final Recommender recommender;
   private final PolicyMatcher policies;
   private final Feedback feedback;
@@ -66,6 +67,7 @@ public final class RecommendationController {
       Feedback feedback) {
     this.catalog = catalog;
     this.taxonomy = taxonomy;
+    this.codeFilters = new CodeFilters(taxonomy);
     this.recommender = recommender;
     this.policies = policies;
     this.feedback = feedback;
@@ -221,17 +223,13 @@ public final class RecommendationController {
     Http.json(ctx, 200, out);
   }
 
+  /** Dimensions a recommendation narrows by (not status: recommendations are of active ones). */
+  private static final List<String> FILTERS =
+      List.of("district", "city", "sector", "stage", "need", "kind");
+
   private RequestFilters queryFilters(Context ctx, EntityType target) {
-    return new RequestFilters(
-        Requests.codeParam(
-            ctx, "district", c -> taxonomy.district(c).isPresent(), taxonomy.districtCodes()),
-        Requests.codeParam(
-            ctx, "sector", c -> taxonomy.sector(c).isPresent(), taxonomy.sectorCodes()),
-        Requests.codeParam(ctx, "stage", c -> taxonomy.stage(c).isPresent(), taxonomy.stageCodes()),
-        kinds(ctx, "kind", target),
-        Requests.codeParam(
-            ctx, "need", c -> taxonomy.service(c).isPresent(), taxonomy.serviceCodes()),
-        text("q", ctx.queryParam("q")));
+    return CodeFilters.toRequestFilters(
+        codeFilters.fromQuery(ctx, target, FILTERS), text("q", ctx.queryParam("q")));
   }
 
   private static String noWords(String text) {
@@ -252,48 +250,7 @@ public final class RecommendationController {
 
   private RequestFilters bodyFilters(Fields f, EntityType target) {
     if (f == null) return RequestFilters.NONE;
-    RequestFilters out =
-        new RequestFilters(
-            f.codes(
-                "district",
-                false,
-                20,
-                c ->
-                    taxonomy.district(c).isPresent()
-                        ? null
-                        : "unknown district '" + Requests.clip(c) + "'"),
-            f.codes(
-                "sector",
-                false,
-                20,
-                c ->
-                    taxonomy.sector(c).isPresent()
-                        ? null
-                        : "unknown sector '" + Requests.clip(c) + "'"),
-            f.codes(
-                "stage",
-                false,
-                4,
-                c ->
-                    taxonomy.stage(c).isPresent()
-                        ? null
-                        : "unknown stage '" + Requests.clip(c) + "'"),
-            f.codes(
-                "kind",
-                false,
-                20,
-                c ->
-                    target == null || Codes.kindsOf(target).contains(c)
-                        ? null
-                        : "unknown kind '" + Requests.clip(c) + "' for " + target.path()),
-            f.codes(
-                "need",
-                false,
-                20,
-                c ->
-                    taxonomy.service(c).isPresent()
-                        ? null
-                        : "unknown need '" + Requests.clip(c) + "'"));
+    RequestFilters out = CodeFilters.toRequestFilters(codeFilters.fromBody(f, target, FILTERS), "");
     String q = f.string("q", false, MAX_TEXT_CHARS);
     f.finish();
     if (q == null || q.isBlank()) return out;
@@ -302,14 +259,6 @@ public final class RecommendationController {
       return out;
     }
     return out.withText(q);
-  }
-
-  private static List<String> kinds(Context ctx, String name, EntityType target) {
-    List<String> allowed = Codes.kindsOf(target);
-    if (allowed.isEmpty() && !ctx.queryParams(name).isEmpty()) {
-      throw ApiException.badField(name, target.path() + " have no kind");
-    }
-    return Requests.codeParam(ctx, name, allowed::contains, String.join(", ", allowed));
   }
 
   private static Set<String> without(Set<String> s, String x) {

@@ -2,7 +2,6 @@ package cn.qingdao.peipao.api.http;
 
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.Numbers;
-import cn.qingdao.peipao.core.model.Codes;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
@@ -13,29 +12,28 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
- * {@code GET /api/v1/TYPE?q=&sector=&stage=&district=&need=&kind=&status=&page=&size=}: Chinese
- * full text, filters (repeat a parameter or separate values by commas for alternatives) and facet
- * counts. Every filter value is checked against the taxonomy.
+ * {@code GET /api/v1/TYPE?q=&sector=&stage=&district=&city=&need=&kind=&status=&page=&size=}:
+ * Chinese full text, filters (repeat a parameter or separate values by commas for alternatives) and
+ * facet counts. Every filter value is checked against the taxonomy.
  */
 public final class SearchController {
   /** Deepest result reachable by paging; beyond it, narrow the query. */
   static final int MAX_WINDOW = 10_000;
 
   private static final Set<String> PARAMS =
-      Set.of("q", "sector", "stage", "district", "need", "kind", "status", "page", "size");
+      Set.of("q", "sector", "stage", "district", "city", "need", "kind", "status", "page", "size");
 
   private final Catalog catalog;
   private final Taxonomy taxonomy;
   private final int maxPageSize;
   private final int maxQueryChars;
   private final PersonalData personal;
+  private final CodeFilters codeFilters;
 
   public SearchController(Catalog catalog, Taxonomy taxonomy, int maxPageSize, int maxQueryChars) {
     this.catalog = catalog;
@@ -43,6 +41,7 @@ public final class SearchController {
     this.maxPageSize = maxPageSize;
     this.maxQueryChars = maxQueryChars;
     this.personal = new PersonalData(catalog);
+    this.codeFilters = new CodeFilters(taxonomy);
   }
 
   public void search(Context ctx, EntityType type) {
@@ -59,31 +58,7 @@ public final class SearchController {
       throw ApiException.badField(
           "page", "page × size must be at most " + MAX_WINDOW + "; narrow the query instead");
     }
-    Map<String, List<String>> filters = new LinkedHashMap<>();
-    filter(ctx, filters, "sector", c -> taxonomy.sector(c).isPresent(), taxonomy.sectorCodes());
-    filter(ctx, filters, "stage", c -> taxonomy.stage(c).isPresent(), taxonomy.stageCodes());
-    filter(
-        ctx,
-        filters,
-        "district",
-        c -> taxonomy.district(c).isPresent() || c.matches("\\d{6}"),
-        taxonomy.districtCodes());
-    filter(ctx, filters, "need", c -> taxonomy.service(c).isPresent(), taxonomy.serviceCodes());
-    List<String> kinds = Codes.kindsOf(type);
-    if (kinds.isEmpty() && ctx.queryParam("kind") != null) {
-      throw ApiException.badField("kind", type.path() + " have no kind");
-    }
-    filter(ctx, filters, "kind", kinds::contains, String.join(", ", kinds));
-    if (type == EntityType.PROJECTS) {
-      filter(
-          ctx,
-          filters,
-          "status",
-          Codes.PROJECT_STATUS::contains,
-          String.join(", ", Codes.PROJECT_STATUS));
-    } else if (ctx.queryParam("status") != null) {
-      throw ApiException.badField("status", "only projects have a status");
-    }
+    Map<String, List<String>> filters = codeFilters.fromQuery(ctx, type, CodeFilters.ALL);
     SearchResult r = catalog.search(new SearchRequest(type, q, filters, (page - 1) * size, size));
     ObjectNode out = Json.mapper().createObjectNode();
     out.put("type", type.path());
@@ -106,15 +81,5 @@ public final class SearchController {
     out.set("facets", Json.mapper().valueToTree(r.facets()));
     out.put("tookMs", Numbers.tookMs(start));
     Http.json(ctx, 200, out);
-  }
-
-  private static void filter(
-      Context ctx,
-      Map<String, List<String>> filters,
-      String name,
-      Predicate<String> known,
-      String allowed) {
-    List<String> values = Requests.codeParam(ctx, name, known, allowed);
-    if (!values.isEmpty()) filters.put(name, values);
   }
 }

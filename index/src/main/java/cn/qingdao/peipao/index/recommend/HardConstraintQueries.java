@@ -109,6 +109,7 @@ final class HardConstraintQueries {
     }
     if (!f.districts().isEmpty())
       b.add(terms(EntityDocuments.DISTRICT, f.districts()), Occur.FILTER);
+    if (!f.cities().isEmpty()) b.add(terms(EntityDocuments.CITY, f.cities()), Occur.FILTER);
     if (!f.sectors().isEmpty()) b.add(terms(EntityDocuments.SECTOR, f.sectors()), Occur.FILTER);
     if (!f.stages().isEmpty()) b.add(terms(EntityDocuments.STAGE, f.stages()), Occur.FILTER);
     if (!f.kinds().isEmpty()) b.add(terms(EntityDocuments.KIND, f.kinds()), Occur.FILTER);

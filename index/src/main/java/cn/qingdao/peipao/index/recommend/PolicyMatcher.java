@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -43,11 +44,35 @@ public final class PolicyMatcher {
 
   private final Recommender recommender;
   private final Eligibility eligibility;
+  private final Supplier<Set<String>> parked;
 
-  /** Policies matched on {@code recommender}'s ranking context. */
+  /** Policies matched on {@code recommender}'s ranking context; no project counts as in a park. */
   public PolicyMatcher(Recommender recommender) {
+    this(recommender, Set::of);
+  }
+
+  /**
+   * As above, where {@code parked} gives the ids of the projects with an active park assignment: a
+   * project that does not state {@code inPark} is then in a park (园区企业), read per request.
+   */
+  public PolicyMatcher(Recommender recommender, Supplier<Set<String>> parked) {
     this.recommender = recommender;
     this.eligibility = recommender.ranking().eligibility;
+    this.parked = parked;
+  }
+
+  /**
+   * {@code p} with {@code inPark} derived when it does not state it: true when it has an active
+   * park assignment (else still unknown). O(1) after one read of the assignments.
+   */
+  public Project withDerivedInPark(Project p) {
+    return withDerivedInPark(p, parked.get());
+  }
+
+  private static Project withDerivedInPark(Project p, Set<String> parkedIds) {
+    return p.inPark() == null && p.id() != null && parkedIds.contains(p.id())
+        ? p.withInPark(true)
+        : p;
   }
 
   /** The engine this matcher uses (for profiles that are not stored). */
@@ -57,7 +82,7 @@ public final class PolicyMatcher {
 
   /** The calculator: every policy open to founders on {@code day}, judged for {@code profile}. */
   public List<Assessment> calculate(Project profile, LocalDate day) {
-    return eligibility.calculate(openFounderPolicies(day), profile, day);
+    return eligibility.calculate(openFounderPolicies(day), withDerivedInPark(profile), day);
   }
 
   /** The compiled rules of every policy open to founders on {@code day}; O(policies). */
@@ -85,12 +110,14 @@ public final class PolicyMatcher {
    * @param verdicts the verdicts to list ({@code eligible}, {@code partial}; not {@code
    *     ineligible})
    * @param districts only projects in these districts (empty: all)
+   * @param cities only projects in these cities (adcodes; empty: all)
    */
   public Audience audience(
       Policy policy,
       LocalDate day,
       Set<Verdict> verdicts,
       Collection<String> districts,
+      Collection<String> cities,
       int offset,
       int limit) {
     if (offset < 0 || limit < 1 || offset + limit > MAX_WINDOW)
@@ -112,6 +139,10 @@ public final class PolicyMatcher {
           new TermInSetQuery(
               EntityDocuments.DISTRICT, districts.stream().map(BytesRef::new).toList()),
           Occur.FILTER);
+    if (!cities.isEmpty())
+      q.add(
+          new TermInSetQuery(EntityDocuments.CITY, cities.stream().map(BytesRef::new).toList()),
+          Occur.FILTER);
     int window = offset + limit;
     // Keep the best `window` by (verdict, missing, id); the head is the worst kept.
     Comparator<Candidate> order =
@@ -120,10 +151,13 @@ public final class PolicyMatcher {
             .thenComparing(c -> c.facts.project().id());
     PriorityQueue<Candidate> best = new PriorityQueue<>(order.reversed());
     long[] counts = new long[Verdict.values().length];
+    Set<String> parkedIds = parked.get();
     scan(
         q.build(),
         (segment, doc) -> {
-          ProfileFacts f = segment.facts()[doc];
+          ProfileFacts cached = segment.facts()[doc];
+          Project derived = withDerivedInPark(cached.project(), parkedIds);
+          ProfileFacts f = derived == cached.project() ? cached : eligibility.facts(derived);
           Verdict v = rules.verdict(f, at);
           counts[v.ordinal()]++;
           if (!verdicts.contains(v)) return;

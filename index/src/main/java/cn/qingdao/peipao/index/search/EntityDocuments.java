@@ -10,12 +10,11 @@ import cn.qingdao.peipao.core.model.Park;
 import cn.qingdao.peipao.core.model.Policy;
 import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.scoring.FeatureExtractor;
-import cn.qingdao.peipao.core.taxonomy.District;
+import cn.qingdao.peipao.core.taxonomy.Place;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -39,7 +38,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class EntityDocuments {
   /** Bump when the mapping changes: an index built with another version is rebuilt at start. */
-  public static final int MAPPING_VERSION = 5;
+  public static final int MAPPING_VERSION = 6;
 
   public static final String UID = "uid";
   public static final String TYPE = "type";
@@ -55,6 +54,7 @@ public final class EntityDocuments {
   public static final String SECTOR = "sector";
   public static final String STAGE = "stage";
   public static final String DISTRICT = "district";
+  public static final String CITY = "city";
   public static final String NEED = "need";
   public static final String KIND = "kind";
   public static final String STATUS = "status";
@@ -96,7 +96,7 @@ public final class EntityDocuments {
   }
 
   /** Dimensions with facet counts in search answers. */
-  public static final List<String> FACETS = List.of(SECTOR, STAGE, DISTRICT, KIND);
+  public static final List<String> FACETS = List.of(SECTOR, STAGE, DISTRICT, CITY, KIND);
 
   private final Taxonomy taxonomy;
   private final FacetsConfig facets = new FacetsConfig();
@@ -246,13 +246,16 @@ public final class EntityDocuments {
 
   private void location(Document d, Location l) {
     if (l == null) return;
-    Optional<District> district = taxonomy.district(l.district());
-    codes(d, DISTRICT, List.of(l.district()));
-    Double lat = l.lat() != null ? l.lat() : district.map(District::lat).orElse(null);
-    Double lon = l.lon() != null ? l.lon() : district.map(District::lon).orElse(null);
-    if (lat != null && lon != null) {
-      d.add(new LatLonPoint(GEO, lat, lon));
-      d.add(new LatLonDocValuesField(GEO, lat, lon));
+    if (l.district() != null) codes(d, DISTRICT, List.of(l.district()));
+    String city =
+        l.city() != null
+            ? l.city()
+            : taxonomy.places().cityOf(l.place(taxonomy)).map(Place::adcode).orElse(null);
+    if (city != null) codes(d, CITY, List.of(city));
+    double[] point = l.point(taxonomy);
+    if (point != null) {
+      d.add(new LatLonPoint(GEO, point[0], point[1]));
+      d.add(new LatLonDocValuesField(GEO, point[0], point[1]));
     }
   }
 

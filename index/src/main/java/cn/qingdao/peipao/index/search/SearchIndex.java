@@ -2,7 +2,7 @@ package cn.qingdao.peipao.index.search;
 
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
-import cn.qingdao.peipao.core.taxonomy.Sector;
+import cn.qingdao.peipao.core.taxonomy.SectorTerms;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -35,6 +34,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -74,6 +74,7 @@ public final class SearchIndex implements Closeable {
   private volatile SearcherManager searchers;
   private final EntityDocuments documents;
   private final ChineseAnalyzers analyzers;
+  private final SectorTerms sectorTerms;
   private final Taxonomy taxonomy;
   private final String fingerprint;
   private final boolean rebuildNeeded;
@@ -98,6 +99,7 @@ public final class SearchIndex implements Closeable {
     this.taxonomy = taxonomy;
     this.documents = new EntityDocuments(taxonomy);
     this.analyzers = new ChineseAnalyzers(taxonomy);
+    this.sectorTerms = new SectorTerms(taxonomy);
     this.fingerprint = fingerprint;
     this.rebuildNeeded = rebuildNeeded;
     this.openNote = note;
@@ -367,23 +369,39 @@ public final class SearchIndex implements Closeable {
       return b.build();
     }
     b.add(textQuery(r.q(), r.type()), Occur.MUST);
-    // A query that names a sector (by name or keyword) also favours that sector's entities.
-    for (Sector s : sectorsNamedIn(r.q())) {
-      b.add(
-          new BoostQuery(new TermQuery(new Term(EntityDocuments.SECTOR, s.code())), 0.5f),
-          Occur.SHOULD);
-    }
     return b.build();
   }
 
-  /** Text relevance: any term may match; name matches weigh double, sector names little. */
+  /**
+   * Text relevance: any word may match, a known sector term only as a whole (数字经济 is not 经济 ∨ 数字,
+   * so it does not find 低空经济); name matches weigh double, sector names little; and an entity of a
+   * sector the query names matches too, below those whose text says it.
+   */
   private Query textQuery(String q, EntityType type) {
     QueryBuilder qb = new QueryBuilder(analyzers.query());
+    List<SectorTerms.Hit> hits = sectorTerms.find(q);
+    char[] rest = q.toCharArray();
+    for (SectorTerms.Hit h : hits) java.util.Arrays.fill(rest, h.start(), h.end(), ' ');
+    String words = new String(rest);
     BooleanQuery.Builder text = new BooleanQuery.Builder();
-    addField(text, qb.createBooleanQuery(EntityDocuments.NAME, q, Occur.SHOULD), 2f);
-    // the type's own text field: one analysis per document, and BM25 statistics of the type
-    addField(text, qb.createBooleanQuery(EntityDocuments.textOf(type), q, Occur.SHOULD), 1f);
-    addField(text, qb.createBooleanQuery(EntityDocuments.SECTOR_TEXT, q, Occur.SHOULD), 0.3f);
+    String[] fields = {
+      EntityDocuments.NAME, EntityDocuments.textOf(type), EntityDocuments.SECTOR_TEXT
+    };
+    float[] boosts = {2f, 1f, 0.3f};
+    for (int i = 0; i < fields.length; i++) {
+      addField(text, qb.createBooleanQuery(fields[i], words, Occur.SHOULD), boosts[i]);
+      for (SectorTerms.Hit h : hits)
+        addField(text, qb.createPhraseQuery(fields[i], h.term()), boosts[i]);
+    }
+    for (SectorTerms.Hit h : hits) {
+      for (String code : h.sectors()) {
+        text.add(
+            new BoostQuery(
+                new ConstantScoreQuery(new TermQuery(new Term(EntityDocuments.SECTOR, code))),
+                0.5f),
+            Occur.SHOULD);
+      }
+    }
     BooleanQuery built = text.build();
     if (built.clauses().isEmpty()) {
       // Only stop words or punctuation: nothing can match.
@@ -394,17 +412,6 @@ public final class SearchIndex implements Closeable {
 
   private static void addField(BooleanQuery.Builder b, Query q, float boost) {
     if (q != null) b.add(new BoostQuery(q, boost), Occur.SHOULD);
-  }
-
-  private List<Sector> sectorsNamedIn(String q) {
-    String lower = q.toLowerCase(Locale.ROOT);
-    List<Sector> out = new ArrayList<>();
-    for (Sector s : taxonomy.sectors()) {
-      boolean named = lower.contains(s.name().toLowerCase(Locale.ROOT));
-      for (String k : s.keywords()) named |= lower.contains(k.toLowerCase(Locale.ROOT));
-      if (named) out.add(s);
-    }
-    return out;
   }
 
   private Map<String, Map<String, Integer>> facets(IndexReader reader, FacetsCollector fc)

@@ -8,12 +8,12 @@ import java.util.Map;
  * A search over one entity type: optional Chinese query text, filters by dimension (values of one
  * dimension are alternatives, dimensions combine with AND), and a page.
  *
- * @param filters keys among {@code sector, stage, district, need, kind, status}
+ * @param filters keys among {@code sector, stage, district, city, need, kind, status}
  */
 public record SearchRequest(
     EntityType type, String q, Map<String, List<String>> filters, int offset, int limit) {
   public static final List<String> FILTERS =
-      List.of("sector", "stage", "district", "need", "kind", "status");
+      List.of("sector", "stage", "district", "city", "need", "kind", "status");
 
   public SearchRequest {
     filters = Map.copyOf(filters);

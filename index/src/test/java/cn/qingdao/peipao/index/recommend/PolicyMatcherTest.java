@@ -128,7 +128,7 @@ class PolicyMatcherTest {
       if (!p.audience().equals("founder")) continue;
       List<String> expected = byHand(p, both, null);
       PolicyMatcher.Audience a =
-          matcher.audience(p, DAY, both, List.of(), 0, PolicyMatcher.MAX_WINDOW);
+          matcher.audience(p, DAY, both, List.of(), List.of(), 0, PolicyMatcher.MAX_WINDOW);
       assertEquals(expected, listed(a), id);
       assertEquals(
           expected.stream().filter(s -> s.endsWith(":eligible")).count(), a.eligible(), id);
@@ -137,7 +137,8 @@ class PolicyMatcherTest {
       // Only eligible, one district, one page further on: the same list cut the same way.
       List<String> eligibleInLaoshan = byHand(p, EnumSet.of(Verdict.ELIGIBLE), "laoshan");
       PolicyMatcher.Audience page =
-          matcher.audience(p, DAY, EnumSet.of(Verdict.ELIGIBLE), List.of("laoshan"), 5, 20);
+          matcher.audience(
+              p, DAY, EnumSet.of(Verdict.ELIGIBLE), List.of("laoshan"), List.of(), 5, 20);
       assertEquals(
           eligibleInLaoshan.subList(
               Math.min(5, eligibleInLaoshan.size()), Math.min(25, eligibleInLaoshan.size())),
@@ -159,7 +160,7 @@ class PolicyMatcherTest {
     catalog.create(catalog.reader().read(EntityType.POLICIES, Json.parse(json)), "test");
     Policy p = policy("pol-new-laoshan-ai");
     Set<Verdict> both = EnumSet.of(Verdict.ELIGIBLE, Verdict.PARTIAL);
-    PolicyMatcher.Audience a = matcher.audience(p, DAY, both, List.of(), 0, 100);
+    PolicyMatcher.Audience a = matcher.audience(p, DAY, both, List.of(), List.of(), 0, 100);
     assertTrue(a.eligible() > 0);
     for (PolicyMatcher.Person person : a.items()) {
       assertEquals("laoshan", person.project().location().district());
@@ -179,16 +180,23 @@ class PolicyMatcherTest {
             .readProfile(
                 Json.parse(
                     """
-                    {"stage":"seed","employees":4,"registeredAt":"2026-05-01",
+                    {"stage":"seed","employees":4,"registeredAt":"2026-05-01","inPark":true,
                      "location":{"district":"shibei"},
                      "founder":{"groups":["college_graduate"],"graduationYear":2025}}"""));
     List<Assessment> out = matcher.calculate(graduate, DAY);
     Assessment personal = find(out, "pol-cdb-personal");
     assertEquals(Verdict.ELIGIBLE, personal.verdict());
     assertEquals(300000L, personal.policy().benefit().maxAmount());
+    assertEquals(1.0, personal.policy().benefit().interestSubsidyRate());
     Assessment smallFirm = find(out, "pol-cdb-smallfirm");
     assertEquals(Verdict.PARTIAL, smallFirm.verdict());
-    assertEquals(List.of("适用阶段：初创期、成长期、成熟期"), smallFirm.unmet());
+    assertEquals(List.of("属于小微企业"), smallFirm.unknown());
+    assertTrue(smallFirm.unmet().isEmpty());
+    // the same founder outside a park: the park loans wait on that fact
+    Project outside = graduate.withInPark(null);
+    Assessment waiting = find(matcher.calculate(outside, DAY), "pol-cdb-personal");
+    assertEquals(Verdict.PARTIAL, waiting.verdict());
+    assertEquals(List.of("园区企业（入驻创业孵化园区）"), waiting.unknown());
     assertTrue(out.stream().noneMatch(a -> a.policy().id().equals("pol-park-incubation-subsidy")));
     assertTrue(out.stream().noneMatch(a -> a.policy().id().equals("pol-key-group-tax-relief")));
     for (int i = 1; i < out.size(); i++)

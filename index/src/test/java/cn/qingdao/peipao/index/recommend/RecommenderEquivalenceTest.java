@@ -104,6 +104,18 @@ class RecommenderEquivalenceTest {
     for (ObjectNode k : parks) {
       if (rnd.nextDouble() < 0.1) k.put("tenants", k.get("capacity").asInt());
       if (rnd.nextDouble() < 0.1) k.withArray("tags").add("二次孵化");
+      if (rnd.nextDouble() < 0.2) k.withArray("tags").add("返乡入乡创业园区");
+    }
+    // a tenth of everyone elsewhere in Shandong: a county (city centre as its point) or a city
+    // alone
+    List<ObjectNode> all = new ArrayList<>(projects);
+    all.addAll(mentors);
+    all.addAll(parks);
+    for (ObjectNode e : all) {
+      if (rnd.nextDouble() >= 0.1) continue;
+      ObjectNode loc = e.putObject("location");
+      if (rnd.nextBoolean()) loc.put("district", pick(rnd, ELSEWHERE));
+      else loc.put("city", pick(rnd, CITIES));
     }
     import_(catalog, EntityType.PROJECTS, projects);
     import_(catalog, EntityType.MENTORS, mentors);
@@ -172,6 +184,11 @@ class RecommenderEquivalenceTest {
     };
   }
 
+  /** Counties outside Qingdao, and cities, that locations and filters use. */
+  static final List<String> ELSEWHERE = List.of("370102", "370602", "371102", "370883");
+
+  static final List<String> CITIES = List.of("370100", "370200", "370600", "371100");
+
   private static RequestFilters randomFilters(EntityType target, Random rnd) {
     List<String> districts = new ArrayList<>();
     List<String> sectors = new ArrayList<>();
@@ -196,7 +213,9 @@ class RecommenderEquivalenceTest {
     }
     String text = "";
     if (rnd.nextDouble() < 0.15) text = pick(rnd, List.of("融资", "智能", "海洋", "平台", "数据服务"));
-    return new RequestFilters(districts, sectors, stages, kinds, needs, text);
+    List<String> cities = new ArrayList<>();
+    if (rnd.nextDouble() < 0.1) cities.add(pick(rnd, CITIES));
+    return new RequestFilters(districts, sectors, stages, kinds, needs, text, cities);
   }
 
   private static String pick(Random rnd, List<String> values) {

@@ -8,6 +8,7 @@ import cn.qingdao.peipao.core.model.ProfileField;
 import cn.qingdao.peipao.core.model.ProfileField.Kind;
 import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.model.Rule;
+import cn.qingdao.peipao.core.taxonomy.Place;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ final class Check {
   private final boolean wantPresent;
   private final int codeCount;
 
+  /** For region conditions: the hierarchy, to tell a city-level place from its counties. */
+  private final cn.qingdao.peipao.core.taxonomy.Places places;
+
   Check(Rule.Condition c, ProfileEncoder encoder) {
     this.field =
         ProfileField.of(c.field())
@@ -79,6 +83,7 @@ final class Check {
     this.mask = m;
     this.numbers = nums;
     this.tagValues = List.copyOf(texts);
+    this.places = encoder.places();
     this.wantPresent = code != Op.EXISTS || value == null || value.asBoolean();
     this.codeCount =
         field.kind() == Kind.CODE || field.kind() == Kind.ORDERED_CODES
@@ -103,6 +108,7 @@ final class Check {
     if (tags) return tagTruth(f.tags());
     if (code == Op.EXISTS) return present(f) == wantPresent ? YES : NO;
     if (!f.states(field)) return MAYBE;
+    if (field == ProfileField.REGION) return regionTruth(f.regions());
     return switch (field.kind()) {
       case NUMBER ->
           field == ProfileField.AWARD_YEAR
@@ -250,7 +256,7 @@ final class Check {
       case SECTORS -> p.sectors();
       case STAGE -> p.stage();
       case DISTRICT -> p.location().district();
-      case REGION -> regionCodes(f.mask(ProfileField.REGION));
+      case REGION -> f.regions();
       case FOUNDER_GROUPS -> p.founder().groups();
       case GRADUATION_YEAR -> p.founder().graduationYear();
       case NEEDS -> p.needs();
@@ -261,6 +267,7 @@ final class Check {
       case AWARD_YEAR -> p.awards().stream().map(Project.Award::year).toList();
       case HIGH_TECH -> p.flags().highTech();
       case SPECIALIZED -> p.flags().specialized();
+      case IN_PARK -> p.inPark();
       case STATUS -> p.status();
       case YEARS_SINCE_REGISTRATION, YEARS_SINCE_GRADUATION ->
           Math.round(f.number(field, at) * 100) / 100.0;
@@ -268,12 +275,22 @@ final class Check {
     };
   }
 
-  /** The region codes of a mask (bit i is {@code Codes.REGIONS[i]}, as the encoder lists them). */
-  private static List<String> regionCodes(long mask) {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < cn.qingdao.peipao.core.model.Codes.REGIONS.size(); i++)
-      if ((mask & (1L << i)) != 0) out.add(cn.qingdao.peipao.core.model.Codes.REGIONS.get(i));
-    return out;
+  /**
+   * Whether a place (its chain, innermost first) lies in one of the condition's places: yes when
+   * one encloses it; unknown when the place is a city and one of them is a county of that city (the
+   * county is not known); else no. {@code ne} is the negation. O(values × depth).
+   */
+  private int regionTruth(List<String> chain) {
+    int t = NO;
+    for (String v : tagValues) {
+      if (chain.contains(v)) {
+        t = YES;
+        break;
+      }
+      if (places.get(chain.get(0)).map(p -> p.level() != Place.Level.COUNTY).orElse(false)
+          && places.within(v, chain.get(0))) t = MAYBE;
+    }
+    return code == Op.NE ? 2 - t : t;
   }
 
   /**

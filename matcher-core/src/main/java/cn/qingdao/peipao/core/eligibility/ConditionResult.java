@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One condition of a policy judged for a profile: its label (prefixed 非 when the policy requires it
  * not to hold), the field, operator and value it tests, its result as the policy needs it, the
- * profile's value (null when not stated) and, for unmet numeric and date conditions, the gap.
+ * profile's value (null when not stated), for unmet numeric and date conditions, the gap, and the
+ * sentence of the policy's source that states the condition ({@code quote}, null when none).
  */
 public record ConditionResult(
     String label,
@@ -14,4 +15,5 @@ public record ConditionResult(
     JsonNode required,
     Truth result,
     Object value,
-    String gap) {}
+    String gap,
+    String quote) {}

@@ -5,6 +5,7 @@ import static cn.qingdao.peipao.core.eligibility.Truth.NO;
 import static cn.qingdao.peipao.core.eligibility.Truth.YES;
 
 import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.model.Codes;
 import cn.qingdao.peipao.core.model.Policy;
 import cn.qingdao.peipao.core.model.ProfileField;
 import cn.qingdao.peipao.core.model.Rule;
@@ -19,13 +20,32 @@ import java.util.List;
  * conditions, {@link #assess} a few more with the explanation.
  */
 public final class PolicyRules {
-  private sealed interface Node permits Group, Leaf {}
+  private sealed interface Node permits Group, Leaf, Pending {}
+
+  /**
+   * What no profile fact can settle (a selection, a pilot, an agency's review): always unknown, so
+   * the policy is at best {@code partial}.
+   */
+  private record Pending(String kind, String label) implements Node {}
+
+  /** The labels of {@link Codes#SELECTIONS}, as the calculator shows them. */
+  static String selectionLabel(String kind) {
+    return switch (kind) {
+      case "competitive" -> "需经评选（每年择优遴选，非资格审核）";
+      case "pilot" -> "园区试点（仅在试点园区实施）";
+      case "reported" -> "以经办机构审核为准（来源为个案报道，条件未公开）";
+      default -> throw new IllegalArgumentException("unknown selection " + kind);
+    };
+  }
 
   /** {@code all} ({@code any} false) or {@code any} of the children. */
   private record Group(boolean any, Node[] children) implements Node {}
 
-  /** A condition, or its negation when {@code negated}; {@code label} as the answer shows it. */
-  private record Leaf(Check check, boolean negated, String label) implements Node {}
+  /**
+   * A condition, or its negation when {@code negated}; {@code label} as the answer shows it, {@code
+   * quote} the source sentence (null for scope conditions).
+   */
+  private record Leaf(Check check, boolean negated, String label, String quote) implements Node {}
 
   private final Policy policy;
   private final Node root;
@@ -38,6 +58,8 @@ public final class PolicyRules {
     scope(top, encoder, ProfileField.STAGE, "in", policy.stages(), "适用阶段：");
     scope(top, encoder, ProfileField.SECTORS, "intersects", policy.sectors(), "适用行业：");
     if (policy.eligibility() != null) top.add(normal(policy.eligibility(), false, encoder));
+    if (policy.selection() != null)
+      top.add(new Pending(policy.selection(), selectionLabel(policy.selection())));
     this.root = new Group(false, top.toArray(Node[]::new));
   }
 
@@ -55,7 +77,10 @@ public final class PolicyRules {
         prefix + String.join("、", codes.stream().map(c -> encoder.name(field, c)).toList());
     out.add(
         new Leaf(
-            new Check(new Rule.Condition(field.path(), op, value, label), encoder), false, label));
+            new Check(new Rule.Condition(field.path(), op, value, label), encoder),
+            false,
+            label,
+            null));
   }
 
   private static Node normal(Rule rule, boolean negated, ProfileEncoder encoder) {
@@ -64,7 +89,11 @@ public final class PolicyRules {
       case Rule.Any a -> group(a.any(), !negated, negated, encoder);
       case Rule.Not n -> normal(n.not(), !negated, encoder);
       case Rule.Condition c ->
-          new Leaf(new Check(c, encoder), negated, negated ? "非（" + c.label() + "）" : c.label());
+          new Leaf(
+              new Check(c, encoder),
+              negated,
+              negated ? "非（" + c.label() + "）" : c.label(),
+              c.quote());
     };
   }
 
@@ -112,6 +141,7 @@ public final class PolicyRules {
    * project grows counts as unknown, so that {@code NO} means no growth can make the policy fit.
    */
   private static int eval(Node n, ProfileFacts f, AsOf at, boolean optimistic) {
+    if (n instanceof Pending) return MAYBE;
     if (n instanceof Leaf l) {
       int t = truth(l, f, at);
       if (optimistic && t == NO && l.check.canBecome(f, at, l.negated ? NO : YES)) return MAYBE;
@@ -139,6 +169,19 @@ public final class PolicyRules {
   }
 
   private static void collect(Node n, ProfileFacts f, AsOf at, List<ConditionResult> out) {
+    if (n instanceof Pending p) {
+      out.add(
+          new ConditionResult(
+              p.label(),
+              "selection",
+              "pending",
+              Json.mapper().getNodeFactory().textNode(p.kind()),
+              Truth.UNKNOWN,
+              null,
+              null,
+              null));
+      return;
+    }
     if (n instanceof Leaf l) {
       int t = truth(l, f, at);
       out.add(
@@ -149,7 +192,8 @@ public final class PolicyRules {
               l.check.value(),
               Truth.of(t),
               l.check.shown(f, at),
-              t == NO ? l.check.gap(f, at, l.negated) : null));
+              t == NO ? l.check.gap(f, at, l.negated) : null,
+              l.quote));
       return;
     }
     for (Node c : ((Group) n).children) collect(c, f, at, out);
@@ -160,6 +204,10 @@ public final class PolicyRules {
       Node n, ProfileFacts f, AsOf at, List<String> unmet, List<String> unknown) {
     int t = eval(n, f, at, false);
     if (t == YES) return;
+    if (n instanceof Pending p) {
+      unknown.add(p.label());
+      return;
+    }
     if (n instanceof Leaf l) {
       (t == NO ? unmet : unknown).add(l.label);
       return;
@@ -169,6 +217,7 @@ public final class PolicyRules {
 
   /** The fewest conditions that must still turn met for {@code n} to be met. */
   private static int missing(Node n, ProfileFacts f, AsOf at) {
+    if (n instanceof Pending) return 1;
     if (n instanceof Leaf l) return truth(l, f, at) == YES ? 0 : 1;
     Group g = (Group) n;
     int out = g.any ? Integer.MAX_VALUE : 0;

@@ -1,10 +1,12 @@
 package cn.qingdao.peipao.core.eligibility;
 
 import cn.qingdao.peipao.core.model.Codes;
+import cn.qingdao.peipao.core.model.Location;
 import cn.qingdao.peipao.core.model.ProfileField;
 import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.taxonomy.District;
 import cn.qingdao.peipao.core.taxonomy.FounderGroup;
+import cn.qingdao.peipao.core.taxonomy.Place;
 import cn.qingdao.peipao.core.taxonomy.Sector;
 import cn.qingdao.peipao.core.taxonomy.Service;
 import cn.qingdao.peipao.core.taxonomy.Stage;
@@ -29,6 +31,9 @@ public final class ProfileEncoder {
   private final Map<ProfileField, Map<String, String>> names = new EnumMap<>(ProfileField.class);
   private final Taxonomy taxonomy;
 
+  /** The city whose districts the DISTRICT field codes (Qingdao). */
+  private final String districtCity;
+
   public ProfileEncoder(Taxonomy taxonomy) {
     List<Stage> stages = new ArrayList<>(taxonomy.stages());
     stages.sort(Comparator.comparingInt(Stage::order));
@@ -43,12 +48,13 @@ public final class ProfileEncoder {
     put(ProfileField.NEEDS, taxonomy.services(), Service::code, Service::name);
     put(ProfileField.STATUS, Codes.PROJECT_STATUS, c -> c, c -> c);
     put(ProfileField.AWARD_LEVEL, Codes.AWARD_LEVELS, c -> c, c -> c);
-    put(
-        ProfileField.REGION,
-        Codes.REGIONS,
-        c -> c,
-        c -> Codes.REGION_NAMES.get(Codes.REGIONS.indexOf(c)));
     this.taxonomy = taxonomy;
+    this.districtCity =
+        taxonomy.districts().stream()
+            .findFirst()
+            .flatMap(d -> taxonomy.places().ofDistrict(d.code()))
+            .map(Place::parent)
+            .orElse(null);
     for (Map.Entry<ProfileField, List<String>> e : codes.entrySet()) {
       if (e.getValue().size() > 63) {
         throw new IllegalArgumentException(
@@ -99,8 +105,14 @@ public final class ProfileEncoder {
     return m;
   }
 
+  /** The place hierarchy region conditions test against. */
+  cn.qingdao.peipao.core.taxonomy.Places places() {
+    return taxonomy.places();
+  }
+
   /** The Chinese name of a code, or the code itself when it has none. */
   String name(ProfileField field, String code) {
+    if (field == ProfileField.REGION) return taxonomy.places().name(code);
     Map<String, String> nm = names.get(field);
     return nm == null ? code : nm.getOrDefault(code, code);
   }
@@ -113,14 +125,15 @@ public final class ProfileEncoder {
     int stage = position(ProfileField.STAGE, p.stage());
     if (p.stage() != null) given |= bit(ProfileField.STAGE);
     int district = -1;
-    long regions = 0;
+    List<String> regions = List.of();
     if (p.location() != null) {
-      district = position(ProfileField.DISTRICT, p.location().district());
-      given |= bit(ProfileField.DISTRICT);
-      if (p.location().district() != null) {
-        regions = mask(ProfileField.REGION, regionsOf(p.location().district()));
-        given |= bit(ProfileField.REGION);
-      }
+      Location l = p.location();
+      district = position(ProfileField.DISTRICT, l.district());
+      regions = taxonomy.places().chain(l.place(taxonomy));
+      // A place outside the city of the districts lies in none of them: the district is known.
+      if (l.district() != null || (l.city() != null && !l.city().equals(districtCity)))
+        given |= bit(ProfileField.DISTRICT);
+      if (!regions.isEmpty()) given |= bit(ProfileField.REGION);
     }
     long groups = 0;
     double graduation = Double.NaN;
@@ -165,6 +178,10 @@ public final class ProfileEncoder {
         if (p.flags().specialized()) flags |= bit(ProfileField.SPECIALIZED);
       }
     }
+    if (p.inPark() != null) {
+      given |= bit(ProfileField.IN_PARK);
+      if (p.inPark()) flags |= bit(ProfileField.IN_PARK);
+    }
     int status = position(ProfileField.STATUS, p.status());
     if (p.status() != null) given |= bit(ProfileField.STATUS);
     if (!p.tags().isEmpty()) given |= bit(ProfileField.TAGS);
@@ -185,18 +202,6 @@ public final class ProfileEncoder {
         registered,
         awardYears,
         regions);
-  }
-
-  /**
-   * The regions of {@link Codes#REGIONS} a district lies in: a Qingdao district code is in Qingdao
-   * and Shandong; an adcode by its prefix (37: Shandong, 3702: Qingdao); any other place in none.
-   */
-  public List<String> regionsOf(String district) {
-    if (district == null) return List.of();
-    if (taxonomy.district(district).isPresent()) return Codes.REGIONS;
-    if (district.startsWith("3702")) return Codes.REGIONS;
-    if (district.startsWith("37")) return List.of("370000");
-    return List.of();
   }
 
   static int bit(ProfileField f) {

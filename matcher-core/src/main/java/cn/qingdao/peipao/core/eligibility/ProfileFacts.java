@@ -26,7 +26,7 @@ public final class ProfileFacts {
   private final double employees;
   private final long registeredDay;
   private final int[] awardYears;
-  private final long regions;
+  private final List<String> regions;
 
   ProfileFacts(
       Project project,
@@ -44,7 +44,7 @@ public final class ProfileFacts {
       double employees,
       long registeredDay,
       int[] awardYears,
-      long regions) {
+      List<String> regions) {
     this.project = project;
     this.given = given;
     this.sectors = sectors;
@@ -67,6 +67,11 @@ public final class ProfileFacts {
     return project;
   }
 
+  /** The project's place and every place around it, innermost first (empty when unknown). */
+  List<String> regions() {
+    return regions;
+  }
+
   /** True when the profile states {@code field} (derived fields: when their source is stated). */
   public boolean states(ProfileField field) {
     return (given & ProfileEncoder.bit(field)) != 0;
@@ -81,9 +86,9 @@ public final class ProfileFacts {
       case AWARD_LEVEL -> awardLevels;
       case STAGE -> stage < 0 ? 0 : 1L << stage;
       case DISTRICT -> district < 0 ? 0 : 1L << district;
-      case REGION -> regions;
+      case REGION -> 0;
       case STATUS -> status < 0 ? 0 : 1L << status;
-      case HIGH_TECH, SPECIALIZED -> (flags & ProfileEncoder.bit(field)) != 0 ? 1 : 0;
+      case HIGH_TECH, SPECIALIZED, IN_PARK -> (flags & ProfileEncoder.bit(field)) != 0 ? 1 : 0;
       default -> throw new IllegalArgumentException(field.path() + " is not a code field");
     };
   }

@@ -7,16 +7,6 @@ import java.util.List;
 public final class Codes {
   private Codes() {}
 
-  /**
-   * The regions a policy may be scoped to (adcodes): the province and the city. A place is in
-   * Shandong when its adcode starts with 37 (a Qingdao district code counts as Qingdao), in Qingdao
-   * when it starts with 3702.
-   */
-  public static final List<String> REGIONS = List.of("370000", "370200");
-
-  /** The names of {@link #REGIONS}, in order. */
-  public static final List<String> REGION_NAMES = List.of("山东省", "青岛市");
-
   public static final List<String> PROJECT_STATUS = List.of("active", "paused", "closed", "failed");
   public static final List<String> AWARD_LEVELS =
       List.of("district", "city", "provincial", "national");
@@ -50,7 +40,16 @@ public final class Codes {
           "service",
           "personnel",
           "guarantee_waiver",
-          "loan_extension");
+          "loan_extension",
+          "tax");
+
+  /**
+   * How a policy is granted beyond its conditions: {@code competitive} by a yearly selection
+   * (需经评选), {@code pilot} only where it is piloted (园区试点), {@code reported} known from a report of
+   * cases, its conditions set by the agency (以经办机构审核为准). A policy with one is at best {@code
+   * partial}.
+   */
+  public static final List<String> SELECTIONS = List.of("competitive", "pilot", "reported");
 
   /** The kind codes of {@code type} (policy categories for policies; none for projects). */
   public static List<String> kindsOf(EntityType type) {

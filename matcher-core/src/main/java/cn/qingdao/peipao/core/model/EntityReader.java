@@ -4,9 +4,12 @@ import cn.qingdao.peipao.core.json.Fields;
 import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.json.Texts;
 import cn.qingdao.peipao.core.json.ValidationException;
+import cn.qingdao.peipao.core.taxonomy.Place;
+import cn.qingdao.peipao.core.taxonomy.Places;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -123,29 +126,78 @@ public final class EntityReader {
     return f.codes(name, false, 20, this::districtError);
   }
 
-  /** Null when {@code code} is a Qingdao district or a 6-digit adcode of a place outside it. */
+  /**
+   * Null when {@code code} is a Qingdao district or the adcode of another Shandong county; lists
+   * take Qingdao districts by short code only, so that one place has one spelling in a scope.
+   */
   String districtError(String code) {
     if (taxonomy.district(code).isPresent()) return null;
-    if (code.matches("\\d{6}")) {
-      return taxonomy
-          .districtByAdcode(code)
-          .map(d -> "write Qingdao districts by code: use '" + d.code() + "' for " + code)
-          .orElse(null);
-    }
+    Places places = taxonomy.places();
+    Optional<Place> p = places.get(code);
+    if (p.isPresent() && p.get().district() != null)
+      return "write Qingdao districts by code: use '" + p.get().district() + "' for " + code;
+    if (p.isPresent() && p.get().level() == Place.Level.COUNTY) return null;
+    if (p.isPresent())
+      return "'" + code + "' is " + p.get().name() + ", not a county; give a county adcode here";
     return unknown("district", code, taxonomy.districtCodes())
-        + ", or a 6-digit adcode for a place outside Qingdao";
+        + ", or the 6-digit adcode of a Shandong county (GET /api/v1/taxonomy lists places)";
   }
 
+  /** Null when {@code code} is a place of the hierarchy (province, city or county adcode). */
+  String regionError(String code) {
+    return taxonomy.places().get(code).isPresent()
+        ? null
+        : unknown("region", code, taxonomy.places().regionCodes());
+  }
+
+  /**
+   * Reads {@code location}: {@code district} (a Qingdao short code or any Shandong county adcode; a
+   * Qingdao county adcode becomes its short code) and/or {@code city} (a city adcode); the missing
+   * city is derived and a district outside the given city is an error.
+   */
   Location location(Fields f, boolean required) {
     Fields l = f.object("location", required);
     if (l == null) return null;
-    String district = l.string("district", true, 20);
+    Places places = taxonomy.places();
+    // present but blank is an error; absent is fine when the city is given
+    String district = l.string("district", l.has("district"), 20);
     if (district != null) {
+      Optional<Place> county = places.get(district);
+      if (county.isPresent() && county.get().district() != null) district = county.get().district();
       String error = districtError(district);
       if (error != null) {
         l.problems().add(l.pathOf("district"), error);
         district = null;
       }
+    }
+    String city = l.string("city", l.has("city"), 20);
+    if (city != null) {
+      Optional<Place> c = places.get(city).filter(p -> p.level() == Place.Level.CITY);
+      if (c.isEmpty()) {
+        l.problems()
+            .add(
+                l.pathOf("city"),
+                "unknown city '"
+                    + Texts.clip(city)
+                    + "'; give a Shandong city adcode such as 370200 (青岛市) or 370100 (济南市)");
+        city = null;
+      }
+    }
+    if (!l.has("district") && !l.has("city"))
+      l.problems().add(l.pathOf("district"), "is required unless city is given");
+    String derived =
+        places.adcodeOf(district).flatMap(places::cityOf).map(Place::adcode).orElse(null);
+    if (city != null && derived != null && !derived.equals(city)) {
+      l.problems()
+          .add(
+              l.pathOf("city"),
+              "contradicts district '"
+                  + district
+                  + "', which is in "
+                  + places.name(derived)
+                  + " ("
+                  + derived
+                  + "); give one of them or make them agree");
     }
     Double lat = l.number("lat", false, -90, 90);
     Double lon = l.number("lon", false, -180, 180);
@@ -156,7 +208,8 @@ public final class EntityReader {
               "is required when the other coordinate is given");
     }
     l.finish();
-    return district == null ? null : new Location(district, lat, lon);
+    if (district == null && city == null) return null;
+    return new Location(district, derived != null ? derived : city, lat, lon);
   }
 
   static String unknown(String what, String code, String allowed) {

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * A government policy with its audience, benefit, scope (districts, regions, sectors, stages; empty
- * means any) and machine-readable eligibility rules. {@code regions} names the province or city the
- * policy is for ({@link Codes#REGIONS}): outside it a founder is ineligible, with no known place
- * the verdict is partial.
+ * means any) and machine-readable eligibility rules. {@code regions} names the places (province,
+ * city or county adcodes) the policy is for: outside them a founder is ineligible, with no known
+ * place the verdict is partial.
  */
 public record Policy(
     String id,
@@ -28,13 +28,28 @@ public record Policy(
     List<String> sectors,
     List<String> stages,
     Rule eligibility,
+    String selection,
+    Application application,
     String source,
     long version,
     Instant updatedAt)
     implements Entity {
 
-  /** What the policy gives; {@code maxAmount} in yuan when it is money. */
-  public record Benefit(String type, Long maxAmount, String text) {}
+  /**
+   * What the policy gives; {@code maxAmount} in yuan when it is money, {@code interestSubsidyRate}
+   * the share of interest the state pays (0–1), {@code termYears} the longest term, {@code
+   * guaranteeFree} true when no (counter-)guarantee is asked.
+   */
+  public record Benefit(
+      String type,
+      Long maxAmount,
+      String text,
+      Double interestSubsidyRate,
+      Double termYears,
+      Boolean guaranteeFree) {}
+
+  /** How to apply (申报指南): where, with what, whom to ask; any part may be unknown (null). */
+  public record Application(String channel, List<String> materials, String contact, String url) {}
 
   /** Open on {@code day}: started and not expired. */
   public boolean isOpenOn(LocalDate day) {
@@ -67,6 +82,8 @@ public record Policy(
         sectors,
         stages,
         eligibility,
+        selection,
+        application,
         source,
         version,
         updatedAt);

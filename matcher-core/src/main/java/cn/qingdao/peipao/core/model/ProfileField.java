@@ -22,11 +22,16 @@ public enum ProfileField {
   AWARD_YEAR("awards.year", Kind.NUMBER, "获奖年份", Change.GROWS),
   HIGH_TECH("flags.highTech", Kind.BOOLEAN, "高新技术企业", Change.GROWS),
   SPECIALIZED("flags.specialized", Kind.BOOLEAN, "专精特新企业", Change.GROWS),
+  /** A tenant of a park (stated, or derived from an active park assignment). */
+  IN_PARK("inPark", Kind.BOOLEAN, "入驻园区", Change.GROWS),
   STATUS("status", Kind.CODE, "项目状态", Change.FIXED),
   TAGS("tags", Kind.CODES, "标签", Change.FIXED),
   YEARS_SINCE_REGISTRATION("yearsSinceRegistration", Kind.NUMBER, "注册年限", Change.GROWS),
   YEARS_SINCE_GRADUATION("yearsSinceGraduation", Kind.NUMBER, "毕业年限", Change.GROWS),
-  /** The regions the project's place lies in (province, city), derived from its district. */
+  /**
+   * The places the project lies in (its county, city and province), derived from its location: a
+   * condition on it holds when one of its codes is among them.
+   */
   REGION("location.region", Kind.CODES, "所在地区", Change.FIXED);
 
   /**

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * A startup project (创业项目); {@code sectors.get(0)} is its main sector. {@code awards} is null when
- * the project did not say (a policy condition on awards is then unknown, not unmet).
+ * the project did not say (a policy condition on awards is then unknown, not unmet). {@code
+ * inPark}: a tenant of a park (stated, or derived from an active park assignment; null when
+ * unknown).
  */
 public record Project(
     String id,
@@ -23,6 +25,7 @@ public record Project(
     LocalDate registeredAt,
     List<Award> awards,
     Flags flags,
+    Boolean inPark,
     Consent consent,
     Contact contact,
     String status,
@@ -44,6 +47,31 @@ public record Project(
 
   /** Personal data: never shown to a caller whose role does not allow it. */
   public record Contact(String name, String phone, String email) {}
+
+  /** This project with {@code inPark} set (the rest unchanged). */
+  public Project withInPark(Boolean value) {
+    return new Project(
+        id,
+        name,
+        description,
+        tags,
+        sectors,
+        stage,
+        location,
+        founder,
+        needs,
+        fundingNeed,
+        employees,
+        registeredAt,
+        awards,
+        flags,
+        value,
+        consent,
+        contact,
+        status,
+        version,
+        updatedAt);
+  }
 
   @Override
   public EntityType type() {
@@ -67,6 +95,7 @@ public record Project(
         registeredAt,
         awards,
         flags,
+        inPark,
         consent,
         contact,
         status,

@@ -48,6 +48,7 @@ final class ProjectReader {
       flags = new Project.Flags(fl.bool("highTech", false), fl.bool("specialized", false));
       fl.finish();
     }
+    Boolean inPark = f.bool("inPark", false);
     Project.Consent consent = new Project.Consent(false, false, false);
     Fields co = f.object("consent", false);
     if (co != null) {
@@ -88,6 +89,7 @@ final class ProjectReader {
         registeredAt,
         awards == null ? null : List.copyOf(awards),
         flags,
+        inPark,
         consent,
         contact,
         status == null ? "active" : status,

@@ -17,8 +17,16 @@ public sealed interface Rule {
   /** The child must not hold. */
   record Not(Rule not) implements Rule {}
 
-  /** {@code field op value}, with a Chinese label used in explanations. */
-  record Condition(String field, String op, JsonNode value, String label) implements Rule {}
+  /**
+   * {@code field op value}, with a Chinese label used in explanations and, in shipped policies, the
+   * sentence of the source that states it ({@code quote}, verbatim; null when not given).
+   */
+  record Condition(String field, String op, JsonNode value, String label, String quote)
+      implements Rule {
+    public Condition(String field, String op, JsonNode value, String label) {
+      this(field, op, value, label, null);
+    }
+  }
 
   /** The operators of conditions. */
   List<String> OPS = List.of("eq", "ne", "in", "intersects", "lt", "lte", "gt", "gte", "exists");

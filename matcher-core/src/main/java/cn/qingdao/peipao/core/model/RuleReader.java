@@ -84,6 +84,7 @@ final class RuleReader {
     String fieldPath = f.string("field", true, 60);
     String op = f.code("op", true, Rule.OPS);
     String label = f.string("label", true, 200);
+    String quote = f.string("quote", false, 1000);
     JsonNode value = f.raw("value");
     ProfileField field = null;
     if (fieldPath != null) {
@@ -106,7 +107,7 @@ final class RuleReader {
       op = null;
     }
     if (op != null && field != null) checkValue(field, op, value, f.pathOf("value"));
-    return new Rule.Condition(fieldPath, op, value, label);
+    return new Rule.Condition(fieldPath, op, value, label, quote);
   }
 
   private void checkValue(ProfileField field, String op, JsonNode value, String path) {
@@ -181,6 +182,13 @@ final class RuleReader {
                   Codes.PROJECT_STATUS::contains,
                   "status",
                   String.join(", ", Codes.PROJECT_STATUS));
+          case REGION ->
+              code(
+                  v,
+                  path,
+                  c -> taxonomy.places().get(c).isPresent(),
+                  "region",
+                  taxonomy.places().regionCodes());
           default -> code(v, path, c -> true, "value", "");
         }
       }

@@ -10,6 +10,7 @@ import cn.qingdao.peipao.core.model.Policy;
 import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.taxonomy.District;
 import cn.qingdao.peipao.core.taxonomy.FounderGroup;
+import cn.qingdao.peipao.core.taxonomy.Place;
 import cn.qingdao.peipao.core.taxonomy.Sector;
 import cn.qingdao.peipao.core.taxonomy.Service;
 import cn.qingdao.peipao.core.taxonomy.Stage;
@@ -28,6 +29,9 @@ public final class FeatureExtractor {
   /** Tag by which a mentor or park declares the second-incubation channel for failed projects. */
   public static final String SECOND_INCUBATION_TAG = "二次孵化";
 
+  /** The park tag of a 返乡入乡创业园区, whose free space 004 reserves for returnees. */
+  public static final String RETURNEE_PARK_TAG = "返乡入乡创业园区";
+
   private final Taxonomy taxonomy;
   private final List<Sector> sectorList;
   private final List<District> districtList;
@@ -36,6 +40,7 @@ public final class FeatureExtractor {
   private final Map<String, Integer> serviceIndex = new HashMap<>();
   private final Map<String, Integer> districtIndex = new HashMap<>();
   private final Map<String, Integer> groupIndex = new HashMap<>();
+  private final Map<String, Integer> cityIndex = new HashMap<>();
   private final double[][] affinity;
   private final double cosReference;
 
@@ -55,6 +60,9 @@ public final class FeatureExtractor {
     for (Service s : taxonomy.services()) serviceIndex.put(s.code(), serviceIndex.size());
     for (District d : districtList) districtIndex.put(d.code(), districtIndex.size());
     for (FounderGroup g : taxonomy.founderGroups()) groupIndex.put(g.code(), groupIndex.size());
+    for (Place c : taxonomy.places().cities()) cityIndex.put(c.adcode(), cityIndex.size());
+    if (cityIndex.size() > 31)
+      throw new IllegalArgumentException("more than 31 cities: the city filter is a 32-bit mask");
     cosReference =
         Geo.cosLatitude(districtList.stream().mapToDouble(District::lat).average().orElse(0));
     affinity = new double[sectorList.size()][sectorList.size()];
@@ -89,6 +97,12 @@ public final class FeatureExtractor {
 
   District district(int idx) {
     return districtList.get(idx);
+  }
+
+  /** The filter bit of a city adcode (0 for an unknown one). */
+  int cityBit(String adcode) {
+    Integer i = cityIndex.get(adcode);
+    return i == null ? 0 : 1 << i;
   }
 
   /**
@@ -221,6 +235,7 @@ public final class FeatureExtractor {
         // assigned projects move in: they count as tenants (a known lower bound when none stated)
         b.tenants = k.tenants() == null ? (assigned > 0 ? assigned : -1) : k.tenants() + assigned;
         b.governmentInvested = k.governmentInvested();
+        b.returneePark = k.tags().contains(RETURNEE_PARK_TAG);
       }
       case Investor i -> {
         b.sectors = sectors(i.sectors());
@@ -268,16 +283,21 @@ public final class FeatureExtractor {
     return mask;
   }
 
+  /** The district index (−1 outside Qingdao's districts) and the point ({@link Location#point}). */
   private void location(Features.Builder b, Location l) {
     if (l == null) return;
-    Integer d = districtIndex.get(l.district());
+    Integer d = l.district() == null ? null : districtIndex.get(l.district());
     b.district = d == null ? -1 : d;
-    if (l.lat() != null && l.lon() != null) {
-      b.lat = l.lat();
-      b.lon = l.lon();
-    } else if (d != null) {
-      b.lat = districtList.get(d).lat();
-      b.lon = districtList.get(d).lon();
+    String city =
+        l.city() != null
+            ? l.city()
+            : taxonomy.places().cityOf(l.place(taxonomy)).map(Place::adcode).orElse(null);
+    Integer ci = city == null ? null : cityIndex.get(city);
+    b.city = ci == null ? -1 : ci;
+    double[] point = l.point(taxonomy);
+    if (point != null) {
+      b.lat = point[0];
+      b.lon = point[1];
     }
   }
 

@@ -8,6 +8,7 @@ final class FeatureFilter {
   final long sectors;
   final int stages;
   final int needs;
+  final int cities;
 
   FeatureFilter(FeatureExtractor fx, RequestFilters f) {
     Taxonomy t = fx.taxonomy();
@@ -29,6 +30,9 @@ final class FeatureFilter {
     }
     int n = 0;
     for (String need : f.needs()) n |= fx.serviceBit(need);
+    int c = 0;
+    for (String city : f.cities()) c |= fx.cityBit(city);
+    cities = c;
     districts = d;
     sectors = s;
     stages = st;

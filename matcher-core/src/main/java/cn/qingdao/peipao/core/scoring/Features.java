@@ -59,6 +59,13 @@ public final class Features {
   public final long areaAvailable;
   public final int tenants;
   public final boolean governmentInvested;
+
+  /** Index of the city among the taxonomy's cities (−1 unknown). */
+  public final int city;
+
+  /** A park tagged 返乡入乡创业园区: its free space is for returnees too (004). */
+  public final boolean returneePark;
+
   public final long ticketMin;
   public final long ticketMax;
   public final int instruments;
@@ -95,6 +102,8 @@ public final class Features {
     areaAvailable = b.areaAvailable;
     tenants = b.tenants;
     governmentInvested = b.governmentInvested;
+    city = b.city;
+    returneePark = b.returneePark;
     ticketMin = b.ticketMin;
     ticketMax = b.ticketMax;
     instruments = b.instruments;
@@ -134,6 +143,8 @@ public final class Features {
     long areaAvailable = -1;
     int tenants = -1;
     boolean governmentInvested;
+    int city = -1;
+    boolean returneePark;
     long ticketMin = -1;
     long ticketMax = -1;
     int instruments;

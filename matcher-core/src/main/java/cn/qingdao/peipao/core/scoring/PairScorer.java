@@ -100,6 +100,7 @@ public final class PairScorer {
     private final long filterSectors;
     private final int filterStages;
     private final int filterNeeds;
+    private final int filterCities;
     private final long filterKinds;
     final boolean[] used = new boolean[Component.ALL.length];
     private final double[] values = new double[Component.ALL.length];
@@ -180,6 +181,7 @@ public final class PairScorer {
       filterSectors = ff.sectors;
       filterStages = ff.stages;
       filterNeeds = ff.needs;
+      filterCities = ff.cities;
       filterKinds = kindMask(direction.target(), filters.kinds());
       bounds = new PruningBounds(this, districtBounds);
     }
@@ -257,6 +259,7 @@ public final class PairScorer {
       if (filterSectors != 0 && (filterSectors & c.sectors) == 0) return false;
       if (filterStages != 0 && (filterStages & c.stages) == 0) return false;
       if (filterNeeds != 0 && (filterNeeds & c.services) == 0) return false;
+      if (filterCities != 0 && (c.city < 0 || (filterCities & (1 << c.city)) == 0)) return false;
       return filterKinds == 0 || (c.kind >= 0 && (filterKinds & (1L << c.kind)) != 0);
     }
 
@@ -432,9 +435,15 @@ public final class PairScorer {
       return v;
     }
 
+    /**
+     * 1 when the park must offer the founder free space: a government-invested carrier for
+     * graduates ("政府投资开发的创业载体安排不低于30%的场地免费向大学生和高校毕业生创业者提供", 002), and for returnees only a
+     * government-invested 返乡入乡创业园区 ("政府投资的安排不少于30%的场地，免费向返乡创业人员提供", 004).
+     */
     double freeSpace(Features p, Features o) {
-      int groups = fx.groupBit("college_graduate") | fx.groupBit("returnee");
-      return o.governmentInvested && (p.founderGroups & groups) != 0 ? 1.0 : 0.0;
+      if (!o.governmentInvested) return 0.0;
+      if ((p.founderGroups & fx.groupBit("college_graduate")) != 0) return 1.0;
+      return o.returneePark && (p.founderGroups & fx.groupBit("returnee")) != 0 ? 1.0 : 0.0;
     }
 
     double ticket(Features p, Features o) {

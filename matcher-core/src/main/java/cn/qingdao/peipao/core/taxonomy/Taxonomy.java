@@ -22,6 +22,7 @@ public final class Taxonomy {
   private final Map<String, Service> services;
   private final Map<String, FounderGroup> founderGroups;
   private final List<List<String>> synonyms;
+  private final Places places;
 
   Taxonomy(
       String version,
@@ -30,7 +31,8 @@ public final class Taxonomy {
       List<District> districts,
       List<Service> services,
       List<FounderGroup> founderGroups,
-      List<List<String>> synonyms) {
+      List<List<String>> synonyms,
+      Places places) {
     this.version = version;
     this.sectors = index(sectors, Sector::code);
     this.stages = index(stages, Stage::code);
@@ -39,6 +41,7 @@ public final class Taxonomy {
     this.services = index(services, Service::code);
     this.founderGroups = index(founderGroups, FounderGroup::code);
     this.synonyms = synonyms.stream().map(List::copyOf).toList();
+    this.places = places;
   }
 
   private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
@@ -78,6 +81,11 @@ public final class Taxonomy {
 
   public Optional<District> districtByAdcode(String adcode) {
     return Optional.ofNullable(districtsByAdcode.get(adcode));
+  }
+
+  /** Shandong's places: province, cities, counties (Qingdao's counties are the districts). */
+  public Places places() {
+    return places;
   }
 
   public Collection<Service> services() {

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 public final class TaxonomyReader {
   static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{0,39}");
   private static final Pattern ADCODE = Pattern.compile("\\d{6}");
+  private static final Pattern CITY = Pattern.compile("\\d{4}00");
+  private static final String PROVINCE = "370000";
+  private static final String QINGDAO = "370200";
 
   private TaxonomyReader() {}
 
@@ -92,6 +95,7 @@ public final class TaxonomyReader {
       local.errors().forEach(e -> problems.add(e.field(), e.message()));
       if (local.isEmpty()) synonyms.add(group);
     }
+    Places places = readPlaces(f, districts, problems);
     f.finish();
     unique(sectors.stream().map(Sector::code).toList(), "sectors", problems);
     unique(stages.stream().map(Stage::code).toList(), "stages", problems);
@@ -116,7 +120,86 @@ public final class TaxonomyReader {
       }
     }
     problems.throwIfAny();
-    return new Taxonomy(version, sectors, stages, districts, services, groups, synonyms);
+    return new Taxonomy(version, sectors, stages, districts, services, groups, synonyms, places);
+  }
+
+  /**
+   * The optional {@code places} block (province, cities with centres, counties by city); each
+   * district's county takes the district's seat and short code. Without the block, the hierarchy is
+   * the province, Qingdao and its districts.
+   */
+  private static Places readPlaces(Fields root, List<District> districts, Problems problems) {
+    Map<String, District> byAdcode = new LinkedHashMap<>();
+    for (District d : districts) byAdcode.put(d.adcode(), d);
+    List<Place> out = new ArrayList<>();
+    Fields f = root.object("places", false);
+    if (f == null) {
+      out.add(new Place(PROVINCE, "山东省", Place.Level.PROVINCE, null, null, null, null));
+      Double lat =
+          districts.isEmpty()
+              ? null
+              : districts.stream().mapToDouble(District::lat).average().orElseThrow();
+      Double lon =
+          districts.isEmpty()
+              ? null
+              : districts.stream().mapToDouble(District::lon).average().orElseThrow();
+      out.add(new Place(QINGDAO, "青岛市", Place.Level.CITY, PROVINCE, null, lat, lon));
+      for (District d : districts) {
+        out.add(
+            new Place(
+                d.adcode(), d.name(), Place.Level.COUNTY, QINGDAO, d.code(), d.lat(), d.lon()));
+      }
+      return new Places(out);
+    }
+    f.string("source", true, 400);
+    Fields p = f.object("province", true);
+    if (p != null) {
+      String adcode = p.matching("adcode", true, ADCODE, "must be a 6-digit administrative code");
+      String name = p.string("name", true, 40);
+      p.finish();
+      if (adcode != null && name != null)
+        out.add(new Place(adcode, name, Place.Level.PROVINCE, null, null, null, null));
+    }
+    String province = out.isEmpty() ? null : out.get(0).adcode();
+    Set<String> cities = new HashSet<>();
+    for (Fields.Item item : f.array("cities", true, 100)) {
+      Fields c = item.fields(problems);
+      String adcode =
+          c.matching("adcode", true, CITY, "must be a 6-digit city adcode ending in 00");
+      String name = c.string("name", true, 40);
+      Double lat = c.number("lat", true, -90, 90);
+      Double lon = c.number("lon", true, -180, 180);
+      c.finish();
+      if (adcode != null && name != null && lat != null && lon != null) {
+        cities.add(adcode);
+        out.add(new Place(adcode, name, Place.Level.CITY, province, null, lat, lon));
+      }
+    }
+    Set<String> counties = new HashSet<>();
+    for (Fields.Item item : f.array("counties", true, 1000)) {
+      Fields c = item.fields(problems);
+      String adcode = c.matching("adcode", true, ADCODE, "must be a 6-digit administrative code");
+      String name = c.string("name", true, 40);
+      String city = c.matching("city", true, CITY, "must be a 6-digit city adcode ending in 00");
+      c.finish();
+      if (city != null && !cities.contains(city)) {
+        problems.add(c.pathOf("city"), "unknown city '" + city + "'; list it under places.cities");
+      } else if (adcode != null && name != null && city != null) {
+        counties.add(adcode);
+        District d = byAdcode.get(adcode);
+        out.add(
+            d == null
+                ? new Place(adcode, name, Place.Level.COUNTY, city, null, null, null)
+                : new Place(adcode, name, Place.Level.COUNTY, city, d.code(), d.lat(), d.lon()));
+      }
+    }
+    f.finish();
+    unique(out.stream().map(Place::adcode).toList(), "places (adcode)", problems);
+    for (int i = 0; i < districts.size(); i++) {
+      if (!counties.contains(districts.get(i).adcode()))
+        problems.add("districts[" + i + "].adcode", "is not a county listed under places.counties");
+    }
+    return new Places(out);
   }
 
   private static List<Sector> readSectors(Fields f, Problems problems) {

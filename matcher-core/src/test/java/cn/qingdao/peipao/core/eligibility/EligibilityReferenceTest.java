@@ -36,8 +36,15 @@ class EligibilityReferenceTest {
   static final List<String> STAGES = TAX.stageCodeList();
   static final List<String> DISTRICTS = TAX.districts().stream().map(d -> d.code()).toList();
 
-  /** Places outside Qingdao, as adcodes: Jinan and Yantai (Shandong), Beijing. */
-  static final List<String> ELSEWHERE = List.of("370102", "370602", "110101");
+  /** Counties outside Qingdao, as adcodes: two in Jinan, one in Yantai. */
+  static final List<String> ELSEWHERE = List.of("370102", "370103", "370602");
+
+  /** Cities a location may give alone. */
+  static final List<String> CITIES = List.of("370100", "370200", "370600");
+
+  /** Regions at every level: the province, cities, a Qingdao and a Jinan county. */
+  static final List<String> REGIONS =
+      List.of("370000", "370100", "370200", "370600", "370212", "370102");
 
   static final List<String> GROUPS = TAX.founderGroups().stream().map(g -> g.code()).toList();
   static final List<String> SERVICES = TAX.services().stream().map(s -> s.code()).toList();
@@ -111,10 +118,11 @@ class EligibilityReferenceTest {
     p.put("audience", "founder").put("source", "测试");
     p.putObject("benefit").put("type", "loan").put("text", "t");
     if (r.nextInt(4) == 0) p.set("districts", some(r, DISTRICTS, 2));
-    if (r.nextInt(3) == 0) p.set("regions", some(r, Codes.REGIONS, 1));
+    if (r.nextInt(3) == 0) p.set("regions", some(r, REGIONS, 2));
     if (r.nextInt(3) == 0) p.set("stages", some(r, STAGES, 3));
     if (r.nextInt(5) == 0) p.set("sectors", some(r, SECTORS, 2));
     if (r.nextInt(8) != 0) p.set("eligibility", rule(r, 0));
+    if (r.nextInt(8) == 0) p.put("selection", pick(r, Codes.SELECTIONS));
     return p;
   }
 
@@ -171,8 +179,8 @@ class EligibilityReferenceTest {
       case YEARS_SINCE_REGISTRATION, YEARS_SINCE_GRADUATION -> n.numberNode(r.nextInt(12) / 2.0);
       case REGISTERED_AT ->
           n.textNode(LocalDate.of(2019, 1, 1).plusDays(r.nextInt(2500)).toString());
-      case HIGH_TECH, SPECIALIZED -> n.booleanNode(r.nextBoolean());
-      case REGION -> n.textNode(pick(r, Codes.REGIONS));
+      case HIGH_TECH, SPECIALIZED, IN_PARK -> n.booleanNode(r.nextBoolean());
+      case REGION -> n.textNode(pick(r, REGIONS));
     };
   }
 
@@ -180,8 +188,11 @@ class EligibilityReferenceTest {
     ObjectNode p = Json.mapper().createObjectNode();
     if (r.nextInt(10) < 7) p.set("sectors", some(r, SECTORS, 2));
     if (r.nextInt(10) < 7) p.put("stage", pick(r, STAGES));
-    if (r.nextInt(10) < 7)
-      p.putObject("location").put("district", pick(r, r.nextInt(4) == 0 ? ELSEWHERE : DISTRICTS));
+    if (r.nextInt(10) < 7) {
+      int where = r.nextInt(8);
+      if (where < 2) p.putObject("location").put("city", pick(r, CITIES));
+      else p.putObject("location").put("district", pick(r, where < 4 ? ELSEWHERE : DISTRICTS));
+    }
     if (r.nextInt(10) < 7) {
       ObjectNode f = p.putObject("founder");
       if (r.nextInt(10) < 7)
@@ -208,6 +219,7 @@ class EligibilityReferenceTest {
     }
     if (r.nextInt(10) < 5) p.put("status", pick(r, Codes.PROJECT_STATUS));
     if (r.nextInt(10) < 5) p.set("tags", some(r, TAGS, 2));
+    if (r.nextInt(10) < 4) p.put("inPark", r.nextBoolean());
     return p;
   }
 
@@ -225,6 +237,7 @@ class EligibilityReferenceTest {
       aw.put("level", pick(r, Codes.AWARD_LEVELS)).put("year", now.getYear());
     }
     if (g.has("flags") && r.nextBoolean()) ((ObjectNode) g.get("flags")).put("highTech", true);
+    if (r.nextInt(4) == 0) g.put("inPark", true);
     return g;
   }
 
@@ -248,6 +261,11 @@ class EligibilityReferenceTest {
     }
     if (policy.has("eligibility"))
       out = Math.min(out, node(policy.get("eligibility"), false, profile, day, leaves));
+    if (policy.has("selection")) {
+      // a selection, pilot or agency review: nothing in the profile settles it
+      leaves.add(MAYBE);
+      out = Math.min(out, MAYBE);
+    }
     return out;
   }
 
@@ -267,11 +285,36 @@ class EligibilityReferenceTest {
     return t;
   }
 
+  /** The place of a location and every place around it, by the adcode prefix rule. */
+  static List<Object> chain(JsonNode l) {
+    String place;
+    if (l.has("district")) {
+      String d = l.get("district").asText();
+      place = DISTRICTS.contains(d) ? TAX.district(d).orElseThrow().adcode() : d;
+    } else {
+      place = l.get("city").asText();
+    }
+    List<Object> out = new ArrayList<>(List.of(place));
+    if (!place.endsWith("00")) out.add(place.substring(0, 4) + "00");
+    out.add("370000");
+    return out;
+  }
+
   static int leaf(JsonNode c, ObjectNode p, LocalDate day) {
     String field = c.get("field").asText();
     String op = c.get("op").asText();
     JsonNode v = c.get("value");
     List<Object> have = values(field, p, day);
+    if (field.equals("location.region") && have != null && !op.equals("exists")) {
+      String place = (String) have.get(0);
+      int t = 0;
+      for (JsonNode e : v.isArray() ? v : Json.mapper().createArrayNode().add(v)) {
+        String want = e.asText();
+        if (have.contains(want)) t = 2;
+        else if (t == 0 && place.endsWith("00") && want.startsWith(place.substring(0, 4))) t = 1;
+      }
+      return op.equals("ne") ? 2 - t : t;
+    }
     if (field.equals("tags")) {
       List<Object> tags = have == null ? List.of() : have;
       if (op.equals("exists")) return tags.isEmpty() ? MAYBE : (v.asBoolean() ? 2 : 0);
@@ -322,16 +365,19 @@ class EligibilityReferenceTest {
     return switch (field) {
       case "sectors", "needs", "tags" -> texts(p.get(field), true);
       case "stage" -> one(p.get("stage"));
-      case "location.district" -> p.has("location") ? one(p.get("location").get("district")) : null;
-      case "location.region" -> {
-        // written out here from the rule (Qingdao codes and 3702xx: Qingdao and Shandong;
-        // other 37xxxx: Shandong; elsewhere: neither), not taken from the encoder under test
+      case "location.district" -> {
+        // a place outside Qingdao is in none of its districts; Qingdao alone does not say which
         if (!p.has("location")) yield null;
-        String d = p.get("location").get("district").asText();
-        List<Object> out = new ArrayList<>();
-        if (DISTRICTS.contains(d) || d.startsWith("37")) out.add("370000");
-        if (DISTRICTS.contains(d) || d.startsWith("3702")) out.add("370200");
-        yield out;
+        JsonNode l = p.get("location");
+        if (l.has("district")) yield one(l.get("district"));
+        yield l.get("city").asText().equals("370200") ? null : List.of();
+      }
+      case "location.region" -> {
+        // written out here from the adcode rule (a county 3701xx lies in city 370100 and in the
+        // province 370000; Qingdao codes are counties of 370200), not taken from the code under
+        // test; a city alone cannot say whether it is in one of its counties: see leaf()
+        if (!p.has("location")) yield null;
+        yield chain(p.get("location"));
       }
       case "founder.groups" -> founder == null ? null : texts(founder.get("groups"), false);
       case "founder.graduationYear" ->
@@ -352,6 +398,7 @@ class EligibilityReferenceTest {
         String key = field.substring(6);
         yield f == null || !f.has(key) ? null : List.of(f.get(key).asBoolean());
       }
+      case "inPark" -> p.has("inPark") ? List.of(p.get("inPark").asBoolean()) : null;
       case "status" -> List.of(p.has("status") ? p.get("status").asText() : "active");
       case "yearsSinceGraduation" ->
           founder == null || !founder.has("graduationYear")

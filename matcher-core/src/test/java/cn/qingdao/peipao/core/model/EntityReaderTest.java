@@ -99,15 +99,66 @@ class EntityReaderTest {
     assertEquals(16, p.size(), p.toString());
   }
 
+  /**
+   * Every county of the hierarchy, alone and with every city: the city is derived, a Qingdao county
+   * adcode becomes its short code, a city that is not the county's is a 400 naming {@code
+   * location.city}; a city alone, a non-county district, and unknown codes likewise.
+   */
   @Test
-  void districtCodesOutsideQingdaoAreAdcodes() {
-    String json =
-        "{\"name\":\"x\",\"sectors\":[\"ai\"],\"stage\":\"seed\",\"location\":{\"district\":\"%s\"}}";
-    Project jinan = (Project) read(EntityType.PROJECTS, json.formatted("370102"));
-    assertEquals("370102", jinan.location().district());
+  void everyDistrictAndCityCombinationIsReadOrRefused() {
+    String json = "{\"name\":\"x\",\"sectors\":[\"ai\"],\"stage\":\"seed\",\"location\":%s}";
+    var places = READER.taxonomy().places();
+    int checked = 0;
+    for (var county : places.all()) {
+      if (county.level() != cn.qingdao.peipao.core.taxonomy.Place.Level.COUNTY) continue;
+      String expectedDistrict = county.district() != null ? county.district() : county.adcode();
+      Project alone =
+          (Project)
+              read(
+                  EntityType.PROJECTS,
+                  json.formatted("{\"district\":\"" + county.adcode() + "\"}"));
+      assertEquals(expectedDistrict, alone.location().district());
+      assertEquals(county.parent(), alone.location().city());
+      for (var city : places.cities()) {
+        String loc =
+            "{\"district\":\"" + expectedDistrict + "\",\"city\":\"" + city.adcode() + "\"}";
+        if (city.adcode().equals(county.parent())) {
+          Project both = (Project) read(EntityType.PROJECTS, json.formatted(loc));
+          assertEquals(city.adcode(), both.location().city());
+        } else {
+          assertTrue(
+              problems(EntityType.PROJECTS, json.formatted(loc))
+                  .get("location.city")
+                  .startsWith("contradicts district"),
+              loc);
+        }
+        checked++;
+      }
+    }
+    assertTrue(checked >= 20, "the test taxonomy lists too few places: " + checked);
+    Project city = (Project) read(EntityType.PROJECTS, json.formatted("{\"city\":\"370100\"}"));
+    assertEquals(null, city.location().district());
+    assertEquals("370100", city.location().city());
+    assertTrue(
+        problems(EntityType.PROJECTS, json.formatted("{\"district\":\"370100\"}"))
+            .get("location.district")
+            .contains("not a county"));
+    assertTrue(
+        problems(EntityType.PROJECTS, json.formatted("{\"district\":\"110101\"}"))
+            .get("location.district")
+            .startsWith("unknown district '110101'"));
+    assertTrue(
+        problems(EntityType.PROJECTS, json.formatted("{\"city\":\"370102\"}"))
+            .get("location.city")
+            .startsWith("unknown city"));
+    assertEquals(
+        "is required unless city is given",
+        problems(EntityType.PROJECTS, json.formatted("{\"lat\":36,\"lon\":120}"))
+            .get("location.district"));
     assertEquals(
         "write Qingdao districts by code: use 'shinan' for 370202",
-        problems(EntityType.PROJECTS, json.formatted("370202")).get("location.district"));
+        problems(EntityType.MENTORS, "{\"name\":\"m\",\"serviceDistricts\":[\"370202\"]}")
+            .get("serviceDistricts[0]"));
   }
 
   @Test
