@@ -83,6 +83,10 @@ class GrowthHttpTest {
     for (JsonNode i :
         TestServer.ok(s.get("/api/v1/alerts?district=" + other + "&limit=100")).get("items"))
       assertTrue(!i.get("projectId").asText().equals(p));
+    // by city: the project is in 青岛市, so it is listed there and not in 济南市
+    assertTrue(TestServer.ok(s.get("/api/v1/alerts?city=370200&limit=100")).toString().contains(p));
+    assertEquals(
+        0, TestServer.ok(s.get("/api/v1/alerts?city=370100&limit=100")).get("total").asInt());
 
     // the next months recover: the decline is no longer there, the alert goes
     LocalDate next = LocalDate.now().withDayOfMonth(1);
@@ -203,5 +207,6 @@ class GrowthHttpTest {
     assertEquals(404, post("nope", "{\"date\":\"2026-01-01\",\"revenue\":5}").status());
     assertEquals(400, s.get("/api/v1/alerts?severity=extreme").status());
     assertEquals(400, s.get("/api/v1/alerts?district=atlantis").status());
+    assertEquals(400, s.get("/api/v1/alerts?city=370102").status(), "a county is not a city");
   }
 }

@@ -27,36 +27,45 @@ final class EntityRows {
               p.status(),
               district(p.location()),
               p.stage(),
-              String.join(",", p.sectors()));
+              String.join(",", p.sectors()),
+              city(p.location()));
       case Mentor m ->
           new Tx.Columns(
               m.name(),
               null,
               district(m.location()),
               String.join(",", m.stages()),
-              String.join(",", m.sectors()));
+              String.join(",", m.sectors()),
+              city(m.location()));
       case Park k ->
           new Tx.Columns(
               k.name(),
               null,
               district(k.location()),
               String.join(",", k.stages()),
-              String.join(",", k.sectors()));
+              String.join(",", k.sectors()),
+              city(k.location()));
       case Investor i ->
           new Tx.Columns(
               i.name(),
               null,
               district(i.location()),
               String.join(",", i.stages()),
-              String.join(",", i.sectors()));
+              String.join(",", i.sectors()),
+              city(i.location()));
       case Policy p ->
           new Tx.Columns(
               p.name(),
               null,
               String.join(",", p.districts()),
               String.join(",", p.stages()),
-              String.join(",", p.sectors()));
+              String.join(",", p.sectors()),
+              null);
     };
+  }
+
+  private static String city(Location l) {
+    return l == null ? null : l.city();
   }
 
   private static String district(Location l) {

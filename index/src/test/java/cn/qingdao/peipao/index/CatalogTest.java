@@ -145,7 +145,7 @@ class CatalogTest {
                 1,
                 Instant.now(),
                 json,
-                new Tx.Columns("x", "active", "laoshan", "seed", "ai"),
+                new Tx.Columns("x", "active", "laoshan", "seed", "ai", "370200"),
                 "crash",
                 "create");
             return null;

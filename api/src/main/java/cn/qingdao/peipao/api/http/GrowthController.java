@@ -5,6 +5,7 @@ import cn.qingdao.peipao.core.growth.Severity;
 import cn.qingdao.peipao.core.json.Fields;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.Problems;
+import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.growth.Alerts;
 import cn.qingdao.peipao.index.growth.GrowthFiles;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Growth records and risk alerts: parses, validates, delegates. */
@@ -28,6 +30,7 @@ public final class GrowthController {
   public static final int MAX_RECORDS = 1000;
 
   private final Taxonomy taxonomy;
+  private final CodeFilters codeFilters;
   private final GrowthFiles files;
   private final Alerts alerts;
   private final long maxImportBytes;
@@ -40,6 +43,7 @@ public final class GrowthController {
       SecondIncubation secondIncubation,
       long maxImportBytes) {
     this.taxonomy = taxonomy;
+    this.codeFilters = new CodeFilters(taxonomy);
     this.files = files;
     this.alerts = alerts;
     this.secondIncubation = secondIncubation;
@@ -150,19 +154,18 @@ public final class GrowthController {
     Http.json(ctx, 200, out);
   }
 
-  /** {@code GET /api/v1/alerts?district=&sector=&severity=&offset=&limit=}. */
+  /** {@code GET /api/v1/alerts?district=&city=&sector=&severity=&offset=&limit=}. */
   public void list(Context ctx) {
-    Requests.onlyParams(ctx, Set.of("district", "sector", "severity", "offset", "limit"));
-    List<String> districts =
-        Requests.codeParam(
-            ctx, "district", c -> taxonomy.district(c).isPresent(), taxonomy.districtCodes());
-    List<String> sectors =
-        Requests.codeParam(
-            ctx, "sector", c -> taxonomy.sector(c).isPresent(), taxonomy.sectorCodes());
+    Requests.onlyParams(ctx, Set.of("district", "city", "sector", "severity", "offset", "limit"));
+    Map<String, List<String>> f =
+        codeFilters.fromQuery(ctx, EntityType.PROJECTS, List.of("district", "city", "sector"));
+    List<String> districts = f.getOrDefault("district", List.of());
+    List<String> cities = f.getOrDefault("city", List.of());
+    List<String> sectors = f.getOrDefault("sector", List.of());
     Severity min = severity(ctx);
     int offset = Requests.intParam(ctx, "offset", 0, 0, 1_000_000);
     int limit = Requests.intParam(ctx, "limit", 20, 1, 100);
-    Alerts.Page page = alerts.list(districts, sectors, min, offset, limit);
+    Alerts.Page page = alerts.list(districts, cities, sectors, min, offset, limit);
     ObjectNode out = Json.mapper().createObjectNode();
     out.put("total", page.total());
     out.put("offset", offset);

@@ -39,11 +39,18 @@ public final class Alerts {
 
   /** Alerts of existing projects, worst first, then by project id. */
   public Page list(
-      List<String> districts, List<String> sectors, Severity min, int offset, int limit) {
+      List<String> districts,
+      List<String> cities,
+      List<String> sectors,
+      Severity min,
+      int offset,
+      int limit) {
     GrowthStore.Page page =
         catalog
             .growth()
-            .alerts(new GrowthStore.AlertQuery(districts, sectors, min.ordinal(), offset, limit));
+            .alerts(
+                new GrowthStore.AlertQuery(
+                    districts, cities, sectors, min.ordinal(), offset, limit));
     List<ObjectNode> items = new ArrayList<>();
     for (GrowthStore.StoredAlert a : page.items()) items.add(withMentors(a.json()));
     return new Page(page.total(), items);

@@ -25,7 +25,12 @@ public final class GrowthStore {
 
   /** Which alerts to list: empty lists mean any; {@code minSeverity} is an ordinal. */
   public record AlertQuery(
-      List<String> districts, List<String> sectors, int minSeverity, int offset, int limit) {}
+      List<String> districts,
+      List<String> cities,
+      List<String> sectors,
+      int minSeverity,
+      int offset,
+      int limit) {}
 
   private final Database db;
 
@@ -127,6 +132,10 @@ public final class GrowthStore {
     if (!query.districts().isEmpty()) {
       where.append(" AND e.district IN (").append(marks(query.districts().size())).append(')');
       args.addAll(query.districts());
+    }
+    if (!query.cities().isEmpty()) {
+      where.append(" AND e.city IN (").append(marks(query.cities().size())).append(')');
+      args.addAll(query.cities());
     }
     if (!query.sectors().isEmpty()) {
       where.append(" AND (");

@@ -30,7 +30,8 @@ final class Migrator {
           "V2__allocations_and_assignments.sql",
           "V3__read_audit.sql",
           "V4__growth_and_alerts.sql",
-          "V5__feedback.sql");
+          "V5__feedback.sql",
+          "V6__entity_city.sql");
 
   private final DataSource dataSource;
 

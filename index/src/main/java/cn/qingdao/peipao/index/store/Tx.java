@@ -28,7 +28,7 @@ public final class Tx implements AutoCloseable {
 
   /** The filter columns of a row, taken from the entity. */
   public record Columns(
-      String name, String status, String district, String stage, String sectors) {}
+      String name, String status, String district, String stage, String sectors, String city) {}
 
   public Optional<StoredEntity> get(EntityType type, String id) throws SQLException {
     return select(c, type, id);
@@ -50,12 +50,12 @@ public final class Tx implements AutoCloseable {
       upsert =
           c.prepareStatement(
               "INSERT INTO entity (type, id, version, updated_at, name, status, district, stage,"
-                  + " sectors, json, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+                  + " sectors, json, seq, city) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
                   + " ON CONFLICT (type, id) DO UPDATE SET version = excluded.version,"
                   + " updated_at = excluded.updated_at, name = excluded.name,"
                   + " status = excluded.status, district = excluded.district,"
                   + " stage = excluded.stage, sectors = excluded.sectors, json = excluded.json,"
-                  + " seq = excluded.seq");
+                  + " seq = excluded.seq, city = excluded.city");
     }
     upsert.setString(1, type.path());
     upsert.setString(2, id);
@@ -68,6 +68,7 @@ public final class Tx implements AutoCloseable {
     upsert.setString(9, columns.sectors());
     upsert.setString(10, json);
     upsert.setLong(11, seq);
+    upsert.setString(12, columns.city());
     upsert.executeUpdate();
     return seq;
   }

@@ -54,7 +54,7 @@ class StoresTest {
                 version,
                 T0,
                 "{\"id\":\"" + id + "\",\"name\":\"n\"}",
-                new Tx.Columns("n", "active", "laoshan", "seed", "ai"),
+                new Tx.Columns("n", "active", "laoshan", "seed", "ai", "370200"),
                 "test",
                 version == 1 ? "create" : "update"));
   }
@@ -95,7 +95,7 @@ class StoresTest {
                       1,
                       T0,
                       "{}",
-                      new Tx.Columns("x", null, null, null, ""),
+                      new Tx.Columns("x", null, null, null, "", null),
                       "test",
                       "create");
                   throw new IllegalStateException("the work fails after its first write");
@@ -197,12 +197,18 @@ class StoresTest {
     assertEquals(
         1,
         store
-            .alerts(new GrowthStore.AlertQuery(List.of("laoshan"), List.of("ai"), 1, 0, 10))
+            .alerts(
+                new GrowthStore.AlertQuery(List.of("laoshan"), List.of(), List.of("ai"), 1, 0, 10))
             .total());
     assertEquals(
         0,
-        store.alerts(new GrowthStore.AlertQuery(List.of("shinan"), List.of(), 0, 0, 10)).total());
+        store
+            .alerts(new GrowthStore.AlertQuery(List.of("shinan"), List.of(), List.of(), 0, 0, 10))
+            .total());
     assertEquals(
-        0, store.alerts(new GrowthStore.AlertQuery(List.of(), List.of(), 3, 0, 10)).total());
+        0,
+        store
+            .alerts(new GrowthStore.AlertQuery(List.of(), List.of(), List.of(), 3, 0, 10))
+            .total());
   }
 }
