@@ -101,7 +101,8 @@ public final class RecommendationController {
     int limit = Requests.intParam(ctx, "limit", 10, 1, Recommender.MAX_LIMIT);
     boolean explain = Requests.boolParam(ctx, "explain", true);
     boolean includePartial = Requests.boolParam(ctx, "includePartial", false);
-    if (target != EntityType.POLICIES && ctx.queryParam("includePartial") != null)
+    // false is every target's default (what generated clients send); only true needs policies
+    if (target != EntityType.POLICIES && includePartial)
       throw ApiException.badField("includePartial", "applies to target=policies only");
     RequestFilters filters = queryFilters(ctx, target);
     Entity subject =
@@ -149,7 +150,7 @@ public final class RecommendationController {
           problems.add("profile" + (fe.field().isEmpty() ? "" : "." + fe.field()), fe.message());
       }
     }
-    if (includePartial != null && target != null && target != EntityType.POLICIES)
+    if (Boolean.TRUE.equals(includePartial) && target != null && target != EntityType.POLICIES)
       problems.add("includePartial", "applies to target policies only");
     problems.throwIfAny();
     PolicyMatcher.Ranked r =
