@@ -2,7 +2,6 @@ package cn.qingdao.peipao.api.http;
 
 import cn.qingdao.peipao.core.allocation.AllocationMode;
 import cn.qingdao.peipao.core.json.Fields;
-import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
@@ -16,7 +15,6 @@ import cn.qingdao.peipao.index.search.SearchResult;
 import cn.qingdao.peipao.index.store.Assignment;
 import cn.qingdao.peipao.index.store.StoredAllocation;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -160,37 +158,17 @@ public final class AllocationController {
           "status", "must be active or all (got '" + Requests.clip(status) + "')");
     String id = Requests.pathId(ctx);
     List<Assignment> list = allocations.assignmentsOf(type, id, !"all".equals(status));
-    ObjectNode out = Json.mapper().createObjectNode();
-    out.put("type", type.path());
-    out.put("id", id);
-    out.put("total", list.size());
-    out.set(
-        "items", Json.mapper().valueToTree(list.stream().map(AllocationController::json).toList()));
-    Http.json(ctx, 200, out);
+    Http.json(
+        ctx,
+        200,
+        new AssignmentAnswer.OfEntity(
+            type.path(), id, list.size(), list.stream().map(AssignmentAnswer::of).toList()));
   }
 
   /** {@code POST /api/v1/assignments/{id}/end}: 409 when it has ended already. */
   public void end(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
     Assignment a = allocations.end(Requests.pathId(ctx), Http.principal(ctx).name());
-    Http.json(ctx, 200, json(a));
-  }
-
-  private static Map<String, Object> json(Assignment a) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", a.id());
-    out.put("projectId", a.projectId());
-    out.put("counterpartType", a.counterpartType().path());
-    out.put("counterpartId", a.counterpartId());
-    out.put("allocationId", a.allocationId());
-    out.put("score", a.score());
-    out.put("status", a.active() ? "active" : "ended");
-    out.put("startedAt", a.startedAt().toString());
-    out.put("startedBy", a.startedBy());
-    if (a.endedAt() != null) {
-      out.put("endedAt", a.endedAt().toString());
-      out.put("endedBy", a.endedBy());
-    }
-    return out;
+    Http.json(ctx, 200, AssignmentAnswer.of(a));
   }
 }

@@ -2,7 +2,6 @@ package cn.qingdao.peipao.api.http;
 
 import cn.qingdao.peipao.core.feedback.FeedbackAction;
 import cn.qingdao.peipao.core.feedback.FeedbackEvent;
-import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.Numbers;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.scoring.Direction;
@@ -11,9 +10,10 @@ import cn.qingdao.peipao.core.scoring.ScoringProfiles;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.feedback.Feedback;
 import cn.qingdao.peipao.index.store.FeedbackStore;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -44,10 +44,16 @@ public final class FeedbackController {
     Principal p = Http.principal(ctx);
     mayRecord(p, e);
     Feedback.Recorded r = feedback.record(e, p.name());
-    ObjectNode out = json(r.id(), r.at().toString(), e);
-    if (r.assignment() != null) out.put("assignmentId", r.assignment().id());
-    if (r.note() != null) out.put("note", r.note());
-    Http.json(ctx, 201, out);
+    Http.json(
+        ctx,
+        201,
+        FeedbackAnswers.Event.of(
+            r.id(),
+            r.at(),
+            e,
+            null,
+            r.assignment() == null ? null : r.assignment().id(),
+            r.note()));
   }
 
   /** {@code GET /api/v1/feedback?subjectType&subjectId&targetType&action&profile&offset&limit}. */
@@ -64,16 +70,12 @@ public final class FeedbackController {
             ctx.queryParam("profile"),
             Requests.intParam(ctx, "offset", 0, 0, 1_000_000),
             Requests.intParam(ctx, "limit", 50, 1, 1000));
-    ObjectNode out = Json.mapper().createObjectNode();
     long total = feedback.count(query);
-    out.put("total", total);
-    out.put("offset", query.offset());
-    out.put("limit", query.limit());
-    ArrayNode items = out.putArray("items");
+    List<FeedbackAnswers.Event> items = new ArrayList<>();
     for (FeedbackStore.Stored s : feedback.list(query))
-      items.add(json(s.id(), s.at().toString(), s.event()).put("actor", s.actor()));
+      items.add(FeedbackAnswers.Event.of(s.id(), s.at(), s.event(), s.actor(), null, null));
     Pages.linkNext(ctx, total, query.offset(), query.limit());
-    Http.json(ctx, 200, out);
+    Http.json(ctx, 200, new FeedbackAnswers.Page(total, query.offset(), query.limit(), items));
   }
 
   /**
@@ -84,27 +86,23 @@ public final class FeedbackController {
   public void profiles(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
     Map<String, Map<String, Long>> counts = feedback.countsByProfile();
-    ObjectNode out = Json.mapper().createObjectNode();
-    ArrayNode items = out.putArray("items");
+    List<FeedbackAnswers.ProfileStats> items = new ArrayList<>();
     for (Direction d : Direction.values()) {
       for (String name : profiles.names(d)) {
         ScoringProfile p = profiles.get(d, name).orElseThrow();
-        ObjectNode o = items.addObject();
-        o.put("direction", d.code());
-        o.put("name", p.name());
-        o.put("version", p.version());
-        o.set("weights", Json.mapper().valueToTree(new TreeMap<>(p.weights())));
         Map<String, Long> c = new TreeMap<>();
         for (String key : new String[] {p.name(), p.name() + "@" + p.version()})
           counts.getOrDefault(key, Map.of()).forEach((a, n) -> c.merge(a, n, Long::sum));
-        ObjectNode f = o.putObject("feedback");
-        c.forEach(f::put);
+        Map<String, Number> f = new LinkedHashMap<>(c);
         long shown = c.getOrDefault("impression", 0L);
         f.put("clickThrough", shown == 0 ? 0 : round(c.getOrDefault("click", 0L) / (double) shown));
         f.put("acceptRate", shown == 0 ? 0 : round(c.getOrDefault("accept", 0L) / (double) shown));
+        items.add(
+            new FeedbackAnswers.ProfileStats(
+                d.code(), p.name(), p.version(), new TreeMap<>(p.weights()), f));
       }
     }
-    Http.json(ctx, 200, out);
+    Http.json(ctx, 200, new FeedbackAnswers.Profiles(items));
   }
 
   private void mayRecord(Principal p, FeedbackEvent e) {
@@ -140,20 +138,6 @@ public final class FeedbackController {
 
   private static double round(double v) {
     return Numbers.round4(v);
-  }
-
-  private static ObjectNode json(long id, String at, FeedbackEvent e) {
-    ObjectNode o = Json.mapper().createObjectNode();
-    o.put("id", id);
-    o.put("at", at);
-    o.put("subjectType", e.subjectType().path());
-    o.put("subjectId", e.subjectId());
-    o.put("targetType", e.targetType().path());
-    o.put("targetId", e.targetId());
-    o.put("action", e.action().code());
-    if (e.profile() != null) o.put("profile", e.profile());
-    if (e.rank() != null) o.put("rank", e.rank());
-    return o;
   }
 
   private static EntityType type(Context ctx, String name) {

@@ -3,7 +3,6 @@ package cn.qingdao.peipao.api.http;
 import cn.qingdao.peipao.core.growth.GrowthRecord;
 import cn.qingdao.peipao.core.growth.Severity;
 import cn.qingdao.peipao.core.json.Fields;
-import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
@@ -11,14 +10,13 @@ import cn.qingdao.peipao.index.growth.Alerts;
 import cn.qingdao.peipao.index.growth.GrowthFiles;
 import cn.qingdao.peipao.index.growth.SecondIncubation;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,17 +73,12 @@ public final class GrowthController {
     Requests.onlyParams(ctx, Set.of("limit"));
     String id = Requests.pathId(ctx);
     int limit = Requests.intParam(ctx, "limit", 50, 1, 1000);
-    ObjectNode out = Json.mapper().createObjectNode();
-    out.put("projectId", id);
-    ArrayNode items = out.putArray("items");
-    for (var a : secondIncubation.history(id, limit)) {
-      ObjectNode o = items.addObject();
-      o.put("at", a.at().toString());
-      o.put("actor", a.actor());
-      o.put("action", a.action());
-      if (a.version() != null) o.put("version", a.version());
-    }
-    Http.json(ctx, 200, out);
+    List<GrowthAnswers.Write> items = new ArrayList<>();
+    for (var a : secondIncubation.history(id, limit))
+      items.add(
+          new GrowthAnswers.Write(
+              a.at(), a.actor(), a.action(), a.version() == null ? null : a.version().longValue()));
+    Http.json(ctx, 200, new GrowthAnswers.History(id, items));
   }
 
   /** {@code POST /api/v1/projects/{id}/growth}: one record, or an array of records. */
@@ -109,26 +102,22 @@ public final class GrowthController {
     }
     problems.throwIfAny();
     GrowthFiles.Written w = files.record(id, records, Http.principal(ctx).name());
-    ObjectNode out = Json.mapper().createObjectNode();
-    out.put("projectId", w.projectId());
-    out.put("records", w.records());
-    out.set("alert", w.alert().orElse(null));
-    Http.json(ctx, 201, out);
+    Http.json(
+        ctx, 201, new GrowthAnswers.Recorded(w.projectId(), w.records(), w.alert().orElse(null)));
   }
 
   /** {@code GET /api/v1/projects/{id}/growth}: the project's growth file, oldest first. */
   public void history(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
     String id = Requests.pathId(ctx);
-    ObjectNode out = Json.mapper().createObjectNode();
-    out.put("projectId", id);
-    ArrayNode items = out.putArray("items");
+    List<Map<String, Object>> items = new ArrayList<>();
     for (GrowthRecord r : files.history(id)) {
-      ObjectNode o = items.addObject();
-      o.put("date", r.date().toString());
-      r.measures().forEach(o::put);
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("date", r.date());
+      o.putAll(r.measures());
+      items.add(o);
     }
-    Http.json(ctx, 200, out);
+    Http.json(ctx, 200, new GrowthAnswers.File(id, items));
   }
 
   /** {@code POST /api/v1/growth/import}: JSON Lines of {projectId, date, …}, all or nothing. */
@@ -147,11 +136,13 @@ public final class GrowthController {
     }
     List<String> lines = Arrays.asList(body.split("\r?\n", -1));
     var alerted = files.importLines(lines, Http.principal(ctx).name());
-    ObjectNode out = Json.mapper().createObjectNode();
-    out.put("projects", alerted.size());
-    out.put("records", lines.stream().filter(l -> !l.isBlank()).count());
-    out.put("alerts", alerted.values().stream().filter(a -> a.isPresent()).count());
-    Http.json(ctx, 200, out);
+    Http.json(
+        ctx,
+        200,
+        new GrowthAnswers.Imported(
+            alerted.size(),
+            lines.stream().filter(l -> !l.isBlank()).count(),
+            alerted.values().stream().filter(a -> a.isPresent()).count()));
   }
 
   /** {@code GET /api/v1/alerts?district=&city=&sector=&severity=&offset=&limit=}. */
@@ -166,24 +157,15 @@ public final class GrowthController {
     int offset = Requests.intParam(ctx, "offset", 0, 0, 1_000_000);
     int limit = Requests.intParam(ctx, "limit", 20, 1, 100);
     Alerts.Page page = alerts.list(districts, cities, sectors, min, offset, limit);
-    ObjectNode out = Json.mapper().createObjectNode();
-    out.put("total", page.total());
-    out.put("offset", offset);
-    out.put("limit", limit);
-    out.set("items", Json.mapper().valueToTree(page.items()));
     Pages.linkNext(ctx, page.total(), offset, limit);
-    Http.json(ctx, 200, out);
+    Http.json(ctx, 200, new GrowthAnswers.AlertPage(page.total(), offset, limit, page.items()));
   }
 
   /** {@code GET /api/v1/projects/{id}/alerts}: its current alert, if any. */
   public void ofProject(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
     String id = Requests.pathId(ctx);
-    ObjectNode out = Json.mapper().createObjectNode();
-    out.put("projectId", id);
-    ArrayNode items = out.putArray("items");
-    alerts.of(id).ifPresent(items::add);
-    Http.json(ctx, 200, out);
+    Http.json(ctx, 200, new GrowthAnswers.ProjectAlerts(id, alerts.of(id).stream().toList()));
   }
 
   private static Severity severity(Context ctx) {

@@ -4,7 +4,6 @@ import cn.qingdao.peipao.core.eligibility.Assessment;
 import cn.qingdao.peipao.core.eligibility.Verdict;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.Fields;
-import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.Numbers;
 import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.json.ValidationException;
@@ -15,12 +14,12 @@ import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.recommend.PolicyMatcher;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,21 +72,15 @@ public final class PolicyController {
     problems.throwIfAny();
     LocalDate day = date == null ? LocalDate.now(clock) : date;
     List<Assessment> all = matcher.calculate(profile, day);
-    ObjectNode out = Json.mapper().createObjectNode();
-    out.put("date", day.toString());
-    ObjectNode counts = out.putObject("counts");
+    Map<String, Long> counts = new LinkedHashMap<>();
     for (Verdict v : Verdict.values())
       counts.put(v.code(), all.stream().filter(a -> a.verdict() == v).count());
-    ArrayNode items = out.putArray("items");
+    List<PolicyAnswers.Judged> items = new ArrayList<>();
     for (Assessment a : all) {
       if (a.verdict() == Verdict.INELIGIBLE && Boolean.FALSE.equals(includeIneligible)) continue;
-      ObjectNode item = items.addObject();
-      AssessmentJson.policy(item, a.policy());
-      AssessmentJson.verdict(item, a);
-      AssessmentJson.conditions(item, a);
+      items.add(PolicyAnswers.Judged.of(a));
     }
-    out.put("tookMs", Numbers.tookMs(start));
-    Http.json(ctx, 200, out);
+    Http.json(ctx, 200, new PolicyAnswers.Calculator(day, counts, items, Numbers.tookMs(start)));
   }
 
   /** {@code GET /api/v1/policies/{id}/recommendations}: the projects this policy is for. */
@@ -129,33 +122,37 @@ public final class PolicyController {
             places.getOrDefault("city", List.of()),
             offset,
             limit);
-    ObjectNode out = Json.mapper().createObjectNode();
-    ObjectNode p = out.putObject("policy");
-    AssessmentJson.policy(p, policy);
-    out.put("open", policy.isOpenOn(day));
-    out.put("date", day.toString());
-    out.put("eligible", a.eligible());
-    out.put("partial", a.partial());
     // the listed verdicts' count: what offset and limit page through
     long total =
         (verdicts.contains(Verdict.ELIGIBLE) ? a.eligible() : 0)
             + (verdicts.contains(Verdict.PARTIAL) ? a.partial() : 0);
-    out.put("total", total);
-    out.put("offset", offset);
-    out.put("limit", limit);
     Pages.linkNext(ctx, Math.min(total, PolicyMatcher.MAX_WINDOW), offset, limit);
-    ArrayNode items = out.putArray("items");
+    List<PolicyAnswers.Person> items = new ArrayList<>();
     for (PolicyMatcher.Person person : a.items()) {
-      ObjectNode item = items.addObject();
-      item.put("type", "projects");
-      item.put("id", person.project().id());
-      item.put("name", person.project().name());
-      item.put("district", person.project().location().district());
-      item.put("city", person.project().location().city());
-      item.put("stage", person.project().stage());
-      AssessmentJson.verdict(item, person.assessment());
+      Project p = person.project();
+      items.add(
+          new PolicyAnswers.Person(
+              "projects",
+              p.id(),
+              p.name(),
+              p.location() == null ? null : p.location().district(),
+              p.location() == null ? null : p.location().city(),
+              p.stage(),
+              PolicyAnswers.VerdictSummary.of(person.assessment())));
     }
-    out.put("tookMs", Numbers.tookMs(start));
-    Http.json(ctx, 200, out);
+    Http.json(
+        ctx,
+        200,
+        new PolicyAnswers.People(
+            PolicyAnswers.PolicySummary.of(policy),
+            policy.isOpenOn(day),
+            day,
+            a.eligible(),
+            a.partial(),
+            total,
+            offset,
+            limit,
+            items,
+            Numbers.tookMs(start)));
   }
 }

@@ -2,8 +2,6 @@ package cn.qingdao.peipao.api.http;
 
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.Json;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +29,18 @@ public final class Problems {
 
   private Problems() {}
 
-  public static ObjectNode document(int status, String detail, List<FieldError> errors) {
-    ObjectNode p = Json.mapper().createObjectNode();
+  /** A problem document: type, title, status, detail and the field errors (possibly none). */
+  public record Document(
+      String type, String title, int status, String detail, List<FieldError> errors) {}
+
+  public static Document document(int status, String detail, List<FieldError> errors) {
     String title = TITLES.getOrDefault(status, "Error");
-    p.put(
-        "type",
-        "https://qingdao-matcher.example/problems/" + title.toLowerCase().replace(' ', '-'));
-    p.put("title", title);
-    p.put("status", status);
-    p.put("detail", detail);
-    ArrayNode a = p.putArray("errors");
-    for (FieldError e : errors) {
-      ObjectNode o = a.addObject();
-      o.put("field", e.field());
-      o.put("message", e.message());
-    }
-    return p;
+    return new Document(
+        "https://qingdao-matcher.example/problems/" + title.toLowerCase().replace(' ', '-'),
+        title,
+        status,
+        detail,
+        List.copyOf(errors));
   }
 
   public static void write(Context ctx, int status, String detail, List<FieldError> errors) {

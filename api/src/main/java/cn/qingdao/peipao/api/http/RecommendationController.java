@@ -3,7 +3,6 @@ package cn.qingdao.peipao.api.http;
 import cn.qingdao.peipao.core.eligibility.Assessment;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.Fields;
-import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.Numbers;
 import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.json.ValidationException;
@@ -19,9 +18,9 @@ import cn.qingdao.peipao.index.recommend.PolicyMatcher;
 import cn.qingdao.peipao.index.recommend.Recommendation;
 import cn.qingdao.peipao.index.recommend.Recommender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -194,34 +193,31 @@ public final class RecommendationController {
       Map<String, String> relations,
       long start) {
     Recommendation r = ranked.recommendation();
-    ObjectNode out = Json.mapper().createObjectNode();
-    out.put("target", r.direction().target().path());
-    ObjectNode subject = out.putObject("subject");
-    subject.put("type", r.direction().subject().path());
-    subject.put("id", r.subjectId());
-    ObjectNode profile = out.putObject("profile");
-    profile.put("name", r.profile().name());
-    profile.put("version", r.profile().version());
-    profile.put("direction", r.direction().code());
-    ArrayNode items = out.putArray("items");
+    List<RecommendationAnswer.Item> items = new ArrayList<>();
     for (Match m : r.items()) {
-      ObjectNode item = items.addObject();
-      item.put("type", m.entity().type().path());
-      item.put("id", m.id());
-      item.put("name", m.entity().name());
-      item.put("score", Numbers.round4(m.score()));
-      String relation = relations.get(m.id());
-      if (relation != null) item.put("relation", relation);
       Assessment verdict = ranked.assessments().get(m.id());
-      if (verdict != null) AssessmentJson.verdict(item, verdict);
-      if (explain) {
-        item.set("components", Json.mapper().valueToTree(m.components()));
-        item.set("reasons", Json.mapper().valueToTree(m.reasons()));
-      }
+      items.add(
+          new RecommendationAnswer.Item(
+              m.entity().type().path(),
+              m.id(),
+              m.entity().name(),
+              Numbers.round4(m.score()),
+              relations.get(m.id()),
+              verdict == null ? null : PolicyAnswers.VerdictSummary.of(verdict),
+              explain ? m.components() : null,
+              explain ? m.reasons() : null));
     }
-    out.put("total", r.total());
-    out.put("tookMs", Numbers.tookMs(start));
-    Http.json(ctx, 200, out);
+    Http.json(
+        ctx,
+        200,
+        new RecommendationAnswer(
+            r.direction().target().path(),
+            new RecommendationAnswer.Subject(r.direction().subject().path(), r.subjectId()),
+            new RecommendationAnswer.ProfileRef(
+                r.profile().name(), r.profile().version(), r.direction().code()),
+            items,
+            r.total(),
+            Numbers.tookMs(start)));
   }
 
   /** Dimensions a recommendation narrows by (not status: recommendations are of active ones). */

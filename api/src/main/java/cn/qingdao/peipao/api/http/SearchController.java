@@ -8,7 +8,6 @@ import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.search.SearchRequest;
 import cn.qingdao.peipao.index.search.SearchResult;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -60,26 +59,20 @@ public final class SearchController {
     }
     Map<String, List<String>> filters = codeFilters.fromQuery(ctx, type, CodeFilters.ALL);
     SearchResult r = catalog.search(new SearchRequest(type, q, filters, (page - 1) * size, size));
-    ObjectNode out = Json.mapper().createObjectNode();
-    out.put("type", type.path());
-    if (q != null) out.put("q", q);
-    out.put("total", r.total());
-    out.put("page", page);
-    out.put("size", size);
     Pages.linkNextPage(ctx, r.total(), page, size);
-    ArrayNode items = out.putArray("items");
+    List<SearchAnswer.Hit> items = new ArrayList<>();
     List<ObjectNode> projects = new ArrayList<>();
     for (SearchResult.Hit h : r.hits()) {
-      ObjectNode item = items.addObject();
-      item.put("id", h.id());
-      item.put("score", h.score());
       JsonNode entity = Json.parse(h.json());
-      item.set("entity", entity);
+      items.add(new SearchAnswer.Hit(h.id(), h.score(), entity));
       if (type == EntityType.PROJECTS && entity instanceof ObjectNode o) projects.add(o);
     }
+    // masks contact data in place, in the documents the answer holds
     personal.apply(Http.principal(ctx), projects, false, "GET " + ctx.path());
-    out.set("facets", Json.mapper().valueToTree(r.facets()));
-    out.put("tookMs", Numbers.tookMs(start));
-    Http.json(ctx, 200, out);
+    Http.json(
+        ctx,
+        200,
+        new SearchAnswer(
+            type.path(), q, r.total(), page, size, items, r.facets(), Numbers.tookMs(start)));
   }
 }

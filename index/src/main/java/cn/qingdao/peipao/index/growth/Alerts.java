@@ -11,8 +11,6 @@ import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.EntityNotFoundException;
 import cn.qingdao.peipao.index.recommend.Recommender;
 import cn.qingdao.peipao.index.store.GrowthStore;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +33,7 @@ public final class Alerts {
   }
 
   /** A page of alerts and how many match in all. */
-  public record Page(long total, List<ObjectNode> items) {}
+  public record Page(long total, List<AlertView> items) {}
 
   /** Alerts of existing projects, worst first, then by project id. */
   public Page list(
@@ -51,37 +49,31 @@ public final class Alerts {
             .alerts(
                 new GrowthStore.AlertQuery(
                     districts, cities, sectors, min.ordinal(), offset, limit));
-    List<ObjectNode> items = new ArrayList<>();
+    List<AlertView> items = new ArrayList<>();
     for (GrowthStore.StoredAlert a : page.items()) items.add(withMentors(a.json()));
     return new Page(page.total(), items);
   }
 
   /** The alert of one project, if it has one. */
-  public Optional<ObjectNode> of(String projectId) {
+  public Optional<AlertView> of(String projectId) {
     if (catalog.get(EntityType.PROJECTS, projectId).isEmpty())
       throw new EntityNotFoundException(EntityType.PROJECTS, projectId);
     return catalog.growth().alert(projectId).map(a -> withMentors(a.json()));
   }
 
-  private ObjectNode withMentors(String json) {
-    ObjectNode alert = (ObjectNode) Json.parse(json);
-    String projectId = alert.path("projectId").asText();
-    Entity project = catalog.entity(EntityType.PROJECTS, projectId).orElseThrow();
-    alert.put("name", project.name());
-    List<String> teams = new ArrayList<>();
-    alert.path("teams").forEach(t -> teams.add(t.asText()));
-    ArrayNode mentors = alert.putArray("mentors");
-    var filters = new RequestFilters(List.of(), List.of(), List.of(), List.of(), teams);
+  private AlertView withMentors(String json) {
+    AlertView alert = Json.mapper().convertValue(Json.parse(json), AlertView.class);
+    Entity project = catalog.entity(EntityType.PROJECTS, alert.projectId()).orElseThrow();
+    var filters = new RequestFilters(List.of(), List.of(), List.of(), List.of(), alert.teams());
+    List<AlertView.MentorToCall> mentors = new ArrayList<>();
     for (Match m :
         recommender
             .recommend(new Recommender.Request(project, EntityType.MENTORS, MENTORS, filters, null))
             .items()) {
-      ObjectNode o = mentors.addObject();
-      o.put("id", m.id());
-      o.put("name", m.entity().name());
-      o.put("score", Numbers.round4(m.score()));
-      o.set("reasons", Json.mapper().valueToTree(m.reasons()));
+      mentors.add(
+          new AlertView.MentorToCall(
+              m.id(), m.entity().name(), Numbers.round4(m.score()), m.reasons()));
     }
-    return alert;
+    return alert.shown(project.name(), mentors);
   }
 }

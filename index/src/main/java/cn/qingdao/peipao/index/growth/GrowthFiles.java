@@ -3,7 +3,6 @@ package cn.qingdao.peipao.index.growth;
 import cn.qingdao.peipao.core.growth.GrowthRecord;
 import cn.qingdao.peipao.core.growth.RiskAnalyzer;
 import cn.qingdao.peipao.core.growth.RiskAssessment;
-import cn.qingdao.peipao.core.growth.RiskSignal;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.Problems;
@@ -16,7 +15,6 @@ import cn.qingdao.peipao.index.store.GrowthStore;
 import cn.qingdao.peipao.index.store.StoredEntity;
 import cn.qingdao.peipao.index.store.Tx;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,7 +47,7 @@ public final class GrowthFiles {
   }
 
   /** The alert a project has after a write: empty when no risk. */
-  public record Written(String projectId, int records, Optional<ObjectNode> alert) {}
+  public record Written(String projectId, int records, Optional<AlertView> alert) {}
 
   /**
    * Adds (or, for a date already recorded, replaces) records of one project.
@@ -58,7 +56,7 @@ public final class GrowthFiles {
    */
   public Written record(String projectId, List<GrowthRecord> records, String actor) {
     Map<String, List<GrowthRecord>> byProject = Map.of(projectId, records);
-    Map<String, Optional<ObjectNode>> alerts = write(byProject, actor);
+    Map<String, Optional<AlertView>> alerts = write(byProject, actor);
     return new Written(projectId, records.size(), alerts.get(projectId));
   }
 
@@ -66,7 +64,7 @@ public final class GrowthFiles {
    * Imports JSON Lines of {@code {projectId, date, measures…}}, all or nothing: every invalid line
    * or unknown project is reported as {@code lines[N]…} and nothing is written.
    */
-  public Map<String, Optional<ObjectNode>> importLines(List<String> lines, String actor) {
+  public Map<String, Optional<AlertView>> importLines(List<String> lines, String actor) {
     if (lines.size() > MAX_IMPORT_LINES)
       throw new ValidationException(
           List.of(
@@ -102,13 +100,13 @@ public final class GrowthFiles {
     return write(byProject, actor);
   }
 
-  private Map<String, Optional<ObjectNode>> write(
+  private Map<String, Optional<AlertView>> write(
       Map<String, List<GrowthRecord>> byProject, String actor) {
     Instant now = catalog.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     LocalDate today = LocalDate.ofInstant(now, catalog.clock().getZone());
     return catalog.writeLogged(
         tx -> {
-          Map<String, Optional<ObjectNode>> out = new LinkedHashMap<>();
+          Map<String, Optional<AlertView>> out = new LinkedHashMap<>();
           for (var e : byProject.entrySet()) {
             StoredEntity row =
                 tx.get(EntityType.PROJECTS, e.getKey())
@@ -122,19 +120,19 @@ public final class GrowthFiles {
   }
 
   /** Reads the project's whole file and stores (or clears) its alert; returns the alert. */
-  private Optional<ObjectNode> reassess(Tx tx, StoredEntity row, LocalDate today, Instant now)
+  private Optional<AlertView> reassess(Tx tx, StoredEntity row, LocalDate today, Instant now)
       throws SQLException {
     Project project = (Project) catalog.reader().read(EntityType.PROJECTS, row.tree());
     project = project.withServerFields(row.id(), row.version(), row.updatedAt());
     Optional<RiskAssessment> a = analyzer.assess(project, GrowthStore.records(tx, row.id()), today);
-    ObjectNode json = a.map(GrowthFiles::json).orElse(null);
+    AlertView alert = a.map(AlertView::of).orElse(null);
     GrowthStore.setAlert(
         tx,
         row.id(),
         a.map(x -> x.severity().ordinal()).orElse(-1),
-        json == null ? null : Json.write(json),
+        alert == null ? null : Json.write(alert),
         now);
-    return Optional.ofNullable(json);
+    return Optional.ofNullable(alert);
   }
 
   /** The growth file of a project, oldest first. */
@@ -142,24 +140,5 @@ public final class GrowthFiles {
     if (catalog.get(EntityType.PROJECTS, projectId).isEmpty())
       throw new EntityNotFoundException(EntityType.PROJECTS, projectId);
     return catalog.growth().records(projectId);
-  }
-
-  /** An assessment as the API shows it. */
-  static ObjectNode json(RiskAssessment a) {
-    ObjectNode o = Json.mapper().createObjectNode();
-    o.put("projectId", a.projectId());
-    o.put("asOf", a.asOf().toString());
-    o.put("severity", a.severity().code());
-    o.set("teams", Json.mapper().valueToTree(a.teams()));
-    var signals = o.putArray("signals");
-    for (RiskSignal s : a.signals()) {
-      ObjectNode j = signals.addObject();
-      j.put("kind", s.kind());
-      j.put("severity", s.severity().code());
-      j.put("label", s.label());
-      j.set("teams", Json.mapper().valueToTree(s.teams()));
-      j.set("evidence", Json.mapper().valueToTree(s.evidence()));
-    }
-    return o;
   }
 }

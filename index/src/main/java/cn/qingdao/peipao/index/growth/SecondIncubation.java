@@ -2,6 +2,7 @@ package cn.qingdao.peipao.index.growth;
 
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.scoring.FeatureExtractor;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.EntityConflictException;
@@ -9,8 +10,7 @@ import cn.qingdao.peipao.index.EntityNotFoundException;
 import cn.qingdao.peipao.index.WriteResult;
 import cn.qingdao.peipao.index.store.AuditEntry;
 import cn.qingdao.peipao.index.store.StoredEntity;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,8 +39,8 @@ public final class SecondIncubation {
         catalog
             .get(EntityType.PROJECTS, projectId)
             .orElseThrow(() -> new EntityNotFoundException(EntityType.PROJECTS, projectId));
-    ObjectNode json = (ObjectNode) row.tree();
-    String status = json.path("status").asText("active");
+    Project project = (Project) catalog.reader().read(EntityType.PROJECTS, row.tree());
+    String status = project.status() == null ? "active" : project.status();
     if (!status.equals("failed"))
       throw new EntityConflictException(
           "project '"
@@ -48,12 +48,10 @@ public final class SecondIncubation {
               + "' is "
               + status
               + "; only a failed project re-opens through the second-incubation channel");
-    json.put("status", "active");
-    ArrayNode tags = json.withArray("tags");
-    boolean tagged = false;
-    for (var t : tags) tagged |= t.asText().equals(FeatureExtractor.SECOND_INCUBATION_TAG);
-    if (!tagged) tags.add(FeatureExtractor.SECOND_INCUBATION_TAG);
-    Entity e = catalog.reader().read(EntityType.PROJECTS, json);
+    List<String> tags = new ArrayList<>(project.tags());
+    if (!tags.contains(FeatureExtractor.SECOND_INCUBATION_TAG))
+      tags.add(FeatureExtractor.SECOND_INCUBATION_TAG);
+    Entity e = project.withStatus("active", tags);
     String action =
         "reopen: failed → active"
             + (reason == null || reason.isBlank() ? "" : " (" + reason.strip() + ")");

@@ -50,27 +50,12 @@ public record Project(
 
   /** This project with {@code inPark} set (the rest unchanged). */
   public Project withInPark(Boolean value) {
-    return new Project(
-        id,
-        name,
-        description,
-        tags,
-        sectors,
-        stage,
-        location,
-        founder,
-        needs,
-        fundingNeed,
-        employees,
-        registeredAt,
-        awards,
-        flags,
-        value,
-        consent,
-        contact,
-        status,
-        version,
-        updatedAt);
+    return copy(id, tags, value, status, version, updatedAt);
+  }
+
+  /** This project with another status and tags (the rest unchanged). */
+  public Project withStatus(String newStatus, List<String> newTags) {
+    return copy(id, List.copyOf(newTags), inPark, newStatus, version, updatedAt);
   }
 
   @Override
@@ -80,11 +65,22 @@ public record Project(
 
   @Override
   public Project withServerFields(String id, long version, Instant updatedAt) {
+    return copy(id, tags, inPark, status, version, updatedAt);
+  }
+
+  /** The one full copy: the fields the {@code with…} methods change, the rest kept. */
+  private Project copy(
+      String newId,
+      List<String> newTags,
+      Boolean newInPark,
+      String newStatus,
+      long newVersion,
+      Instant newUpdatedAt) {
     return new Project(
-        id,
+        newId,
         name,
         description,
-        tags,
+        newTags,
         sectors,
         stage,
         location,
@@ -95,11 +91,11 @@ public record Project(
         registeredAt,
         awards,
         flags,
-        inPark,
+        newInPark,
         consent,
         contact,
-        status,
-        version,
-        updatedAt);
+        newStatus,
+        newVersion,
+        newUpdatedAt);
   }
 }
