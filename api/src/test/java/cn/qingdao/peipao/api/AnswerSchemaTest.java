@@ -62,6 +62,7 @@ class AnswerSchemaTest {
       {"PolicyAnswers$Judged", schemas.get("PolicyVerdict")},
       {"PolicyAnswers$ConditionAnswer", schemas.at("/PolicyVerdict/properties/conditions/items")},
       {"PolicyAnswers$People", doc.at(people)},
+      {"PolicyAnswers$PolicySummary", schemas.get("PolicySummary")},
       {"PolicyAnswers$Person", doc.at(people + "/properties/items/items")},
       {"AssignmentAnswer", schemas.get("Assignment")},
       {"FeedbackAnswers$Event", schemas.get("Feedback")},
