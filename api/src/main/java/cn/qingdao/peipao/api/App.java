@@ -3,6 +3,7 @@ package cn.qingdao.peipao.api;
 import cn.qingdao.peipao.api.http.AccessControl;
 import cn.qingdao.peipao.api.http.AllocationController;
 import cn.qingdao.peipao.api.http.ApiException;
+import cn.qingdao.peipao.api.http.ConsoleController;
 import cn.qingdao.peipao.api.http.EntityController;
 import cn.qingdao.peipao.api.http.FeedbackController;
 import cn.qingdao.peipao.api.http.GrowthController;
@@ -170,6 +171,11 @@ public final class App {
     route(c, HandlerType.GET, "/metrics", Operation.PUBLIC, this::metrics);
     route(c, HandlerType.GET, "/openapi.json", Operation.PUBLIC, info::openApi);
     route(c, HandlerType.GET, "/api/v1/taxonomy", Operation.PUBLIC, info::taxonomy);
+    route(c, HandlerType.GET, "/api/v1/me", Operation.PUBLIC, info::me);
+    // the console: a page and its assets, outside the API (not in /openapi.json)
+    ConsoleController console = new ConsoleController();
+    c.routes.addHttpHandler(HandlerType.GET, "/", console::page);
+    c.routes.addHttpHandler(HandlerType.GET, "/console/{name}", console::asset);
     route(
         c,
         HandlerType.POST,

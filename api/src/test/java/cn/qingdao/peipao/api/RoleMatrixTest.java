@@ -91,6 +91,7 @@ class RoleMatrixTest {
     EXPECT.put("GET /api/v1/allocations", "admin portal: ok");
     EXPECT.put("GET /openapi.json", all + ": ok");
     EXPECT.put("GET /api/v1/taxonomy", all + ": ok");
+    EXPECT.put("GET /api/v1/me", all + ": ok");
     EXPECT.put("POST /api/v1/policies/match", all + ": ok");
     EXPECT.put("GET /api/v1/projects", "admin portal: ok");
     EXPECT.put("GET /api/v1/TYPE!", "admin portal " + bound + ": ok");

@@ -119,6 +119,24 @@ public final class InfoController {
       List<String> policyAudiences,
       List<String> benefitTypes) {}
 
+  /**
+   * Who the caller is: the role of its key, the name the audit log records, what it is bound to.
+   */
+  public record Me(String role, String name, String boundType, String boundId) {}
+
+  /** {@code GET /api/v1/me}: the caller's role (anonymous without a key); the console asks it. */
+  public void me(Context ctx) {
+    Principal p = Http.principal(ctx);
+    Http.json(
+        ctx,
+        200,
+        new Me(
+            p.roleCode(),
+            p.name(),
+            p.isBound() ? p.boundType().path() : null,
+            p.isBound() ? p.boundEntityId() : null));
+  }
+
   public void taxonomy(Context ctx) {
     Http.json(
         ctx,

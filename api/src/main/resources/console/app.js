@@ -1,0 +1,404 @@
+// The console: plain ES module, no build step, no CDN. It calls only the public API with the key
+// the user pasted (kept in sessionStorage, gone when the tab closes), and renders every value as
+// text (never as HTML).
+
+const main = document.getElementById("main");
+const KEY = "matcher.key";
+
+/** An API problem document as an exception: status, detail, field errors. */
+class Problem extends Error {
+  constructor(status, doc) {
+    super(doc.detail || "请求失败（" + status + "）");
+    this.status = status;
+    this.errors = doc.errors || [];
+  }
+}
+
+async function api(path, options = {}) {
+  const headers = { Accept: "application/json" };
+  const key = sessionStorage.getItem(KEY);
+  if (key) headers.Authorization = "Bearer " + key;
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  const res = await fetch(path, {
+    method: options.method || "GET",
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await res.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!res.ok) throw new Problem(res.status, json || {});
+  return json;
+}
+
+/** el("p", {class: "x"}, "text", child…): an element with attributes and text or element children. */
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") e.className = v;
+    else if (k === "text") e.textContent = v;
+    else e.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat()) {
+    if (c === undefined || c === null || c === false) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+function show(...nodes) {
+  main.replaceChildren(...nodes);
+  main.focus();
+}
+
+// ---- what the server says, in Chinese ----
+
+const PATTERNS = [
+  [/^is required.*$/, () => "必填"],
+  [/^must not be blank$/, () => "不能为空"],
+  [/^must be between (\S+) and (\S+) \(got (.+)\)$/, (m) => `应在 ${m[1]} 到 ${m[2]} 之间（填写的是 ${m[3]}）`],
+  [/^must be a date.*$/, () => "应为日期（年-月-日）"],
+  [/^must be an integer.*$/, () => "应为整数"],
+  [/^contradicts district '(.+)', which is in (\S+) .*$/, (m) => `与所选区县不一致：它属于${m[2]}`],
+  [/^unknown (\w+) '(.+?)'.*$/, (m) => `未知的代码“${m[2]}”`],
+];
+
+function chinese(message) {
+  for (const [re, f] of PATTERNS) {
+    const m = message.match(re);
+    if (m) return f(m);
+  }
+  return message;
+}
+
+function problemText(p) {
+  if (p.status === 401) return "需要登录：请在“登录”页粘贴您的密钥。";
+  if (p.status === 403) return "您的角色无权进行此操作。";
+  if (p.status === 404) return "未找到：" + p.message;
+  if (p.status === 429) return "请求过于频繁，请稍后再试。";
+  return p.message;
+}
+
+// ---- shared vocabulary ----
+
+let taxonomy = null;
+async function vocab() {
+  if (!taxonomy) taxonomy = await api("/api/v1/taxonomy");
+  return taxonomy;
+}
+
+const VERDICT = { eligible: "可申请", partial: "部分符合", ineligible: "不符合" };
+const RESULT = { met: "满足", unmet: "不满足", unknown: "待确认" };
+const COMPONENTS = {
+  sector: "行业", stage: "阶段", location: "距离", needs: "需求", text: "描述相似", capacity: "名额",
+  reciprocal: "对方意愿", space: "场地", kind: "类型", freeSpace: "免费场地", ticket: "额度",
+  instrument: "融资方式", track: "投资经验", benefit: "政策力度",
+};
+
+function money(yuan) {
+  if (yuan === undefined || yuan === null) return null;
+  return yuan >= 10000 ? (yuan / 10000).toLocaleString("zh-CN") + " 万元" : yuan + " 元";
+}
+
+function select(id, label, options, value = "") {
+  const s = el("select", { id, name: id });
+  s.append(el("option", { value: "" }, "不填"));
+  for (const [v, text] of options) s.append(el("option", { value: v, selected: v === value }, text));
+  return el("div", {}, el("label", { for: id }, label), s, el("p", { class: "error", id: id + "-error", role: "alert" }));
+}
+
+function input(id, label, type, attrs = {}) {
+  return el("div", {}, el("label", { for: id }, label),
+    el("input", { id, name: id, type, "aria-describedby": id + "-error", ...attrs }),
+    el("p", { class: "error", id: id + "-error", role: "alert" }));
+}
+
+function checks(name, legend, options) {
+  const f = el("fieldset", { id: name }, el("legend", {}, legend));
+  for (const [v, text] of options) {
+    const id = name + "-" + v;
+    f.append(el("label", { for: id }, el("input", { type: "checkbox", id, name, value: v }), " " + text));
+  }
+  f.append(el("p", { class: "error", id: name + "-error", role: "alert" }));
+  return f;
+}
+
+function checked(form, name) {
+  return [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
+}
+
+// ---- 政策计算器 ----
+
+const TAGS = ["小微企业", "合伙创业", "重点群体", "已获创业担保贷款", "受灾影响", "信用良好"];
+
+/** The form's fields as a profile: only what the user filled in (the calculator takes any subset). */
+function profileOf(form) {
+  const v = (id) => form.elements[id].value.trim();
+  const p = {};
+  if (v("stage")) p.stage = v("stage");
+  if (v("sector")) p.sectors = [v("sector")];
+  if (v("district") || v("city")) {
+    p.location = {};
+    if (v("district")) p.location.district = v("district");
+    if (v("city")) p.location.city = v("city");
+  }
+  const groups = checked(form, "groups");
+  if (groups.length || v("graduationYear")) {
+    p.founder = {};
+    if (groups.length) p.founder.groups = groups;
+    if (v("graduationYear")) p.founder.graduationYear = Number(v("graduationYear"));
+  }
+  if (v("employees")) p.employees = Number(v("employees"));
+  if (v("registeredAt")) p.registeredAt = v("registeredAt");
+  if (v("inPark")) p.inPark = v("inPark") === "yes";
+  const needs = checked(form, "needs");
+  if (needs.length) p.needs = needs;
+  const tags = checked(form, "tags");
+  if (tags.length) p.tags = tags;
+  return p;
+}
+
+/** A problem's field path (profile.founder.graduationYear) → the form control that caused it. */
+const FIELD_IDS = {
+  "profile.stage": "stage", "profile.sectors": "sector", "profile.location.district": "district",
+  "profile.location.city": "city", "profile.location": "city", "profile.founder.groups": "groups",
+  "profile.founder.graduationYear": "graduationYear", "profile.employees": "employees",
+  "profile.registeredAt": "registeredAt", "profile.inPark": "inPark", "profile.needs": "needs",
+  "profile.tags": "tags", date: "date",
+};
+
+function fieldErrors(form, problem, ids) {
+  form.querySelectorAll(".error").forEach((e) => (e.textContent = ""));
+  let placed = 0;
+  for (const fe of problem.errors) {
+    const path = fe.field.replace(/\[\d+\]$/, "");
+    const id = ids[fe.field] || ids[path];
+    const slot = id && document.getElementById(id + "-error");
+    if (slot) {
+      slot.textContent = chinese(fe.message);
+      placed++;
+    }
+  }
+  return placed;
+}
+
+async function calculator() {
+  const t = await vocab();
+  const cities = t.places.filter((p) => p.level === "CITY").map((p) => [p.adcode, p.name]);
+  const form = el("form", { class: "panel", id: "calc-form", novalidate: true },
+    el("p", {}, "填写您知道的信息即可，未填的条件显示为“待确认”。"),
+    el("div", { class: "grid" },
+      select("stage", "发展阶段", t.stages.map((s) => [s.code, s.name])),
+      select("sector", "主要行业", t.sectors.map((s) => [s.code, s.name])),
+      select("city", "所在城市", cities),
+      select("district", "所在区（市、县）", []),
+      input("graduationYear", "毕业年份", "number", { min: 1950, max: 2100, step: 1 }),
+      input("employees", "员工人数", "number", { min: 0, step: 1 }),
+      input("registeredAt", "注册日期", "date"),
+      select("inPark", "是否入驻孵化园区", [["yes", "是"], ["no", "否"]]),
+      input("date", "按此日期判断（可选）", "date")),
+    checks("groups", "创业者群体", t.founderGroups.map((g) => [g.code, g.name])),
+    checks("needs", "服务需求", t.services.map((s) => [s.code, s.name])),
+    checks("tags", "其他情况", TAGS.map((x) => [x, x])),
+    el("button", { type: "submit" }, "计算可享政策"));
+  const city = form.querySelector("#city");
+  const district = form.querySelector("#district");
+  city.addEventListener("change", () => {
+    district.replaceChildren(el("option", { value: "" }, "不填"));
+    for (const p of t.places.filter((x) => x.level === "COUNTY" && x.parent === city.value))
+      district.append(el("option", { value: p.district || p.adcode }, p.name));
+  });
+  const out = el("section", { id: "calc-result", "aria-live": "polite" });
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    form.querySelectorAll(".error").forEach((x) => (x.textContent = ""));
+    const body = { profile: profileOf(form), includeIneligible: true };
+    if (form.elements.date.value) body.date = form.elements.date.value;
+    out.replaceChildren(el("p", { class: "loading", role: "status" }, "正在计算…"));
+    try {
+      renderVerdicts(out, await api("/api/v1/policies/match", { method: "POST", body }));
+    } catch (p) {
+      const placed = p instanceof Problem ? fieldErrors(form, p, FIELD_IDS) : 0;
+      out.replaceChildren(el("p", { class: "notice", role: "alert" },
+        placed ? "请按提示修改标红的项目。" : problemText(p)));
+    }
+  });
+  show(el("h2", {}, "政策计算器"), form, out);
+}
+
+function renderVerdicts(out, answer) {
+  const c = answer.counts;
+  const cards = el("div", { class: "cards" });
+  for (const item of answer.items) cards.append(verdictCard(item));
+  out.replaceChildren(
+    el("p", { class: "counts", id: "calc-counts" },
+      `截至 ${answer.date}：可申请 ${c.eligible} 项 · 部分符合 ${c.partial} 项 · 不符合 ${c.ineligible} 项`),
+    answer.items.length ? cards : el("p", { class: "empty" }, "没有面向创业者的有效政策。"));
+}
+
+function verdictCard(item) {
+  const b = item.benefit || {};
+  const facts = [money(b.maxAmount) && "最高 " + money(b.maxAmount),
+    b.interestSubsidyRate === 1 ? "全额贴息" : b.interestSubsidyRate ? `贴息 ${Math.round(b.interestSubsidyRate * 100)}%` : null,
+    b.guaranteeFree ? "免担保" : null, b.termYears ? `期限 ${b.termYears} 年` : null].filter(Boolean);
+  const card = el("article", { class: "card " + item.verdict, "data-policy": item.id },
+    el("h3", {}, item.name),
+    el("p", {}, el("span", { class: "badge " + item.verdict }, VERDICT[item.verdict]), facts.join(" · ")),
+    el("p", {}, b.text),
+    el("p", { class: "meta" }, [item.issuer, item.docNumber].filter(Boolean).join(" · ")));
+  if (item.unmet.length) card.append(el("div", { class: "lack" }, "不满足：", el("ul", {}, item.unmet.map((x) => el("li", { class: "unmet" }, x)))));
+  if (item.unknown.length) card.append(el("div", { class: "lack" }, "待确认：", el("ul", {}, item.unknown.map((x) => el("li", { class: "unknown" }, x)))));
+  const conds = el("details", {}, el("summary", {}, "条件与原文依据"));
+  for (const c of item.conditions) {
+    conds.append(el("div", { class: "cond" }, el("span", { class: c.result }, RESULT[c.result] + "："), c.label,
+      c.gap ? `（${c.gap}）` : null, c.quote ? el("blockquote", {}, "原文：" + c.quote) : null));
+  }
+  card.append(conds);
+  const a = item.application;
+  if (a) {
+    const how = el("details", {}, el("summary", {}, "如何申请"));
+    if (a.channel) how.append(el("p", {}, "渠道：" + a.channel));
+    if (a.materials) how.append(el("p", {}, "材料：" + a.materials.join("、")));
+    if (a.contact) how.append(el("p", {}, "咨询：" + a.contact));
+    if (a.url) how.append(el("p", {}, el("a", { href: a.url, rel: "noopener" }, a.url)));
+    card.append(how);
+  }
+  card.append(el("p", { class: "meta" }, "来源：" + item.source));
+  return card;
+}
+
+// ---- 搜索 ----
+
+const TYPES = [["projects", "创业项目"], ["mentors", "导师与专员"], ["parks", "园区与空间"], ["investors", "金融与投资"], ["policies", "政策"]];
+
+async function search() {
+  const t = await vocab();
+  const sectorName = Object.fromEntries(t.sectors.map((s) => [s.code, s.name]));
+  const placeName = Object.fromEntries(t.places.map((p) => [p.district || p.adcode, p.name]));
+  const form = el("form", { class: "panel", id: "search-form" },
+    el("div", { class: "grid" },
+      select("type", "类别", TYPES, "projects"),
+      input("q", "关键词", "text", { placeholder: "如：数字经济、海洋牧场、无人机" }),
+      select("city", "城市", t.places.filter((p) => p.level === "CITY").map((p) => [p.adcode, p.name]))),
+    el("button", { type: "submit" }, "搜索"));
+  form.elements.type.querySelector('option[value=""]').remove();
+  const out = el("section", { id: "search-result", "aria-live": "polite" });
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const params = new URLSearchParams({ size: "20" });
+    if (form.elements.q.value.trim()) params.set("q", form.elements.q.value.trim());
+    if (form.elements.city.value) params.set("city", form.elements.city.value);
+    out.replaceChildren(el("p", { class: "loading", role: "status" }, "正在搜索…"));
+    try {
+      const r = await api(`/api/v1/${form.elements.type.value}?${params}`);
+      const facets = el("div", { class: "facets", "aria-label": "行业分布" },
+        Object.entries(r.facets.sector || {}).map(([k, n]) => el("span", { class: "chip" }, `${sectorName[k] || k} ${n}`)));
+      const list = el("ol", { class: "results" }, r.items.map((h) => {
+        const e = h.entity;
+        const where = e.location ? placeName[e.location.district] || placeName[e.location.city] : null;
+        return el("li", { "data-id": h.id }, el("strong", {}, e.name), " ",
+          el("span", { class: "meta" }, [where, (e.sectors || []).map((s) => sectorName[s] || s).join("、")].filter(Boolean).join(" · ")),
+          e.description ? el("div", {}, e.description) : null);
+      }));
+      out.replaceChildren(el("p", { class: "counts", id: "search-total" }, `共 ${r.total} 条`), facets,
+        r.items.length ? list : el("p", { class: "empty" }, "没有找到，换个关键词试试。"));
+    } catch (p) {
+      out.replaceChildren(el("p", { class: "notice", role: "alert" }, problemText(p)));
+    }
+  });
+  show(el("h2", {}, "搜索"), form, out);
+}
+
+// ---- 智能推荐 ----
+
+async function recommend() {
+  const form = el("form", { class: "panel", id: "rec-form" },
+    el("div", { class: "grid" },
+      input("project", "项目编号", "text", { placeholder: "如 syn-p-00112" }),
+      select("target", "推荐对象", [["mentors", "导师与专员"], ["parks", "园区与空间"], ["investors", "金融与投资"], ["policies", "政策"]], "mentors")),
+    el("button", { type: "submit" }, "推荐"));
+  form.elements.target.querySelector('option[value=""]').remove();
+  const out = el("section", { id: "rec-result", "aria-live": "polite" });
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const id = form.elements.project.value.trim();
+    form.querySelector("#project-error").textContent = id ? "" : "请填写项目编号";
+    if (!id) return;
+    out.replaceChildren(el("p", { class: "loading", role: "status" }, "正在推荐…"));
+    try {
+      const target = form.elements.target.value;
+      const r = await api(`/api/v1/projects/${encodeURIComponent(id)}/recommendations?target=${target}&limit=10${target === "policies" ? "&includePartial=true" : ""}`);
+      const cards = el("div", { class: "cards" }, r.items.map((m) => el("article", { class: "card " + (m.verdict || "eligible"), "data-id": m.id },
+        el("h3", {}, m.name), el("p", {}, `匹配度 ${(m.score * 100).toFixed(1)}`, m.verdict ? el("span", { class: "badge " + m.verdict }, VERDICT[m.verdict]) : null),
+        el("div", { class: "bars" }, Object.entries(m.components || {}).map(([k, v]) => {
+          const fill = el("div", { class: "fill" });
+          fill.style.width = Math.round(v * 100) + "%";
+          return el("div", { class: "bar" }, el("span", {}, COMPONENTS[k] || k),
+            el("div", { class: "track", role: "img", "aria-label": `${COMPONENTS[k] || k} ${Math.round(v * 100)}%` }, fill),
+            el("span", {}, Math.round(v * 100) + "%"));
+        })),
+        el("ul", {}, (m.reasons || []).map((x) => el("li", {}, x))))));
+      out.replaceChildren(el("p", { class: "counts" }, `符合硬性条件的候选共 ${r.total} 个，显示前 ${r.items.length} 个`),
+        r.items.length ? cards : el("p", { class: "empty" }, "没有符合条件的候选。"));
+    } catch (p) {
+      out.replaceChildren(el("p", { class: "notice", role: "alert" }, problemText(p)));
+    }
+  });
+  show(el("h2", {}, "智能推荐"), form, out);
+}
+
+// ---- 登录 ----
+
+const ROLES = { admin: "管理员", portal: "门户", founder: "创业者", mentor: "导师", park: "园区", investor: "投资机构", anonymous: "访客" };
+
+async function refreshWho() {
+  const who = document.getElementById("who");
+  try {
+    const me = await api("/api/v1/me");
+    who.textContent = me.role === "anonymous" ? "登录" : `${ROLES[me.role] || me.role}（退出）`;
+    return me;
+  } catch (p) {
+    sessionStorage.removeItem(KEY);
+    who.textContent = "登录";
+    return null;
+  }
+}
+
+async function login() {
+  if (sessionStorage.getItem(KEY)) {
+    sessionStorage.removeItem(KEY);
+    await refreshWho();
+  }
+  const form = el("form", { class: "panel", id: "login-form" },
+    el("p", {}, "粘贴管理部门发给您的访问密钥。密钥只保存在本页面，关闭标签页即失效。"),
+    input("key", "访问密钥", "password", { autocomplete: "off" }),
+    el("button", { type: "submit" }, "登录"));
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    sessionStorage.setItem(KEY, form.elements.key.value.trim());
+    const me = await refreshWho();
+    if (me && me.role !== "anonymous") location.hash = "#/search";
+    else form.querySelector("#key-error").textContent = "密钥无效或已停用";
+  });
+  show(el("h2", {}, "登录"), form);
+}
+
+// ---- routing ----
+
+const VIEWS = { calculator, search, recommend, login };
+
+async function route() {
+  const name = (location.hash.match(/^#\/(\w+)/) || [])[1] || "calculator";
+  const view = VIEWS[name] || calculator;
+  document.querySelectorAll("[data-nav]").forEach((a) => a.removeAttribute("aria-current"));
+  document.querySelector(`[data-nav="${name}"]`)?.setAttribute("aria-current", "page");
+  try {
+    await view();
+  } catch (p) {
+    show(el("p", { class: "notice", role: "alert" }, "加载失败：" + problemText(p)));
+  }
+}
+
+window.addEventListener("hashchange", route);
+refreshWho();
+route();
