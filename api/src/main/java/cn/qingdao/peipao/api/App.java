@@ -18,6 +18,7 @@ import cn.qingdao.peipao.api.http.Problems;
 import cn.qingdao.peipao.api.http.RecommendationController;
 import cn.qingdao.peipao.api.http.RequestGate;
 import cn.qingdao.peipao.api.http.SearchController;
+import cn.qingdao.peipao.api.http.TicketController;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.ValidationException;
 import cn.qingdao.peipao.core.model.EntityType;
@@ -237,6 +238,16 @@ public final class App {
         EntityType.PROJECTS,
         growth::projectHistory);
     route(c, HandlerType.GET, "/api/v1/alerts", Operation.GROWTH, growth::list);
+    TicketController tickets = new TicketController(services.tickets(), taxonomy);
+    route(c, HandlerType.POST, "/api/v1/tickets", Operation.TICKETS, tickets::open);
+    route(c, HandlerType.GET, "/api/v1/tickets", Operation.TICKETS, tickets::list);
+    route(c, HandlerType.GET, "/api/v1/tickets/{id}", Operation.TICKETS, tickets::get);
+    route(c, HandlerType.POST, "/api/v1/tickets/{id}/assign", Operation.TICKETS, tickets::assign);
+    route(c, HandlerType.POST, "/api/v1/tickets/{id}/respond", Operation.TICKETS, tickets::respond);
+    route(c, HandlerType.POST, "/api/v1/tickets/{id}/resolve", Operation.TICKETS, tickets::resolve);
+    route(c, HandlerType.POST, "/api/v1/tickets/{id}/close", Operation.TICKETS, tickets::close);
+    route(c, HandlerType.POST, "/api/v1/tickets/{id}/reopen", Operation.TICKETS, tickets::reopen);
+    route(c, HandlerType.POST, "/api/v1/tickets/{id}/rate", Operation.TICKETS, tickets::rate);
     FeedbackController feedback =
         new FeedbackController(catalog, services.feedback(), services.profiles());
     route(c, HandlerType.POST, "/api/v1/feedback", Operation.FEEDBACK_RECORD, feedback::record);

@@ -14,6 +14,8 @@ import cn.qingdao.peipao.index.growth.GrowthFiles;
 import cn.qingdao.peipao.index.growth.SecondIncubation;
 import cn.qingdao.peipao.index.recommend.PolicyMatcher;
 import cn.qingdao.peipao.index.recommend.Recommender;
+import cn.qingdao.peipao.index.tickets.TicketSla;
+import cn.qingdao.peipao.index.tickets.Tickets;
 import java.time.Clock;
 
 /** The services the HTTP layer delegates to, built once per data directory. */
@@ -28,6 +30,7 @@ public record Services(
     Alerts alerts,
     Feedback feedback,
     SecondIncubation secondIncubation,
+    Tickets tickets,
     Clock clock) {
   /** Services over {@code catalog} with the given scoring profiles and clock. */
   public static Services of(
@@ -45,6 +48,7 @@ public record Services(
         new Alerts(catalog, recommender),
         new Feedback(catalog, new CohortScorer(recommender)),
         new SecondIncubation(catalog),
+        new Tickets(catalog, taxonomy, recommender, TicketSla.defaults(taxonomy)),
         clock);
   }
 

@@ -68,6 +68,8 @@ class AnswerSchemaTest {
       {"FeedbackAnswers$Event", schemas.get("Feedback")},
       {"Problems$Document", schemas.get("Problem")},
       {"InfoController$Me", schemas.get("Me")},
+      {"TicketController$TicketAnswer", schemas.get("Ticket")},
+      {"TicketController$Opened", schemas.get("TicketOpened")},
     };
     List<String> drift = new ArrayList<>();
     for (Object[] row : table) {

@@ -7,6 +7,7 @@ import cn.qingdao.peipao.api.http.ApiKeys;
 import cn.qingdao.peipao.api.http.KeyAccessControl;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Mentor;
 import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.index.store.Assignment;
 import cn.qingdao.peipao.index.store.AssignmentStore;
@@ -128,6 +129,15 @@ class RoleMatrixTest {
     EXPECT.put("POST /api/v1/feedback", "admin: ok; " + bound + ": own");
     EXPECT.put("GET /api/v1/feedback", "admin portal: ok");
     EXPECT.put("GET /api/v1/profiles", "admin portal: ok");
+    EXPECT.put("POST /api/v1/tickets", "admin portal: ok; founder: own");
+    EXPECT.put("GET /api/v1/tickets", "admin portal founder mentor: ok");
+    EXPECT.put("GET /api/v1/tickets/{id}", "admin portal: ok; founder mentor: own-hide");
+    EXPECT.put("POST /api/v1/tickets/{id}/assign", "admin: ok");
+    EXPECT.put("POST /api/v1/tickets/{id}/respond", "admin: ok; mentor: own-hide");
+    EXPECT.put("POST /api/v1/tickets/{id}/resolve", "admin: ok; mentor: own-hide");
+    EXPECT.put("POST /api/v1/tickets/{id}/close", "admin: ok; founder: own-hide");
+    EXPECT.put("POST /api/v1/tickets/{id}/reopen", "admin: ok; founder: own-hide");
+    EXPECT.put("POST /api/v1/tickets/{id}/rate", "admin: ok; founder: own-hide");
   }
 
   static final Map<Role, String> KEYS = new LinkedHashMap<>();
@@ -301,7 +311,9 @@ class RoleMatrixTest {
   static List<Variant> variants(Op op, Role role) {
     if (role.bound == null) return List.of(Variant.OTHER);
     boolean aboutOwnKind = op.path().contains("{id}") && op.type() == role.bound;
-    return aboutOwnKind || op.path().equals("/api/v1/feedback")
+    boolean ownTicket =
+        op.path().startsWith("/api/v1/tickets") && (role == Role.FOUNDER || role == Role.MENTOR);
+    return aboutOwnKind || ownTicket || op.path().equals("/api/v1/feedback")
         ? List.of(Variant.OWN, Variant.OTHER)
         : List.of(Variant.OTHER);
   }
@@ -354,6 +366,21 @@ class RoleMatrixTest {
                   + LocalDate.now().minusDays(3)
                   + "\",\"revenue\":100}\n");
       case "POST /api/v1/feedback" -> new Request(path, json, feedback(role, variant));
+      case "POST /api/v1/tickets" ->
+          new Request(
+              path,
+              json,
+              "{\"projectId\":\""
+                  + (variant == Variant.OWN && role == Role.FOUNDER ? OWN.get(role) : otherProject)
+                  + "\",\"need\":\"finance\",\"text\":\"需要融资对接\"}");
+      case "POST /api/v1/tickets/{id}/assign" ->
+          new Request(
+              path,
+              json,
+              "{\"responder\":{\"type\":\"mentors\",\"id\":\"" + TICKET_MENTOR + "\"}}");
+      case "POST /api/v1/tickets/{id}/respond" -> new Request(path, json, "{\"text\":\"已联系\"}");
+      case "POST /api/v1/tickets/{id}/resolve" -> new Request(path, json, "{\"outcome\":\"已解决\"}");
+      case "POST /api/v1/tickets/{id}/rate" -> new Request(path, json, "{\"rating\":5}");
       default ->
           new Request(
               path,
@@ -398,6 +425,7 @@ class RoleMatrixTest {
   /** The {@code {id}} to use: the key's own entity, another, or a fresh thing to act on. */
   static String idFor(Op op, Role role, Variant variant) {
     if (op.path().startsWith("/api/v1/allocations/")) return draft();
+    if (op.path().startsWith("/api/v1/tickets/")) return ticket(role, variant);
     if (op.path().startsWith("/api/v1/assignments/")) return assignment();
     EntityType type = op.type();
     if (variant == Variant.OWN) return OWN.get(role);
@@ -510,5 +538,70 @@ class RoleMatrixTest {
               .size();
       return new Snapshot(s.catalog.storeSeq(), active, events);
     }
+  }
+
+  /** The mentor the assign row names: another mentor offering the tickets' need. */
+  static String TICKET_MENTOR;
+
+  static final Map<String, String> TICKETS = new HashMap<>();
+
+  /**
+   * A ticket the variant is about: of the founder key's project (OWN founder), assigned to the
+   * mentor key's mentor (OWN mentor), or of another project and mentor (OTHER). Made once through
+   * the API with the admin key, then reused (a move that no longer fits its status is a 409, which
+   * still shows the access was granted).
+   */
+  static String ticket(Role role, Variant variant) {
+    String project =
+        variant == Variant.OWN && role == Role.FOUNDER ? OWN.get(Role.FOUNDER) : otherProject;
+    boolean ownMentor = variant == Variant.OWN && role == Role.MENTOR;
+    String key = project + (ownMentor ? "/own-mentor" : "");
+    return TICKETS.computeIfAbsent(
+        key,
+        k -> {
+          Mentor m =
+              (Mentor) s.catalog.entity(EntityType.MENTORS, OWN.get(Role.MENTOR)).orElseThrow();
+          String need = m.services().get(0);
+          // an assign row re-assigns to the same other mentor, so that ownership stays put
+          if (TICKET_MENTOR == null) TICKET_MENTOR = otherMentorFor(need);
+          String responder = ownMentor ? OWN.get(Role.MENTOR) : otherMentorFor(need);
+          String channel = ownMentor ? "visit" : "hotline";
+          JsonNode opened =
+              send(
+                      "POST",
+                      new Request(
+                          "/api/v1/tickets",
+                          "application/json",
+                          "{\"projectId\":\""
+                              + project
+                              + "\",\"need\":\""
+                              + need
+                              + "\",\"text\":\"矩阵测试\",\"channel\":\""
+                              + channel
+                              + "\"}"),
+                      Role.ADMIN)
+                  .json();
+          String id = opened.at("/ticket/id").asText();
+          TestServer.Response assigned =
+              send(
+                  "POST",
+                  new Request(
+                      "/api/v1/tickets/" + id + "/assign",
+                      "application/json",
+                      "{\"responder\":{\"type\":\"mentors\",\"id\":\"" + responder + "\"}}"),
+                  Role.ADMIN);
+          if (assigned.status() != 200) throw new IllegalStateException(assigned.body());
+          return id;
+        });
+  }
+
+  /** A mentor other than the mentor key's that offers {@code need}. */
+  static String otherMentorFor(String need) {
+    for (int i = 2; i <= 120; i++) {
+      String id = String.format("syn-m-%05d", i);
+      Mentor m = (Mentor) s.catalog.entity(EntityType.MENTORS, id).orElseThrow();
+      if (m.services().contains(need)) return id;
+    }
+    throw new IllegalStateException("no other mentor offers " + need);
   }
 }

@@ -17,6 +17,7 @@ import cn.qingdao.peipao.index.store.FeedbackStore;
 import cn.qingdao.peipao.index.store.GrowthStore;
 import cn.qingdao.peipao.index.store.ReadAudit;
 import cn.qingdao.peipao.index.store.StoredEntity;
+import cn.qingdao.peipao.index.store.TicketStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -49,6 +50,7 @@ public final class Catalog implements AutoCloseable {
   private final ReadAudit readAudit;
   private final GrowthStore growth;
   private final FeedbackStore feedback;
+  private final TicketStore tickets;
   private final SearchIndex index;
   private final EntityReader reader;
   private final Clock clock;
@@ -82,6 +84,7 @@ public final class Catalog implements AutoCloseable {
     this.readAudit = new ReadAudit(db);
     this.growth = new GrowthStore(db);
     this.feedback = new FeedbackStore(db);
+    this.tickets = new TicketStore(db);
     this.index = index;
     this.reader = new EntityReader(taxonomy);
     this.clock = clock;
@@ -368,6 +371,10 @@ public final class Catalog implements AutoCloseable {
   /** What users did with recommendations (reads; events are written through writeLogged). */
   public FeedbackStore feedback() {
     return feedback;
+  }
+
+  public TicketStore tickets() {
+    return tickets;
   }
 
   /** Growth records and alerts (reads; written through writeLogged). */

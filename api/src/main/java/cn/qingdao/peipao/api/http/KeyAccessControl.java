@@ -63,6 +63,10 @@ public final class KeyAccessControl implements AccessControl {
     String own = p.boundType().path() + "/" + p.boundEntityId();
     switch (op) {
       case READ, FEEDBACK_RECORD -> {} // the controllers check what the key may see
+      case TICKETS -> {
+        if (p.role() != Principal.Role.FOUNDER && p.role() != Principal.Role.MENTOR)
+          throw forbidden(p, "has no tickets: they are a project's and its responders'");
+      }
       case SEARCH -> {
         if (target.type() == EntityType.PROJECTS)
           throw forbidden(p, "finds projects through its own recommendations, not by search");

@@ -19,6 +19,11 @@ public enum Operation {
    * for a pair that includes its own entity (the controller checks the body).
    */
   FEEDBACK_RECORD,
+  /**
+   * Need tickets: admin and portal keys; a founder key for its project's, a mentor key for those
+   * assigned to it (the controller checks which ticket).
+   */
+  TICKETS,
   /** Growth files and risk alerts: a project's business figures. */
   GROWTH,
   /** Drafting an allocation: admin only; it scores a whole cohort on the index. */

@@ -31,7 +31,8 @@ final class Migrator {
           "V3__read_audit.sql",
           "V4__growth_and_alerts.sql",
           "V5__feedback.sql",
-          "V6__entity_city.sql");
+          "V6__entity_city.sql",
+          "V7__tickets.sql");
 
   private final DataSource dataSource;
 

@@ -1,0 +1,287 @@
+package cn.qingdao.peipao.index.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Need tickets and their transitions: plain SQL; writes inside the caller's transaction. */
+public final class TicketStore {
+  /** A ticket row; times null until they happen, {@code responderType/Id} null until assigned. */
+  public record Row(
+      String id,
+      String projectId,
+      String need,
+      String text,
+      String channel,
+      String status,
+      String responderType,
+      String responderId,
+      Instant createdAt,
+      String createdBy,
+      Instant dueAt,
+      Instant firstResponseAt,
+      Instant resolvedAt,
+      Instant closedAt,
+      String outcome,
+      Integer rating,
+      long version) {}
+
+  /** One transition: who moved the ticket from which status to which, when, with what text. */
+  public record Event(
+      long seq,
+      Instant at,
+      String actor,
+      String action,
+      String fromStatus,
+      String toStatus,
+      String note) {}
+
+  /** Which tickets to list; null or empty means any. */
+  public record Query(
+      List<String> statuses,
+      List<String> needs,
+      List<String> projectIds,
+      String responderId,
+      Instant overdueAt,
+      int offset,
+      int limit) {}
+
+  private static final String COLUMNS =
+      "id, project_id, need, text, channel, status, responder_type, responder_id, created_at,"
+          + " created_by, due_at, first_response_at, resolved_at, closed_at, outcome, rating,"
+          + " version";
+
+  private final Database db;
+
+  public TicketStore(Database db) {
+    this.db = db;
+  }
+
+  /** Inserts or replaces a ticket row (the caller bumps the version). */
+  public static void put(Tx tx, Row r) throws SQLException {
+    try (PreparedStatement q =
+        tx.connection()
+            .prepareStatement(
+                "INSERT OR REPLACE INTO ticket ("
+                    + COLUMNS
+                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+      q.setString(1, r.id());
+      q.setString(2, r.projectId());
+      q.setString(3, r.need());
+      q.setString(4, r.text());
+      q.setString(5, r.channel());
+      q.setString(6, r.status());
+      q.setString(7, r.responderType());
+      q.setString(8, r.responderId());
+      q.setString(9, r.createdAt().toString());
+      q.setString(10, r.createdBy());
+      q.setString(11, r.dueAt().toString());
+      q.setString(12, text(r.firstResponseAt()));
+      q.setString(13, text(r.resolvedAt()));
+      q.setString(14, text(r.closedAt()));
+      q.setString(15, r.outcome());
+      if (r.rating() == null) q.setNull(16, Types.INTEGER);
+      else q.setInt(16, r.rating());
+      q.setLong(17, r.version());
+      q.executeUpdate();
+    }
+  }
+
+  /** Appends a transition. */
+  public static void event(
+      Tx tx,
+      String ticketId,
+      Instant at,
+      String actor,
+      String action,
+      String from,
+      String to,
+      String note)
+      throws SQLException {
+    try (PreparedStatement q =
+        tx.connection()
+            .prepareStatement(
+                "INSERT INTO ticket_event (ticket_id, at, actor, action, from_status, to_status,"
+                    + " note) VALUES (?,?,?,?,?,?,?)")) {
+      q.setString(1, ticketId);
+      q.setString(2, at.toString());
+      q.setString(3, actor);
+      q.setString(4, action);
+      q.setString(5, from);
+      q.setString(6, to);
+      q.setString(7, note);
+      q.executeUpdate();
+    }
+  }
+
+  /** The ticket, read inside a write transaction (to check and move it under the lock). */
+  public static Optional<Row> get(Tx tx, String id) throws SQLException {
+    return get(tx.connection(), id);
+  }
+
+  public Optional<Row> get(String id) {
+    return db.read(c -> get(c, id));
+  }
+
+  private static Optional<Row> get(Connection c, String id) throws SQLException {
+    try (PreparedStatement q =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM ticket WHERE id = ?")) {
+      q.setString(1, id);
+      List<Row> rows = rows(q);
+      return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+  }
+
+  /** An open ticket of the project for the need and channel, if there is one (no duplicates). */
+  public static Optional<Row> openOf(Tx tx, String projectId, String need, String channel)
+      throws SQLException {
+    try (PreparedStatement q =
+        tx.connection()
+            .prepareStatement(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM ticket WHERE project_id = ? AND need = ? AND channel = ?"
+                    + " AND status IN ('open','assigned','responded') ORDER BY id LIMIT 1")) {
+      q.setString(1, projectId);
+      q.setString(2, need);
+      q.setString(3, channel);
+      List<Row> rows = rows(q);
+      return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+  }
+
+  /** The ticket's transitions, oldest first. */
+  public List<Event> events(String ticketId) {
+    return db.read(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT seq, at, actor, action, from_status, to_status, note FROM ticket_event"
+                      + " WHERE ticket_id = ? ORDER BY seq")) {
+            q.setString(1, ticketId);
+            List<Event> out = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+              while (rs.next())
+                out.add(
+                    new Event(
+                        rs.getLong(1),
+                        Instant.parse(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)));
+            }
+            return out;
+          }
+        });
+  }
+
+  /** A page of tickets, soonest due first (then id), and how many match in all. */
+  public record Page(long total, List<Row> items) {}
+
+  public Page list(Query query) {
+    StringBuilder where = new StringBuilder(" FROM ticket WHERE 1 = 1");
+    List<String> args = new ArrayList<>();
+    in(where, args, "status", query.statuses());
+    in(where, args, "need", query.needs());
+    if (query.projectIds() != null) in(where, args, "project_id", query.projectIds(), true);
+    if (query.responderId() != null) {
+      where.append(" AND responder_id = ?");
+      args.add(query.responderId());
+    }
+    if (query.overdueAt() != null) {
+      // overdue: no first response yet and past due, or the first response came late
+      where.append(
+          " AND ((first_response_at IS NULL AND status IN ('open','assigned') AND due_at < ?)"
+              + " OR first_response_at > due_at)");
+      args.add(query.overdueAt().toString());
+    }
+    return db.read(
+        c -> {
+          long total;
+          try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*)" + where)) {
+            bind(q, args);
+            try (ResultSet rs = q.executeQuery()) {
+              rs.next();
+              total = rs.getLong(1);
+            }
+          }
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT " + COLUMNS + where + " ORDER BY due_at, id LIMIT ? OFFSET ?")) {
+            int i = bind(q, args);
+            q.setInt(i++, query.limit());
+            q.setInt(i, query.offset());
+            return new Page(total, rows(q));
+          }
+        });
+  }
+
+  private static void in(StringBuilder where, List<String> args, String column, List<String> v) {
+    in(where, args, column, v, false);
+  }
+
+  /** {@code column IN (…)}; an empty list matches nothing when {@code emptyMeansNone}. */
+  private static void in(
+      StringBuilder where, List<String> args, String column, List<String> v, boolean emptyNone) {
+    if (v == null || v.isEmpty()) {
+      if (emptyNone) where.append(" AND 1 = 0");
+      return;
+    }
+    where.append(" AND ").append(column).append(" IN (");
+    for (int i = 0; i < v.size(); i++) where.append(i == 0 ? "?" : ",?");
+    where.append(')');
+    args.addAll(v);
+  }
+
+  private static int bind(PreparedStatement q, List<String> args) throws SQLException {
+    int i = 1;
+    for (String a : args) q.setString(i++, a);
+    return i;
+  }
+
+  private static List<Row> rows(PreparedStatement q) throws SQLException {
+    List<Row> out = new ArrayList<>();
+    try (ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        int rating = rs.getInt(16);
+        boolean noRating = rs.wasNull();
+        out.add(
+            new Row(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                Instant.parse(rs.getString(9)),
+                rs.getString(10),
+                Instant.parse(rs.getString(11)),
+                instant(rs.getString(12)),
+                instant(rs.getString(13)),
+                instant(rs.getString(14)),
+                rs.getString(15),
+                noRating ? null : rating,
+                rs.getLong(17)));
+      }
+    }
+    return out;
+  }
+
+  private static String text(Instant t) {
+    return t == null ? null : t.toString();
+  }
+
+  private static Instant instant(String s) {
+    return s == null ? null : Instant.parse(s);
+  }
+}
