@@ -44,7 +44,8 @@ public record Services(
         new PolicyMatcher(
             recommender, () -> catalog.assignments().activeByProject(EntityType.PARKS).keySet()),
         new Allocations(catalog, new CohortScorer(recommender)),
-        new GrowthFiles(catalog, new RiskAnalyzer(RiskParams.defaults())),
+        new GrowthFiles(
+            catalog, new RiskAnalyzer(RiskParams.defaults()), TicketSla.defaults(taxonomy)),
         new Alerts(catalog, recommender),
         new Feedback(catalog, new CohortScorer(recommender)),
         new SecondIncubation(catalog),

@@ -57,6 +57,22 @@ class GrowthHttpTest {
     assertEquals("revenue_decline", alert.at("/signals/0/kind").asText());
     assertTrue(alert.at("/signals/0/label").asText().endsWith("（p<0.001）"), alert.toString());
     assertTrue(alert.at("/signals/0/evidence/pValue").asDouble() < 0.05);
+    // the alert opens an intervention: a ticket (channel alert) for each team it calls for, once
+    JsonNode opened = TestServer.ok(s.get("/api/v1/tickets?projectId=" + p + "&limit=50"));
+    List<String> needs = new ArrayList<>();
+    for (JsonNode t : opened.get("items")) {
+      assertEquals("alert", t.get("channel").asText());
+      assertTrue(t.get("text").asText().startsWith("风险预警："), t.toString());
+      needs.add(t.get("need").asText());
+    }
+    List<String> called = new ArrayList<>();
+    alert.get("teams").forEach(t -> called.add(t.asText()));
+    assertEquals(new java.util.TreeSet<>(called), new java.util.TreeSet<>(needs));
+    post(p, monthly(900000, 800000, 690000, 580000, 450000, 330000));
+    assertEquals(
+        opened.get("total").asInt(),
+        TestServer.ok(s.get("/api/v1/tickets?projectId=" + p + "&limit=50")).get("total").asInt(),
+        "no duplicate while one is open");
 
     JsonNode history = TestServer.ok(s.get("/api/v1/projects/" + p + "/growth"));
     assertEquals(6, history.get("items").size());

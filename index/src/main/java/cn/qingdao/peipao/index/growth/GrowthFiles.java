@@ -3,6 +3,7 @@ package cn.qingdao.peipao.index.growth;
 import cn.qingdao.peipao.core.growth.GrowthRecord;
 import cn.qingdao.peipao.core.growth.RiskAnalyzer;
 import cn.qingdao.peipao.core.growth.RiskAssessment;
+import cn.qingdao.peipao.core.growth.RiskSignal;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.Problems;
@@ -14,6 +15,8 @@ import cn.qingdao.peipao.index.EntityNotFoundException;
 import cn.qingdao.peipao.index.store.GrowthStore;
 import cn.qingdao.peipao.index.store.StoredEntity;
 import cn.qingdao.peipao.index.store.Tx;
+import cn.qingdao.peipao.index.tickets.TicketSla;
+import cn.qingdao.peipao.index.tickets.Tickets;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,11 +38,25 @@ public final class GrowthFiles {
 
   private final Catalog catalog;
   private final RiskAnalyzer analyzer;
+  private final TicketSla sla;
 
   public GrowthFiles(Catalog catalog, RiskAnalyzer analyzer) {
+    this(catalog, analyzer, null);
+  }
+
+  /**
+   * As above; with an SLA, every risk signal opens a ticket (channel {@code alert}) for each team
+   * it calls for, once while that need is open for the project — the intervention the alert asks
+   * for (“预警经营风险并触发陪跑团适时介入”, 001).
+   */
+  public GrowthFiles(Catalog catalog, RiskAnalyzer analyzer, TicketSla sla) {
     this.catalog = catalog;
     this.analyzer = analyzer;
+    this.sla = sla;
   }
+
+  /** The system name alert tickets are opened under. */
+  public static final String ALERT_ACTOR = "risk-alert";
 
   /** Today in the service's clock: the latest date a growth record may carry. */
   public LocalDate today() {
@@ -126,6 +143,22 @@ public final class GrowthFiles {
     project = project.withServerFields(row.id(), row.version(), row.updatedAt());
     Optional<RiskAssessment> a = analyzer.assess(project, GrowthStore.records(tx, row.id()), today);
     AlertView alert = a.map(AlertView::of).orElse(null);
+    if (sla != null && a.isPresent()) {
+      for (RiskSignal s : a.get().signals()) {
+        for (String need : s.teams()) {
+          if (catalog.reader().taxonomy().service(need).isEmpty()) continue;
+          Tickets.openOnce(
+              tx,
+              row.id(),
+              need,
+              "风险预警：" + s.label() + "（依据：" + s.evidence() + "）",
+              "alert",
+              ALERT_ACTOR,
+              now,
+              sla.of(need));
+        }
+      }
+    }
     GrowthStore.setAlert(
         tx,
         row.id(),

@@ -66,7 +66,7 @@ public final class Tickets {
   private final Taxonomy taxonomy;
   private final Recommender recommender;
   private final TicketSla sla;
-  private final SecureRandom random = new SecureRandom();
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   public Tickets(Catalog catalog, Taxonomy taxonomy, Recommender recommender, TicketSla sla) {
     this.catalog = catalog;
@@ -111,28 +111,7 @@ public final class Tickets {
                 opened[0] = same.get();
                 return true;
               }
-              Row r =
-                  new Row(
-                      newId(),
-                      projectId,
-                      need,
-                      text,
-                      channel,
-                      "open",
-                      null,
-                      null,
-                      now,
-                      actor,
-                      now.plus(sla.of(need)),
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      1);
-              TicketStore.put(tx, r);
-              TicketStore.event(tx, r.id(), now, actor, "open", null, "open", text);
-              opened[0] = r;
+              opened[0] = insert(tx, projectId, need, text, channel, actor, now, sla.of(need));
               return false;
             });
     return new Opened(
@@ -140,6 +119,59 @@ public final class Tickets {
         taxonomy.service(need).orElseThrow().team(),
         responders(project, need),
         existing);
+  }
+
+  /**
+   * Opens a ticket inside the caller's transaction unless the same need is open on the channel (an
+   * alert's signal opens its team's ticket once). Returns the new ticket, or empty.
+   */
+  public static java.util.Optional<Row> openOnce(
+      Tx tx,
+      String projectId,
+      String need,
+      String text,
+      String channel,
+      String actor,
+      Instant now,
+      java.time.Duration sla)
+      throws SQLException {
+    if (TicketStore.openOf(tx, projectId, need, channel).isPresent())
+      return java.util.Optional.empty();
+    return java.util.Optional.of(insert(tx, projectId, need, text, channel, actor, now, sla));
+  }
+
+  private static Row insert(
+      Tx tx,
+      String projectId,
+      String need,
+      String text,
+      String channel,
+      String actor,
+      Instant now,
+      java.time.Duration sla)
+      throws SQLException {
+    Row r =
+        new Row(
+            newId(),
+            projectId,
+            need,
+            text,
+            channel,
+            "open",
+            null,
+            null,
+            now,
+            actor,
+            now.plus(sla),
+            null,
+            null,
+            null,
+            null,
+            null,
+            1);
+    TicketStore.put(tx, r);
+    TicketStore.event(tx, r.id(), now, actor, "open", null, "open", text);
+    return r;
   }
 
   /** Mentors and specialists who offer the need, in their service area, with room; ranked. */
@@ -395,9 +427,9 @@ public final class Tickets {
     return catalog.clock().instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  private String newId() {
+  private static String newId() {
     byte[] b = new byte[6];
-    random.nextBytes(b);
+    RANDOM.nextBytes(b);
     return "t-" + HexFormat.of().formatHex(b);
   }
 
