@@ -18,6 +18,7 @@ import cn.qingdao.peipao.api.http.Problems;
 import cn.qingdao.peipao.api.http.RecommendationController;
 import cn.qingdao.peipao.api.http.RequestGate;
 import cn.qingdao.peipao.api.http.SearchController;
+import cn.qingdao.peipao.api.http.ServiceLogController;
 import cn.qingdao.peipao.api.http.TicketController;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.ValidationException;
@@ -239,6 +240,28 @@ public final class App {
         growth::projectHistory);
     route(c, HandlerType.GET, "/api/v1/alerts", Operation.GROWTH, growth::list);
     TicketController tickets = new TicketController(services.tickets(), taxonomy);
+    ServiceLogController serviceLog = new ServiceLogController(services.serviceLog());
+    route(
+        c,
+        HandlerType.POST,
+        "/api/v1/mentors/{id}/sessions",
+        Operation.SERVICE_LOG_WRITE,
+        EntityType.MENTORS,
+        serviceLog::add);
+    route(
+        c,
+        HandlerType.GET,
+        "/api/v1/mentors/{id}/sessions",
+        Operation.SERVICE_LOG,
+        EntityType.MENTORS,
+        serviceLog::list);
+    route(
+        c,
+        HandlerType.GET,
+        "/api/v1/mentors/{id}/performance",
+        Operation.SERVICE_LOG,
+        EntityType.MENTORS,
+        serviceLog::performance);
     route(c, HandlerType.POST, "/api/v1/tickets", Operation.TICKETS, tickets::open);
     route(c, HandlerType.GET, "/api/v1/tickets", Operation.TICKETS, tickets::list);
     route(c, HandlerType.GET, "/api/v1/tickets/{id}", Operation.TICKETS, tickets::get);

@@ -14,6 +14,7 @@ import cn.qingdao.peipao.index.growth.GrowthFiles;
 import cn.qingdao.peipao.index.growth.SecondIncubation;
 import cn.qingdao.peipao.index.recommend.PolicyMatcher;
 import cn.qingdao.peipao.index.recommend.Recommender;
+import cn.qingdao.peipao.index.tickets.ServiceLog;
 import cn.qingdao.peipao.index.tickets.TicketSla;
 import cn.qingdao.peipao.index.tickets.Tickets;
 import java.time.Clock;
@@ -31,6 +32,7 @@ public record Services(
     Feedback feedback,
     SecondIncubation secondIncubation,
     Tickets tickets,
+    ServiceLog serviceLog,
     Clock clock) {
   /** Services over {@code catalog} with the given scoring profiles and clock. */
   public static Services of(
@@ -50,6 +52,7 @@ public record Services(
         new Feedback(catalog, new CohortScorer(recommender)),
         new SecondIncubation(catalog),
         new Tickets(catalog, taxonomy, recommender, TicketSla.defaults(taxonomy)),
+        new ServiceLog(catalog),
         clock);
   }
 

@@ -130,6 +130,9 @@ class RoleMatrixTest {
     EXPECT.put("GET /api/v1/feedback", "admin portal: ok");
     EXPECT.put("GET /api/v1/profiles", "admin portal: ok");
     EXPECT.put("POST /api/v1/tickets", "admin portal: ok; founder: own");
+    EXPECT.put("POST /api/v1/mentors/{id}/sessions", "admin: ok; mentor: own");
+    EXPECT.put("GET /api/v1/mentors/{id}/sessions", "admin portal: ok; mentor: own");
+    EXPECT.put("GET /api/v1/mentors/{id}/performance", "admin portal: ok; mentor: own");
     EXPECT.put("GET /api/v1/tickets", "admin portal founder mentor: ok");
     EXPECT.put("GET /api/v1/tickets/{id}", "admin portal: ok; founder mentor: own-hide");
     EXPECT.put("POST /api/v1/tickets/{id}/assign", "admin: ok");
@@ -381,6 +384,15 @@ class RoleMatrixTest {
       case "POST /api/v1/tickets/{id}/respond" -> new Request(path, json, "{\"text\":\"已联系\"}");
       case "POST /api/v1/tickets/{id}/resolve" -> new Request(path, json, "{\"outcome\":\"已解决\"}");
       case "POST /api/v1/tickets/{id}/rate" -> new Request(path, json, "{\"rating\":5}");
+      case "POST /api/v1/TYPE/{id}/sessions" ->
+          new Request(
+              path,
+              json,
+              "{\"projectId\":\""
+                  + otherProject
+                  + "\",\"date\":\""
+                  + LocalDate.now().minusDays(1)
+                  + "\",\"hours\":1.5,\"topic\":\"融资辅导\"}");
       default ->
           new Request(
               path,

@@ -189,6 +189,51 @@ class TicketHttpTest {
     assertEquals(400, as(ADMIN, "GET", "/api/v1/tickets?status=lost", null).status());
   }
 
+  @Test
+  void aMentorLogsSessionsAndItsPerformanceIsComputedFromTheRows() {
+    String sessions = "/api/v1/mentors/" + mentor + "/sessions";
+    String yesterday = java.time.LocalDate.now().minusDays(1).toString();
+    String body =
+        "{\"projectId\":\""
+            + project
+            + "\",\"date\":\""
+            + yesterday
+            + "\",\"hours\":1.5,\"topic\":\"融资路演辅导\",\"outcome\":\"修改了商业计划书\"}";
+    assertEquals(201, as(MENTOR, "POST", sessions, body).status());
+    assertEquals(201, as(MENTOR, "POST", sessions, body.replace("1.5", "2")).status());
+    assertEquals(403, as(OTHER, "POST", sessions, body).status(), "another mentor's log");
+    TestServer.Response future =
+        as(MENTOR, "POST", sessions, body.replace(yesterday, "2099-01-01"));
+    assertEquals(List.of("date"), HttpApiTest.fields(future));
+    TestServer.Response tooLong = as(MENTOR, "POST", sessions, body.replace("1.5", "25"));
+    assertEquals(List.of("hours"), HttpApiTest.fields(tooLong));
+    JsonNode log = ok(as(PORTAL, "GET", sessions, null), 200);
+    assertEquals(3.5, log.get("hours").asDouble(), 1e-9);
+
+    // a ticket answered, resolved and rated: the figures follow from the rows
+    String raise =
+        "{\"projectId\":\""
+            + project
+            + "\",\"need\":\"finance\",\"text\":\"贷款\",\"channel\":\"hotline\"}";
+    String id = ok(as(ADMIN, "POST", "/api/v1/tickets", raise), 201).at("/ticket/id").asText();
+    String t = "/api/v1/tickets/" + id;
+    ok(as(ADMIN, "POST", t + "/assign", assign(mentor)), 200);
+    ok(as(MENTOR, "POST", t + "/respond", "{\"text\":\"在办\"}"), 200);
+    ok(as(MENTOR, "POST", t + "/resolve", "{\"outcome\":\"已放款\"}"), 200);
+    ok(as(FOUNDER, "POST", t + "/rate", "{\"rating\":4}"), 200);
+    JsonNode perf = ok(as(MENTOR, "GET", "/api/v1/mentors/" + mentor + "/performance", null), 200);
+    assertTrue(perf.get("ticketsAnswered").asInt() >= 1, perf.toString());
+    assertTrue(perf.get("ticketsResolved").asInt() >= 1, perf.toString());
+    assertEquals(2, perf.get("sessions").asInt());
+    assertEquals(3.5, perf.get("sessionHours").asDouble(), 1e-9);
+    assertTrue(perf.get("projectsAccompanied").asInt() >= 1);
+    assertTrue(perf.at("/firstResponseHours/p50").asDouble() >= 0);
+    assertEquals(1.0, perf.get("onTimeRate").asDouble(), 1e-9, "answered within the SLA");
+    assertTrue(perf.get("ratings").asInt() >= 1);
+    assertEquals(
+        403, as(OTHER, "GET", "/api/v1/mentors/" + mentor + "/performance", null).status());
+  }
+
   static String assign(String id) {
     return "{\"responder\":{\"type\":\"mentors\",\"id\":\"" + id + "\"}}";
   }

@@ -49,7 +49,7 @@ public final class KeyAccessControl implements AccessControl {
               "this needs an API key: send 'Authorization: Bearer <key>'");
       case PORTAL -> {
         switch (op) {
-          case WRITE, IMPORT, UPDATE, ALLOCATE ->
+          case WRITE, IMPORT, UPDATE, ALLOCATE, SERVICE_LOG_WRITE ->
               throw forbidden(p, "reads, searches and recommends; writes need an admin key");
           default -> {}
         }
@@ -63,6 +63,10 @@ public final class KeyAccessControl implements AccessControl {
     String own = p.boundType().path() + "/" + p.boundEntityId();
     switch (op) {
       case READ, FEEDBACK_RECORD -> {} // the controllers check what the key may see
+      case SERVICE_LOG, SERVICE_LOG_WRITE -> {
+        if (!self || p.role() != Principal.Role.MENTOR)
+          throw forbidden(p, "reads and logs only the service log of its own mentor");
+      }
       case TICKETS -> {
         if (p.role() != Principal.Role.FOUNDER && p.role() != Principal.Role.MENTOR)
           throw forbidden(p, "has no tickets: they are a project's and its responders'");

@@ -24,6 +24,10 @@ public enum Operation {
    * assigned to it (the controller checks which ticket).
    */
   TICKETS,
+  /** A mentor's service log and performance: admin, portal, the mentor's own key. */
+  SERVICE_LOG,
+  /** Logging a session: admin, the mentor's own key. */
+  SERVICE_LOG_WRITE,
   /** Growth files and risk alerts: a project's business figures. */
   GROWTH,
   /** Drafting an allocation: admin only; it scores a whole cohort on the index. */

@@ -32,7 +32,8 @@ final class Migrator {
           "V4__growth_and_alerts.sql",
           "V5__feedback.sql",
           "V6__entity_city.sql",
-          "V7__tickets.sql");
+          "V7__tickets.sql",
+          "V8__mentor_sessions.sql");
 
   private final DataSource dataSource;
 

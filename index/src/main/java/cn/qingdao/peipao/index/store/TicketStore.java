@@ -224,6 +224,83 @@ public final class TicketStore {
         });
   }
 
+  /** Every ticket ever assigned to {@code responderId} (its current row). */
+  public List<Row> ofResponder(String responderId) {
+    return db.read(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement("SELECT " + COLUMNS + " FROM ticket WHERE responder_id = ?")) {
+            q.setString(1, responderId);
+            return rows(q);
+          }
+        });
+  }
+
+  /** A logged session of a mentor with a project. */
+  public record Session(
+      long id,
+      String mentorId,
+      String projectId,
+      java.time.LocalDate date,
+      double hours,
+      String topic,
+      String outcome,
+      Instant at,
+      String actor) {}
+
+  /** Appends a session inside the caller's transaction; returns its id. */
+  public static long addSession(Tx tx, Session s) throws SQLException {
+    try (PreparedStatement q =
+        tx.connection()
+            .prepareStatement(
+                "INSERT INTO mentor_session (mentor_id, project_id, date, hours, topic, outcome,"
+                    + " at, actor) VALUES (?,?,?,?,?,?,?,?)",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+      q.setString(1, s.mentorId());
+      q.setString(2, s.projectId());
+      q.setString(3, s.date().toString());
+      q.setDouble(4, s.hours());
+      q.setString(5, s.topic());
+      q.setString(6, s.outcome());
+      q.setString(7, s.at().toString());
+      q.setString(8, s.actor());
+      q.executeUpdate();
+      try (ResultSet keys = q.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  /** A mentor's sessions, newest first. */
+  public List<Session> sessions(String mentorId) {
+    return db.read(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT id, mentor_id, project_id, date, hours, topic, outcome, at, actor"
+                      + " FROM mentor_session WHERE mentor_id = ? ORDER BY date DESC, id DESC")) {
+            q.setString(1, mentorId);
+            List<Session> out = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+              while (rs.next())
+                out.add(
+                    new Session(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        java.time.LocalDate.parse(rs.getString(4)),
+                        rs.getDouble(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        Instant.parse(rs.getString(8)),
+                        rs.getString(9)));
+            }
+            return out;
+          }
+        });
+  }
+
   private static void in(StringBuilder where, List<String> args, String column, List<String> v) {
     in(where, args, column, v, false);
   }
