@@ -347,6 +347,111 @@ async function recommend() {
   show(el("h2", {}, "智能推荐"), form, out);
 }
 
+
+// ---- 需求工单 ----
+
+const STATUS = { open: "待分配", assigned: "已分配", responded: "已答复", resolved: "已解决", closed: "已关闭" };
+const CHANNEL = { portal: "门户", hotline: "12333热线", visit: "走访", alert: "风险预警", founder: "创业者" };
+
+/** A time as people in Qingdao read it (Beijing time), to the minute. */
+function when(iso) {
+  if (!iso) return "—";
+  return new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false,
+    year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+}
+
+async function tickets() {
+  const t = await vocab();
+  const me = await refreshWho();
+  const role = me ? me.role : "anonymous";
+  if (role === "anonymous" || !["admin", "portal", "founder", "mentor"].includes(role)) {
+    show(el("h2", {}, "需求工单"), el("p", { class: "notice", role: "alert" },
+      role === "anonymous" ? "请先登录：创业者、导师和管理人员可以使用工单。" : "您的角色没有工单。"));
+    return;
+  }
+  const parts = [el("h2", {}, role === "mentor" ? "我的工单" : role === "founder" ? "我的需求" : "工单队列")];
+  const list = el("section", { id: "ticket-list", "aria-live": "polite" });
+  if (role !== "mentor") {
+    const form = el("form", { class: "panel", id: "ticket-form" },
+      el("div", { class: "grid" },
+        role === "founder" ? null : input("projectId", "项目编号", "text", { placeholder: "如 syn-p-00112" }),
+        select("need", "需要什么帮助", t.services.map((x) => [x.code, x.name + "（" + x.team + "）"]))),
+      input("text", "具体说明", "text", { placeholder: "例如：需要一笔30万元的创业担保贷款" }),
+      el("button", { type: "submit" }, "提交需求"));
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      form.querySelectorAll(".error").forEach((x) => (x.textContent = ""));
+      const body = { need: form.elements.need.value, text: form.elements.text.value.trim(),
+        projectId: role === "founder" ? me.boundId : form.elements.projectId.value.trim() };
+      try {
+        const o = await api("/api/v1/tickets", { method: "POST", body });
+        const names = o.candidates.map((c) => c.name).join("、");
+        form.after(el("p", { class: "notice", role: "status", id: "ticket-opened" },
+          `已受理：工单 ${o.ticket.id}，由${o.team}负责，请在 ${when(o.ticket.dueAt)} 前首次响应。` + (names ? `推荐的服务人员：${names}` : "")));
+        await loadTickets(list, role);
+      } catch (p) {
+        if (!(p instanceof Problem) || !fieldErrors(form, p, { need: "need", text: "text", projectId: "projectId" }))
+          form.after(el("p", { class: "notice", role: "alert" }, problemText(p)));
+      }
+    });
+    parts.push(form);
+  }
+  parts.push(list);
+  show(...parts);
+  await loadTickets(list, role);
+}
+
+async function loadTickets(list, role) {
+  const page = await api("/api/v1/tickets?limit=50");
+  const rows = page.items.map((x) => ticketCard(x, role, list));
+  list.replaceChildren(el("p", { class: "counts", id: "ticket-total" }, `共 ${page.total} 个工单`),
+    rows.length ? el("div", { class: "cards" }, rows) : el("p", { class: "empty" }, "暂无工单。"));
+}
+
+function ticketCard(x, role, list) {
+  const card = el("article", { class: "card " + (x.overdue ? "ineligible" : x.status === "resolved" || x.status === "closed" ? "eligible" : "partial"), "data-ticket": x.id },
+    el("h3", {}, x.team + " · " + x.text),
+    el("p", {}, el("span", { class: "badge " + (x.overdue ? "ineligible" : x.status === "resolved" || x.status === "closed" ? "eligible" : "partial"), "data-status": x.status }, STATUS[x.status]),
+      x.overdue ? el("strong", { class: "unmet" }, "已超时 ") : null,
+      `来源：${CHANNEL[x.channel] || x.channel}`),
+    el("p", { class: "meta" }, `项目 ${x.projectId} · 提出 ${when(x.createdAt)} · 应于 ${when(x.dueAt)} 前响应` +
+      (x.responder ? ` · 负责人 ${x.responder.id}` : "") + (x.rating ? ` · 评分 ${x.rating}` : "")),
+    x.outcome ? el("p", {}, "结果：" + x.outcome) : null);
+  const act = async (path, body) => {
+    try {
+      await api(`/api/v1/tickets/${x.id}/${path}`, { method: "POST", body });
+      await loadTickets(list, role);
+    } catch (p) {
+      card.append(el("p", { class: "error", role: "alert" }, problemText(p)));
+    }
+  };
+  const textAction = (label, path, field) => {
+    const id = `t-${x.id}-${path}`;
+    const box = el("input", { type: "text", id, "aria-label": label + "内容" });
+    const b = el("button", { type: "button", class: "secondary" }, label);
+    b.addEventListener("click", () => act(path, { [field]: box.value.trim() }));
+    return el("div", {}, box, b);
+  };
+  if (role === "admin" && (x.status === "open" || x.status === "assigned")) {
+    const id = `t-${x.id}-assign`;
+    const box = el("input", { type: "text", id, placeholder: "导师编号", "aria-label": "分配给导师编号" });
+    const b = el("button", { type: "button", class: "secondary" }, "分配");
+    b.addEventListener("click", () => act("assign", { responder: { type: "mentors", id: box.value.trim() } }));
+    card.append(el("div", {}, box, b));
+  }
+  if ((role === "mentor" || role === "admin") && (x.status === "assigned" || x.status === "responded"))
+    card.append(textAction("答复", "respond", "text"));
+  if ((role === "mentor" || role === "admin") && x.status === "responded")
+    card.append(textAction("解决", "resolve", "outcome"));
+  if ((role === "founder" || role === "admin") && (x.status === "resolved" || x.status === "closed")) {
+    const s = el("select", { id: `t-${x.id}-rating`, "aria-label": "评分" }, [5, 4, 3, 2, 1].map((n) => el("option", { value: String(n) }, n + " 分")));
+    const b = el("button", { type: "button", class: "secondary" }, "评分");
+    b.addEventListener("click", () => act("rate", { rating: Number(s.value) }));
+    card.append(el("div", {}, s, b));
+  }
+  return card;
+}
+
 // ---- 登录 ----
 
 const ROLES = { admin: "管理员", portal: "门户", founder: "创业者", mentor: "导师", park: "园区", investor: "投资机构", anonymous: "访客" };
@@ -385,7 +490,7 @@ async function login() {
 
 // ---- routing ----
 
-const VIEWS = { calculator, search, recommend, login };
+const VIEWS = { calculator, search, recommend, tickets, login };
 
 async function route() {
   const name = (location.hash.match(/^#\/(\w+)/) || [])[1] || "calculator";

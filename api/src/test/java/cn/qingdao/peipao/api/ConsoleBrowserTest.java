@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -20,12 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,8 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleBrowserTest {
   @TempDir static Path dir;
   static TestServer s;
-  static WebDriver browser;
-  static final Path SHOTS = Path.of("target", "screenshots");
+  static ChromeDriver browser;
 
   @RegisterExtension
   static final TestWatcher ON_FAILURE =
@@ -52,36 +42,9 @@ class ConsoleBrowserTest {
       };
 
   @BeforeAll
-  static void start() throws IOException {
+  static void start() {
     s = TestServer.withDemoData(dir);
-    Files.createDirectories(SHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(find("CHROMIUM", "/usr/bin/chromium"));
-    // CI runs as root: Chromium then needs --no-sandbox; /dev/shm is small in containers
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,800",
-        "--lang=zh-CN");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Path.of(find("CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
-            .build();
-    browser = new ChromeDriver(service, options);
-  }
-
-  /** An executable from the environment or its Debian path; says how to install it otherwise. */
-  static String find(String env, String debianPath) {
-    String path = Optional.ofNullable(System.getenv(env)).orElse(debianPath);
-    if (!Files.isExecutable(Path.of(path)))
-      throw new IllegalStateException(
-          path
-              + " not found: the console tests need Debian's chromium and chromium-driver"
-              + " (apt-get install chromium chromium-driver fonts-noto-cjk; .ci/run does it), or "
-              + env
-              + " set to the executable");
-    return path;
+    browser = Browser.start();
   }
 
   @AfterAll
@@ -91,24 +54,18 @@ class ConsoleBrowserTest {
   }
 
   static void shot(String name) {
-    if (browser == null) return;
-    try {
-      byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
-      Files.write(SHOTS.resolve(name + ".png"), png);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (RuntimeException e) {
-      // a browser that died cannot take its picture; the failure itself is reported
-    }
+    Browser.shot(browser, name);
   }
 
   static WebDriverWait waitUp() {
-    return new WebDriverWait(browser, Duration.ofSeconds(15));
+    return Browser.waitUp(browser);
   }
 
+  static int visits;
+
+  /** A fresh page for every test, whatever the last one left (a new URL, not a hash change). */
   static void open(String hash) {
-    browser.get(s.base + "/" + hash);
-    browser.navigate().refresh(); // a fresh page for every test, whatever the last one left
+    browser.get(s.base + "/?visit=" + (++visits) + hash);
   }
 
   static WebElement card(String policyId) {

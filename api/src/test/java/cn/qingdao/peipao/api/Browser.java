@@ -1,0 +1,70 @@
+package cn.qingdao.peipao.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's Chromium, headless, for the console tests; screenshots under target/screenshots. */
+final class Browser {
+  static final Path SHOTS = Path.of("target", "screenshots");
+
+  private Browser() {}
+
+  static ChromeDriver start() {
+    try {
+      Files.createDirectories(SHOTS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(find("CHROMIUM", "/usr/bin/chromium"));
+    // CI runs as root: Chromium then needs --no-sandbox; /dev/shm is small in containers
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,800",
+        "--lang=zh-CN");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of(find("CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
+            .build();
+    return new ChromeDriver(service, options);
+  }
+
+  /** An executable from the environment or its Debian path; says how to install it otherwise. */
+  static String find(String env, String debianPath) {
+    String path = Optional.ofNullable(System.getenv(env)).orElse(debianPath);
+    if (!Files.isExecutable(Path.of(path)))
+      throw new IllegalStateException(
+          path
+              + " not found: the console tests need Debian's chromium and chromium-driver"
+              + " (apt-get install chromium chromium-driver fonts-noto-cjk; .ci/run does it), or "
+              + env
+              + " set to the executable");
+    return path;
+  }
+
+  static void shot(ChromeDriver browser, String name) {
+    if (browser == null) return;
+    try {
+      Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      // a browser that died cannot take its picture; the failure itself is reported
+    }
+  }
+
+  static WebDriverWait waitUp(ChromeDriver browser) {
+    return new WebDriverWait(browser, Duration.ofSeconds(15));
+  }
+}
