@@ -3,6 +3,7 @@ package cn.qingdao.peipao.api;
 import cn.qingdao.peipao.api.http.AccessControl;
 import cn.qingdao.peipao.api.http.AllocationController;
 import cn.qingdao.peipao.api.http.ApiException;
+import cn.qingdao.peipao.api.http.CodeFilters;
 import cn.qingdao.peipao.api.http.ConsoleController;
 import cn.qingdao.peipao.api.http.EntityController;
 import cn.qingdao.peipao.api.http.FeedbackController;
@@ -19,6 +20,7 @@ import cn.qingdao.peipao.api.http.RecommendationController;
 import cn.qingdao.peipao.api.http.RequestGate;
 import cn.qingdao.peipao.api.http.SearchController;
 import cn.qingdao.peipao.api.http.ServiceLogController;
+import cn.qingdao.peipao.api.http.StatsController;
 import cn.qingdao.peipao.api.http.TicketController;
 import cn.qingdao.peipao.core.json.FieldError;
 import cn.qingdao.peipao.core.json.ValidationException;
@@ -241,6 +243,9 @@ public final class App {
     route(c, HandlerType.GET, "/api/v1/alerts", Operation.GROWTH, growth::list);
     TicketController tickets = new TicketController(services.tickets(), taxonomy);
     ServiceLogController serviceLog = new ServiceLogController(services.serviceLog());
+    StatsController stats =
+        new StatsController(services.ledger(), new CodeFilters(taxonomy), services.clock());
+    route(c, HandlerType.GET, "/api/v1/stats", Operation.STATS, stats::report);
     route(
         c,
         HandlerType.POST,

@@ -14,6 +14,7 @@ import cn.qingdao.peipao.index.growth.GrowthFiles;
 import cn.qingdao.peipao.index.growth.SecondIncubation;
 import cn.qingdao.peipao.index.recommend.PolicyMatcher;
 import cn.qingdao.peipao.index.recommend.Recommender;
+import cn.qingdao.peipao.index.tickets.Ledger;
 import cn.qingdao.peipao.index.tickets.ServiceLog;
 import cn.qingdao.peipao.index.tickets.TicketSla;
 import cn.qingdao.peipao.index.tickets.Tickets;
@@ -33,6 +34,7 @@ public record Services(
     SecondIncubation secondIncubation,
     Tickets tickets,
     ServiceLog serviceLog,
+    Ledger ledger,
     Clock clock) {
   /** Services over {@code catalog} with the given scoring profiles and clock. */
   public static Services of(
@@ -53,6 +55,7 @@ public record Services(
         new SecondIncubation(catalog),
         new Tickets(catalog, taxonomy, recommender, TicketSla.defaults(taxonomy)),
         new ServiceLog(catalog),
+        new Ledger(catalog, taxonomy),
         clock);
   }
 

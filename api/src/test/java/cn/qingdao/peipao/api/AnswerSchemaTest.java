@@ -46,7 +46,7 @@ class AnswerSchemaTest {
   }
 
   static Class<?> answer(String name) throws ClassNotFoundException {
-    return Class.forName("cn.qingdao.peipao.api.http." + name);
+    return Class.forName(name.contains(".") ? name : "cn.qingdao.peipao.api.http." + name);
   }
 
   @Test
@@ -70,6 +70,10 @@ class AnswerSchemaTest {
       {"InfoController$Me", schemas.get("Me")},
       {"TicketController$TicketAnswer", schemas.get("Ticket")},
       {"TicketController$Opened", schemas.get("TicketOpened")},
+      {"cn.qingdao.peipao.index.tickets.Ledger$Report", schemas.get("Ledger")},
+      {"cn.qingdao.peipao.index.tickets.Ledger$Line", schemas.get("LedgerLine")},
+      {"cn.qingdao.peipao.index.tickets.ServiceLog$Performance", schemas.get("Performance")},
+      {"cn.qingdao.peipao.index.store.TicketStore$Session", schemas.get("Session")},
     };
     List<String> drift = new ArrayList<>();
     for (Object[] row : table) {

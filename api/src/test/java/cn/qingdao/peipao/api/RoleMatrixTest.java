@@ -130,6 +130,7 @@ class RoleMatrixTest {
     EXPECT.put("GET /api/v1/feedback", "admin portal: ok");
     EXPECT.put("GET /api/v1/profiles", "admin portal: ok");
     EXPECT.put("POST /api/v1/tickets", "admin portal: ok; founder: own");
+    EXPECT.put("GET /api/v1/stats", "admin portal: ok");
     EXPECT.put("POST /api/v1/mentors/{id}/sessions", "admin: ok; mentor: own");
     EXPECT.put("GET /api/v1/mentors/{id}/sessions", "admin portal: ok; mentor: own");
     EXPECT.put("GET /api/v1/mentors/{id}/performance", "admin portal: ok; mentor: own");

@@ -18,14 +18,14 @@ import java.util.function.Predicate;
  * bodies (arrays): each value is checked against the taxonomy, and an unknown one is a 400 naming
  * the field and the allowed codes. O(values).
  */
-final class CodeFilters {
+public final class CodeFilters {
   /** The dimensions, in the order answers list them. */
   static final List<String> ALL =
       List.of("district", "city", "sector", "stage", "need", "kind", "status");
 
   private final Taxonomy taxonomy;
 
-  CodeFilters(Taxonomy taxonomy) {
+  public CodeFilters(Taxonomy taxonomy) {
     this.taxonomy = taxonomy;
   }
 

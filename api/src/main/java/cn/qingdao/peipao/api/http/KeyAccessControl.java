@@ -88,6 +88,7 @@ public final class KeyAccessControl implements AccessControl {
                   : "does not change this: only an admin key, or a founder key for its own"
                       + " project, may");
       }
+      case STATS -> throw forbidden(p, "does not read the ledger: it is for admin and portal keys");
       case FEEDBACK ->
           throw forbidden(
               p,

@@ -24,6 +24,8 @@ public enum Operation {
    * assigned to it (the controller checks which ticket).
    */
   TICKETS,
+  /** The service ledger (statistics and its downloads): admin and portal keys. */
+  STATS,
   /** A mentor's service log and performance: admin, portal, the mentor's own key. */
   SERVICE_LOG,
   /** Logging a session: admin, the mentor's own key. */

@@ -236,6 +236,52 @@ public final class TicketStore {
         });
   }
 
+  /** Every ticket created in {@code [from, to)}, by creation time. */
+  public List<Row> createdBetween(Instant from, Instant to) {
+    return db.read(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM ticket WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id")) {
+            q.setString(1, from.toString());
+            q.setString(2, to.toString());
+            return rows(q);
+          }
+        });
+  }
+
+  /** Every session dated in {@code [from, to)}. */
+  public List<Session> sessionsBetween(java.time.LocalDate from, java.time.LocalDate to) {
+    return db.read(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT id, mentor_id, project_id, date, hours, topic, outcome, at, actor"
+                      + " FROM mentor_session WHERE date >= ? AND date < ? ORDER BY date, id")) {
+            q.setString(1, from.toString());
+            q.setString(2, to.toString());
+            List<Session> out = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+              while (rs.next())
+                out.add(
+                    new Session(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        java.time.LocalDate.parse(rs.getString(4)),
+                        rs.getDouble(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        Instant.parse(rs.getString(8)),
+                        rs.getString(9)));
+            }
+            return out;
+          }
+        });
+  }
+
   /** A logged session of a mentor with a project. */
   public record Session(
       long id,

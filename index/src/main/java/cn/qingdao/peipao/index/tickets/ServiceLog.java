@@ -48,7 +48,7 @@ public final class ServiceLog {
       throw new EntityNotFoundException(EntityType.MENTORS, mentorId);
     if (catalog.get(EntityType.PROJECTS, projectId).isEmpty())
       throw ValidationException.of("projectId", "no projects with id '" + projectId + "'");
-    LocalDate today = LocalDate.now(catalog.clock());
+    LocalDate today = LocalDate.ofInstant(catalog.clock().instant(), Ledger.ZONE); // Qingdao's date
     if (date.isAfter(today))
       throw ValidationException.of("date", "must not be after today (" + today + ")");
     if (!(hours > 0 && hours <= 24))

@@ -1,0 +1,180 @@
+package cn.qingdao.peipao.index.tickets;
+
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.store.TicketStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The service ledger (项目陪跑台账): per month, district, sector or need over a period — needs raised,
+ * responded, resolved and overdue, the response rate and time to first response, projects served,
+ * sessions and hours — computed from the store's rows on each request (dates in Beijing time).
+ * O(tickets and sessions of the period).
+ */
+public final class Ledger {
+  /** Dates and months are those of Qingdao. */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  public static final List<String> GROUPS = List.of("month", "district", "sector", "need");
+
+  private final Catalog catalog;
+  private final Taxonomy taxonomy;
+
+  public Ledger(Catalog catalog, Taxonomy taxonomy) {
+    this.catalog = catalog;
+    this.taxonomy = taxonomy;
+  }
+
+  /**
+   * One line of the ledger.
+   *
+   * @param responseRate needs with a first response ÷ needs raised (null when none raised)
+   * @param firstResponseHours median hours from raising to the first response (null when none)
+   */
+  public record Line(
+      String key,
+      String label,
+      long needsRaised,
+      long responded,
+      long resolved,
+      long overdue,
+      Double responseRate,
+      Double firstResponseHours,
+      long projectsServed,
+      long sessions,
+      double sessionHours) {}
+
+  /** The ledger: its lines in key order, and the period's total. */
+  public record Report(
+      String groupBy, LocalDate from, LocalDate to, List<Line> lines, Line total) {}
+
+  /** Where the projects counted lie: none (all), a city or a Qingdao district. */
+  public record Place(String city, String district) {}
+
+  /**
+   * The ledger of {@code [from, to]} grouped by {@code groupBy}, over projects in {@code place}.
+   *
+   * @throws IllegalArgumentException for an unknown grouping or a reversed period
+   */
+  public Report report(String groupBy, LocalDate from, LocalDate to, Place place) {
+    if (!GROUPS.contains(groupBy))
+      throw new IllegalArgumentException("groupBy must be one of " + GROUPS);
+    if (to.isBefore(from)) throw new IllegalArgumentException("to is before from");
+    Instant start = from.atStartOfDay(ZONE).toInstant();
+    Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
+    Instant now = catalog.clock().instant();
+    Map<String, Optional<Project>> projects = new HashMap<>();
+    Map<String, Acc> groups = new TreeMap<>();
+    Acc total = new Acc();
+    for (TicketStore.Row t : catalog.tickets().createdBetween(start, end)) {
+      Optional<Project> p = projects.computeIfAbsent(t.projectId(), this::project);
+      if (!inPlace(p, place)) continue;
+      String key = key(groupBy, t.createdAt().atZone(ZONE).toLocalDate(), p, t.need());
+      for (Acc a : List.of(groups.computeIfAbsent(key, k -> new Acc()), total)) a.add(t, now);
+    }
+    for (TicketStore.Session s : catalog.tickets().sessionsBetween(from, to.plusDays(1))) {
+      Optional<Project> p = projects.computeIfAbsent(s.projectId(), this::project);
+      if (!inPlace(p, place)) continue;
+      // sessions have no need: by need they count only in the total
+      if (!groupBy.equals("need")) {
+        String key = key(groupBy, s.date(), p, null);
+        groups.computeIfAbsent(key, k -> new Acc()).add(s);
+      }
+      total.add(s);
+    }
+    List<Line> lines = new ArrayList<>();
+    groups.forEach((k, a) -> lines.add(a.line(k, label(groupBy, k))));
+    return new Report(groupBy, from, to, lines, total.line("total", "合计"));
+  }
+
+  private Optional<Project> project(String id) {
+    return catalog.entity(EntityType.PROJECTS, id).map(e -> (Project) e);
+  }
+
+  private static boolean inPlace(Optional<Project> p, Place place) {
+    if (place.city() == null && place.district() == null) return true;
+    if (p.isEmpty() || p.get().location() == null) return false;
+    if (place.city() != null && !place.city().equals(p.get().location().city())) return false;
+    return place.district() == null || place.district().equals(p.get().location().district());
+  }
+
+  private static String key(String groupBy, LocalDate day, Optional<Project> p, String need) {
+    return switch (groupBy) {
+      case "month" -> day.toString().substring(0, 7);
+      case "district" ->
+          p.map(Project::location)
+              .map(l -> l.district() != null ? l.district() : l.city())
+              .orElse("unknown");
+      case "sector" ->
+          p.map(x -> x.sectors().isEmpty() ? "unknown" : x.sectors().get(0)).orElse("unknown");
+      default -> need;
+    };
+  }
+
+  private String label(String groupBy, String key) {
+    return switch (groupBy) {
+      case "month" -> key.substring(0, 4) + "年" + key.substring(5) + "月";
+      case "district" ->
+          taxonomy.district(key).map(d -> d.name()).orElse(taxonomy.places().name(key));
+      case "sector" -> taxonomy.sector(key).map(s -> s.name()).orElse(key);
+      default -> taxonomy.service(key).map(s -> s.name()).orElse(key);
+    };
+  }
+
+  /** Sums of one group. */
+  private static final class Acc {
+    long raised;
+    long responded;
+    long resolved;
+    long overdue;
+    final List<Double> firstHours = new ArrayList<>();
+    final Set<String> projects = new HashSet<>();
+    long sessions;
+    double hours;
+
+    void add(TicketStore.Row t, Instant now) {
+      raised++;
+      projects.add(t.projectId());
+      if (t.firstResponseAt() != null) {
+        responded++;
+        firstHours.add(Duration.between(t.createdAt(), t.firstResponseAt()).toMillis() / 3.6e6);
+      }
+      if (t.resolvedAt() != null || t.status().equals("closed")) resolved++;
+      if (Tickets.overdue(t, now)) overdue++;
+    }
+
+    void add(TicketStore.Session s) {
+      sessions++;
+      hours += s.hours();
+      projects.add(s.projectId());
+    }
+
+    Line line(String key, String label) {
+      return new Line(
+          key,
+          label,
+          raised,
+          responded,
+          resolved,
+          overdue,
+          raised == 0 ? null : Math.round(10000.0 * responded / raised) / 10000.0,
+          ServiceLog.percentile(firstHours, 0.5),
+          projects.size(),
+          sessions,
+          Math.round(hours * 100) / 100.0);
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package cn.qingdao.peipao.index.tickets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Mentor;
+import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.scoring.ScoringProfiles;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.datasets.QingdaoDataset;
+import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.recommend.Recommender;
+import cn.qingdao.peipao.index.store.TicketStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ledger's figures equal a brute-force recomputation from the rows: a seeded year of tickets
+ * raised at random times, moved at random, and sessions, then every grouping and place compared
+ * line by line with counting written out here.
+ */
+class LedgerTest {
+  static final Taxonomy TAXONOMY = QingdaoDataset.taxonomy();
+  @TempDir static Path dir;
+  static Catalog catalog;
+  static Tickets tickets;
+  static ServiceLog log;
+  static Ledger ledger;
+  static final TicketsTest.Hand clock = new TicketsTest.Hand();
+
+  @BeforeAll
+  static void load() {
+    catalog = Catalog.open(dir, TAXONOMY, clock);
+    for (EntityType t : EntityType.values()) {
+      var lines = QingdaoDataset.demo(t, TAXONOMY).stream().map(Json::write).iterator();
+      assertTrue(catalog.importLines(t, lines, true, "test").committed());
+    }
+    Recommender r =
+        new Recommender(catalog.index(), catalog.reader(), ScoringProfiles.defaults(), clock);
+    tickets = new Tickets(catalog, TAXONOMY, r, TicketSla.defaults(TAXONOMY));
+    log = new ServiceLog(catalog);
+    ledger = new Ledger(catalog, TAXONOMY);
+    Random rnd = new Random(20261130);
+    List<String> needs = TAXONOMY.services().stream().map(s -> s.code()).toList();
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    for (int i = 0; i < 150; i++) {
+      clock.now = start.plus(Duration.ofHours(rnd.nextInt(24 * 330)));
+      String project = String.format("syn-p-%05d", 1 + rnd.nextInt(400));
+      String need = needs.get(rnd.nextInt(needs.size()));
+      TicketStore.Row t =
+          tickets.open(project, need, "需要帮助", Tickets.CHANNELS.get(rnd.nextInt(5)), "t").ticket();
+      String mentor = mentorFor(need, rnd);
+      int steps = rnd.nextInt(5);
+      if (steps >= 1 && mentor != null) {
+        clock.now = clock.now.plus(Duration.ofHours(rnd.nextInt(60)));
+        tickets.assign(t.id(), mentor, "t");
+        if (steps >= 2) {
+          clock.now = clock.now.plus(Duration.ofHours(rnd.nextInt(60)));
+          tickets.respond(t.id(), "答复", mentor);
+          if (steps >= 3) tickets.resolve(t.id(), "完成", mentor);
+          if (steps >= 4) tickets.close(t.id(), "t");
+        }
+      }
+      if (rnd.nextInt(3) == 0) {
+        LocalDate day = LocalDate.ofInstant(clock.now, Ledger.ZONE);
+        log.log(
+            mentor == null ? "syn-m-00001" : mentor,
+            project,
+            day,
+            0.5 + rnd.nextInt(6) / 2.0,
+            "辅导",
+            null,
+            "t");
+      }
+    }
+    clock.now = Instant.parse("2026-12-15T00:00:00Z");
+  }
+
+  static String mentorFor(String need, Random rnd) {
+    List<String> offer = new ArrayList<>();
+    for (int i = 1; i <= 120; i++) {
+      String id = String.format("syn-m-%05d", i);
+      if (((Mentor) catalog.entity(EntityType.MENTORS, id).orElseThrow()).services().contains(need))
+        offer.add(id);
+    }
+    return offer.isEmpty() ? null : offer.get(rnd.nextInt(offer.size()));
+  }
+
+  @AfterAll
+  static void close() {
+    catalog.close();
+  }
+
+  /** Counting written out: which group a ticket or session falls in, and what it adds. */
+  static String keyOf(String groupBy, LocalDate day, Project p, String need) {
+    return switch (groupBy) {
+      case "month" -> day.getYear() + "-" + String.format("%02d", day.getMonthValue());
+      case "district" ->
+          p.location().district() != null ? p.location().district() : p.location().city();
+      case "sector" -> p.sectors().get(0);
+      default -> need;
+    };
+  }
+
+  @Test
+  void everyFigureOfEveryGroupingEqualsCountingTheRows() {
+    LocalDate from = LocalDate.of(2026, 3, 1);
+    LocalDate to = LocalDate.of(2026, 10, 31);
+    Instant lo = from.atStartOfDay(Ledger.ZONE).toInstant();
+    Instant hi = to.plusDays(1).atStartOfDay(Ledger.ZONE).toInstant();
+    List<TicketStore.Row> all =
+        catalog
+            .tickets()
+            .list(new TicketStore.Query(null, null, null, null, null, 0, 10_000))
+            .items();
+    assertTrue(all.size() > 100, "tickets: " + all.size()); // a repeated open need is one ticket
+    int compared = 0;
+    for (String groupBy : Ledger.GROUPS) {
+      for (Ledger.Place place :
+          List.of(new Ledger.Place(null, null), new Ledger.Place("370200", "laoshan"))) {
+        Map<String, long[]> want = new TreeMap<>(); // raised, responded, resolved, overdue
+        Map<String, Set<String>> served = new HashMap<>();
+        for (TicketStore.Row t : all) {
+          if (t.createdAt().isBefore(lo) || !t.createdAt().isBefore(hi)) continue;
+          Project p = (Project) catalog.entity(EntityType.PROJECTS, t.projectId()).orElseThrow();
+          if (place.district() != null && !place.district().equals(p.location().district()))
+            continue;
+          String k = keyOf(groupBy, LocalDate.ofInstant(t.createdAt(), Ledger.ZONE), p, t.need());
+          long[] c = want.computeIfAbsent(k, x -> new long[4]);
+          c[0]++;
+          if (t.firstResponseAt() != null) c[1]++;
+          if (t.status().equals("resolved") || t.status().equals("closed")) c[2]++;
+          if (Tickets.overdue(t, clock.now)) c[3]++;
+          served.computeIfAbsent(k, x -> new HashSet<>()).add(t.projectId());
+        }
+        Ledger.Report r = ledger.report(groupBy, from, to, place);
+        for (Ledger.Line line : r.lines()) {
+          long[] c = want.getOrDefault(line.key(), new long[4]);
+          String where = groupBy + " " + place + " " + line.key();
+          assertEquals(c[0], line.needsRaised(), where);
+          assertEquals(c[1], line.responded(), where);
+          assertEquals(c[2], line.resolved(), where);
+          assertEquals(c[3], line.overdue(), where);
+          if (c[0] > 0)
+            assertEquals(
+                Math.round(10000.0 * c[1] / c[0]) / 10000.0, line.responseRate(), 1e-12, where);
+          compared++;
+        }
+        long raised = want.values().stream().mapToLong(c -> c[0]).sum();
+        assertEquals(raised, r.total().needsRaised(), groupBy + " total");
+        for (String k : want.keySet())
+          assertTrue(r.lines().stream().anyMatch(l -> l.key().equals(k)), groupBy + " lacks " + k);
+      }
+    }
+    assertTrue(compared > 30, "lines compared: " + compared);
+  }
+
+  @Test
+  void sessionsCountInTheirMonthAndTheTotal() {
+    LocalDate from = LocalDate.of(2026, 1, 1);
+    LocalDate to = LocalDate.of(2026, 12, 31);
+    var sessions = catalog.tickets().sessionsBetween(from, to.plusDays(1));
+    Ledger.Report r = ledger.report("month", from, to, new Ledger.Place(null, null));
+    assertEquals(sessions.size(), r.total().sessions());
+    assertEquals(
+        Math.round(sessions.stream().mapToDouble(TicketStore.Session::hours).sum() * 100) / 100.0,
+        r.total().sessionHours(),
+        1e-9);
+    assertEquals(sessions.size(), r.lines().stream().mapToLong(Ledger.Line::sessions).sum());
+  }
+}
