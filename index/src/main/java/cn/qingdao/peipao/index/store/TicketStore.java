@@ -262,22 +262,7 @@ public final class TicketStore {
                       + " FROM mentor_session WHERE date >= ? AND date < ? ORDER BY date, id")) {
             q.setString(1, from.toString());
             q.setString(2, to.toString());
-            List<Session> out = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-              while (rs.next())
-                out.add(
-                    new Session(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        java.time.LocalDate.parse(rs.getString(4)),
-                        rs.getDouble(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        Instant.parse(rs.getString(8)),
-                        rs.getString(9)));
-            }
-            return out;
+            return sessionRows(q);
           }
         });
   }
@@ -327,24 +312,28 @@ public final class TicketStore {
                   "SELECT id, mentor_id, project_id, date, hours, topic, outcome, at, actor"
                       + " FROM mentor_session WHERE mentor_id = ? ORDER BY date DESC, id DESC")) {
             q.setString(1, mentorId);
-            List<Session> out = new ArrayList<>();
-            try (ResultSet rs = q.executeQuery()) {
-              while (rs.next())
-                out.add(
-                    new Session(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        java.time.LocalDate.parse(rs.getString(4)),
-                        rs.getDouble(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        Instant.parse(rs.getString(8)),
-                        rs.getString(9)));
-            }
-            return out;
+            return sessionRows(q);
           }
         });
+  }
+
+  private static List<Session> sessionRows(PreparedStatement q) throws SQLException {
+    List<Session> out = new ArrayList<>();
+    try (ResultSet rs = q.executeQuery()) {
+      while (rs.next())
+        out.add(
+            new Session(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                java.time.LocalDate.parse(rs.getString(4)),
+                rs.getDouble(5),
+                rs.getString(6),
+                rs.getString(7),
+                Instant.parse(rs.getString(8)),
+                rs.getString(9)));
+    }
+    return out;
   }
 
   private static void in(StringBuilder where, List<String> args, String column, List<String> v) {
