@@ -12,6 +12,7 @@ import cn.qingdao.peipao.api.http.Http;
 import cn.qingdao.peipao.api.http.ImportController;
 import cn.qingdao.peipao.api.http.InfoController;
 import cn.qingdao.peipao.api.http.Operation;
+import cn.qingdao.peipao.api.http.OutreachController;
 import cn.qingdao.peipao.api.http.PolicyController;
 import cn.qingdao.peipao.api.http.Principal;
 import cn.qingdao.peipao.api.http.ProblemErrorHandler;
@@ -246,6 +247,21 @@ public final class App {
     StatsController stats =
         new StatsController(services.ledger(), new CodeFilters(taxonomy), services.clock());
     route(c, HandlerType.GET, "/api/v1/stats", Operation.STATS, stats::report);
+    OutreachController outreach = new OutreachController(services.outreach());
+    route(
+        c,
+        HandlerType.POST,
+        "/api/v1/policies/{id}/outreach",
+        Operation.WRITE,
+        EntityType.POLICIES,
+        outreach::record);
+    route(
+        c,
+        HandlerType.GET,
+        "/api/v1/policies/{id}/outreach",
+        Operation.STATS,
+        EntityType.POLICIES,
+        outreach::summary);
     route(
         c,
         HandlerType.POST,

@@ -15,6 +15,7 @@ import cn.qingdao.peipao.index.growth.SecondIncubation;
 import cn.qingdao.peipao.index.recommend.PolicyMatcher;
 import cn.qingdao.peipao.index.recommend.Recommender;
 import cn.qingdao.peipao.index.tickets.Ledger;
+import cn.qingdao.peipao.index.tickets.Outreach;
 import cn.qingdao.peipao.index.tickets.ServiceLog;
 import cn.qingdao.peipao.index.tickets.TicketSla;
 import cn.qingdao.peipao.index.tickets.Tickets;
@@ -35,6 +36,7 @@ public record Services(
     Tickets tickets,
     ServiceLog serviceLog,
     Ledger ledger,
+    Outreach outreach,
     Clock clock) {
   /** Services over {@code catalog} with the given scoring profiles and clock. */
   public static Services of(
@@ -56,6 +58,7 @@ public record Services(
         new Tickets(catalog, taxonomy, recommender, TicketSla.defaults(taxonomy)),
         new ServiceLog(catalog),
         new Ledger(catalog, taxonomy),
+        new Outreach(catalog),
         clock);
   }
 

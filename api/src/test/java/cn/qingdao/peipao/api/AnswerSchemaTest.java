@@ -74,6 +74,8 @@ class AnswerSchemaTest {
       {"cn.qingdao.peipao.index.tickets.Ledger$Line", schemas.get("LedgerLine")},
       {"cn.qingdao.peipao.index.tickets.ServiceLog$Performance", schemas.get("Performance")},
       {"cn.qingdao.peipao.index.store.TicketStore$Session", schemas.get("Session")},
+      {"cn.qingdao.peipao.index.store.OutreachStore$Step", schemas.get("OutreachStep")},
+      {"cn.qingdao.peipao.index.tickets.Outreach$Summary", schemas.get("OutreachSummary")},
     };
     List<String> drift = new ArrayList<>();
     for (Object[] row : table) {

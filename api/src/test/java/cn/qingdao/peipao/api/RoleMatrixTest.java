@@ -131,6 +131,8 @@ class RoleMatrixTest {
     EXPECT.put("GET /api/v1/profiles", "admin portal: ok");
     EXPECT.put("POST /api/v1/tickets", "admin portal: ok; founder: own");
     EXPECT.put("GET /api/v1/stats", "admin portal: ok");
+    EXPECT.put("POST /api/v1/policies/{id}/outreach", "admin: ok");
+    EXPECT.put("GET /api/v1/policies/{id}/outreach", "admin portal: ok");
     EXPECT.put("POST /api/v1/mentors/{id}/sessions", "admin: ok; mentor: own");
     EXPECT.put("GET /api/v1/mentors/{id}/sessions", "admin portal: ok; mentor: own");
     EXPECT.put("GET /api/v1/mentors/{id}/performance", "admin portal: ok; mentor: own");
@@ -385,6 +387,9 @@ class RoleMatrixTest {
       case "POST /api/v1/tickets/{id}/respond" -> new Request(path, json, "{\"text\":\"已联系\"}");
       case "POST /api/v1/tickets/{id}/resolve" -> new Request(path, json, "{\"outcome\":\"已解决\"}");
       case "POST /api/v1/tickets/{id}/rate" -> new Request(path, json, "{\"rating\":5}");
+      case "POST /api/v1/TYPE/{id}/outreach" ->
+          new Request(
+              path, json, "{\"projectId\":\"" + otherProject + "\",\"status\":\"contacted\"}");
       case "POST /api/v1/TYPE/{id}/sessions" ->
           new Request(
               path,

@@ -96,4 +96,41 @@ class StatsHttpTest {
         LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
         TestServer.ok(s.get("/api/v1/stats")).get("to").asText());
   }
+
+  @Test
+  void policyOutreachMovesForwardAndReachesTheLedger() {
+    String o = "/api/v1/policies/pol-cdb-personal/outreach";
+    String p = "syn-p-00002";
+    for (String step : List.of("contacted", "applied"))
+      assertEquals(
+          201,
+          s.json("POST", o, "{\"projectId\":\"" + p + "\",\"status\":\"" + step + "\"}").status());
+    TestServer.Response amountTooEarly =
+        s.json("POST", o, "{\"projectId\":\"" + p + "\",\"status\":\"applied\",\"amount\":5}");
+    assertEquals(List.of("amount"), HttpApiTest.fields(amountTooEarly));
+    TestServer.Response overMax =
+        s.json("POST", o, "{\"projectId\":\"" + p + "\",\"status\":\"granted\",\"amount\":300001}");
+    assertEquals(List.of("amount"), HttpApiTest.fields(overMax));
+    assertEquals(
+        201,
+        s.json("POST", o, "{\"projectId\":\"" + p + "\",\"status\":\"granted\",\"amount\":200000}")
+            .status());
+    assertEquals(
+        409,
+        s.json("POST", o, "{\"projectId\":\"" + p + "\",\"status\":\"applied\"}").status(),
+        "a step does not go back");
+    JsonNode summary = TestServer.ok(s.get(o));
+    assertEquals(1, summary.at("/counts/granted").asInt());
+    assertEquals(200000, summary.get("grantedAmount").asLong());
+    JsonNode ledger = TestServer.ok(s.get("/api/v1/stats"));
+    assertTrue(ledger.at("/total/grantedAmount").asLong() >= 200000, ledger.toString());
+    assertTrue(ledger.at("/total/contacted").asLong() >= 1);
+    assertEquals(
+        404,
+        s.json(
+                "POST",
+                "/api/v1/policies/pol-nope/outreach",
+                "{\"projectId\":\"" + p + "\",\"status\":\"contacted\"}")
+            .status());
+  }
 }

@@ -15,6 +15,7 @@ import cn.qingdao.peipao.index.store.Database;
 import cn.qingdao.peipao.index.store.EntityStore;
 import cn.qingdao.peipao.index.store.FeedbackStore;
 import cn.qingdao.peipao.index.store.GrowthStore;
+import cn.qingdao.peipao.index.store.OutreachStore;
 import cn.qingdao.peipao.index.store.ReadAudit;
 import cn.qingdao.peipao.index.store.StoredEntity;
 import cn.qingdao.peipao.index.store.TicketStore;
@@ -51,6 +52,7 @@ public final class Catalog implements AutoCloseable {
   private final GrowthStore growth;
   private final FeedbackStore feedback;
   private final TicketStore tickets;
+  private final OutreachStore outreach;
   private final SearchIndex index;
   private final EntityReader reader;
   private final Clock clock;
@@ -85,6 +87,7 @@ public final class Catalog implements AutoCloseable {
     this.growth = new GrowthStore(db);
     this.feedback = new FeedbackStore(db);
     this.tickets = new TicketStore(db);
+    this.outreach = new OutreachStore(db);
     this.index = index;
     this.reader = new EntityReader(taxonomy);
     this.clock = clock;
@@ -375,6 +378,10 @@ public final class Catalog implements AutoCloseable {
 
   public TicketStore tickets() {
     return tickets;
+  }
+
+  public OutreachStore outreach() {
+    return outreach;
   }
 
   /** Growth records and alerts (reads; written through writeLogged). */

@@ -44,7 +44,11 @@ public final class StatsController {
           new Column("首次响应用时中位数（小时）", Ledger.Line::firstResponseHours),
           new Column("服务项目数", Ledger.Line::projectsServed),
           new Column("陪跑次数", Ledger.Line::sessions),
-          new Column("陪跑时长（小时）", Ledger.Line::sessionHours));
+          new Column("陪跑时长（小时）", Ledger.Line::sessionHours),
+          new Column("政策已联系", Ledger.Line::contacted),
+          new Column("政策已申报", Ledger.Line::applied),
+          new Column("政策已兑现", Ledger.Line::granted),
+          new Column("兑现金额（元）", Ledger.Line::grantedAmount));
 
   public void report(Context ctx) {
     Requests.onlyParams(ctx, Set.of("groupBy", "from", "to", "city", "district", "format"));

@@ -33,7 +33,8 @@ final class Migrator {
           "V5__feedback.sql",
           "V6__entity_city.sql",
           "V7__tickets.sql",
-          "V8__mentor_sessions.sql");
+          "V8__mentor_sessions.sql",
+          "V9__policy_outreach.sql");
 
   private final DataSource dataSource;
 

@@ -4,6 +4,7 @@ import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.store.OutreachStore;
 import cn.qingdao.peipao.index.store.TicketStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,11 @@ public final class Ledger {
       Double firstResponseHours,
       long projectsServed,
       long sessions,
-      double sessionHours) {}
+      double sessionHours,
+      long contacted,
+      long applied,
+      long granted,
+      long grantedAmount) {}
 
   /** The ledger: its lines in key order, and the period's total. */
   public record Report(
@@ -94,6 +99,16 @@ public final class Ledger {
         groups.computeIfAbsent(key, k -> new Acc()).add(s);
       }
       total.add(s);
+    }
+    for (OutreachStore.Step o : catalog.outreach().between(start, end)) {
+      Optional<Project> p = projects.computeIfAbsent(o.projectId(), this::project);
+      if (!inPlace(p, place)) continue;
+      // policy reach has no need either
+      if (!groupBy.equals("need")) {
+        String key = key(groupBy, o.at().atZone(ZONE).toLocalDate(), p, null);
+        groups.computeIfAbsent(key, k -> new Acc()).add(o);
+      }
+      total.add(o);
     }
     List<Line> lines = new ArrayList<>();
     groups.forEach((k, a) -> lines.add(a.line(k, label(groupBy, k))));
@@ -145,6 +160,12 @@ public final class Ledger {
     long sessions;
     double hours;
 
+    /** Policy and project pairs reached, by the status of their steps in the period. */
+    final Map<String, Set<String>> reached = new HashMap<>();
+
+    /** The amount granted per pair (a corrected grant replaces the earlier one). */
+    final Map<String, Long> grantedAmounts = new HashMap<>();
+
     void add(TicketStore.Row t, Instant now) {
       raised++;
       projects.add(t.projectId());
@@ -162,6 +183,16 @@ public final class Ledger {
       projects.add(s.projectId());
     }
 
+    void add(OutreachStore.Step o) {
+      String pair = o.policyId() + "/" + o.projectId();
+      reached.computeIfAbsent(o.status(), k -> new HashSet<>()).add(pair);
+      if (o.amount() != null) grantedAmounts.put(pair, o.amount());
+    }
+
+    long reachedAs(String status) {
+      return reached.getOrDefault(status, Set.of()).size();
+    }
+
     Line line(String key, String label) {
       return new Line(
           key,
@@ -174,7 +205,11 @@ public final class Ledger {
           ServiceLog.percentile(firstHours, 0.5),
           projects.size(),
           sessions,
-          Math.round(hours * 100) / 100.0);
+          Math.round(hours * 100) / 100.0,
+          reachedAs("contacted"),
+          reachedAs("applied"),
+          reachedAs("granted"),
+          grantedAmounts.values().stream().mapToLong(Long::longValue).sum());
     }
   }
 }

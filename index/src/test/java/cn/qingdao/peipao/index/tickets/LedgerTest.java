@@ -89,8 +89,31 @@ class LedgerTest {
             "t");
       }
     }
+    // 政策找人: pairs reached step by step (contacted, maybe applied, then granted or declined)
+    outreach = new Outreach(catalog);
+    for (int i = 0; i < 60; i++) {
+      clock.now = start.plus(Duration.ofHours(rnd.nextInt(24 * 330)));
+      String project = String.format("syn-p-%05d", 1 + rnd.nextInt(400));
+      String policy = rnd.nextBoolean() ? "pol-cdb-personal" : "pol-free-space-graduates";
+      outreach.record(policy, project, "contacted", null, "t");
+      if (rnd.nextBoolean()) {
+        clock.now = clock.now.plus(Duration.ofDays(rnd.nextInt(20)));
+        outreach.record(policy, project, "applied", null, "t");
+        clock.now = clock.now.plus(Duration.ofDays(rnd.nextInt(20)));
+        if (rnd.nextBoolean())
+          outreach.record(
+              policy,
+              project,
+              "granted",
+              policy.equals("pol-cdb-personal") ? 10_000L * (1 + rnd.nextInt(30)) : null,
+              "t");
+        else outreach.record(policy, project, "declined", null, "t");
+      }
+    }
     clock.now = Instant.parse("2026-12-15T00:00:00Z");
   }
+
+  static Outreach outreach;
 
   static String mentorFor(String need, Random rnd) {
     List<String> offer = new ArrayList<>();
@@ -149,7 +172,45 @@ class LedgerTest {
           if (Tickets.overdue(t, clock.now)) c[3]++;
           served.computeIfAbsent(k, x -> new HashSet<>()).add(t.projectId());
         }
+        // policy reach: distinct pairs per status, the last granted amount per pair
+        Map<String, Map<String, Set<String>>> reach = new TreeMap<>();
+        Map<String, Map<String, Long>> amounts = new TreeMap<>();
+        Map<String, Long> totalAmounts = new HashMap<>();
+        Map<String, Set<String>> totalReach = new HashMap<>();
+        for (var o : catalog.outreach().between(lo, hi)) {
+          Project p = (Project) catalog.entity(EntityType.PROJECTS, o.projectId()).orElseThrow();
+          if (place.district() != null && !place.district().equals(p.location().district()))
+            continue;
+          String pair = o.policyId() + "/" + o.projectId();
+          totalReach.computeIfAbsent(o.status(), x -> new HashSet<>()).add(pair);
+          if (o.amount() != null) totalAmounts.put(pair, o.amount());
+          if (groupBy.equals("need")) continue;
+          String k = keyOf(groupBy, LocalDate.ofInstant(o.at(), Ledger.ZONE), p, null);
+          reach
+              .computeIfAbsent(k, x -> new HashMap<>())
+              .computeIfAbsent(o.status(), x -> new HashSet<>())
+              .add(pair);
+          if (o.amount() != null)
+            amounts.computeIfAbsent(k, x -> new HashMap<>()).put(pair, o.amount());
+        }
         Ledger.Report r = ledger.report(groupBy, from, to, place);
+        for (Ledger.Line line : r.lines()) {
+          var mine = reach.getOrDefault(line.key(), Map.of());
+          String where = "reach " + groupBy + " " + place + " " + line.key();
+          assertEquals(mine.getOrDefault("contacted", Set.of()).size(), line.contacted(), where);
+          assertEquals(mine.getOrDefault("applied", Set.of()).size(), line.applied(), where);
+          assertEquals(mine.getOrDefault("granted", Set.of()).size(), line.granted(), where);
+          assertEquals(
+              amounts.getOrDefault(line.key(), Map.of()).values().stream().mapToLong(x -> x).sum(),
+              line.grantedAmount(),
+              where);
+        }
+        assertEquals(
+            totalReach.getOrDefault("contacted", Set.of()).size(), r.total().contacted(), groupBy);
+        assertEquals(
+            totalAmounts.values().stream().mapToLong(x -> x).sum(),
+            r.total().grantedAmount(),
+            groupBy);
         for (Ledger.Line line : r.lines()) {
           long[] c = want.getOrDefault(line.key(), new long[4]);
           String where = groupBy + " " + place + " " + line.key();

@@ -1,0 +1,39 @@
+package cn.qingdao.peipao.api.http;
+
+import cn.qingdao.peipao.core.json.Fields;
+import cn.qingdao.peipao.core.json.Problems;
+import cn.qingdao.peipao.index.tickets.Outreach;
+import io.javalin.http.Context;
+import java.util.Set;
+
+/** 政策找人 follow-up over HTTP: record a step (admin), read where a policy's outreach stands. */
+public final class OutreachController {
+  private final Outreach outreach;
+
+  public OutreachController(Outreach outreach) {
+    this.outreach = outreach;
+  }
+
+  /** {@code POST /api/v1/policies/{id}/outreach} {projectId, status, amount?}. */
+  public void record(Context ctx) {
+    Requests.onlyParams(ctx, Set.of());
+    Problems problems = new Problems();
+    Fields f = Fields.of(Requests.jsonBody(ctx), "", problems);
+    String projectId = f.string("projectId", true, 64);
+    String status = f.code("status", true, Outreach.STATUSES);
+    Long amount = f.integer("amount", false, 0, 100_000_000_000L);
+    f.finish();
+    problems.throwIfAny();
+    Http.json(
+        ctx,
+        201,
+        outreach.record(
+            Requests.pathId(ctx), projectId, status, amount, Http.principal(ctx).name()));
+  }
+
+  /** {@code GET /api/v1/policies/{id}/outreach}: counts by status, amount granted, each project. */
+  public void summary(Context ctx) {
+    Requests.onlyParams(ctx, Set.of());
+    Http.json(ctx, 200, outreach.of(Requests.pathId(ctx)));
+  }
+}
