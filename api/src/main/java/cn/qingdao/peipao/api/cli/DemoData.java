@@ -8,6 +8,8 @@ import cn.qingdao.peipao.datasets.SyntheticGrowth;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.ImportReport;
 import cn.qingdao.peipao.index.growth.GrowthFiles;
+import cn.qingdao.peipao.index.tickets.DemoActivity;
+import cn.qingdao.peipao.index.tickets.TicketSla;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,8 +17,9 @@ import java.util.List;
 
 /**
  * Loads the shipped Qingdao data on the first start of a data directory, never again: the real
- * organisations and policies, the synthetic ecosystem, and synthetic growth files for the demo
- * projects (a fifth with a planted risk) ending last month.
+ * organisations and policies, the synthetic ecosystem, synthetic growth files for the demo projects
+ * (a fifth with a planted risk) ending last month, and a synthetic year of need tickets, sessions
+ * and policy outreach.
  */
 final class DemoData {
   static final String MARKER = "demo.loaded";
@@ -62,6 +65,21 @@ final class DemoData {
             + " growth records ("
             + alerted.values().stream().filter(a -> a.isPresent()).count()
             + " projects with risk alerts)");
+    var activity =
+        DemoActivity.generate(
+            catalog,
+            taxonomy,
+            TicketSla.defaults(taxonomy),
+            QingdaoDataset.DEMO_SEED,
+            catalog.clock().instant());
+    out.println(
+        "loaded a synthetic year of accompaniment: "
+            + activity.tickets()
+            + " need tickets, "
+            + activity.sessions()
+            + " sessions, "
+            + activity.outreach()
+            + " outreach steps");
     catalog.putMeta(MARKER, taxonomy.version());
   }
 }
