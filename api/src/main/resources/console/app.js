@@ -452,6 +452,102 @@ function ticketCard(x, role, list) {
   return card;
 }
 
+
+// ---- 陪跑台账 ----
+
+let chartLib = null;
+/** Loads Apache ECharts from this server once, when a page first needs a chart. */
+function echarts() {
+  if (!chartLib)
+    chartLib = new Promise((resolve, reject) => {
+      const s = el("script", { src: "/console/vendor/echarts.js" });
+      s.addEventListener("load", () => resolve(window.echarts));
+      s.addEventListener("error", () => reject(new Error("图表库加载失败")));
+      document.head.append(s);
+    });
+  return chartLib;
+}
+
+const LEDGER_COLUMNS = [
+  ["label", "名称"], ["needsRaised", "需求数"], ["responded", "已响应"], ["resolved", "已解决"],
+  ["overdue", "超时"], ["responseRate", "响应率"], ["firstResponseHours", "首次响应（小时，中位数）"],
+  ["projectsServed", "服务项目"], ["sessions", "陪跑次数"], ["contacted", "政策已联系"], ["granted", "政策已兑现"],
+  ["grantedAmount", "兑现金额（元）"],
+];
+
+async function ledger() {
+  const form = el("form", { class: "panel", id: "ledger-form" },
+    el("div", { class: "grid" },
+      select("groupBy", "分组", [["month", "按月"], ["district", "按区（市）"], ["sector", "按行业"], ["need", "按需求"]], "month"),
+      input("from", "起始日期", "date"), input("to", "截止日期", "date")),
+    el("button", { type: "submit" }, "生成台账"),
+    el("button", { type: "button", class: "secondary", id: "csv" }, "下载 CSV"),
+    el("button", { type: "button", class: "secondary", id: "xlsx" }, "下载 Excel"));
+  form.elements.groupBy.querySelector('option[value=""]').remove();
+  const chart = el("div", { id: "ledger-chart", class: "chart", role: "img", "aria-label": "需求与响应率图" });
+  const out = el("section", { id: "ledger-result", "aria-live": "polite" });
+  const query = (format) => {
+    const p = new URLSearchParams({ groupBy: form.elements.groupBy.value });
+    if (form.elements.from.value) p.set("from", form.elements.from.value);
+    if (form.elements.to.value) p.set("to", form.elements.to.value);
+    if (format) p.set("format", format);
+    return "/api/v1/stats?" + p;
+  };
+  const download = async (format) => {
+    const key = sessionStorage.getItem(KEY);
+    const res = await fetch(query(format), { headers: key ? { Authorization: "Bearer " + key } : {} });
+    if (!res.ok) return out.prepend(el("p", { class: "notice", role: "alert" }, "下载失败（" + res.status + "）"));
+    const a = el("a", { href: URL.createObjectURL(await res.blob()), download: `陪跑台账.${format}` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  };
+  form.querySelector("#csv").addEventListener("click", () => download("csv"));
+  form.querySelector("#xlsx").addEventListener("click", () => download("xlsx"));
+  const load = async () => {
+    out.replaceChildren(el("p", { class: "loading", role: "status" }, "正在统计…"));
+    form.querySelectorAll(".error").forEach((x) => (x.textContent = ""));
+    try {
+      const r = await api(query());
+      const t = r.total;
+      const rate = t.responseRate === null ? "—" : (t.responseRate * 100).toFixed(1) + "%";
+      const table = el("table", { id: "ledger-table" },
+        el("thead", {}, el("tr", {}, LEDGER_COLUMNS.map(([, h]) => el("th", { scope: "col" }, h)))),
+        el("tbody", {}, [...r.lines, t].map((line) => el("tr", {}, LEDGER_COLUMNS.map(([k]) =>
+          el("td", {}, k === "responseRate" && line[k] !== null ? (line[k] * 100).toFixed(1) + "%" : line[k] ?? "—"))))));
+      out.replaceChildren(
+        el("p", { class: "counts", id: "ledger-summary" },
+          `${r.from} 至 ${r.to}：需求 ${t.needsRaised} 项，响应率 ${rate}，超时 ${t.overdue} 项，服务项目 ${t.projectsServed} 个`),
+        table);
+      const lib = await echarts();
+      const c = lib.getInstanceByDom(chart) || lib.init(chart);
+      c.setOption({
+        animation: false, // drawn at once: what the screen shows is the data, not a moment of it
+        tooltip: { trigger: "axis" },
+        legend: { data: ["需求数", "已解决", "响应率"] },
+        xAxis: { type: "category", data: r.lines.map((l) => l.label) },
+        yAxis: [{ type: "value", name: "项" }, { type: "value", name: "响应率", min: 0, max: 1,
+          axisLabel: { formatter: (v) => Math.round(v * 100) + "%" } }],
+        series: [
+          { name: "需求数", type: "bar", data: r.lines.map((l) => l.needsRaised) },
+          { name: "已解决", type: "bar", data: r.lines.map((l) => l.resolved) },
+          { name: "响应率", type: "line", yAxisIndex: 1, data: r.lines.map((l) => l.responseRate) },
+        ],
+      }, true);
+      chart.dataset.rendered = String(r.lines.length);
+    } catch (p) {
+      const placed = p instanceof Problem ? fieldErrors(form, p, { groupBy: "groupBy", from: "from", to: "to" }) : 0;
+      out.replaceChildren(el("p", { class: "notice", role: "alert" }, placed ? "请按提示修改。" : problemText(p)));
+    }
+  };
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    load();
+  });
+  show(el("h2", {}, "陪跑台账"), form, chart, out);
+  await load();
+}
+
 // ---- 登录 ----
 
 const ROLES = { admin: "管理员", portal: "门户", founder: "创业者", mentor: "导师", park: "园区", investor: "投资机构", anonymous: "访客" };
@@ -490,7 +586,7 @@ async function login() {
 
 // ---- routing ----
 
-const VIEWS = { calculator, search, recommend, tickets, login };
+const VIEWS = { calculator, search, recommend, tickets, ledger, login };
 
 async function route() {
   const name = (location.hash.match(/^#\/(\w+)/) || [])[1] || "calculator";

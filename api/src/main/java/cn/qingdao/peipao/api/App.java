@@ -181,6 +181,7 @@ public final class App {
     ConsoleController console = new ConsoleController();
     c.routes.addHttpHandler(HandlerType.GET, "/", console::page);
     c.routes.addHttpHandler(HandlerType.GET, "/console/{name}", console::asset);
+    c.routes.addHttpHandler(HandlerType.GET, "/console/vendor/echarts.js", console::echarts);
     route(
         c,
         HandlerType.POST,

@@ -44,6 +44,12 @@ class ConsoleBrowserTest {
   @BeforeAll
   static void start() {
     s = TestServer.withDemoData(dir);
+    cn.qingdao.peipao.index.tickets.DemoActivity.generate(
+        s.catalog,
+        TestServer.TAXONOMY,
+        cn.qingdao.peipao.index.tickets.TicketSla.defaults(TestServer.TAXONOMY),
+        cn.qingdao.peipao.datasets.QingdaoDataset.DEMO_SEED,
+        java.time.Instant.now());
     browser = Browser.start();
   }
 
@@ -163,5 +169,23 @@ class ConsoleBrowserTest {
     assertTrue(first.getText().contains("行业"), first.getText());
     assertFalse(first.findElements(By.cssSelector("ul li")).isEmpty(), "reasons");
     shot("recommend-mentors");
+  }
+
+  @Test
+  void theLedgerChartsTheYearWithItsTable() {
+    open("#/ledger");
+    WebElement chart =
+        waitUp()
+            .until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#ledger-chart[data-rendered]")));
+    assertTrue(Integer.parseInt(chart.getDomAttribute("data-rendered")) >= 12, "a bar per month");
+    assertFalse(chart.findElements(By.tagName("canvas")).isEmpty(), "ECharts drew on a canvas");
+    String summary = browser.findElement(By.id("ledger-summary")).getText();
+    assertTrue(summary.contains("响应率") && summary.contains("需求 600 项"), summary);
+    List<WebElement> rows = browser.findElements(By.cssSelector("#ledger-table tbody tr"));
+    assertTrue(rows.size() >= 13, "months and 合计: " + rows.size());
+    assertTrue(rows.get(rows.size() - 1).getText().startsWith("合计"));
+    shot("ledger-month");
   }
 }

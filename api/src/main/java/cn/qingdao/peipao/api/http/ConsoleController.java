@@ -35,6 +35,14 @@ public final class ConsoleController {
     serve(ctx, "index.html", "text/html; charset=utf-8");
   }
 
+  /** The chart library, from its WebJar (Apache-2.0; its licence ships in the same jar). */
+  static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+
+  /** {@code GET /console/vendor/echarts.js}: Apache ECharts, as the WebJar holds it. */
+  public void echarts(Context ctx) {
+    serveResource(ctx, ECHARTS, TYPES.get("js"));
+  }
+
   /** {@code GET /console/{name}}: one asset, or 404. */
   public void asset(Context ctx) {
     String name = ctx.pathParam("name");
@@ -43,7 +51,11 @@ public final class ConsoleController {
   }
 
   private static void serve(Context ctx, String name, String type) {
-    try (InputStream in = ConsoleController.class.getResourceAsStream("/console/" + name)) {
+    serveResource(ctx, "/console/" + name, type);
+  }
+
+  private static void serveResource(Context ctx, String name, String type) {
+    try (InputStream in = ConsoleController.class.getResourceAsStream(name)) {
       if (in == null) throw new ApiException(404, "no console asset " + name);
       byte[] body = in.readAllBytes();
       ctx.header("Content-Security-Policy", CSP);
