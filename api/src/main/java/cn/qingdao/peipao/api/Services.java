@@ -38,9 +38,15 @@ public record Services(
     Ledger ledger,
     Outreach outreach,
     Clock clock) {
-  /** Services over {@code catalog} with the given scoring profiles and clock. */
+  /** Services over {@code catalog} with the given scoring profiles and clock, default SLA. */
   public static Services of(
       Catalog catalog, Taxonomy taxonomy, ScoringProfiles profiles, Clock clock) {
+    return of(catalog, taxonomy, profiles, clock, TicketSla.defaults(taxonomy));
+  }
+
+  /** Services over {@code catalog} with the given scoring profiles, clock and ticket SLA. */
+  public static Services of(
+      Catalog catalog, Taxonomy taxonomy, ScoringProfiles profiles, Clock clock, TicketSla sla) {
     Recommender recommender = new Recommender(catalog.index(), catalog.reader(), profiles, clock);
     return new Services(
         catalog,
@@ -50,12 +56,11 @@ public record Services(
         new PolicyMatcher(
             recommender, () -> catalog.assignments().activeByProject(EntityType.PARKS).keySet()),
         new Allocations(catalog, new CohortScorer(recommender)),
-        new GrowthFiles(
-            catalog, new RiskAnalyzer(RiskParams.defaults()), TicketSla.defaults(taxonomy)),
+        new GrowthFiles(catalog, new RiskAnalyzer(RiskParams.defaults()), sla),
         new Alerts(catalog, recommender),
         new Feedback(catalog, new CohortScorer(recommender)),
         new SecondIncubation(catalog),
-        new Tickets(catalog, taxonomy, recommender, TicketSla.defaults(taxonomy)),
+        new Tickets(catalog, taxonomy, recommender, sla),
         new ServiceLog(catalog),
         new Ledger(catalog, taxonomy),
         new Outreach(catalog),

@@ -95,6 +95,14 @@ final class Commands {
     String keys;
 
     @Option(
+        names = "--sla",
+        paramLabel = "<sla.json>",
+        description =
+            "hours to first response per need, e.g. {\"finance\": 12}; needs not named keep the"
+                + " default (24 for finance and space, 72 for the others)")
+    String sla;
+
+    @Option(
         names = "--rate",
         defaultValue = "100",
         description = "requests per second per key or address; default: ${DEFAULT-VALUE}")

@@ -1,5 +1,6 @@
 package cn.qingdao.peipao.api.cli;
 
+import cn.qingdao.peipao.api.Services;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
@@ -9,7 +10,6 @@ import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.ImportReport;
 import cn.qingdao.peipao.index.growth.GrowthFiles;
 import cn.qingdao.peipao.index.tickets.DemoActivity;
-import cn.qingdao.peipao.index.tickets.TicketSla;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,7 +41,8 @@ final class DemoData {
   /** Months of growth records per demo project. */
   static final int MONTHS = 12;
 
-  static void loadOnce(Catalog catalog, Taxonomy taxonomy, GrowthFiles growth, PrintStream out) {
+  static void loadOnce(Catalog catalog, Taxonomy taxonomy, Services services, PrintStream out) {
+    GrowthFiles growth = services.growth();
     if (catalog.meta(MARKER).isPresent()) return;
     if (catalog.storeSeq() > 0) {
       out.println("data directory already has data: demo data not loaded");
@@ -69,7 +70,7 @@ final class DemoData {
         DemoActivity.generate(
             catalog,
             taxonomy,
-            TicketSla.defaults(taxonomy),
+            services.tickets().sla(),
             QingdaoDataset.DEMO_SEED,
             catalog.clock().instant());
     out.println(

@@ -16,6 +16,7 @@ import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.ImportReport;
 import cn.qingdao.peipao.index.StoreRecovery;
+import cn.qingdao.peipao.index.tickets.TicketSla;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -107,10 +108,11 @@ public final class Main {
     if (config.port() != 0) requirePortFree(config.host(), config.port());
     Taxonomy taxonomy = QingdaoDataset.taxonomy();
     ScoringProfiles profiles = profiles(s.profiles);
+    TicketSla sla = sla(s.sla, taxonomy);
     Catalog catalog = Catalog.open(config.dataDir(), taxonomy);
     out.println("store and index ready: " + catalog.startupNote());
-    Services services = Services.of(catalog, taxonomy, profiles, Clock.systemUTC());
-    if (config.demo()) DemoData.loadOnce(catalog, taxonomy, services.growth(), out);
+    Services services = Services.of(catalog, taxonomy, profiles, Clock.systemUTC(), sla);
+    if (config.demo()) DemoData.loadOnce(catalog, taxonomy, services, out);
     long warm = System.nanoTime();
     services.recommender().warm();
     out.printf("recommendation caches ready in %d ms%n", (System.nanoTime() - warm) / 1_000_000);
@@ -164,6 +166,18 @@ public final class Main {
   }
 
   /** The shipped scoring profiles, or those of {@code file}; validated before anything starts. */
+  /** The ticket SLA: the defaults, or a file of hours per need, checked before anything starts. */
+  static TicketSla sla(String file, Taxonomy taxonomy) {
+    if (file == null) return TicketSla.defaults(taxonomy);
+    try {
+      return TicketSla.read(taxonomy, Json.parse(Files.readAllBytes(Path.of(file))));
+    } catch (IOException e) {
+      throw new UsageException("cannot read the SLA file " + file + ": " + e.getMessage());
+    } catch (ValidationException | IllegalArgumentException e) {
+      throw new UsageException("SLA file " + file + ": " + e.getMessage());
+    }
+  }
+
   static ScoringProfiles profiles(String file) {
     if (file == null) return ScoringProfiles.defaults();
     try {

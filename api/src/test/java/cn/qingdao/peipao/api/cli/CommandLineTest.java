@@ -60,6 +60,35 @@ class CommandLineTest {
   }
 
   @Test
+  void aBadSlaFileNamesTheKeyBeforeAnythingStarts(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    for (String[] c :
+        new String[][] {
+          {"{\"finance\": 0}", "sla.finance: must be between 1 hour and 30 days"},
+          {"{\"money\": 12}", "sla.money: unknown need"},
+          {"{\"finance\": \"soon\"}", "sla.finance: must be a number of hours"},
+          {"[24]", "sla: must be a JSON object"}
+        }) {
+      Path file = dir.resolve("sla.json");
+      java.nio.file.Files.writeString(file, c[0]);
+      UsageException e =
+          assertThrows(
+              UsageException.class,
+              () ->
+                  run(
+                      "serve",
+                      "--port",
+                      "0",
+                      "--sla",
+                      file.toString(),
+                      "--data",
+                      dir.resolve("data").toString()));
+      assertTrue(e.getMessage().contains(c[1]), c[0] + " → " + e.getMessage());
+      assertTrue(!java.nio.file.Files.exists(dir.resolve("data/store.db")), "nothing opened");
+    }
+  }
+
+  @Test
   void aDataDirectoryHeldByARunningServerIsNamedAsSuch() throws Exception {
     Path data = dir.resolve("data");
     Path file = dir.resolve("p.jsonl");

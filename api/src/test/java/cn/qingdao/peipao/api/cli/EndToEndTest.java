@@ -8,12 +8,9 @@ import cn.qingdao.peipao.api.ApiConfig;
 import cn.qingdao.peipao.api.App;
 import cn.qingdao.peipao.api.Services;
 import cn.qingdao.peipao.api.http.AccessControl;
-import cn.qingdao.peipao.core.growth.RiskAnalyzer;
-import cn.qingdao.peipao.core.growth.RiskParams;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.index.Catalog;
-import cn.qingdao.peipao.index.growth.GrowthFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
@@ -131,13 +128,13 @@ class EndToEndTest {
       DemoData.loadOnce(
           catalog,
           QingdaoDataset.taxonomy(),
-          new GrowthFiles(catalog, new RiskAnalyzer(RiskParams.defaults())),
+          Services.of(catalog, QingdaoDataset.taxonomy()),
           new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
       long seq = catalog.storeSeq();
       DemoData.loadOnce(
           catalog,
           QingdaoDataset.taxonomy(),
-          new GrowthFiles(catalog, new RiskAnalyzer(RiskParams.defaults())),
+          Services.of(catalog, QingdaoDataset.taxonomy()),
           new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
       assertEquals(seq, catalog.storeSeq(), "demo data loads once");
       Javalin app = serve(catalog);

@@ -49,6 +49,26 @@ public record TicketSla(Map<String, Duration> hours) {
     return new TicketSla(Map.copyOf(hours));
   }
 
+  /**
+   * An SLA from a JSON object of hours per need ({@code {"finance": 24, "market": 72, …}}); needs
+   * not named keep their default.
+   *
+   * @throws IllegalArgumentException naming the key ({@code sla.finance}) that is not a number,
+   *     unknown, or out of range
+   */
+  public static TicketSla read(Taxonomy taxonomy, com.fasterxml.jackson.databind.JsonNode json) {
+    if (json == null || !json.isObject())
+      throw new IllegalArgumentException("sla: must be a JSON object of hours per need");
+    Map<String, Duration> m = new LinkedHashMap<>(defaults(taxonomy).hours());
+    for (var it = json.fields(); it.hasNext(); ) {
+      var e = it.next();
+      if (!e.getValue().isNumber())
+        throw new IllegalArgumentException("sla." + e.getKey() + ": must be a number of hours");
+      m.put(e.getKey(), Duration.ofMinutes(Math.round(e.getValue().asDouble() * 60)));
+    }
+    return of(taxonomy, m);
+  }
+
   /** The time to first response of {@code need}. */
   public Duration of(String need) {
     return hours.get(need);

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -433,8 +432,8 @@ public final class Tickets {
     return "t-" + HexFormat.of().formatHex(b);
   }
 
-  /** The SLA the tickets use, per need. */
-  public Map<String, java.time.Duration> sla() {
-    return sla.hours();
+  /** The SLA the tickets use. */
+  public TicketSla sla() {
+    return sla;
   }
 }
