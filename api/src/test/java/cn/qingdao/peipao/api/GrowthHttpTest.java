@@ -118,6 +118,13 @@ class GrowthHttpTest {
     assertEquals(201, recovered.status(), recovered.body());
     assertTrue(recovered.json().get("alert").isNull(), recovered.body());
     assertEquals(0, TestServer.ok(s.get("/api/v1/projects/" + p + "/alerts")).get("items").size());
+    // the risk is gone: its intervention tickets close, saying why
+    JsonNode after = TestServer.ok(s.get("/api/v1/tickets?projectId=" + p + "&limit=50"));
+    assertTrue(after.get("total").asInt() > 0);
+    for (JsonNode t : after.get("items")) {
+      assertEquals("closed", t.get("status").asText(), t.toString());
+      assertTrue(t.get("outcome").asText().startsWith("风险已解除"), t.toString());
+    }
   }
 
   @Test

@@ -143,6 +143,12 @@ public final class GrowthFiles {
     project = project.withServerFields(row.id(), row.version(), row.updatedAt());
     Optional<RiskAssessment> a = analyzer.assess(project, GrowthStore.records(tx, row.id()), today);
     AlertView alert = a.map(AlertView::of).orElse(null);
+    if (sla != null) {
+      // the needs the risks still call for; open alert tickets of other needs are closed
+      java.util.Set<String> called =
+          new java.util.HashSet<>(a.map(x -> x.teams()).orElse(List.of()));
+      Tickets.clearAlerts(tx, row.id(), called, ALERT_ACTOR, now);
+    }
     if (sla != null && a.isPresent()) {
       for (RiskSignal s : a.get().signals()) {
         for (String need : s.teams()) {

@@ -156,6 +156,20 @@ public final class TicketStore {
     }
   }
 
+  /** The project's alert tickets not yet resolved or closed. */
+  public static List<Row> openAlerts(Tx tx, String projectId) throws SQLException {
+    try (PreparedStatement q =
+        tx.connection()
+            .prepareStatement(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM ticket WHERE project_id = ? AND channel = 'alert'"
+                    + " AND status IN ('open','assigned','responded') ORDER BY id")) {
+      q.setString(1, projectId);
+      return rows(q);
+    }
+  }
+
   /** The ticket's transitions, oldest first. */
   public List<Event> events(String ticketId) {
     return db.read(

@@ -173,6 +173,46 @@ public final class Tickets {
     return r;
   }
 
+  /** The outcome written on an alert ticket whose risk the growth data no longer shows. */
+  public static final String RISK_CLEARED = "风险已解除（新的经营数据不再显示该风险）";
+
+  /**
+   * Closes, inside the caller's transaction, the project's open alert tickets for needs the current
+   * risks no longer call for: the intervention's reason is gone. A system move (event {@code
+   * risk-cleared}), not one a user can make. Returns how many it closed.
+   */
+  public static int clearAlerts(
+      Tx tx, String projectId, Set<String> stillCalled, String actor, Instant now)
+      throws SQLException {
+    int closed = 0;
+    for (Row r : TicketStore.openAlerts(tx, projectId)) {
+      if (stillCalled.contains(r.need())) continue;
+      Row next =
+          new Row(
+              r.id(),
+              r.projectId(),
+              r.need(),
+              r.text(),
+              r.channel(),
+              "closed",
+              r.responderType(),
+              r.responderId(),
+              r.createdAt(),
+              r.createdBy(),
+              r.dueAt(),
+              r.firstResponseAt(),
+              r.resolvedAt(),
+              now,
+              RISK_CLEARED,
+              r.rating(),
+              r.version() + 1);
+      TicketStore.put(tx, next);
+      TicketStore.event(tx, r.id(), now, actor, "risk-cleared", r.status(), "closed", RISK_CLEARED);
+      closed++;
+    }
+    return closed;
+  }
+
   /** Mentors and specialists who offer the need, in their service area, with room; ranked. */
   private List<Candidate> responders(Project project, String need) {
     var filters = new RequestFilters(List.of(), List.of(), List.of(), List.of(), List.of(need));
