@@ -75,9 +75,10 @@ class RoleMatrixTest {
 
   /**
    * Per operation: clauses {@code roles: rule} separated by {@code ;}. A rule is {@code ok}, {@code
-   * own} (allowed on its own entity, refused on another's) or {@code own-hide} (another's answers
-   * 404, as if absent). Roles not named are refused. {@code TYPE} rows stand for each entity type;
-   * {@code TYPE!} for each type but projects.
+   * own} (allowed on its own entity, refused on another's), {@code own-hide} (another's answers
+   * 404, as if absent) or {@code deny-hide} (refused on its own, another's answers 404). Roles not
+   * named are refused. {@code TYPE} rows stand for each entity type; {@code TYPE!} for each type
+   * but projects.
    */
   static final Map<String, String> EXPECT = new LinkedHashMap<>();
 
@@ -139,11 +140,16 @@ class RoleMatrixTest {
     EXPECT.put("GET /api/v1/tickets", "admin portal founder mentor: ok");
     EXPECT.put("GET /api/v1/tickets/{id}", "admin portal: ok; founder mentor: own-hide");
     EXPECT.put("POST /api/v1/tickets/{id}/assign", "admin: ok");
-    EXPECT.put("POST /api/v1/tickets/{id}/respond", "admin: ok; mentor: own-hide");
-    EXPECT.put("POST /api/v1/tickets/{id}/resolve", "admin: ok; mentor: own-hide");
-    EXPECT.put("POST /api/v1/tickets/{id}/close", "admin: ok; founder: own-hide");
-    EXPECT.put("POST /api/v1/tickets/{id}/reopen", "admin: ok; founder: own-hide");
-    EXPECT.put("POST /api/v1/tickets/{id}/rate", "admin: ok; founder: own-hide");
+    // another's ticket is hidden (404) from founder and mentor keys, whatever the move
+    EXPECT.put(
+        "POST /api/v1/tickets/{id}/respond", "admin: ok; mentor: own-hide; founder: deny-hide");
+    EXPECT.put(
+        "POST /api/v1/tickets/{id}/resolve", "admin: ok; mentor: own-hide; founder: deny-hide");
+    EXPECT.put(
+        "POST /api/v1/tickets/{id}/close", "admin: ok; founder: own-hide; mentor: deny-hide");
+    EXPECT.put(
+        "POST /api/v1/tickets/{id}/reopen", "admin: ok; founder: own-hide; mentor: deny-hide");
+    EXPECT.put("POST /api/v1/tickets/{id}/rate", "admin: ok; founder: own-hide; mentor: deny-hide");
   }
 
   static final Map<Role, String> KEYS = new LinkedHashMap<>();
@@ -248,6 +254,7 @@ class RoleMatrixTest {
         case "ok" -> Outcome.OK;
         case "own" -> variant == Variant.OWN ? Outcome.OK : Outcome.DENY;
         case "own-hide" -> variant == Variant.OWN ? Outcome.OK : Outcome.HIDE;
+        case "deny-hide" -> variant == Variant.OWN ? Outcome.DENY : Outcome.HIDE;
         default -> throw new IllegalArgumentException("bad rule in row " + row);
       };
     }

@@ -136,11 +136,11 @@ class TicketHttpTest {
     assertEquals(
         5, ok(as(FOUNDER, "POST", t + "/rate", "{\"rating\":5}"), 200).get("rating").asInt());
     assertEquals("closed", ok(as(FOUNDER, "POST", t + "/close", null), 200).get("status").asText());
-    assertEquals(
-        "open",
-        ok(as(FOUNDER, "POST", t + "/reopen", "{\"reason\":\"还需要担保\"}"), 200)
-            .get("status")
-            .asText());
+    // a new round: back to its responder, unanswered, with a new due time
+    JsonNode reopened = ok(as(FOUNDER, "POST", t + "/reopen", "{\"reason\":\"还需要担保\"}"), 200);
+    assertEquals("assigned", reopened.get("status").asText());
+    assertFalse(reopened.has("firstResponseAt"), reopened.toString());
+    assertFalse(reopened.has("rating"), reopened.toString());
     assertEquals(409, as(MENTOR, "POST", t + "/resolve", "{\"outcome\":\"x\"}").status());
 
     // every move, who and when

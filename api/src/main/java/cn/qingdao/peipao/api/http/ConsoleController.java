@@ -60,6 +60,7 @@ public final class ConsoleController {
       byte[] body = in.readAllBytes();
       ctx.header("Content-Security-Policy", CSP);
       ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.header("Referrer-Policy", "no-referrer");
       ctx.header("Cache-Control", "no-cache");
       ctx.contentType(type);
       ctx.result(body);

@@ -246,13 +246,14 @@ public final class TicketController {
         throw new ApiException(403, "a portal key reads tickets; moving one needs its owner");
       }
       case FOUNDER, MENTOR -> {
-        if (!bound.contains(p.role()))
-          throw new ApiException(403, "a " + p.roleCode() + " key cannot do this to a ticket");
+        // someone else's ticket does not exist for this key, whatever it asks to do with it
         boolean own =
             p.role() == Principal.Role.FOUNDER
                 ? r.projectId().equals(p.boundEntityId())
                 : p.boundEntityId().equals(r.responderId());
         if (!own) throw new EntityNotFoundException("ticket", id);
+        if (!bound.contains(p.role()))
+          throw new ApiException(403, "a " + p.roleCode() + " key cannot do this to a ticket");
         return r;
       }
       default -> throw new EntityNotFoundException("ticket", id);

@@ -82,16 +82,24 @@ public final class Ledger {
     Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
     Instant now = catalog.clock().instant();
     Map<String, Optional<Project>> projects = new HashMap<>();
+    // by month or need, over every place, no row needs its project read
+    boolean needsProject =
+        place.city() != null
+            || place.district() != null
+            || groupBy.equals("district")
+            || groupBy.equals("sector");
     Map<String, Acc> groups = new TreeMap<>();
     Acc total = new Acc();
     for (TicketStore.Row t : catalog.tickets().createdBetween(start, end)) {
-      Optional<Project> p = projects.computeIfAbsent(t.projectId(), this::project);
+      Optional<Project> p =
+          needsProject ? projects.computeIfAbsent(t.projectId(), this::project) : Optional.empty();
       if (!inPlace(p, place)) continue;
       String key = key(groupBy, t.createdAt().atZone(ZONE).toLocalDate(), p, t.need());
       for (Acc a : List.of(groups.computeIfAbsent(key, k -> new Acc()), total)) a.add(t, now);
     }
     for (TicketStore.Session s : catalog.tickets().sessionsBetween(from, to.plusDays(1))) {
-      Optional<Project> p = projects.computeIfAbsent(s.projectId(), this::project);
+      Optional<Project> p =
+          needsProject ? projects.computeIfAbsent(s.projectId(), this::project) : Optional.empty();
       if (!inPlace(p, place)) continue;
       // sessions have no need: by need they count only in the total
       if (!groupBy.equals("need")) {
@@ -101,7 +109,8 @@ public final class Ledger {
       total.add(s);
     }
     for (OutreachStore.Step o : catalog.outreach().between(start, end)) {
-      Optional<Project> p = projects.computeIfAbsent(o.projectId(), this::project);
+      Optional<Project> p =
+          needsProject ? projects.computeIfAbsent(o.projectId(), this::project) : Optional.empty();
       if (!inPlace(p, place)) continue;
       // policy reach has no need either
       if (!groupBy.equals("need")) {

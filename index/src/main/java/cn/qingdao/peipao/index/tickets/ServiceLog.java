@@ -51,8 +51,9 @@ public final class ServiceLog {
     LocalDate today = LocalDate.ofInstant(catalog.clock().instant(), Ledger.ZONE); // Qingdao's date
     if (date.isAfter(today))
       throw ValidationException.of("date", "must not be after today (" + today + ")");
-    if (!(hours > 0 && hours <= 24))
-      throw ValidationException.of("hours", "must be above 0 and at most 24 (got " + hours + ")");
+    if (!(hours >= 0.1 && hours <= 24))
+      throw ValidationException.of(
+          "hours", "must be between 0.1 (six minutes) and 24 (got " + hours + ")");
     Instant now = catalog.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     return catalog.writeLogged(
         tx -> {

@@ -42,7 +42,8 @@ public final class Tickets {
     RESPOND(Set.of("assigned", "responded"), "responded"),
     RESOLVE(Set.of("responded"), "resolved"),
     CLOSE(Set.of("resolved"), "closed"),
-    REOPEN(Set.of("resolved", "closed"), "open"),
+    /** Back to its responder (assigned) if it has one, else open. */
+    REOPEN(Set.of("resolved", "closed"), null),
     RATE(Set.of("resolved", "closed"), null);
 
     final Set<String> from;
@@ -328,7 +329,12 @@ public final class Tickets {
                 r.version() + 1));
   }
 
-  /** Back to open: the responder stays assigned to it until someone else is; times reset. */
+  /**
+   * A new round: back to its responder (assigned) when it has one, else open, with a new due time
+   * from the SLA; the first response, the resolution and the rating of the last round are cleared
+   * (its events keep them), so the new round counts as unanswered until answered, and as overdue
+   * once past due.
+   */
   public Row reopen(String id, String reason, String actor) {
     return move(
         id,
@@ -342,13 +348,13 @@ public final class Tickets {
                 r.need(),
                 r.text(),
                 r.channel(),
-                "open",
+                r.responderId() == null ? "open" : "assigned",
                 r.responderType(),
                 r.responderId(),
                 r.createdAt(),
                 r.createdBy(),
-                r.dueAt(),
-                r.firstResponseAt(),
+                now.plus(sla.of(r.need())),
+                null,
                 null,
                 null,
                 null,

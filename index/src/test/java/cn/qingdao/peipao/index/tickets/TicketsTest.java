@@ -136,7 +136,10 @@ class TicketsTest {
           MOVES.get(move.code()).accept(t.id());
           TicketStore.Row after = tickets.get(t.id());
           if (!legal) wrong.add(move.code() + " from " + status + " was allowed");
-          String to = move.to == null ? status : move.to;
+          String to =
+              move == Tickets.Move.REOPEN
+                  ? (t.responderId() == null ? "open" : "assigned")
+                  : move.to == null ? status : move.to;
           if (!after.status().equals(to))
             wrong.add(move + " from " + status + " → " + after.status());
           if (tickets.events(t.id()).size() != eventsBefore + 1)
