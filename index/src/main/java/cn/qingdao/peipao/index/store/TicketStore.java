@@ -281,6 +281,28 @@ public final class TicketStore {
         });
   }
 
+  /**
+   * Tickets created in {@code [from, to)} counted per UTC month in one SQL {@code GROUP BY}: the
+   * floor the ledger's benchmark compares with (what the database alone does). O(rows).
+   */
+  public long countByMonth(Instant from, Instant to) {
+    return db.read(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT substr(created_at, 1, 7), COUNT(*) FROM ticket WHERE created_at >= ?"
+                      + " AND created_at < ? GROUP BY 1")) {
+            q.setString(1, from.toString());
+            q.setString(2, to.toString());
+            long n = 0;
+            try (ResultSet rs = q.executeQuery()) {
+              while (rs.next()) n += rs.getLong(2);
+            }
+            return n;
+          }
+        });
+  }
+
   /** A logged session of a mentor with a project. */
   public record Session(
       long id,
