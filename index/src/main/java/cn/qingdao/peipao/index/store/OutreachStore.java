@@ -92,7 +92,8 @@ public final class OutreachStore {
               c.prepareStatement(
                   "SELECT "
                       + COLUMNS
-                      + " FROM policy_outreach WHERE at >= ? AND at < ? ORDER BY id")) {
+                      + " FROM policy_outreach WHERE julianday(at) >= julianday(?)"
+                      + " AND julianday(at) < julianday(?) ORDER BY id")) {
             q.setString(1, from.toString());
             q.setString(2, to.toString());
             return steps(q);

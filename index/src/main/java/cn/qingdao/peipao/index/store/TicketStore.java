@@ -52,6 +52,10 @@ public final class TicketStore {
       int offset,
       int limit) {}
 
+  /*
+   * Times are stored as Instant.toString(), which drops zero milliseconds: text order is not time
+   * order within a second, so every comparison of times in SQL goes through julianday().
+   */
   private static final String COLUMNS =
       "id, project_id, need, text, channel, status, responder_type, responder_id, created_at,"
           + " created_by, due_at, first_response_at, resolved_at, closed_at, outcome, rating,"
@@ -213,8 +217,9 @@ public final class TicketStore {
     if (query.overdueAt() != null) {
       // overdue: no first response yet and past due, or the first response came late
       where.append(
-          " AND ((first_response_at IS NULL AND status IN ('open','assigned') AND due_at < ?)"
-              + " OR first_response_at > due_at)");
+          " AND ((first_response_at IS NULL AND status IN ('open','assigned')"
+              + " AND julianday(due_at) < julianday(?))"
+              + " OR julianday(first_response_at) > julianday(due_at))");
       args.add(query.overdueAt().toString());
     }
     return db.read(
@@ -229,7 +234,10 @@ public final class TicketStore {
           }
           try (PreparedStatement q =
               c.prepareStatement(
-                  "SELECT " + COLUMNS + where + " ORDER BY due_at, id LIMIT ? OFFSET ?")) {
+                  "SELECT "
+                      + COLUMNS
+                      + where
+                      + " ORDER BY julianday(due_at), id LIMIT ? OFFSET ?")) {
             int i = bind(q, args);
             q.setInt(i++, query.limit());
             q.setInt(i, query.offset());
@@ -258,7 +266,8 @@ public final class TicketStore {
               c.prepareStatement(
                   "SELECT "
                       + COLUMNS
-                      + " FROM ticket WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id")) {
+                      + " FROM ticket WHERE julianday(created_at) >= julianday(?)"
+                      + " AND julianday(created_at) < julianday(?) ORDER BY created_at, id")) {
             q.setString(1, from.toString());
             q.setString(2, to.toString());
             return rows(q);
@@ -290,8 +299,9 @@ public final class TicketStore {
         c -> {
           try (PreparedStatement q =
               c.prepareStatement(
-                  "SELECT substr(created_at, 1, 7), COUNT(*) FROM ticket WHERE created_at >= ?"
-                      + " AND created_at < ? GROUP BY 1")) {
+                  "SELECT substr(created_at, 1, 7), COUNT(*) FROM ticket"
+                      + " WHERE julianday(created_at) >= julianday(?)"
+                      + " AND julianday(created_at) < julianday(?) GROUP BY 1")) {
             q.setString(1, from.toString());
             q.setString(2, to.toString());
             long n = 0;

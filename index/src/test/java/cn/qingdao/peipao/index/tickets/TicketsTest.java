@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -224,5 +225,29 @@ class TicketsTest {
     assertThrows(ValidationException.class, () -> tickets.rate(t.id(), 0, "f"));
     assertThrows(ValidationException.class, () -> tickets.rate(t.id(), 6, "f"));
     assertEquals(5, tickets.rate(t.id(), 5, "f").rating());
+  }
+
+  /**
+   * Times are stored as {@code Instant.toString()}, whose text drops zero milliseconds, so text
+   * order is not time order within a second ({@code …:00Z} sorts after {@code …:00.123Z}). A ticket
+   * raised 123 ms after midnight counts in that day, and one answered 1 ms late is late.
+   */
+  @Test
+  void timesCompareAsTimesNotAsText() {
+    Instant before = clock.now;
+    LocalDate day = LocalDate.of(2026, 3, 1);
+    Instant midnight = day.atStartOfDay(Ledger.ZONE).toInstant();
+    clock.now = midnight.plusMillis(123);
+    TicketStore.Row t = tickets.open("syn-p-00070", "market", "找客户", "portal", "a").ticket();
+    Ledger.Report r =
+        new Ledger(catalog, TAXONOMY).report("need", day, day, new Ledger.Place(null, null));
+    assertEquals(1, r.total().needsRaised(), "raised 123 ms after midnight: that day");
+    // overdue by 1 ms: listed as overdue
+    clock.now = t.dueAt().plusMillis(1);
+    var overdue =
+        tickets.list(
+            new TicketStore.Query(null, null, List.of("syn-p-00070"), null, clock.now, 0, 10));
+    assertEquals(1, overdue.total(), "1 ms past due");
+    clock.now = before;
   }
 }
