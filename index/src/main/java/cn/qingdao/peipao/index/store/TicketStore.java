@@ -30,7 +30,41 @@ public final class TicketStore {
       Instant closedAt,
       String outcome,
       Integer rating,
-      long version) {}
+      long version) {
+    /**
+     * This ticket after a move: the status and the fields a move may change as given, what it was
+     * raised with kept, the version one up.
+     */
+    public Row moved(
+        String status,
+        String responderType,
+        String responderId,
+        Instant dueAt,
+        Instant firstResponseAt,
+        Instant resolvedAt,
+        Instant closedAt,
+        String outcome,
+        Integer rating) {
+      return new Row(
+          id,
+          projectId,
+          need,
+          text,
+          channel,
+          status,
+          responderType,
+          responderId,
+          createdAt,
+          createdBy,
+          dueAt,
+          firstResponseAt,
+          resolvedAt,
+          closedAt,
+          outcome,
+          rating,
+          version + 1);
+    }
+  }
 
   /** One transition: who moved the ticket from which status to which, when, with what text. */
   public record Event(

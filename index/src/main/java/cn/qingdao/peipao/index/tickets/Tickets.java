@@ -189,24 +189,16 @@ public final class Tickets {
     for (Row r : TicketStore.openAlerts(tx, projectId)) {
       if (stillCalled.contains(r.need())) continue;
       Row next =
-          new Row(
-              r.id(),
-              r.projectId(),
-              r.need(),
-              r.text(),
-              r.channel(),
+          r.moved(
               "closed",
               r.responderType(),
               r.responderId(),
-              r.createdAt(),
-              r.createdBy(),
               r.dueAt(),
               r.firstResponseAt(),
               r.resolvedAt(),
               now,
               RISK_CLEARED,
-              r.rating(),
-              r.version() + 1);
+              r.rating());
       TicketStore.put(tx, next);
       TicketStore.event(tx, r.id(), now, actor, "risk-cleared", r.status(), "closed", RISK_CLEARED);
       closed++;
@@ -253,7 +245,16 @@ public final class Tickets {
             throw ValidationException.of(
                 "responder.id",
                 responderId + " does not offer '" + r.need() + "'; assign someone who does");
-          return with(r, "assigned", "mentors", responderId, r.firstResponseAt(), null, null);
+          return r.moved(
+              "assigned",
+              "mentors",
+              responderId,
+              r.dueAt(),
+              r.firstResponseAt(),
+              null,
+              null,
+              r.outcome(),
+              r.rating());
         });
   }
 
@@ -265,14 +266,16 @@ public final class Tickets {
         actor,
         text,
         (r, now) ->
-            with(
-                r,
+            r.moved(
                 "responded",
                 r.responderType(),
                 r.responderId(),
+                r.dueAt(),
                 r.firstResponseAt() == null ? now : r.firstResponseAt(),
                 null,
-                null));
+                null,
+                r.outcome(),
+                r.rating()));
   }
 
   public Row resolve(String id, String outcome, String actor) {
@@ -282,24 +285,16 @@ public final class Tickets {
         actor,
         outcome,
         (r, now) ->
-            new Row(
-                r.id(),
-                r.projectId(),
-                r.need(),
-                r.text(),
-                r.channel(),
+            r.moved(
                 "resolved",
                 r.responderType(),
                 r.responderId(),
-                r.createdAt(),
-                r.createdBy(),
                 r.dueAt(),
                 r.firstResponseAt(),
                 now,
                 null,
                 outcome,
-                r.rating(),
-                r.version() + 1));
+                r.rating()));
   }
 
   public Row close(String id, String actor) {
@@ -309,24 +304,16 @@ public final class Tickets {
         actor,
         null,
         (r, now) ->
-            new Row(
-                r.id(),
-                r.projectId(),
-                r.need(),
-                r.text(),
-                r.channel(),
+            r.moved(
                 "closed",
                 r.responderType(),
                 r.responderId(),
-                r.createdAt(),
-                r.createdBy(),
                 r.dueAt(),
                 r.firstResponseAt(),
                 r.resolvedAt(),
                 now,
                 r.outcome(),
-                r.rating(),
-                r.version() + 1));
+                r.rating()));
   }
 
   /**
@@ -342,24 +329,16 @@ public final class Tickets {
         actor,
         reason,
         (r, now) ->
-            new Row(
-                r.id(),
-                r.projectId(),
-                r.need(),
-                r.text(),
-                r.channel(),
+            r.moved(
                 r.responderId() == null ? "open" : "assigned",
                 r.responderType(),
                 r.responderId(),
-                r.createdAt(),
-                r.createdBy(),
                 now.plus(sla.of(r.need())),
                 null,
                 null,
                 null,
                 null,
-                null,
-                r.version() + 1));
+                null));
   }
 
   /** The founder's rating (1–5) of a resolved answer. */
@@ -372,52 +351,16 @@ public final class Tickets {
         actor,
         Integer.toString(rating),
         (r, now) ->
-            new Row(
-                r.id(),
-                r.projectId(),
-                r.need(),
-                r.text(),
-                r.channel(),
+            r.moved(
                 r.status(),
                 r.responderType(),
                 r.responderId(),
-                r.createdAt(),
-                r.createdBy(),
                 r.dueAt(),
                 r.firstResponseAt(),
                 r.resolvedAt(),
                 r.closedAt(),
                 r.outcome(),
-                rating,
-                r.version() + 1));
-  }
-
-  private static Row with(
-      Row r,
-      String status,
-      String responderType,
-      String responderId,
-      Instant firstResponse,
-      Instant resolved,
-      Instant closed) {
-    return new Row(
-        r.id(),
-        r.projectId(),
-        r.need(),
-        r.text(),
-        r.channel(),
-        status,
-        responderType,
-        responderId,
-        r.createdAt(),
-        r.createdBy(),
-        r.dueAt(),
-        firstResponse,
-        resolved,
-        closed,
-        r.outcome(),
-        r.rating(),
-        r.version() + 1);
+                rating));
   }
 
   @FunctionalInterface
