@@ -66,7 +66,8 @@ public final class PolicyMatcher {
    * park assignment (else still unknown). O(1) after one read of the assignments.
    */
   public Project withDerivedInPark(Project p) {
-    return withDerivedInPark(p, parked.get());
+    // the assignments are read only for a stored project that does not say
+    return p.inPark() != null || p.id() == null ? p : withDerivedInPark(p, parked.get());
   }
 
   private static Project withDerivedInPark(Project p, Set<String> parkedIds) {
