@@ -10,7 +10,6 @@ import cn.qingdao.peipao.core.model.Park;
 import cn.qingdao.peipao.core.model.Policy;
 import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.scoring.FeatureExtractor;
-import cn.qingdao.peipao.core.taxonomy.Place;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -247,11 +246,7 @@ public final class EntityDocuments {
   private void location(Document d, Location l) {
     if (l == null) return;
     if (l.district() != null) codes(d, DISTRICT, List.of(l.district()));
-    String city =
-        l.city() != null
-            ? l.city()
-            : taxonomy.places().cityOf(l.place(taxonomy)).map(Place::adcode).orElse(null);
-    if (city != null) codes(d, CITY, List.of(city));
+    if (l.city() != null) codes(d, CITY, List.of(l.city()));
     double[] point = l.point(taxonomy);
     if (point != null) {
       d.add(new LatLonPoint(GEO, point[0], point[1]));

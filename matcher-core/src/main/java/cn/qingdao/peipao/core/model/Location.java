@@ -9,7 +9,8 @@ import cn.qingdao.peipao.core.taxonomy.Taxonomy;
  * point the county seat is used where known, else the city centre.
  *
  * @param district null when only the city is known
- * @param city null only in entities stored before cities were recorded (the district gives it)
+ * @param city the city adcode; the reader (the one maker of locations) always sets it, deriving it
+ *     from the district when not given, also for entities stored before cities were recorded
  */
 public record Location(String district, String city, Double lat, Double lon) {
   /**

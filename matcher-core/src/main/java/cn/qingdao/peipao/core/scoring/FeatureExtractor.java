@@ -288,11 +288,7 @@ public final class FeatureExtractor {
     if (l == null) return;
     Integer d = l.district() == null ? null : districtIndex.get(l.district());
     b.district = d == null ? -1 : d;
-    String city =
-        l.city() != null
-            ? l.city()
-            : taxonomy.places().cityOf(l.place(taxonomy)).map(Place::adcode).orElse(null);
-    Integer ci = city == null ? null : cityIndex.get(city);
+    Integer ci = l.city() == null ? null : cityIndex.get(l.city());
     b.city = ci == null ? -1 : ci;
     double[] point = l.point(taxonomy);
     if (point != null) {
