@@ -203,9 +203,9 @@ public final class App {
         c,
         HandlerType.POST,
         "/api/v1/allocations/{id}/publish",
-        Operation.WRITE,
+        Operation.DECIDE,
         allocations::publish);
-    route(c, HandlerType.POST, "/api/v1/assignments/{id}/end", Operation.WRITE, allocations::end);
+    route(c, HandlerType.POST, "/api/v1/assignments/{id}/end", Operation.DECIDE, allocations::end);
     route(
         c,
         HandlerType.POST,
@@ -232,7 +232,7 @@ public final class App {
         c,
         HandlerType.POST,
         "/api/v1/projects/{id}/reopen",
-        Operation.WRITE,
+        Operation.DECIDE,
         EntityType.PROJECTS,
         growth::reopen);
     route(
@@ -243,17 +243,17 @@ public final class App {
         EntityType.PROJECTS,
         growth::projectHistory);
     route(c, HandlerType.GET, "/api/v1/alerts", Operation.GROWTH, growth::list);
-    TicketController tickets = new TicketController(services.tickets(), taxonomy);
-    ServiceLogController serviceLog = new ServiceLogController(services.serviceLog());
+    TicketController tickets = new TicketController(services.tickets(), taxonomy, catalog);
+    ServiceLogController serviceLog = new ServiceLogController(services.serviceLog(), catalog);
     StatsController stats =
         new StatsController(services.ledger(), new CodeFilters(taxonomy), services.clock());
     route(c, HandlerType.GET, "/api/v1/stats", Operation.STATS, stats::report);
-    OutreachController outreach = new OutreachController(services.outreach());
+    OutreachController outreach = new OutreachController(services.outreach(), catalog);
     route(
         c,
         HandlerType.POST,
         "/api/v1/policies/{id}/outreach",
-        Operation.WRITE,
+        Operation.OUTREACH,
         EntityType.POLICIES,
         outreach::record);
     route(

@@ -6,8 +6,10 @@ import cn.qingdao.peipao.api.http.Operation;
 import cn.qingdao.peipao.api.http.Principal;
 import cn.qingdao.peipao.api.http.QueryString;
 import cn.qingdao.peipao.api.http.RateLimiter;
+import cn.qingdao.peipao.api.http.RegionScope;
 import cn.qingdao.peipao.api.http.Requests;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.taxonomy.Places;
 import cn.qingdao.peipao.index.Catalog;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -36,10 +38,14 @@ final class RouteGuard {
   private final RateLimiter authFailures = new RateLimiter(1, AUTH_FAILURE_BURST);
   private final ServiceHealth health;
   private final Telemetry telemetry;
+  private final Catalog catalog;
+  private final Places places;
 
   RouteGuard(Limits limits, AccessControl access, Catalog catalog, Telemetry telemetry) {
     this.limits = limits;
     this.telemetry = telemetry;
+    this.catalog = catalog;
+    this.places = catalog.reader().taxonomy().places();
     this.access = access;
     this.rateLimiter = new RateLimiter(limits.requestsPerSecond(), limits.burst());
     this.health = new ServiceHealth(catalog);
@@ -96,8 +102,15 @@ final class RouteGuard {
         "requests for this key or address",
         "requests");
     if (op != Operation.PUBLIC) health.require(op);
-    access.authorize(p, op, new AccessControl.Target(type, ctx.pathParamMap().get("id")));
+    String id = ctx.pathParamMap().get("id");
+    access.authorize(p, op, new AccessControl.Target(type, id));
     ctx.attribute("principal", p);
+    RegionScope region = RegionScope.of(p, places);
+    if (region != null) {
+      ctx.attribute(RegionScope.ATTRIBUTE, region);
+      // every route about one project: elsewhere, the project does not exist for this key
+      if (type == EntityType.PROJECTS && id != null) region.requireProject(catalog, id);
+    }
   }
 
   private static void drain(Context ctx) {

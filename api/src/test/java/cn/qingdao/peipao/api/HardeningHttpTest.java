@@ -269,7 +269,8 @@ class HardeningHttpTest {
                         "[{\"name\":\"m\",\"role\":\"mentor\",\"entity\":\"no-such\",\"key\":\""
                             + k
                             + "\"}]"),
-                    (type, id) -> s.catalog.get(type, id).isPresent()));
+                    (type, id) -> s.catalog.get(type, id).isPresent(),
+                    region -> true));
     assertEquals("[0].entity", missing.errors().get(0).field());
   }
 

@@ -33,18 +33,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every operation of {@code /openapi.json} × every role (anonymous, admin, portal, and founder,
- * mentor, park and investor keys each against its own and another entity), GET routes also as HEAD.
- * The expected outcome of each comes from {@link #EXPECT}, one row per operation written from the
- * README's security section, not from the code: a route added without a row fails the test, and so
- * does a row left for a route that is gone. A refused request must leave the store exactly as it
- * was (no entity, assignment or feedback written).
+ * Every operation of {@code /openapi.json} × every role (anonymous, admin, portal, an officer key
+ * for 崂山区 against a project there and one elsewhere, and founder, mentor, park and investor keys
+ * each against its own and another entity), GET routes also as HEAD. The expected outcome of each
+ * comes from {@link #EXPECT}, one row per operation written from the README's security section, not
+ * from the code: a route added without a row fails the test, and so does a row left for a route
+ * that is gone. A refused request must leave the store exactly as it was (no entity, assignment or
+ * feedback written).
  */
 class RoleMatrixTest {
   enum Role {
     ANONYMOUS(null),
     ADMIN(null),
     PORTAL(null),
+    OFFICER(null),
     FOUNDER(EntityType.PROJECTS),
     MENTOR(EntityType.MENTORS),
     PARK(EntityType.PARKS),
@@ -83,73 +85,89 @@ class RoleMatrixTest {
   static final Map<String, String> EXPECT = new LinkedHashMap<>();
 
   static {
-    String all = "anonymous admin portal founder mentor park investor";
+    String all = "anonymous admin portal officer founder mentor park investor";
     String bound = "founder mentor park investor";
     EXPECT.put("GET /health", all + ": ok");
     EXPECT.put("GET /health/ready", all + ": ok");
     EXPECT.put("GET /health/live", all + ": ok");
     // on loopback (where the test runs) anyone; elsewhere only the admin key
     EXPECT.put("GET /metrics", all + ": ok");
-    EXPECT.put("GET /api/v1/allocations", "admin portal: ok");
+    EXPECT.put("GET /api/v1/allocations", "admin portal officer: ok");
     EXPECT.put("GET /openapi.json", all + ": ok");
     EXPECT.put("GET /api/v1/taxonomy", all + ": ok");
     EXPECT.put("GET /api/v1/me", all + ": ok");
     EXPECT.put("POST /api/v1/policies/match", all + ": ok");
-    EXPECT.put("GET /api/v1/projects", "admin portal: ok");
-    EXPECT.put("GET /api/v1/TYPE!", "admin portal " + bound + ": ok");
+    EXPECT.put("GET /api/v1/projects", "admin portal officer: ok");
+    EXPECT.put("GET /api/v1/TYPE!", "admin portal officer " + bound + ": ok");
     EXPECT.put("POST /api/v1/TYPE", "admin: ok");
     EXPECT.put("POST /api/v1/TYPE/import", "admin: ok");
     EXPECT.put(
-        "GET /api/v1/projects/{id}", "admin portal mentor park investor: ok; founder: own-hide");
-    EXPECT.put("GET /api/v1/TYPE!/{id}", "admin portal " + bound + ": ok");
-    EXPECT.put("PUT /api/v1/projects/{id}", "admin: ok; founder: own");
+        "GET /api/v1/projects/{id}",
+        "admin portal mentor park investor: ok; founder officer: own-hide");
+    EXPECT.put("GET /api/v1/TYPE!/{id}", "admin portal officer " + bound + ": ok");
+    EXPECT.put("PUT /api/v1/projects/{id}", "admin: ok; founder: own; officer: own-hide");
     EXPECT.put("PUT /api/v1/TYPE!/{id}", "admin: ok");
     EXPECT.put("DELETE /api/v1/TYPE/{id}", "admin: ok");
-    EXPECT.put("GET /api/v1/projects/{id}/recommendations", "admin portal: ok; founder: own");
-    EXPECT.put("GET /api/v1/mentors/{id}/recommendations", "admin portal: ok; mentor: own");
-    EXPECT.put("GET /api/v1/parks/{id}/recommendations", "admin portal: ok; park: own");
-    EXPECT.put("GET /api/v1/investors/{id}/recommendations", "admin portal: ok; investor: own");
-    EXPECT.put("POST /api/v1/recommendations", "admin portal: ok");
-    EXPECT.put("GET /api/v1/policies/{id}/recommendations", "admin portal: ok");
-    EXPECT.put("POST /api/v1/allocations", "admin: ok");
-    EXPECT.put("GET /api/v1/allocations/{id}", "admin portal: ok");
-    EXPECT.put("POST /api/v1/allocations/{id}/publish", "admin: ok");
-    EXPECT.put("POST /api/v1/assignments/{id}/end", "admin: ok");
-    EXPECT.put("GET /api/v1/projects/{id}/assignments", "admin portal: ok; founder: own");
-    EXPECT.put("GET /api/v1/mentors/{id}/assignments", "admin portal: ok; mentor: own");
-    EXPECT.put("GET /api/v1/parks/{id}/assignments", "admin portal: ok; park: own");
-    EXPECT.put("POST /api/v1/projects/{id}/growth", "admin: ok; founder: own");
-    EXPECT.put("GET /api/v1/projects/{id}/growth", "admin portal: ok; founder: own");
-    EXPECT.put("GET /api/v1/projects/{id}/alerts", "admin portal: ok; founder: own");
-    EXPECT.put("GET /api/v1/projects/{id}/history", "admin portal: ok; founder: own");
+    EXPECT.put(
+        "GET /api/v1/projects/{id}/recommendations",
+        "admin portal: ok; founder: own; officer: own-hide");
+    EXPECT.put("GET /api/v1/mentors/{id}/recommendations", "admin portal officer: ok; mentor: own");
+    EXPECT.put("GET /api/v1/parks/{id}/recommendations", "admin portal officer: ok; park: own");
+    EXPECT.put(
+        "GET /api/v1/investors/{id}/recommendations", "admin portal officer: ok; investor: own");
+    EXPECT.put("POST /api/v1/recommendations", "admin portal officer: ok");
+    EXPECT.put("GET /api/v1/policies/{id}/recommendations", "admin portal officer: ok");
+    // an officer's cohort named outside its region is refused (403 naming projects[0])
+    EXPECT.put("POST /api/v1/allocations", "admin: ok; officer: own");
+    EXPECT.put("GET /api/v1/allocations/{id}", "admin portal: ok; officer: own-hide");
+    EXPECT.put("POST /api/v1/allocations/{id}/publish", "admin: ok; officer: own-hide");
+    EXPECT.put("POST /api/v1/assignments/{id}/end", "admin: ok; officer: own-hide");
+    EXPECT.put(
+        "GET /api/v1/projects/{id}/assignments",
+        "admin portal: ok; founder: own; officer: own-hide");
+    EXPECT.put("GET /api/v1/mentors/{id}/assignments", "admin portal officer: ok; mentor: own");
+    EXPECT.put("GET /api/v1/parks/{id}/assignments", "admin portal officer: ok; park: own");
+    EXPECT.put("POST /api/v1/projects/{id}/growth", "admin: ok; founder: own; officer: own-hide");
+    EXPECT.put(
+        "GET /api/v1/projects/{id}/growth", "admin portal: ok; founder: own; officer: own-hide");
+    EXPECT.put(
+        "GET /api/v1/projects/{id}/alerts", "admin portal: ok; founder: own; officer: own-hide");
+    EXPECT.put(
+        "GET /api/v1/projects/{id}/history", "admin portal: ok; founder: own; officer: own-hide");
     EXPECT.put("POST /api/v1/growth/import", "admin: ok");
-    EXPECT.put("GET /api/v1/alerts", "admin portal: ok");
-    EXPECT.put("POST /api/v1/projects/{id}/reopen", "admin: ok");
+    EXPECT.put("GET /api/v1/alerts", "admin portal officer: ok");
+    EXPECT.put("POST /api/v1/projects/{id}/reopen", "admin: ok; officer: own-hide");
     // the body is an accept: a portal key cannot decide for a project, a bound key only its own
     // pair
     EXPECT.put("POST /api/v1/feedback", "admin: ok; " + bound + ": own");
     EXPECT.put("GET /api/v1/feedback", "admin portal: ok");
     EXPECT.put("GET /api/v1/profiles", "admin portal: ok");
-    EXPECT.put("POST /api/v1/tickets", "admin portal: ok; founder: own");
-    EXPECT.put("GET /api/v1/stats", "admin portal: ok");
-    EXPECT.put("POST /api/v1/policies/{id}/outreach", "admin: ok");
-    EXPECT.put("GET /api/v1/policies/{id}/outreach", "admin portal: ok");
+    EXPECT.put("POST /api/v1/tickets", "admin portal: ok; founder officer: own");
+    EXPECT.put("GET /api/v1/stats", "admin portal officer: ok");
+    EXPECT.put("POST /api/v1/policies/{id}/outreach", "admin: ok; officer: own");
+    EXPECT.put("GET /api/v1/policies/{id}/outreach", "admin portal officer: ok");
     EXPECT.put("POST /api/v1/mentors/{id}/sessions", "admin: ok; mentor: own");
-    EXPECT.put("GET /api/v1/mentors/{id}/sessions", "admin portal: ok; mentor: own");
-    EXPECT.put("GET /api/v1/mentors/{id}/performance", "admin portal: ok; mentor: own");
-    EXPECT.put("GET /api/v1/tickets", "admin portal founder mentor: ok");
-    EXPECT.put("GET /api/v1/tickets/{id}", "admin portal: ok; founder mentor: own-hide");
-    EXPECT.put("POST /api/v1/tickets/{id}/assign", "admin: ok");
+    EXPECT.put("GET /api/v1/mentors/{id}/sessions", "admin portal officer: ok; mentor: own");
+    EXPECT.put("GET /api/v1/mentors/{id}/performance", "admin portal officer: ok; mentor: own");
+    EXPECT.put("GET /api/v1/tickets", "admin portal officer founder mentor: ok");
+    EXPECT.put("GET /api/v1/tickets/{id}", "admin portal: ok; founder mentor officer: own-hide");
+    EXPECT.put("POST /api/v1/tickets/{id}/assign", "admin: ok; officer: own-hide");
     // another's ticket is hidden (404) from founder and mentor keys, whatever the move
     EXPECT.put(
-        "POST /api/v1/tickets/{id}/respond", "admin: ok; mentor: own-hide; founder: deny-hide");
+        "POST /api/v1/tickets/{id}/respond",
+        "admin: ok; mentor officer: own-hide; founder: deny-hide");
     EXPECT.put(
-        "POST /api/v1/tickets/{id}/resolve", "admin: ok; mentor: own-hide; founder: deny-hide");
+        "POST /api/v1/tickets/{id}/resolve",
+        "admin: ok; mentor officer: own-hide; founder: deny-hide");
     EXPECT.put(
-        "POST /api/v1/tickets/{id}/close", "admin: ok; founder: own-hide; mentor: deny-hide");
+        "POST /api/v1/tickets/{id}/close",
+        "admin: ok; founder officer: own-hide; mentor: deny-hide");
     EXPECT.put(
-        "POST /api/v1/tickets/{id}/reopen", "admin: ok; founder: own-hide; mentor: deny-hide");
-    EXPECT.put("POST /api/v1/tickets/{id}/rate", "admin: ok; founder: own-hide; mentor: deny-hide");
+        "POST /api/v1/tickets/{id}/reopen",
+        "admin: ok; founder officer: own-hide; mentor: deny-hide");
+    EXPECT.put(
+        "POST /api/v1/tickets/{id}/rate",
+        "admin: ok; founder officer: own-hide; mentor: deny-hide");
   }
 
   static final Map<Role, String> KEYS = new LinkedHashMap<>();
@@ -158,6 +176,13 @@ class RoleMatrixTest {
   @TempDir static Path dir;
   static TestServer s;
   static String otherProject;
+
+  /** An active, consenting project outside the officer key's region. */
+  static String farProject;
+
+  /** The officer key's region: 崂山区. */
+  static final String REGION = "370212";
+
   static int fresh;
 
   @BeforeAll
@@ -180,27 +205,34 @@ class RoleMatrixTest {
           .append('"');
       if (OWN.containsKey(k.getKey()))
         keys.append(",\"entity\":\"").append(OWN.get(k.getKey())).append('"');
+      if (k.getKey() == Role.OFFICER) keys.append(",\"region\":\"").append(REGION).append('"');
       keys.append('}');
     }
     keys.append(']');
     s =
         TestServer.withDemoData(
             dir, new KeyAccessControl(ApiKeys.read(Json.parse(keys.toString()))));
-    // another project every bound key may see: active and consenting to every kind
-    otherProject =
-        IntStream.rangeClosed(1, 400)
-            .mapToObj(i -> String.format("syn-p-%05d", i))
-            .filter(id -> !id.equals(OWN.get(Role.FOUNDER)))
-            .filter(
-                id -> {
-                  Project p = (Project) s.catalog.entity(EntityType.PROJECTS, id).orElseThrow();
-                  return "active".equals(p.status())
-                      && p.consent().mentors()
-                      && p.consent().parks()
-                      && p.consent().investors();
-                })
-            .findFirst()
-            .orElseThrow();
+    // another project every bound key may see: active and consenting to every kind, in the
+    // officer key's region; and one like it elsewhere
+    otherProject = consenting(true);
+    farProject = consenting(false);
+  }
+
+  static String consenting(boolean inLaoshan) {
+    return IntStream.rangeClosed(1, 400)
+        .mapToObj(i -> String.format("syn-p-%05d", i))
+        .filter(id -> !id.equals(OWN.get(Role.FOUNDER)))
+        .filter(
+            id -> {
+              Project p = (Project) s.catalog.entity(EntityType.PROJECTS, id).orElseThrow();
+              return "active".equals(p.status())
+                  && p.consent().mentors()
+                  && p.consent().parks()
+                  && p.consent().investors()
+                  && "laoshan".equals(p.location().district()) == inLaoshan;
+            })
+        .findFirst()
+        .orElseThrow();
   }
 
   @AfterAll
@@ -245,20 +277,26 @@ class RoleMatrixTest {
     return EXPECT.containsKey(generic) ? generic : null;
   }
 
-  static Outcome expected(String row, Role role, Variant variant) {
+  /** The rule the row gives {@code role}, or null when the row does not name it (refused). */
+  static String ruleOf(String row, Role role) {
     for (String clause : EXPECT.get(row).split(";")) {
       String[] parts = clause.split(":");
       List<String> roles = List.of(parts[0].trim().split("\\s+"));
-      if (!roles.contains(role.code())) continue;
-      return switch (parts[1].trim()) {
-        case "ok" -> Outcome.OK;
-        case "own" -> variant == Variant.OWN ? Outcome.OK : Outcome.DENY;
-        case "own-hide" -> variant == Variant.OWN ? Outcome.OK : Outcome.HIDE;
-        case "deny-hide" -> variant == Variant.OWN ? Outcome.DENY : Outcome.HIDE;
-        default -> throw new IllegalArgumentException("bad rule in row " + row);
-      };
+      if (roles.contains(role.code())) return parts[1].trim();
     }
-    return Outcome.DENY;
+    return null;
+  }
+
+  static Outcome expected(String row, Role role, Variant variant) {
+    String rule = ruleOf(row, role);
+    if (rule == null) return Outcome.DENY;
+    return switch (rule) {
+      case "ok" -> Outcome.OK;
+      case "own" -> variant == Variant.OWN ? Outcome.OK : Outcome.DENY;
+      case "own-hide" -> variant == Variant.OWN ? Outcome.OK : Outcome.HIDE;
+      case "deny-hide" -> variant == Variant.OWN ? Outcome.DENY : Outcome.HIDE;
+      default -> throw new IllegalArgumentException("bad rule in row " + row);
+    };
   }
 
   @Test
@@ -281,7 +319,7 @@ class RoleMatrixTest {
       String row = rowOf(op);
       if (row == null) continue; // reported by the other test
       for (Role role : Role.values()) {
-        for (Variant variant : variants(op, role)) {
+        for (Variant variant : variants(op, role, row)) {
           Outcome want = expected(row, role, variant);
           List<String> methods =
               op.method().equals("GET") ? List.of("GET", "HEAD") : List.of(op.method());
@@ -320,8 +358,18 @@ class RoleMatrixTest {
     };
   }
 
-  /** Own and other entity for a bound key on a route about its kind of entity; else just other. */
-  static List<Variant> variants(Op op, Role role) {
+  /**
+   * Own and other entity for a bound key on a route about its kind of entity, and for an officer
+   * key wherever its row tells its region from elsewhere (OWN: a project in 崂山区, OTHER: one outside
+   * it); else just other.
+   */
+  static List<Variant> variants(Op op, Role role, String row) {
+    if (role == Role.OFFICER) {
+      String rule = ruleOf(row, role);
+      return rule == null || rule.equals("ok")
+          ? List.of(Variant.OTHER)
+          : List.of(Variant.OWN, Variant.OTHER);
+    }
     if (role.bound == null) return List.of(Variant.OTHER);
     boolean aboutOwnKind = op.path().contains("{id}") && op.type() == role.bound;
     boolean ownTicket =
@@ -365,7 +413,9 @@ class RoleMatrixTest {
                   + "\"stage\":\"seed\",\"location\":{\"district\":\"laoshan\"}}}");
       case "POST /api/v1/allocations" ->
           new Request(
-              path, json, "{\"projects\":[\"" + otherProject + "\"],\"counterpart\":\"mentors\"}");
+              path,
+              json,
+              "{\"projects\":[\"" + projectFor(role, variant) + "\"],\"counterpart\":\"mentors\"}");
       case "POST /api/v1/TYPE/{id}/growth" ->
           new Request(
               path, json, "{\"date\":\"" + LocalDate.now().minusDays(3) + "\",\"revenue\":100}");
@@ -384,7 +434,7 @@ class RoleMatrixTest {
               path,
               json,
               "{\"projectId\":\""
-                  + (variant == Variant.OWN && role == Role.FOUNDER ? OWN.get(role) : otherProject)
+                  + projectFor(role, variant)
                   + "\",\"need\":\"finance\",\"text\":\"需要融资对接\"}");
       case "POST /api/v1/tickets/{id}/assign" ->
           new Request(
@@ -396,7 +446,9 @@ class RoleMatrixTest {
       case "POST /api/v1/tickets/{id}/rate" -> new Request(path, json, "{\"rating\":5}");
       case "POST /api/v1/TYPE/{id}/outreach" ->
           new Request(
-              path, json, "{\"projectId\":\"" + otherProject + "\",\"status\":\"contacted\"}");
+              path,
+              json,
+              "{\"projectId\":\"" + projectFor(role, variant) + "\",\"status\":\"contacted\"}");
       case "POST /api/v1/TYPE/{id}/sessions" ->
           new Request(
               path,
@@ -449,15 +501,16 @@ class RoleMatrixTest {
 
   /** The {@code {id}} to use: the key's own entity, another, or a fresh thing to act on. */
   static String idFor(Op op, Role role, Variant variant) {
-    if (op.path().startsWith("/api/v1/allocations/")) return draft();
+    if (op.path().startsWith("/api/v1/allocations/")) return draft(projectFor(role, variant));
     if (op.path().startsWith("/api/v1/tickets/")) return ticket(role, variant);
-    if (op.path().startsWith("/api/v1/assignments/")) return assignment();
+    if (op.path().startsWith("/api/v1/assignments/")) return assignment(projectFor(role, variant));
     EntityType type = op.type();
-    if (variant == Variant.OWN) return OWN.get(role);
+    // an officer's variants are about the project, whatever the path's entity
+    if (variant == Variant.OWN && role != Role.OFFICER) return OWN.get(role);
     // a delete acts on a copy, so that the entities the other rows use stay
     if (op.method().equals("DELETE")) return put(type, "mx-" + (++fresh));
     return switch (type) {
-      case PROJECTS -> otherProject;
+      case PROJECTS -> projectFor(role, variant);
       case MENTORS -> "syn-m-00002";
       case PARKS -> otherOf(EntityType.PARKS);
       case INVESTORS -> otherOf(EntityType.INVESTORS);
@@ -490,7 +543,10 @@ class RoleMatrixTest {
   }
 
   static String copyOf(EntityType type, String id) {
-    String base = type == EntityType.PROJECTS ? otherProject : otherOfAny(type);
+    return copyOf(type, id, type == EntityType.PROJECTS ? otherProject : otherOfAny(type));
+  }
+
+  static String copyOf(EntityType type, String id, String base) {
     ObjectNode o = (ObjectNode) Json.parse(s.catalog.get(type, base).orElseThrow().json());
     o.put("id", id);
     o.remove("version");
@@ -508,27 +564,41 @@ class RoleMatrixTest {
 
   /** Stores a copy of another entity of {@code type} as {@code id}; returns the id. */
   static String put(EntityType type, String id) {
-    var e = s.catalog.reader().read(type, Json.parse(copyOf(type, id)));
+    return put(type, id, type == EntityType.PROJECTS ? otherProject : otherOfAny(type));
+  }
+
+  static String put(EntityType type, String id, String base) {
+    var e = s.catalog.reader().read(type, Json.parse(copyOf(type, id, base)));
     s.catalog.put(e, null, "matrix");
     return id;
   }
 
-  /** A fresh draft allocation, made through the API by the admin key. */
-  static String draft() {
+  /**
+   * The project a request about {@code role}'s variant names: the founder key's own, for an officer
+   * key outside its region (OTHER) a project elsewhere, else the other project (in 崂山区).
+   */
+  static String projectFor(Role role, Variant variant) {
+    if (role == Role.FOUNDER && variant == Variant.OWN) return OWN.get(role);
+    if (role == Role.OFFICER && variant == Variant.OTHER) return farProject;
+    return otherProject;
+  }
+
+  /** A fresh draft allocation of {@code project}, made through the API by the admin key. */
+  static String draft(String project) {
     TestServer.Response r =
         s.json(
             "POST",
             "/api/v1/allocations",
-            "{\"projects\":[\"" + otherProject + "\"],\"counterpart\":\"mentors\"}",
+            "{\"projects\":[\"" + project + "\"],\"counterpart\":\"mentors\"}",
             "Authorization",
             "Bearer " + KEYS.get(Role.ADMIN));
     assertEquals(201, r.status(), r.body());
     return r.json().get("id").asText();
   }
 
-  /** A fresh active assignment of a fresh project, written to the store directly. */
-  static String assignment() {
-    String project = put(EntityType.PROJECTS, "mx-" + (++fresh));
+  /** A fresh active assignment of a fresh copy of {@code base}, written to the store directly. */
+  static String assignment(String base) {
+    String project = put(EntityType.PROJECTS, "mx-" + (++fresh), base);
     String id = "asg-matrix-" + fresh;
     s.catalog.writeLogged(
         tx -> {
@@ -577,8 +647,7 @@ class RoleMatrixTest {
    * still shows the access was granted).
    */
   static String ticket(Role role, Variant variant) {
-    String project =
-        variant == Variant.OWN && role == Role.FOUNDER ? OWN.get(Role.FOUNDER) : otherProject;
+    String project = projectFor(role, variant);
     boolean ownMentor = variant == Variant.OWN && role == Role.MENTOR;
     String key = project + (ownMentor ? "/own-mentor" : "");
     return TICKETS.computeIfAbsent(

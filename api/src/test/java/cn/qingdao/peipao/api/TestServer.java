@@ -20,6 +20,7 @@ final class TestServer implements AutoCloseable {
   static final Taxonomy TAXONOMY = QingdaoDataset.taxonomy();
 
   final Catalog catalog;
+  final Services services;
   final Javalin app;
   final String base;
   private final HttpClient client = HttpClient.newHttpClient();
@@ -46,7 +47,8 @@ final class TestServer implements AutoCloseable {
 
   TestServer(ApiConfig config, AccessControl access) {
     catalog = Catalog.open(config.dataDir(), TAXONOMY);
-    app = App.create(config, Services.of(catalog, TAXONOMY), access).start();
+    services = Services.of(catalog, TAXONOMY);
+    app = App.create(config, services, access).start();
     base = "http://127.0.0.1:" + app.port();
   }
 
@@ -64,6 +66,20 @@ final class TestServer implements AutoCloseable {
       if (!s.catalog.importLines(t, lines, true, "test").committed())
         throw new IllegalStateException("the demo data of " + t.path() + " did not import");
     }
+    return s;
+  }
+
+  /**
+   * A server loaded as {@code matcher serve} loads the demo: entities, growth files and a synthetic
+   * year of tickets, sessions and outreach.
+   */
+  static TestServer withFullDemo(Path dataDir, AccessControl access) {
+    TestServer s = new TestServer(config(dataDir), access);
+    cn.qingdao.peipao.api.cli.DemoData.loadOnce(
+        s.catalog,
+        TAXONOMY,
+        s.services,
+        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
     return s;
   }
 

@@ -21,7 +21,7 @@ import java.util.List;
  * (a fifth with a planted risk) ending last month, and a synthetic year of need tickets, sessions
  * and policy outreach.
  */
-final class DemoData {
+public final class DemoData {
   static final String MARKER = "demo.loaded";
 
   private DemoData() {}
@@ -41,7 +41,9 @@ final class DemoData {
   /** Months of growth records per demo project. */
   static final int MONTHS = 12;
 
-  static void loadOnce(Catalog catalog, Taxonomy taxonomy, Services services, PrintStream out) {
+  /** Loads the demo into an empty data directory, once (a marker in the store says it was). */
+  public static void loadOnce(
+      Catalog catalog, Taxonomy taxonomy, Services services, PrintStream out) {
     GrowthFiles growth = services.growth();
     if (catalog.meta(MARKER).isPresent()) return;
     if (catalog.storeSeq() > 0) {

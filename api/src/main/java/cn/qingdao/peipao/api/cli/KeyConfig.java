@@ -3,6 +3,7 @@ package cn.qingdao.peipao.api.cli;
 import cn.qingdao.peipao.api.http.ApiKeys;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.ValidationException;
+import cn.qingdao.peipao.core.taxonomy.Place;
 import cn.qingdao.peipao.index.Catalog;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,7 +56,16 @@ final class KeyConfig {
   private static ApiKeys read(Path file, Catalog catalog) {
     try {
       return ApiKeys.read(
-          Json.parse(Files.readAllBytes(file)), (type, id) -> catalog.get(type, id).isPresent());
+          Json.parse(Files.readAllBytes(file)),
+          (type, id) -> catalog.get(type, id).isPresent(),
+          region ->
+              catalog
+                  .reader()
+                  .taxonomy()
+                  .places()
+                  .get(region)
+                  .filter(p -> p.level() != Place.Level.PROVINCE)
+                  .isPresent());
     } catch (IOException e) {
       throw new UsageException("cannot read the key file " + file + ": " + e.getMessage());
     } catch (ValidationException e) {

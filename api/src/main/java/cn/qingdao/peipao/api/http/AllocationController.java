@@ -7,7 +7,9 @@ import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.EntityNotFoundException;
 import cn.qingdao.peipao.index.allocate.AllocationRequest;
+import cn.qingdao.peipao.index.allocate.AllocationResult;
 import cn.qingdao.peipao.index.allocate.Allocations;
 import cn.qingdao.peipao.index.recommend.UnknownProfileException;
 import cn.qingdao.peipao.index.search.SearchRequest;
@@ -57,7 +59,12 @@ public final class AllocationController {
           "status", "must be draft or published (got '" + Requests.clip(status) + "')");
     int offset = Requests.intParam(ctx, "offset", 0, 0, 1_000_000);
     int limit = Requests.intParam(ctx, "limit", 50, 1, 200);
-    Allocations.Page page = allocations.list(status, offset, limit);
+    RegionScope region = RegionScope.of(ctx);
+    Allocations.Page page =
+        region == null
+            ? allocations.list(status, offset, limit)
+            : allocations.list(
+                status, offset, limit, id -> region.containsProject(catalog, id).orElse(false));
     Pages.linkNext(ctx, page.total(), offset, limit);
     Http.json(ctx, 200, page);
   }
@@ -92,7 +99,11 @@ public final class AllocationController {
     else if (byIds && ids.isEmpty() && problems.isEmpty())
       problems.add("projects", "must not be empty");
     problems.throwIfAny();
-    List<String> cohort = byIds ? ids : cohortOf(filter);
+    RegionScope region = RegionScope.of(ctx);
+    if (region != null && byIds)
+      for (int i = 0; i < ids.size(); i++)
+        region.requireProjectIn(catalog, ids.get(i), "projects[" + i + "]");
+    List<String> cohort = byIds ? ids : cohortOf(codeFilters.inRegion(ctx, filter));
     AllocationRequest request =
         new AllocationRequest(
             cohort,
@@ -140,12 +151,28 @@ public final class AllocationController {
   /** {@code GET /api/v1/allocations/{id}}. */
   public void get(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
-    Http.json(ctx, 200, allocations.get(Requests.pathId(ctx)));
+    Http.json(ctx, 200, visible(ctx));
+  }
+
+  /**
+   * The allocation of the path, if the caller may see it: to an officer key, an allocation with a
+   * project outside its region does not exist.
+   */
+  private AllocationResult visible(Context ctx) {
+    String id = Requests.pathId(ctx);
+    AllocationResult r = allocations.get(id);
+    RegionScope region = RegionScope.of(ctx);
+    if (region != null
+        && !Allocations.cohort(r).stream()
+            .allMatch(p -> region.containsProject(catalog, p).orElse(false)))
+      throw new EntityNotFoundException("allocation", id);
+    return r;
   }
 
   /** {@code POST /api/v1/allocations/{id}/publish}: 409 when stale or published already. */
   public void publish(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
+    visible(ctx);
     Http.json(ctx, 200, allocations.publish(Requests.pathId(ctx), Http.principal(ctx).name()));
   }
 
@@ -158,6 +185,13 @@ public final class AllocationController {
           "status", "must be active or all (got '" + Requests.clip(status) + "')");
     String id = Requests.pathId(ctx);
     List<Assignment> list = allocations.assignmentsOf(type, id, !"all".equals(status));
+    RegionScope region = RegionScope.of(ctx);
+    // a mentor's or park's projects elsewhere are not shown to an officer key
+    if (region != null)
+      list =
+          list.stream()
+              .filter(a -> region.containsProject(catalog, a.projectId()).orElse(false))
+              .toList();
     Http.json(
         ctx,
         200,
@@ -168,7 +202,14 @@ public final class AllocationController {
   /** {@code POST /api/v1/assignments/{id}/end}: 409 when it has ended already. */
   public void end(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
-    Assignment a = allocations.end(Requests.pathId(ctx), Http.principal(ctx).name());
+    String id = Requests.pathId(ctx);
+    RegionScope region = RegionScope.of(ctx);
+    if (region != null) {
+      var a = catalog.assignments().assignment(id);
+      if (a.isEmpty() || !region.containsProject(catalog, a.get().projectId()).orElse(false))
+        throw new EntityNotFoundException("assignment", id);
+    }
+    Assignment a = allocations.end(id, Http.principal(ctx).name());
     Http.json(ctx, 200, AssignmentAnswer.of(a));
   }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -31,10 +32,11 @@ public final class ApiKeys {
   /** Shortest key accepted from configuration. */
   public static final int MIN_KEY_LENGTH = 16;
 
+  private static final Pattern ADCODE = Pattern.compile("37[0-9]{4}");
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x21-\\x7e]+");
   private static final List<String> ROLES =
-      List.of("admin", "portal", "founder", "mentor", "park", "investor");
+      List.of("admin", "portal", "officer", "founder", "mentor", "park", "investor");
 
   /**
    * Names the service gives its own principals: the admin key from the environment or the generated
@@ -98,21 +100,23 @@ public final class ApiKeys {
   }
 
   /**
-   * Reads a key file: a JSON array of {@code {name, role, entity?, key | sha256}}; {@code entity}
-   * binds a mentor, park or investor key to that entity's id. Every problem is reported with its
-   * path.
+   * Reads a key file: a JSON array of {@code {name, role, entity?, region?, key | sha256}}; {@code
+   * entity} binds a founder, mentor, park or investor key to that entity's id, {@code region} an
+   * officer key to a city or county adcode. Every problem is reported with its path.
    *
    * @throws cn.qingdao.peipao.core.json.ValidationException naming each bad entry
    */
   public static ApiKeys read(JsonNode json) {
-    return read(json, (type, id) -> true);
+    return read(json, (type, id) -> true, region -> true);
   }
 
   /**
    * As {@link #read(JsonNode)}, also refusing an entry bound to an entity that {@code exists} does
-   * not know (a key for a mentor that was never loaded would fail every request).
+   * not know (a key for a mentor that was never loaded would fail every request), or an officer key
+   * bound to a code {@code isRegion} refuses (the province is not a region an officer has).
    */
-  public static ApiKeys read(JsonNode json, BiPredicate<EntityType, String> exists) {
+  public static ApiKeys read(
+      JsonNode json, BiPredicate<EntityType, String> exists, Predicate<String> isRegion) {
     Problems problems = new Problems();
     Set<String> names = new HashSet<>();
     Map<String, Principal> out = new HashMap<>();
@@ -126,6 +130,7 @@ public final class ApiKeys {
       String name = f.string("name", true, 100);
       String role = f.code("role", true, ROLES);
       String entity = f.string("entity", false, 64);
+      String region = f.string("region", false, 6);
       String key = f.string("key", false, 512);
       String sha = f.string("sha256", false, 64);
       f.finish();
@@ -147,7 +152,8 @@ public final class ApiKeys {
             at + ".name", "'" + name + "' names another key too; every key needs its own name");
       if (sha != null && !HEX64.matcher(sha).matches())
         problems.add(at + ".sha256", "must be 64 lowercase hex digits");
-      boolean bound = role != null && !role.equals("admin") && !role.equals("portal");
+      boolean officer = "officer".equals(role);
+      boolean bound = role != null && !List.of("admin", "portal", "officer").contains(role);
       Principal.Role r =
           role == null ? null : Principal.Role.valueOf(role.toUpperCase(Locale.ROOT));
       if (bound && entity == null)
@@ -155,6 +161,22 @@ public final class ApiKeys {
       if (!bound && entity != null)
         problems.add(
             at + ".entity", "only founder, mentor, park and investor keys are bound to an entity");
+      if (officer && region == null)
+        problems.add(
+            at + ".region",
+            "is required: an officer key is bound to a region, the adcode of a city (370200) or"
+                + " county (370212)");
+      if (!officer && region != null)
+        problems.add(at + ".region", "only officer keys are bound to a region");
+      if (officer
+          && region != null
+          && (!ADCODE.matcher(region).matches() || !isRegion.test(region)))
+        problems.add(
+            at + ".region",
+            "'"
+                + region
+                + "' is not the adcode of a Shandong city or county (GET /api/v1/taxonomy lists"
+                + " them)");
       if (entity != null && !EntityReader.ID.matcher(entity).matches())
         problems.add(at + ".entity", "must be an entity id");
       else if (bound && entity != null) {
@@ -170,7 +192,7 @@ public final class ApiKeys {
       }
       if (name == null || role == null || (key == null && sha == null)) continue;
       String digest = key != null ? digest(key) : sha;
-      Principal p = new Principal(name, r, entity, digest);
+      Principal p = new Principal(name, r, entity, digest, officer ? region : null);
       if (out.putIfAbsent(digest, p) != null) problems.add(at, "the same key is listed twice");
     }
     problems.throwIfAny();

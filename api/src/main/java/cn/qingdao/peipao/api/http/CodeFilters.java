@@ -96,6 +96,14 @@ public final class CodeFilters {
     return out;
   }
 
+  /**
+   * {@code filters} of a list of projects narrowed to the caller's region when it is an officer key
+   * ({@link RegionScope#narrow}); unchanged for every other caller.
+   */
+  Map<String, List<String>> inRegion(Context ctx, Map<String, List<String>> filters) {
+    return RegionScope.narrow(RegionScope.of(ctx), filters, taxonomy.places());
+  }
+
   private static void refuseWhereMeaningless(String name, EntityType type) {
     if (name.equals("kind") && type != null && Codes.kindsOf(type).isEmpty())
       throw ApiException.badField("kind", type.path() + " have no kind");

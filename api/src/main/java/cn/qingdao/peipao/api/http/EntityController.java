@@ -56,6 +56,14 @@ public final class EntityController {
       // checked against this version: an officer's change landing meanwhile is not overwritten
       if (expected == null) expected = stored.get().version();
     }
+    RegionScope region = RegionScope.of(ctx);
+    // an officer edits its region's projects (the guard checked the stored one), and keeps them
+    // there: moving a project away would hand it to another officer
+    if (region != null && e instanceof Project project && !region.contains(project.location()))
+      throw new ApiException(
+          403,
+          "location: " + region.outside("the new location"),
+          List.of(new FieldError("location", "must stay in " + region.name())));
     WriteResult w = catalog.put(e, expected, p.name());
     send(ctx, w.created() ? 201 : 200, w.stored());
   }

@@ -149,7 +149,9 @@ public final class GrowthController {
   public void list(Context ctx) {
     Requests.onlyParams(ctx, Set.of("district", "city", "sector", "severity", "offset", "limit"));
     Map<String, List<String>> f =
-        codeFilters.fromQuery(ctx, EntityType.PROJECTS, List.of("district", "city", "sector"));
+        codeFilters.inRegion(
+            ctx,
+            codeFilters.fromQuery(ctx, EntityType.PROJECTS, List.of("district", "city", "sector")));
     List<String> districts = f.getOrDefault("district", List.of());
     List<String> cities = f.getOrDefault("city", List.of());
     List<String> sectors = f.getOrDefault("sector", List.of());

@@ -120,9 +120,16 @@ public final class InfoController {
       List<String> benefitTypes) {}
 
   /**
-   * Who the caller is: the role of its key, the name the audit log records, what it is bound to.
+   * Who the caller is: the role of its key, the name the audit log records, what it is bound to (an
+   * entity, or for an officer key its region: adcode and name).
    */
-  public record Me(String role, String name, String boundType, String boundId) {}
+  public record Me(
+      String role,
+      String name,
+      String boundType,
+      String boundId,
+      String region,
+      String regionName) {}
 
   /** {@code GET /api/v1/me}: the caller's role (anonymous without a key); the console asks it. */
   public void me(Context ctx) {
@@ -134,7 +141,9 @@ public final class InfoController {
             p.roleCode(),
             p.name(),
             p.isBound() ? p.boundType().path() : null,
-            p.isBound() ? p.boundEntityId() : null));
+            p.isBound() ? p.boundEntityId() : null,
+            p.region(),
+            p.region() == null ? null : taxonomy.places().name(p.region())));
   }
 
   public void taxonomy(Context ctx) {

@@ -11,6 +11,11 @@ import io.javalin.http.Context;
  *   <li>{@code admin}: everything;
  *   <li>{@code portal}: reads, searches and recommends everything, records impressions and clicks,
  *       reads the feedback log; writes nothing;
+ *   <li>{@code officer}: bound to a city or county: reads, searches and recommends, and acts on the
+ *       projects of its region (edits, growth, tickets, alerts, allocations and their decisions,
+ *       outreach, the ledger); a project elsewhere does not exist for it (404), lists hold only its
+ *       region's ({@link RegionScope}, applied by the guard and the controllers); creates, deletes
+ *       and imports nothing, and does not touch the feedback log;
  *   <li>{@code founder}: bound to one project: reads, edits and records growth for it, its
  *       recommendations and assignments, and feedback on its own pairs;
  *   <li>{@code mentor}, {@code park}, {@code investor}: bound to one entity; recommendations and
@@ -49,12 +54,45 @@ public final class KeyAccessControl implements AccessControl {
               "this needs an API key: send 'Authorization: Bearer <key>'");
       case PORTAL -> {
         switch (op) {
-          case WRITE, IMPORT, UPDATE, ALLOCATE, SERVICE_LOG_WRITE ->
+          case WRITE, IMPORT, UPDATE, ALLOCATE, SERVICE_LOG_WRITE, DECIDE, OUTREACH ->
               throw forbidden(p, "reads, searches and recommends; writes need an admin key");
           default -> {}
         }
       }
+      case OFFICER -> officer(p, op, target);
       case FOUNDER, MENTOR, PARK, INVESTOR -> bound(p, op, target);
+    }
+  }
+
+  private static void officer(Principal p, Operation op, Target target) {
+    switch (op) {
+      case READ,
+          SEARCH,
+          RECOMMEND,
+          ASSIGNMENTS,
+          ALLOCATE,
+          DECIDE,
+          OUTREACH,
+          TICKETS,
+          STATS,
+          GROWTH,
+          SERVICE_LOG,
+          PUBLIC,
+          CALCULATE -> {}
+      case UPDATE -> {
+        if (target.type() != EntityType.PROJECTS)
+          throw forbidden(p, "edits the projects of its region; other entities need an admin key");
+      }
+      case FEEDBACK, FEEDBACK_RECORD ->
+          throw forbidden(
+              p,
+              "does not record or read feedback: it is a project's and its counterparts' (the"
+                  + " log is for admin and portal keys)");
+      case SERVICE_LOG_WRITE -> throw forbidden(p, "does not log sessions: a mentor logs its own");
+      case WRITE, IMPORT ->
+          throw forbidden(
+              p,
+              "acts in its region; creating, deleting and importing entities needs an admin key");
     }
   }
 
@@ -93,7 +131,7 @@ public final class KeyAccessControl implements AccessControl {
           throw forbidden(
               p,
               "records feedback on its own pairs; the feedback log is for admin and portal keys");
-      case WRITE, IMPORT, ALLOCATE, PUBLIC, CALCULATE ->
+      case WRITE, IMPORT, ALLOCATE, DECIDE, OUTREACH, PUBLIC, CALCULATE ->
           throw forbidden(p, "acts for " + own + " only; this write needs an admin key");
     }
   }

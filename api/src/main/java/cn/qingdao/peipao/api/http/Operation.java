@@ -34,6 +34,13 @@ public enum Operation {
   GROWTH,
   /** Drafting an allocation: admin only; it scores a whole cohort on the index. */
   ALLOCATE,
+  /**
+   * Decisions on a project's accompaniment: publishing an allocation, ending an assignment,
+   * reopening an exited project. Admin; an officer key in its region.
+   */
+  DECIDE,
+  /** Recording a policy-outreach step (政策找人): admin; an officer key for its region's projects. */
+  OUTREACH,
   /** Replacing one entity ({@code PUT}): admin, or a founder key for its own project. */
   UPDATE,
   WRITE,

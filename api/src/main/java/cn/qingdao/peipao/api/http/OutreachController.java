@@ -2,16 +2,22 @@ package cn.qingdao.peipao.api.http;
 
 import cn.qingdao.peipao.core.json.Fields;
 import cn.qingdao.peipao.core.json.Problems;
+import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.tickets.Outreach;
 import io.javalin.http.Context;
 import java.util.Set;
 
-/** 政策找人 follow-up over HTTP: record a step (admin), read where a policy's outreach stands. */
+/**
+ * 政策找人 follow-up over HTTP: record a step (admin, an officer for its region's projects), read where
+ * a policy's outreach stands (an officer: over its region's projects).
+ */
 public final class OutreachController {
   private final Outreach outreach;
+  private final Catalog catalog;
 
-  public OutreachController(Outreach outreach) {
+  public OutreachController(Outreach outreach, Catalog catalog) {
     this.outreach = outreach;
+    this.catalog = catalog;
   }
 
   /** {@code POST /api/v1/policies/{id}/outreach} {projectId, status, amount?}. */
@@ -24,6 +30,8 @@ public final class OutreachController {
     Long amount = f.integer("amount", false, 0, 100_000_000_000L);
     f.finish();
     problems.throwIfAny();
+    RegionScope region = RegionScope.of(ctx);
+    if (region != null) region.requireProjectIn(catalog, projectId, "projectId");
     Http.json(
         ctx,
         201,
@@ -34,6 +42,13 @@ public final class OutreachController {
   /** {@code GET /api/v1/policies/{id}/outreach}: counts by status, amount granted, each project. */
   public void summary(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
-    Http.json(ctx, 200, outreach.of(Requests.pathId(ctx)));
+    RegionScope region = RegionScope.of(ctx);
+    Http.json(
+        ctx,
+        200,
+        region == null
+            ? outreach.of(Requests.pathId(ctx))
+            : outreach.of(
+                Requests.pathId(ctx), id -> region.containsProject(catalog, id).orElse(false)));
   }
 }

@@ -54,7 +54,8 @@ final class PersonalData {
     // written back with PUT would replace the real one
     boolean unmasked =
         p.role() == Principal.Role.ADMIN
-            || (p.role() == Principal.Role.PORTAL && ownPage)
+            || ((p.role() == Principal.Role.PORTAL || p.role() == Principal.Role.OFFICER)
+                && ownPage)
             || (p.role() == Principal.Role.FOUNDER
                 && ownPage
                 && projects.size() == 1

@@ -95,7 +95,8 @@ public final class PolicyController {
     for (String c : verdictCodes) verdicts.add(Verdict.of(c).orElseThrow());
     if (verdicts.isEmpty()) verdicts = EnumSet.of(Verdict.ELIGIBLE, Verdict.PARTIAL);
     Map<String, List<String>> places =
-        codeFilters.fromQuery(ctx, EntityType.PROJECTS, List.of("district", "city"));
+        codeFilters.inRegion(
+            ctx, codeFilters.fromQuery(ctx, EntityType.PROJECTS, List.of("district", "city")));
     LocalDate day = Requests.dateParam(ctx, "date", LocalDate.now(clock));
     int limit = Requests.intParam(ctx, "limit", 10, 1, MAX_PEOPLE_LIMIT);
     int offset = Requests.intParam(ctx, "offset", 0, 0, PolicyMatcher.MAX_WINDOW - limit);

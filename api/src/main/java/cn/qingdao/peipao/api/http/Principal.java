@@ -5,17 +5,23 @@ import java.util.Locale;
 
 /**
  * Who is calling: a role and, for founder/mentor/park/investor keys, the entity the key is bound
- * to. {@code name} is what the audit log records; {@code keyId} (the key's digest, null for the
- * anonymous caller) is what rate limits count by, so two keys never share a bucket whatever their
- * names.
+ * to; for officer keys, the region (a city or county adcode). {@code name} is what the audit log
+ * records; {@code keyId} (the key's digest, null for the anonymous caller) is what rate limits
+ * count by, so two keys never share a bucket whatever their names.
  */
-public record Principal(String name, Role role, String boundEntityId, String keyId) {
+public record Principal(String name, Role role, String boundEntityId, String keyId, String region) {
   /** A caller without a key. */
-  public static final Principal ANONYMOUS = new Principal("anonymous", Role.ANONYMOUS, null, null);
+  public static final Principal ANONYMOUS =
+      new Principal("anonymous", Role.ANONYMOUS, null, null, null);
 
   /** A principal not tied to a key (tests, the open demo access). */
   public Principal(String name, Role role, String boundEntityId) {
-    this(name, role, boundEntityId, null);
+    this(name, role, boundEntityId, null, null);
+  }
+
+  /** A key's principal bound to an entity or to nothing (not an officer). */
+  public Principal(String name, Role role, String boundEntityId, String keyId) {
+    this(name, role, boundEntityId, keyId, null);
   }
 
   /** The type of the entity a bound key acts for; null for other roles. */
@@ -48,6 +54,7 @@ public record Principal(String name, Role role, String boundEntityId, String key
   public enum Role {
     ADMIN,
     PORTAL,
+    OFFICER,
     FOUNDER,
     MENTOR,
     PARK,

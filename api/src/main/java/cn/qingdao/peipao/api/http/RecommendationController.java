@@ -226,7 +226,14 @@ public final class RecommendationController {
 
   private RequestFilters queryFilters(Context ctx, EntityType target) {
     return CodeFilters.toRequestFilters(
-        codeFilters.fromQuery(ctx, target, FILTERS), text("q", ctx.queryParam("q")));
+        inRegion(ctx, target, codeFilters.fromQuery(ctx, target, FILTERS)),
+        text("q", ctx.queryParam("q")));
+  }
+
+  /** Projects recommended to an officer key are its region's only. */
+  private Map<String, List<String>> inRegion(
+      Context ctx, EntityType target, Map<String, List<String>> filters) {
+    return target == EntityType.PROJECTS ? codeFilters.inRegion(ctx, filters) : filters;
   }
 
   private static String noWords(String text) {
@@ -245,6 +252,7 @@ public final class RecommendationController {
     return text;
   }
 
+  /** Filters of an ad-hoc profile's request: its targets are never projects, so no region. */
   private RequestFilters bodyFilters(Fields f, EntityType target) {
     if (f == null) return RequestFilters.NONE;
     RequestFilters out = CodeFilters.toRequestFilters(codeFilters.fromBody(f, target, FILTERS), "");

@@ -58,6 +58,7 @@ public final class SearchController {
           "page", "page × size must be at most " + MAX_WINDOW + "; narrow the query instead");
     }
     Map<String, List<String>> filters = codeFilters.fromQuery(ctx, type, CodeFilters.ALL);
+    if (type == EntityType.PROJECTS) filters = codeFilters.inRegion(ctx, filters);
     SearchResult r = catalog.search(new SearchRequest(type, q, filters, (page - 1) * size, size));
     Pages.linkNextPage(ctx, r.total(), page, size);
     List<SearchAnswer.Hit> items = new ArrayList<>();

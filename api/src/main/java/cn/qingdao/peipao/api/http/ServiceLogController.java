@@ -2,6 +2,7 @@ package cn.qingdao.peipao.api.http;
 
 import cn.qingdao.peipao.core.json.Fields;
 import cn.qingdao.peipao.core.json.Problems;
+import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.store.TicketStore.Session;
 import cn.qingdao.peipao.index.tickets.ServiceLog;
 import io.javalin.http.Context;
@@ -9,12 +10,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-/** A mentor's service log and performance over HTTP (the mentor's own key, admin; portal reads). */
+/**
+ * A mentor's service log and performance over HTTP (the mentor's own key, admin; portal reads; an
+ * officer reads the sessions given in its region and the mentor's indicators).
+ */
 public final class ServiceLogController {
   private final ServiceLog log;
+  private final Catalog catalog;
 
-  public ServiceLogController(ServiceLog log) {
+  public ServiceLogController(ServiceLog log, Catalog catalog) {
     this.log = log;
+    this.catalog = catalog;
   }
 
   record Sessions(String mentorId, int total, double hours, List<Session> items) {}
@@ -48,6 +54,13 @@ public final class ServiceLogController {
     Requests.onlyParams(ctx, Set.of());
     String id = Requests.pathId(ctx);
     List<Session> items = log.sessions(id);
+    RegionScope region = RegionScope.of(ctx);
+    // an officer key sees the sessions given in its region; the indicators stay the mentor's own
+    if (region != null)
+      items =
+          items.stream()
+              .filter(s -> region.containsProject(catalog, s.projectId()).orElse(false))
+              .toList();
     double hours = Math.round(items.stream().mapToDouble(Session::hours).sum() * 100) / 100.0;
     Http.json(ctx, 200, new Sessions(id, items.size(), hours, items));
   }

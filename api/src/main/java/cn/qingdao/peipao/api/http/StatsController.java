@@ -62,7 +62,8 @@ public final class StatsController {
       throw ApiException.badField("to", "must not be before from (" + from + ")");
     if (from.plusYears(10).isBefore(to))
       throw ApiException.badField("from", "the period may span at most ten years");
-    var places = codeFilters.fromQuery(ctx, null, List.of("city", "district"));
+    var places =
+        codeFilters.inRegion(ctx, codeFilters.fromQuery(ctx, null, List.of("city", "district")));
     String city = places.getOrDefault("city", List.of()).stream().findFirst().orElse(null);
     String district = places.getOrDefault("district", List.of()).stream().findFirst().orElse(null);
     String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");

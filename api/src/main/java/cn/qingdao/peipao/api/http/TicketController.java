@@ -4,6 +4,7 @@ import cn.qingdao.peipao.core.json.Fields;
 import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.EntityNotFoundException;
 import cn.qingdao.peipao.index.store.TicketStore;
 import cn.qingdao.peipao.index.tickets.Tickets;
@@ -17,15 +18,20 @@ import java.util.Set;
  * Need tickets over HTTP. Who may do what: admin keys everything; portal keys open and read; a
  * founder key opens, reads, closes, reopens and rates its own project's tickets; a mentor key
  * reads, answers and resolves the tickets assigned to it; others see no ticket (404 rather than
- * telling that it exists).
+ * telling that it exists); an officer key does what an admin key does, for the tickets of its
+ * region's projects (others do not exist for it).
  */
 public final class TicketController {
   private final Tickets tickets;
   private final Taxonomy taxonomy;
+  private final Catalog catalog;
+  private final CodeFilters codeFilters;
 
-  public TicketController(Tickets tickets, Taxonomy taxonomy) {
+  public TicketController(Tickets tickets, Taxonomy taxonomy, Catalog catalog) {
     this.tickets = tickets;
     this.taxonomy = taxonomy;
+    this.catalog = catalog;
+    this.codeFilters = new CodeFilters(taxonomy);
   }
 
   /** Who answers a ticket. */
@@ -100,6 +106,8 @@ public final class TicketController {
     if (p.isBound() && !p.owns(EntityType.PROJECTS, projectId))
       throw new ApiException(
           403, "a " + p.roleCode() + " key opens tickets only for its own project");
+    RegionScope region = RegionScope.of(ctx);
+    if (region != null) region.requireProjectIn(catalog, projectId, "projectId");
     if (channel == null) channel = p.role() == Principal.Role.FOUNDER ? "founder" : "portal";
     Tickets.Opened o = tickets.open(projectId, need, text, channel, p.name());
     Http.json(
@@ -110,7 +118,17 @@ public final class TicketController {
 
   public void list(Context ctx) {
     Requests.onlyParams(
-        ctx, Set.of("status", "need", "overdue", "responderId", "projectId", "offset", "limit"));
+        ctx,
+        Set.of(
+            "status",
+            "need",
+            "district",
+            "city",
+            "overdue",
+            "responderId",
+            "projectId",
+            "offset",
+            "limit"));
     Principal p = Http.principal(ctx);
     List<String> statuses =
         Requests.codeParam(
@@ -118,6 +136,9 @@ public final class TicketController {
     List<String> needs =
         Requests.codeParam(
             ctx, "need", c -> taxonomy.service(c).isPresent(), taxonomy.serviceCodes());
+    var places =
+        codeFilters.inRegion(
+            ctx, codeFilters.fromQuery(ctx, EntityType.PROJECTS, List.of("district", "city")));
     boolean overdue = Requests.boolParam(ctx, "overdue", false);
     String responder = ctx.queryParam("responderId");
     List<String> projects =
@@ -137,7 +158,9 @@ public final class TicketController {
                 responder,
                 overdue ? tickets.now() : null,
                 offset,
-                limit));
+                limit,
+                places.get("city"),
+                places.get("district")));
     Pages.linkNext(ctx, page.total(), offset, limit);
     Http.json(
         ctx,
@@ -154,7 +177,9 @@ public final class TicketController {
 
   public void assign(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
-    adminOnly(ctx, "assigns responders");
+    Principal caller = Http.principal(ctx);
+    if (caller.role() == Principal.Role.OFFICER) visible(ctx, Set.of());
+    else adminOnly(ctx, "assigns responders");
     Problems problems = new Problems();
     Fields f = Fields.of(Requests.jsonBody(ctx), "", problems);
     Fields who = f.object("responder", true);
@@ -239,6 +264,12 @@ public final class TicketController {
     boolean get = ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
     switch (p.role()) {
       case ADMIN -> {
+        return r;
+      }
+      case OFFICER -> {
+        // a ticket of a project elsewhere does not exist for this key
+        if (!RegionScope.of(ctx).containsProject(catalog, r.projectId()).orElse(false))
+          throw new EntityNotFoundException("ticket", id);
         return r;
       }
       case PORTAL -> {

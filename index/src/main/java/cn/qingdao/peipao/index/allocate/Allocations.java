@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Drafts, stores and publishes cohort allocations, and keeps the assignments they create. A draft
@@ -185,19 +186,48 @@ public final class Allocations {
   public Page list(String status, int offset, int limit) {
     var page = catalog.assignments().allocations(status, offset, limit);
     List<Summary> items = new ArrayList<>();
-    for (StoredAllocation a : page.items())
-      items.add(
-          new Summary(
-              a.id(),
-              a.status(),
-              a.mode(),
-              a.counterpart().path(),
-              a.createdAt(),
-              a.createdBy(),
-              a.publishedAt(),
-              a.publishedBy(),
-              read(a.json()).stats()));
+    for (StoredAllocation a : page.items()) items.add(summary(a, read(a.json())));
     return new Page(page.total(), offset, limit, items);
+  }
+
+  /**
+   * As {@link #list(String, int, int)}, holding only the allocations whose whole cohort {@code
+   * visible} accepts (an officer's region). O(all allocations with {@code status}): they are read
+   * and filtered, as a cohort is not a column.
+   */
+  public Page list(String status, int offset, int limit, Predicate<String> visible) {
+    var all = catalog.assignments().allocations(status, 0, Integer.MAX_VALUE);
+    List<Summary> items = new ArrayList<>();
+    long total = 0;
+    for (StoredAllocation a : all.items()) {
+      AllocationResult r = read(a.json());
+      if (!cohort(r).stream().allMatch(visible)) continue;
+      if (total++ < offset || items.size() >= limit) continue;
+      items.add(summary(a, r));
+    }
+    return new Page(total, offset, limit, items);
+  }
+
+  private static Summary summary(StoredAllocation a, AllocationResult r) {
+    return new Summary(
+        a.id(),
+        a.status(),
+        a.mode(),
+        a.counterpart().path(),
+        a.createdAt(),
+        a.createdBy(),
+        a.publishedAt(),
+        a.publishedBy(),
+        r.stats());
+  }
+
+  /** The projects an allocation was made for: placed, left out and already assigned. */
+  public static List<String> cohort(AllocationResult r) {
+    List<String> out = new ArrayList<>();
+    r.assignments().forEach(p -> out.add(p.projectId()));
+    r.unassigned().forEach(p -> out.add(p.projectId()));
+    r.alreadyAssigned().forEach(p -> out.add(p.projectId()));
+    return out;
   }
 
   /** A stored allocation as last shown (draft or published). */

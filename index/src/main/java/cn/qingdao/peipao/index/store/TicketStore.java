@@ -77,6 +77,10 @@ public final class TicketStore {
       String note) {}
 
   /** Which tickets to list; null or empty means any. */
+  /**
+   * What to list; null or empty lists do not filter. {@code cities} and {@code districts} are the
+   * project's place as the entity table holds it (the project's current location).
+   */
   public record Query(
       List<String> statuses,
       List<String> needs,
@@ -84,7 +88,21 @@ public final class TicketStore {
       String responderId,
       Instant overdueAt,
       int offset,
-      int limit) {}
+      int limit,
+      List<String> cities,
+      List<String> districts) {
+    /** A query not narrowed by place. */
+    public Query(
+        List<String> statuses,
+        List<String> needs,
+        List<String> projectIds,
+        String responderId,
+        Instant overdueAt,
+        int offset,
+        int limit) {
+      this(statuses, needs, projectIds, responderId, overdueAt, offset, limit, null, null);
+    }
+  }
 
   /*
    * Times are stored as Instant.toString(), which drops zero milliseconds: text order is not time
@@ -244,6 +262,8 @@ public final class TicketStore {
     in(where, args, "status", query.statuses());
     in(where, args, "need", query.needs());
     if (query.projectIds() != null) in(where, args, "project_id", query.projectIds(), true);
+    placeIn(where, args, "city", query.cities());
+    placeIn(where, args, "district", query.districts());
     if (query.responderId() != null) {
       where.append(" AND responder_id = ?");
       args.add(query.responderId());
@@ -278,6 +298,15 @@ public final class TicketStore {
             return new Page(total, rows(q));
           }
         });
+  }
+
+  /** Tickets of projects whose {@code column} (city or district) is one of {@code v}. */
+  private static void placeIn(
+      StringBuilder where, List<String> args, String column, List<String> v) {
+    if (v == null || v.isEmpty()) return;
+    where.append(" AND project_id IN (SELECT id FROM entity WHERE type = 'projects'");
+    in(where, args, column, v);
+    where.append(')');
   }
 
   /** Every ticket ever assigned to {@code responderId} (its current row). */

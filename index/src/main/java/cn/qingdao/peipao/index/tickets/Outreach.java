@@ -86,9 +86,17 @@ public final class Outreach {
       String policyId, Map<String, Long> counts, long grantedAmount, List<Step> items) {}
 
   public Summary of(String policyId) {
+    return of(policyId, projectId -> true);
+  }
+
+  /** As {@link #of(String)}, over the projects {@code visible} accepts (an officer's region). */
+  public Summary of(String policyId, java.util.function.Predicate<String> visible) {
     if (catalog.get(EntityType.POLICIES, policyId).isEmpty())
       throw new EntityNotFoundException(EntityType.POLICIES, policyId);
-    List<Step> latest = catalog.outreach().latestOf(policyId);
+    List<Step> latest =
+        catalog.outreach().latestOf(policyId).stream()
+            .filter(s -> visible.test(s.projectId()))
+            .toList();
     Map<String, Long> counts = new java.util.LinkedHashMap<>();
     for (String s : STATUSES)
       counts.put(s, latest.stream().filter(x -> x.status().equals(s)).count());
