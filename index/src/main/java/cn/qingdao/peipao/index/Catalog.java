@@ -17,11 +17,14 @@ import cn.qingdao.peipao.index.store.FeedbackStore;
 import cn.qingdao.peipao.index.store.GrowthStore;
 import cn.qingdao.peipao.index.store.OutreachStore;
 import cn.qingdao.peipao.index.store.ReadAudit;
+import cn.qingdao.peipao.index.store.SpaceStore;
 import cn.qingdao.peipao.index.store.StoredEntity;
 import cn.qingdao.peipao.index.store.TicketStore;
+import cn.qingdao.peipao.index.store.Tx;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -53,6 +56,7 @@ public final class Catalog implements AutoCloseable {
   private final FeedbackStore feedback;
   private final TicketStore tickets;
   private final OutreachStore outreach;
+  private final SpaceStore spaces;
   private final SearchIndex index;
   private final EntityReader reader;
   private final Clock clock;
@@ -88,6 +92,7 @@ public final class Catalog implements AutoCloseable {
     this.feedback = new FeedbackStore(db);
     this.tickets = new TicketStore(db);
     this.outreach = new OutreachStore(db);
+    this.spaces = new SpaceStore(db);
     this.index = index;
     this.reader = new EntityReader(taxonomy);
     this.clock = clock;
@@ -340,6 +345,23 @@ public final class Catalog implements AutoCloseable {
     }
   }
 
+  /**
+   * Replaces stored entity {@code e} inside {@code tx}, a {@link #writeLogged} transaction, so that
+   * a change derived from other rows (a park's free area after its inventory changed) commits with
+   * them or not at all; the index catches up when that transaction ends. Returns the new version.
+   *
+   * @throws EntityNotFoundException when it is not stored
+   */
+  public long replaceIn(Tx tx, Entity e, String actor, String action) throws SQLException {
+    StoredEntity old =
+        tx.get(e.type(), e.id()).orElseThrow(() -> new EntityNotFoundException(e.type(), e.id()));
+    Entity saved =
+        e.withServerFields(
+            e.id(), old.version() + 1, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    EntityRows.put(tx, saved, Json.write(saved), actor, action);
+    return saved.version();
+  }
+
   /** Whether {@code thread} is waiting for the write lock (for tests of the write path). */
   boolean waitsForWriteLock(Thread thread) {
     return writeLock.hasQueuedThread(thread);
@@ -378,6 +400,10 @@ public final class Catalog implements AutoCloseable {
 
   public TicketStore tickets() {
     return tickets;
+  }
+
+  public SpaceStore spaces() {
+    return spaces;
   }
 
   public OutreachStore outreach() {

@@ -34,7 +34,8 @@ final class Migrator {
           "V6__entity_city.sql",
           "V7__tickets.sql",
           "V8__mentor_sessions.sql",
-          "V9__policy_outreach.sql");
+          "V9__policy_outreach.sql",
+          "V10__spaces_bookings_move_in.sql");
 
   private final DataSource dataSource;
 

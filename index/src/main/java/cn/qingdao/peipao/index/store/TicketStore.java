@@ -338,6 +338,87 @@ public final class TicketStore {
         });
   }
 
+  /**
+   * What the ledger needs of one ticket, computed by SQLite so that no time is parsed in Java.
+   *
+   * @param month the month of creation in Beijing time ({@code 2026-03})
+   * @param firstResponseMillis milliseconds from creation to the first response; null without one
+   * @param resolved resolved or closed
+   * @param overdue as {@code Tickets.overdue} at the {@code now} of the query
+   */
+  public record LedgerRow(
+      String projectId,
+      String need,
+      String month,
+      Long firstResponseMillis,
+      boolean resolved,
+      boolean overdue) {}
+
+  /**
+   * Calls {@code each} with every ticket created in {@code [from, to)}, in no particular order.
+   * O(tickets) with one narrow row each: the ledger's read of a year.
+   */
+  public void forLedger(
+      Instant from, Instant to, Instant now, java.util.function.Consumer<LedgerRow> each) {
+    db.read(
+        c -> {
+          // Beijing has kept UTC+8 without daylight saving since 1991: '+8 hours' is its month
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT project_id, need, strftime('%Y-%m', created_at, '+8 hours'),"
+                      + " CAST(ROUND((julianday(first_response_at) - julianday(created_at))"
+                      + " * 86400000) AS INTEGER),"
+                      + " resolved_at IS NOT NULL OR status = 'closed',"
+                      + " CASE WHEN first_response_at IS NOT NULL"
+                      + " THEN julianday(first_response_at) > julianday(due_at)"
+                      + " ELSE status IN ('open', 'assigned') AND julianday(?) > julianday(due_at)"
+                      + " END"
+                      + " FROM ticket WHERE julianday(created_at) >= julianday(?)"
+                      + " AND julianday(created_at) < julianday(?)")) {
+            q.setString(1, now.toString());
+            q.setString(2, from.toString());
+            q.setString(3, to.toString());
+            try (ResultSet rs = q.executeQuery()) {
+              while (rs.next()) {
+                long ms = rs.getLong(4);
+                Long first = rs.wasNull() ? null : ms;
+                each.accept(
+                    new LedgerRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        first,
+                        rs.getBoolean(5),
+                        rs.getBoolean(6)));
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  /** Where a project is and its first sector, as the entity table's columns hold them. */
+  public record ProjectPlace(String district, String city, String sector) {}
+
+  /** Every stored project's place, by id: one narrow read instead of a parse per project. */
+  public java.util.Map<String, ProjectPlace> projectPlaces() {
+    return db.read(
+        c -> {
+          java.util.Map<String, ProjectPlace> out = new java.util.HashMap<>();
+          try (PreparedStatement q =
+                  c.prepareStatement(
+                      "SELECT id, district, city, sectors FROM entity WHERE type = 'projects'");
+              ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+              String sectors = rs.getString(4);
+              String first = sectors == null || sectors.isEmpty() ? null : sectors.split(",", 2)[0];
+              out.put(rs.getString(1), new ProjectPlace(rs.getString(2), rs.getString(3), first));
+            }
+          }
+          return out;
+        });
+  }
+
   /** Every session dated in {@code [from, to)}. */
   public List<Session> sessionsBetween(java.time.LocalDate from, java.time.LocalDate to) {
     return db.read(

@@ -1,12 +1,9 @@
 package cn.qingdao.peipao.index.tickets;
 
-import cn.qingdao.peipao.core.model.EntityType;
-import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.store.OutreachStore;
 import cn.qingdao.peipao.index.store.TicketStore;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -23,7 +19,8 @@ import java.util.TreeMap;
  * The service ledger (项目陪跑台账): per month, district, sector or need over a period — needs raised,
  * responded, resolved and overdue, the response rate and time to first response, projects served,
  * sessions and hours — computed from the store's rows on each request (dates in Beijing time).
- * O(tickets and sessions of the period).
+ * O(tickets and sessions of the period), each ticket one narrow row whose month, durations and
+ * overdue flag SQLite computes; by place or sector, plus one read of every project's place columns.
  */
 public final class Ledger {
   /** Dates and months are those of Qingdao. */
@@ -81,40 +78,51 @@ public final class Ledger {
     Instant start = from.atStartOfDay(ZONE).toInstant();
     Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
     Instant now = catalog.clock().instant();
-    Map<String, Optional<Project>> projects = new HashMap<>();
-    // by month or need, over every place, no row needs its project read
-    boolean needsProject =
+    // by month or need, over every place, no row needs its project's place
+    boolean needsPlace =
         place.city() != null
             || place.district() != null
             || groupBy.equals("district")
             || groupBy.equals("sector");
+    Map<String, TicketStore.ProjectPlace> places =
+        needsPlace ? catalog.tickets().projectPlaces() : Map.of();
     Map<String, Acc> groups = new TreeMap<>();
     Acc total = new Acc();
-    for (TicketStore.Row t : catalog.tickets().createdBetween(start, end)) {
-      Optional<Project> p =
-          needsProject ? projects.computeIfAbsent(t.projectId(), this::project) : Optional.empty();
-      if (!inPlace(p, place)) continue;
-      String key = key(groupBy, t.createdAt().atZone(ZONE).toLocalDate(), p, t.need());
-      for (Acc a : List.of(groups.computeIfAbsent(key, k -> new Acc()), total)) a.add(t, now);
-    }
+    catalog
+        .tickets()
+        .forLedger(
+            start,
+            end,
+            now,
+            t -> {
+              TicketStore.ProjectPlace p = places.get(t.projectId());
+              if (!inPlace(p, place)) return;
+              String key =
+                  switch (groupBy) {
+                    case "month" -> t.month();
+                    case "need" -> t.need();
+                    default -> key(groupBy, p);
+                  };
+              groups.computeIfAbsent(key, k -> new Acc()).add(t);
+              total.add(t);
+            });
     for (TicketStore.Session s : catalog.tickets().sessionsBetween(from, to.plusDays(1))) {
-      Optional<Project> p =
-          needsProject ? projects.computeIfAbsent(s.projectId(), this::project) : Optional.empty();
+      TicketStore.ProjectPlace p = places.get(s.projectId());
       if (!inPlace(p, place)) continue;
       // sessions have no need: by need they count only in the total
       if (!groupBy.equals("need")) {
-        String key = key(groupBy, s.date(), p, null);
+        String key = groupBy.equals("month") ? month(s.date()) : key(groupBy, p);
         groups.computeIfAbsent(key, k -> new Acc()).add(s);
       }
       total.add(s);
     }
     for (OutreachStore.Step o : catalog.outreach().between(start, end)) {
-      Optional<Project> p =
-          needsProject ? projects.computeIfAbsent(o.projectId(), this::project) : Optional.empty();
+      TicketStore.ProjectPlace p = places.get(o.projectId());
       if (!inPlace(p, place)) continue;
       // policy reach has no need either
       if (!groupBy.equals("need")) {
-        String key = key(groupBy, o.at().atZone(ZONE).toLocalDate(), p, null);
+        String key =
+            groupBy.equals("month") ? month(o.at().atZone(ZONE).toLocalDate()) : key(groupBy, p);
         groups.computeIfAbsent(key, k -> new Acc()).add(o);
       }
       total.add(o);
@@ -124,28 +132,23 @@ public final class Ledger {
     return new Report(groupBy, from, to, lines, total.line("total", "合计"));
   }
 
-  private Optional<Project> project(String id) {
-    return catalog.entity(EntityType.PROJECTS, id).map(e -> (Project) e);
+  private static String month(LocalDate day) {
+    return day.toString().substring(0, 7);
   }
 
-  private static boolean inPlace(Optional<Project> p, Place place) {
+  private static boolean inPlace(TicketStore.ProjectPlace p, Place place) {
     if (place.city() == null && place.district() == null) return true;
-    if (p.isEmpty() || p.get().location() == null) return false;
-    if (place.city() != null && !place.city().equals(p.get().location().city())) return false;
-    return place.district() == null || place.district().equals(p.get().location().district());
+    if (p == null) return false;
+    if (place.city() != null && !place.city().equals(p.city())) return false;
+    return place.district() == null || place.district().equals(p.district());
   }
 
-  private static String key(String groupBy, LocalDate day, Optional<Project> p, String need) {
-    return switch (groupBy) {
-      case "month" -> day.toString().substring(0, 7);
-      case "district" ->
-          p.map(Project::location)
-              .map(l -> l.district() != null ? l.district() : l.city())
-              .orElse("unknown");
-      case "sector" ->
-          p.map(x -> x.sectors().isEmpty() ? "unknown" : x.sectors().get(0)).orElse("unknown");
-      default -> need;
-    };
+  /** The district or sector key of a project's place ("unknown" for a project gone). */
+  private static String key(String groupBy, TicketStore.ProjectPlace p) {
+    if (p == null) return "unknown";
+    String k =
+        groupBy.equals("district") ? (p.district() != null ? p.district() : p.city()) : p.sector();
+    return k == null ? "unknown" : k;
   }
 
   private String label(String groupBy, String key) {
@@ -175,15 +178,15 @@ public final class Ledger {
     /** The amount granted per pair (a corrected grant replaces the earlier one). */
     final Map<String, Long> grantedAmounts = new HashMap<>();
 
-    void add(TicketStore.Row t, Instant now) {
+    void add(TicketStore.LedgerRow t) {
       raised++;
       projects.add(t.projectId());
-      if (t.firstResponseAt() != null) {
+      if (t.firstResponseMillis() != null) {
         responded++;
-        firstHours.add(Duration.between(t.createdAt(), t.firstResponseAt()).toMillis() / 3.6e6);
+        firstHours.add(t.firstResponseMillis() / 3.6e6);
       }
-      if (t.resolvedAt() != null || t.status().equals("closed")) resolved++;
-      if (Tickets.overdue(t, now)) overdue++;
+      if (t.resolved()) resolved++;
+      if (t.overdue()) overdue++;
     }
 
     void add(TicketStore.Session s) {
