@@ -21,6 +21,7 @@ import cn.qingdao.peipao.api.http.RecommendationController;
 import cn.qingdao.peipao.api.http.RequestGate;
 import cn.qingdao.peipao.api.http.SearchController;
 import cn.qingdao.peipao.api.http.ServiceLogController;
+import cn.qingdao.peipao.api.http.SpaceController;
 import cn.qingdao.peipao.api.http.StatsController;
 import cn.qingdao.peipao.api.http.TicketController;
 import cn.qingdao.peipao.core.json.FieldError;
@@ -293,6 +294,67 @@ public final class App {
     route(c, HandlerType.POST, "/api/v1/tickets/{id}/close", Operation.TICKETS, tickets::close);
     route(c, HandlerType.POST, "/api/v1/tickets/{id}/reopen", Operation.TICKETS, tickets::reopen);
     route(c, HandlerType.POST, "/api/v1/tickets/{id}/rate", Operation.TICKETS, tickets::rate);
+    SpaceController spaceDesk =
+        new SpaceController(services.spaces(), services.bookings(), services.moveIns(), catalog);
+    String park = "/api/v1/parks/{id}";
+    route(
+        c,
+        HandlerType.GET,
+        park + "/spaces",
+        Operation.READ,
+        EntityType.PARKS,
+        spaceDesk::inventory);
+    route(
+        c,
+        HandlerType.PUT,
+        park + "/spaces",
+        Operation.PARK_DESK,
+        EntityType.PARKS,
+        spaceDesk::replace);
+    route(
+        c, HandlerType.POST, park + "/bookings", Operation.BOOK, EntityType.PARKS, spaceDesk::book);
+    route(
+        c,
+        HandlerType.GET,
+        park + "/bookings",
+        Operation.READ,
+        EntityType.PARKS,
+        spaceDesk::calendar);
+    route(
+        c,
+        HandlerType.DELETE,
+        park + "/bookings/{bookingId}",
+        Operation.BOOK,
+        EntityType.PARKS,
+        spaceDesk::cancel);
+    route(
+        c,
+        HandlerType.GET,
+        "/api/v1/projects/{id}/bookings",
+        Operation.PROJECT_RECORDS,
+        EntityType.PROJECTS,
+        spaceDesk::ofProject);
+    route(
+        c,
+        HandlerType.POST,
+        park + "/applications",
+        Operation.APPLY,
+        EntityType.PARKS,
+        spaceDesk::apply);
+    route(
+        c,
+        HandlerType.GET,
+        park + "/applications",
+        Operation.PARK_DESK,
+        EntityType.PARKS,
+        spaceDesk::applications);
+    route(
+        c,
+        HandlerType.POST,
+        park + "/applications/{appId}/decision",
+        Operation.PARK_DESK,
+        EntityType.PARKS,
+        spaceDesk::decide);
     FeedbackController feedback =
         new FeedbackController(catalog, services.feedback(), services.profiles());
     route(c, HandlerType.POST, "/api/v1/feedback", Operation.FEEDBACK_RECORD, feedback::record);

@@ -14,6 +14,9 @@ import cn.qingdao.peipao.index.growth.GrowthFiles;
 import cn.qingdao.peipao.index.growth.SecondIncubation;
 import cn.qingdao.peipao.index.recommend.PolicyMatcher;
 import cn.qingdao.peipao.index.recommend.Recommender;
+import cn.qingdao.peipao.index.spaces.Bookings;
+import cn.qingdao.peipao.index.spaces.MoveIns;
+import cn.qingdao.peipao.index.spaces.Spaces;
 import cn.qingdao.peipao.index.tickets.Ledger;
 import cn.qingdao.peipao.index.tickets.Outreach;
 import cn.qingdao.peipao.index.tickets.ServiceLog;
@@ -37,6 +40,9 @@ public record Services(
     ServiceLog serviceLog,
     Ledger ledger,
     Outreach outreach,
+    Spaces spaces,
+    Bookings bookings,
+    MoveIns moveIns,
     Clock clock) {
   /** Services over {@code catalog} with the given scoring profiles and clock, default SLA. */
   public static Services of(
@@ -48,6 +54,7 @@ public record Services(
   public static Services of(
       Catalog catalog, Taxonomy taxonomy, ScoringProfiles profiles, Clock clock, TicketSla sla) {
     Recommender recommender = new Recommender(catalog.index(), catalog.reader(), profiles, clock);
+    Spaces spaces = new Spaces(catalog);
     return new Services(
         catalog,
         taxonomy,
@@ -64,6 +71,9 @@ public record Services(
         new ServiceLog(catalog),
         new Ledger(catalog, taxonomy),
         new Outreach(catalog),
+        spaces,
+        new Bookings(spaces),
+        new MoveIns(spaces),
         clock);
   }
 

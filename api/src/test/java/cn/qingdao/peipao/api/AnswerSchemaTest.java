@@ -76,6 +76,12 @@ class AnswerSchemaTest {
       {"cn.qingdao.peipao.index.store.TicketStore$Session", schemas.get("Session")},
       {"cn.qingdao.peipao.index.store.OutreachStore$Step", schemas.get("OutreachStep")},
       {"cn.qingdao.peipao.index.tickets.Outreach$Summary", schemas.get("OutreachSummary")},
+      {"cn.qingdao.peipao.index.store.SpaceStore$Space", schemas.get("Space")},
+      {"cn.qingdao.peipao.index.spaces.Spaces$Inventory", schemas.get("SpaceInventory")},
+      {"cn.qingdao.peipao.index.store.SpaceStore$Booking", schemas.get("Booking")},
+      {"SpaceController$BookingList", schemas.get("BookingList")},
+      {"cn.qingdao.peipao.index.store.SpaceStore$MoveIn", schemas.get("MoveIn")},
+      {"SpaceController$Applications", schemas.get("MoveInList")},
     };
     List<String> drift = new ArrayList<>();
     for (Object[] row : table) {

@@ -85,9 +85,7 @@ class OfficerHttpTest {
   }
 
   static TestServer.Response as(String key, String method, String path, String body) {
-    return body == null
-        ? s.send(method, path, null, null, "Authorization", "Bearer " + key)
-        : s.json(method, path, body, "Authorization", "Bearer " + key);
+    return s.as(key, method, path, body);
   }
 
   static JsonNode get(String key, String path) {

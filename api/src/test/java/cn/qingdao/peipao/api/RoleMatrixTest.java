@@ -165,6 +165,21 @@ class RoleMatrixTest {
     EXPECT.put(
         "POST /api/v1/tickets/{id}/reopen",
         "admin: ok; founder officer: own-hide; mentor: deny-hide");
+    // spaces: any key reads a park's rooms and calendar; the park's own key runs its desk; a
+    // founder books and applies for its own project (its OTHER variant names another project)
+    EXPECT.put("GET /api/v1/parks/{id}/spaces", "admin portal officer " + bound + ": ok");
+    EXPECT.put("PUT /api/v1/parks/{id}/spaces", "admin: ok; park: own");
+    EXPECT.put("GET /api/v1/parks/{id}/bookings", "admin portal officer " + bound + ": ok");
+    EXPECT.put("POST /api/v1/parks/{id}/bookings", "admin: ok; park founder: own");
+    // another project's booking does not exist for a founder key
+    EXPECT.put(
+        "DELETE /api/v1/parks/{id}/bookings/{bookingId}",
+        "admin: ok; park: own; founder: own-hide");
+    EXPECT.put(
+        "GET /api/v1/projects/{id}/bookings", "admin portal: ok; founder: own; officer: own-hide");
+    EXPECT.put("POST /api/v1/parks/{id}/applications", "admin: ok; founder officer: own");
+    EXPECT.put("GET /api/v1/parks/{id}/applications", "admin: ok; park: own");
+    EXPECT.put("POST /api/v1/parks/{id}/applications/{appId}/decision", "admin: ok; park: own");
     EXPECT.put(
         "POST /api/v1/tickets/{id}/rate",
         "admin: ok; founder officer: own-hide; mentor: deny-hide");
@@ -374,7 +389,12 @@ class RoleMatrixTest {
     boolean aboutOwnKind = op.path().contains("{id}") && op.type() == role.bound;
     boolean ownTicket =
         op.path().startsWith("/api/v1/tickets") && (role == Role.FOUNDER || role == Role.MENTOR);
-    return aboutOwnKind || ownTicket || op.path().equals("/api/v1/feedback")
+    boolean ownBooking =
+        role == Role.FOUNDER
+            && (op.key().equals("POST /api/v1/parks/{id}/bookings")
+                || op.key().equals("POST /api/v1/parks/{id}/applications")
+                || op.key().equals("DELETE /api/v1/parks/{id}/bookings/{bookingId}"));
+    return aboutOwnKind || ownTicket || ownBooking || op.path().equals("/api/v1/feedback")
         ? List.of(Variant.OWN, Variant.OTHER)
         : List.of(Variant.OTHER);
   }
@@ -397,6 +417,10 @@ class RoleMatrixTest {
     String path = op.path();
     String json = "application/json";
     if (path.contains("{id}")) path = path.replace("{id}", idFor(op, role, variant));
+    if (path.matches("/api/v1/parks/[^/]+/(bookings|applications).*")) lastPark(path);
+    if (path.contains("{bookingId}"))
+      path = path.replace("{bookingId}", booking(lastPark(path), projectFor(role, variant)));
+    if (path.contains("{appId}")) path = path.replace("{appId}", application(lastPark(path)));
     return switch (op.key().replace("/" + (type == null ? "-" : type.path()), "/TYPE")) {
       case "POST /api/v1/TYPE" -> new Request(path, json, copyOf(type, "mx-" + (++fresh)));
       case "POST /api/v1/TYPE/import" ->
@@ -444,6 +468,25 @@ class RoleMatrixTest {
       case "POST /api/v1/tickets/{id}/respond" -> new Request(path, json, "{\"text\":\"已联系\"}");
       case "POST /api/v1/tickets/{id}/resolve" -> new Request(path, json, "{\"outcome\":\"已解决\"}");
       case "POST /api/v1/tickets/{id}/rate" -> new Request(path, json, "{\"rating\":5}");
+      case "PUT /api/v1/TYPE/{id}/spaces" -> new Request(path, json, INVENTORY);
+      case "POST /api/v1/TYPE/{id}/bookings" ->
+          new Request(
+              path,
+              json,
+              "{\"spaceId\":\"mx-room\",\"projectId\":\""
+                  + projectFor(role, variant)
+                  + "\",\"start\":\""
+                  + nextSlot()
+                  + "\",\"end\":\""
+                  + lastSlot.plusSeconds(1800)
+                  + "\",\"purpose\":\"路演彩排\"}");
+      case "POST /api/v1/TYPE/{id}/applications" ->
+          new Request(
+              path,
+              json,
+              "{\"projectId\":\"" + projectFor(role, variant) + "\",\"kinds\":[\"office\"]}");
+      case "POST /api/v1/TYPE/{id}/applications/{appId}/decision" ->
+          new Request(path, json, "{\"decision\":\"decline\",\"reason\":\"矩阵测试\"}");
       case "POST /api/v1/TYPE/{id}/outreach" ->
           new Request(
               path,
@@ -464,6 +507,70 @@ class RoleMatrixTest {
               op.method().equals("GET") ? null : json,
               op.method().equals("GET") ? null : "{}");
     };
+  }
+
+  /** Every park the matrix uses gets a meeting room "mx-room" and an office "mx-office". */
+  static final String INVENTORY =
+      "[{\"id\":\"mx-room\",\"kind\":\"meeting_room\",\"name\":\"会议室\",\"area\":30},"
+          + "{\"id\":\"mx-office\",\"kind\":\"office\",\"name\":\"办公室\",\"area\":50}]";
+
+  static java.time.Instant lastSlot = java.time.Instant.now().plusSeconds(86_400L * 3);
+
+  /** A fresh half-hour slot, later than every one before, so no booking collides. */
+  static synchronized String nextSlot() {
+    lastSlot = lastSlot.plusSeconds(3600);
+    return lastSlot.toString();
+  }
+
+  /** The park id of a path under /api/v1/parks/{id}/…, given an inventory first time. */
+  static String lastPark(String path) {
+    String park = path.split("/")[4];
+    if (STOCKED.add(park))
+      assertEquals(
+          200,
+          s.json(
+                  "PUT",
+                  "/api/v1/parks/" + park + "/spaces",
+                  INVENTORY,
+                  "Authorization",
+                  "Bearer " + KEYS.get(Role.ADMIN))
+              .status());
+    return park;
+  }
+
+  static final Set<String> STOCKED = new java.util.HashSet<>();
+
+  /** A fresh booking of {@code project} at {@code park}, made by the admin key. */
+  static String booking(String park, String project) {
+    TestServer.Response r =
+        s.json(
+            "POST",
+            "/api/v1/parks/" + park + "/bookings",
+            "{\"spaceId\":\"mx-room\",\"projectId\":\""
+                + project
+                + "\",\"start\":\""
+                + nextSlot()
+                + "\",\"end\":\""
+                + lastSlot.plusSeconds(1800)
+                + "\",\"purpose\":\"矩阵\"}",
+            "Authorization",
+            "Bearer " + KEYS.get(Role.ADMIN));
+    assertEquals(201, r.status(), r.body());
+    return r.json().get("id").asText();
+  }
+
+  /** A fresh pending application to {@code park} of a fresh active project. */
+  static String application(String park) {
+    String project = put(EntityType.PROJECTS, "mx-" + (++fresh));
+    TestServer.Response r =
+        s.json(
+            "POST",
+            "/api/v1/parks/" + park + "/applications",
+            "{\"projectId\":\"" + project + "\",\"kinds\":[\"office\"]}",
+            "Authorization",
+            "Bearer " + KEYS.get(Role.ADMIN));
+    assertEquals(201, r.status(), r.body());
+    return r.json().get("id").asText();
   }
 
   static String lastId(String path) {
@@ -506,7 +613,7 @@ class RoleMatrixTest {
     if (op.path().startsWith("/api/v1/assignments/")) return assignment(projectFor(role, variant));
     EntityType type = op.type();
     // an officer's variants are about the project, whatever the path's entity
-    if (variant == Variant.OWN && role != Role.OFFICER) return OWN.get(role);
+    if (variant == Variant.OWN && role != Role.OFFICER && type == role.bound) return OWN.get(role);
     // a delete acts on a copy, so that the entities the other rows use stay
     if (op.method().equals("DELETE")) return put(type, "mx-" + (++fresh));
     return switch (type) {

@@ -137,6 +137,13 @@ final class TestServer implements AutoCloseable {
         headers);
   }
 
+  /** A request with {@code key} as its bearer key; {@code body} JSON, or null for none. */
+  Response as(String key, String method, String path, String body) {
+    return body == null
+        ? send(method, path, null, null, "Authorization", "Bearer " + key)
+        : json(method, path, body, "Authorization", "Bearer " + key);
+  }
+
   Response ndjson(String path, byte[] body) {
     return send("POST", path, "application/x-ndjson", body);
   }

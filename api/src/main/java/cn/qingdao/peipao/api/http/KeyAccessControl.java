@@ -54,7 +54,16 @@ public final class KeyAccessControl implements AccessControl {
               "this needs an API key: send 'Authorization: Bearer <key>'");
       case PORTAL -> {
         switch (op) {
-          case WRITE, IMPORT, UPDATE, ALLOCATE, SERVICE_LOG_WRITE, DECIDE, OUTREACH ->
+          case WRITE,
+              IMPORT,
+              UPDATE,
+              ALLOCATE,
+              SERVICE_LOG_WRITE,
+              DECIDE,
+              OUTREACH,
+              PARK_DESK,
+              BOOK,
+              APPLY ->
               throw forbidden(p, "reads, searches and recommends; writes need an admin key");
           default -> {}
         }
@@ -77,8 +86,12 @@ public final class KeyAccessControl implements AccessControl {
           STATS,
           GROWTH,
           SERVICE_LOG,
+          APPLY,
+          PROJECT_RECORDS,
           PUBLIC,
           CALCULATE -> {}
+      case PARK_DESK, BOOK ->
+          throw forbidden(p, "does not run a park's desk: its own park key or an admin key does");
       case UPDATE -> {
         if (target.type() != EntityType.PROJECTS)
           throw forbidden(p, "edits the projects of its region; other entities need an admin key");
@@ -127,6 +140,24 @@ public final class KeyAccessControl implements AccessControl {
                       + " project, may");
       }
       case STATS -> throw forbidden(p, "does not read the ledger: it is for admin and portal keys");
+      case PARK_DESK -> {
+        if (!self || p.role() != Principal.Role.PARK)
+          throw forbidden(p, "does not run this park's desk: only the park's own key does");
+      }
+      case BOOK -> {
+        boolean ownPark = self && p.role() == Principal.Role.PARK;
+        if (!ownPark && p.role() != Principal.Role.FOUNDER)
+          throw forbidden(
+              p, "does not book rooms here: the park's own key, or a founder for its project");
+      }
+      case APPLY -> {
+        if (p.role() != Principal.Role.FOUNDER)
+          throw forbidden(p, "does not apply to move in: a project's founder does");
+      }
+      case PROJECT_RECORDS -> {
+        if (!self || p.role() != Principal.Role.FOUNDER)
+          throw forbidden(p, "does not read a project's bookings: its founder key does");
+      }
       case FEEDBACK ->
           throw forbidden(
               p,

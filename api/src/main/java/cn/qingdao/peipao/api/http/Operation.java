@@ -41,6 +41,26 @@ public enum Operation {
   DECIDE,
   /** Recording a policy-outreach step (政策找人): admin; an officer key for its region's projects. */
   OUTREACH,
+  /**
+   * A park's desk: its space inventory, the move-in applications it receives and its decisions on
+   * them. Admin; a park key for its own park.
+   */
+  PARK_DESK,
+  /**
+   * Booking a room or cancelling a booking: admin; a park key at its own park; a founder key for
+   * its own project (the controller checks the body and the booking).
+   */
+  BOOK,
+  /**
+   * Applying to move into a park: admin; a founder key for its own project; an officer key for a
+   * project of its region (the controller checks the body).
+   */
+  APPLY,
+  /**
+   * A project's own records (its bookings): admin, portal, its founder key, an officer of its
+   * region.
+   */
+  PROJECT_RECORDS,
   /** Replacing one entity ({@code PUT}): admin, or a founder key for its own project. */
   UPDATE,
   WRITE,
