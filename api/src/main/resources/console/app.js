@@ -1,12 +1,15 @@
-// The console: plain ES module, no build step, no CDN. It calls only the public API with the key
+import { dashboard } from "./dashboard.js";
+import { spaces } from "./spaces.js";
+
+// The console: plain ES modules, no build step, no CDN. It calls only the public API with the key
 // the user pasted (kept in sessionStorage, gone when the tab closes), and renders every value as
 // text (never as HTML).
 
 const main = document.getElementById("main");
-const KEY = "matcher.key";
+export const KEY = "matcher.key";
 
 /** An API problem document as an exception: status, detail, field errors. */
-class Problem extends Error {
+export class Problem extends Error {
   constructor(status, doc) {
     super(doc.detail || "请求失败（" + status + "）");
     this.status = status;
@@ -14,7 +17,7 @@ class Problem extends Error {
   }
 }
 
-async function api(path, options = {}) {
+export async function api(path, options = {}) {
   const headers = { Accept: "application/json" };
   const key = sessionStorage.getItem(KEY);
   if (key) headers.Authorization = "Bearer " + key;
@@ -31,7 +34,7 @@ async function api(path, options = {}) {
 }
 
 /** el("p", {class: "x"}, "text", child…): an element with attributes and text or element children. */
-function el(tag, attrs = {}, ...children) {
+export function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
@@ -46,7 +49,7 @@ function el(tag, attrs = {}, ...children) {
   return e;
 }
 
-function show(...nodes) {
+export function show(...nodes) {
   main.replaceChildren(...nodes);
   main.focus();
 }
@@ -63,7 +66,7 @@ const PATTERNS = [
   [/^unknown (\w+) '(.+?)'.*$/, (m) => `未知的代码“${m[2]}”`],
 ];
 
-function chinese(message) {
+export function chinese(message) {
   for (const [re, f] of PATTERNS) {
     const m = message.match(re);
     if (m) return f(m);
@@ -71,7 +74,7 @@ function chinese(message) {
   return message;
 }
 
-function problemText(p) {
+export function problemText(p) {
   if (p.status === 401) return "需要登录：请在“登录”页粘贴您的密钥。";
   if (p.status === 403) return "您的角色无权进行此操作。";
   if (p.status === 404) return "未找到：" + p.message;
@@ -82,7 +85,7 @@ function problemText(p) {
 // ---- shared vocabulary ----
 
 let taxonomy = null;
-async function vocab() {
+export async function vocab() {
   if (!taxonomy) taxonomy = await api("/api/v1/taxonomy");
   return taxonomy;
 }
@@ -95,19 +98,19 @@ const COMPONENTS = {
   instrument: "融资方式", track: "投资经验", benefit: "政策力度",
 };
 
-function money(yuan) {
+export function money(yuan) {
   if (yuan === undefined || yuan === null) return null;
   return yuan >= 10000 ? (yuan / 10000).toLocaleString("zh-CN") + " 万元" : yuan + " 元";
 }
 
-function select(id, label, options, value = "") {
+export function select(id, label, options, value = "") {
   const s = el("select", { id, name: id });
   s.append(el("option", { value: "" }, "不填"));
   for (const [v, text] of options) s.append(el("option", { value: v, selected: v === value }, text));
   return el("div", {}, el("label", { for: id }, label), s, el("p", { class: "error", id: id + "-error", role: "alert" }));
 }
 
-function input(id, label, type, attrs = {}) {
+export function input(id, label, type, attrs = {}) {
   return el("div", {}, el("label", { for: id }, label),
     el("input", { id, name: id, type, "aria-describedby": id + "-error", ...attrs }),
     el("p", { class: "error", id: id + "-error", role: "alert" }));
@@ -167,7 +170,7 @@ const FIELD_IDS = {
   "profile.tags": "tags", date: "date",
 };
 
-function fieldErrors(form, problem, ids) {
+export function fieldErrors(form, problem, ids) {
   form.querySelectorAll(".error").forEach((e) => (e.textContent = ""));
   let placed = 0;
   for (const fe of problem.errors) {
@@ -354,7 +357,7 @@ const STATUS = { open: "待分配", assigned: "已分配", responded: "已答复
 const CHANNEL = { portal: "门户", hotline: "12333热线", visit: "走访", alert: "风险预警", founder: "创业者" };
 
 /** A time as people in Qingdao read it (Beijing time), to the minute. */
-function when(iso) {
+export function when(iso) {
   if (!iso) return "—";
   return new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false,
     year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
@@ -457,7 +460,7 @@ function ticketCard(x, role, list) {
 
 let chartLib = null;
 /** Loads Apache ECharts from this server once, when a page first needs a chart. */
-function echarts() {
+export function echarts() {
   if (!chartLib)
     chartLib = new Promise((resolve, reject) => {
       const s = el("script", { src: "/console/vendor/echarts.js" });
@@ -550,7 +553,7 @@ async function ledger() {
 
 // ---- 登录 ----
 
-const ROLES = { admin: "管理员", portal: "门户", founder: "创业者", mentor: "导师", park: "园区", investor: "投资机构", anonymous: "访客" };
+export const ROLES = { admin: "管理员", portal: "门户", officer: "主管部门", founder: "创业者", mentor: "导师", park: "园区", investor: "投资机构", anonymous: "访客" };
 
 async function refreshWho() {
   const who = document.getElementById("who");
@@ -586,7 +589,7 @@ async function login() {
 
 // ---- routing ----
 
-const VIEWS = { calculator, search, recommend, tickets, ledger, login };
+const VIEWS = { calculator, search, recommend, tickets, ledger, dashboard, spaces, login };
 
 async function route() {
   const name = (location.hash.match(/^#\/(\w+)/) || [])[1] || "calculator";

@@ -13,6 +13,7 @@ import cn.qingdao.peipao.api.http.ImportController;
 import cn.qingdao.peipao.api.http.InfoController;
 import cn.qingdao.peipao.api.http.Operation;
 import cn.qingdao.peipao.api.http.OutreachController;
+import cn.qingdao.peipao.api.http.ParkReportController;
 import cn.qingdao.peipao.api.http.PolicyController;
 import cn.qingdao.peipao.api.http.Principal;
 import cn.qingdao.peipao.api.http.ProblemErrorHandler;
@@ -32,6 +33,7 @@ import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.EntityConflictException;
 import cn.qingdao.peipao.index.EntityNotFoundException;
 import cn.qingdao.peipao.index.PreconditionFailedException;
+import cn.qingdao.peipao.index.spaces.ParkEvaluation;
 import cn.qingdao.peipao.index.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -294,6 +296,37 @@ public final class App {
     route(c, HandlerType.POST, "/api/v1/tickets/{id}/close", Operation.TICKETS, tickets::close);
     route(c, HandlerType.POST, "/api/v1/tickets/{id}/reopen", Operation.TICKETS, tickets::reopen);
     route(c, HandlerType.POST, "/api/v1/tickets/{id}/rate", Operation.TICKETS, tickets::rate);
+    ParkReportController parkReports =
+        new ParkReportController(new ParkEvaluation(catalog), catalog);
+    // registered before /api/v1/parks/{id}, which would otherwise take "evaluations" for an id
+    route(
+        c,
+        HandlerType.GET,
+        "/api/v1/parks/evaluations",
+        Operation.PARK_REVIEW,
+        EntityType.PARKS,
+        parkReports::ranking);
+    route(
+        c,
+        HandlerType.POST,
+        "/api/v1/parks/{id}/reports",
+        Operation.PARK_DESK,
+        EntityType.PARKS,
+        parkReports::file);
+    route(
+        c,
+        HandlerType.GET,
+        "/api/v1/parks/{id}/reports",
+        Operation.PARK_REVIEW,
+        EntityType.PARKS,
+        parkReports::reports);
+    route(
+        c,
+        HandlerType.GET,
+        "/api/v1/parks/{id}/evaluation",
+        Operation.PARK_REVIEW,
+        EntityType.PARKS,
+        parkReports::sheet);
     SpaceController spaceDesk =
         new SpaceController(services.spaces(), services.bookings(), services.moveIns(), catalog);
     String park = "/api/v1/parks/{id}";

@@ -82,6 +82,12 @@ class AnswerSchemaTest {
       {"SpaceController$BookingList", schemas.get("BookingList")},
       {"cn.qingdao.peipao.index.store.SpaceStore$MoveIn", schemas.get("MoveIn")},
       {"SpaceController$Applications", schemas.get("MoveInList")},
+      {"cn.qingdao.peipao.index.spaces.ParkEvaluation$Report", schemas.get("ParkReport")},
+      {"cn.qingdao.peipao.index.spaces.ParkEvaluation$Filed", schemas.get("ParkReportFiled")},
+      {"ParkReportController$Reports", schemas.get("ParkReports")},
+      {"cn.qingdao.peipao.index.spaces.ParkEvaluation$Line", schemas.get("ParkSheetLine")},
+      {"cn.qingdao.peipao.index.spaces.ParkEvaluation$Sheet", schemas.get("ParkSheet")},
+      {"cn.qingdao.peipao.index.spaces.ParkEvaluation$Ranking", schemas.get("ParkRanking")},
     };
     List<String> drift = new ArrayList<>();
     for (Object[] row : table) {

@@ -64,6 +64,28 @@ final class Browser {
     }
   }
 
+  private static int visits;
+
+  /**
+   * Signs in through the login page, as a person pastes a key, then opens {@code page} (a hash
+   * route). Each visit is a new URL, so a whole new page (a hash change alone would keep the old
+   * one); visiting 登录 while signed in signs out first, and the form is then empty.
+   */
+  static void signIn(ChromeDriver browser, String base, String key, String page) {
+    browser.get(base + "/?visit=" + (++visits) + "#/login");
+    waitUp(browser)
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                org.openqa.selenium.By.id("login-form")));
+    browser.findElement(org.openqa.selenium.By.id("key")).sendKeys(key);
+    browser
+        .findElement(org.openqa.selenium.By.cssSelector("#login-form button[type=submit]"))
+        .click();
+    waitUp(browser)
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("#/search"));
+    browser.get(base + "/" + page);
+  }
+
   static WebDriverWait waitUp(ChromeDriver browser) {
     return new WebDriverWait(browser, Duration.ofSeconds(15));
   }

@@ -36,7 +36,6 @@ class ConsoleTicketsBrowserTest {
   static ChromeDriver browser;
   static String project;
   static String mentor;
-  static int visits;
 
   static final String ADMIN = "console-admin-key-0123456789";
   static final String FOUNDER = "console-founder-key-0123456789";
@@ -80,16 +79,8 @@ class ConsoleTicketsBrowserTest {
     if (s != null) s.close();
   }
 
-  /** Signs in through the login page, as a person pastes a key. */
   static void signIn(String key) {
-    // a new URL, so a whole new page (a hash change alone would keep the old one); visiting 登录
-    // while signed in signs out first, and the form is then empty
-    browser.get(s.base + "/?visit=" + (++visits) + "#/login");
-    Browser.waitUp(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
-    browser.findElement(By.id("key")).sendKeys(key);
-    browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-    Browser.waitUp(browser).until(ExpectedConditions.urlContains("#/search"));
-    browser.get(s.base + "/#/tickets");
+    Browser.signIn(browser, s.base, key, "#/tickets");
   }
 
   static WebElement ticketCard() {

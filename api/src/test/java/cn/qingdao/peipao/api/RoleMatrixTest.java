@@ -180,6 +180,12 @@ class RoleMatrixTest {
     EXPECT.put("POST /api/v1/parks/{id}/applications", "admin: ok; founder officer: own");
     EXPECT.put("GET /api/v1/parks/{id}/applications", "admin: ok; park: own");
     EXPECT.put("POST /api/v1/parks/{id}/applications/{appId}/decision", "admin: ok; park: own");
+    // park reports: the park files its own; admin, portal and officers read them (an officer:
+    // its region's parks — the matrix's parks lie outside 崂山区, so an officer is told none exist)
+    EXPECT.put("POST /api/v1/parks/{id}/reports", "admin: ok; park: own");
+    EXPECT.put("GET /api/v1/parks/{id}/reports", "admin portal: ok; park: own; officer: hide");
+    EXPECT.put("GET /api/v1/parks/{id}/evaluation", "admin portal: ok; park: own; officer: hide");
+    EXPECT.put("GET /api/v1/parks/evaluations", "admin portal officer: ok");
     EXPECT.put(
         "POST /api/v1/tickets/{id}/rate",
         "admin: ok; founder officer: own-hide; mentor: deny-hide");
@@ -310,6 +316,7 @@ class RoleMatrixTest {
       case "own" -> variant == Variant.OWN ? Outcome.OK : Outcome.DENY;
       case "own-hide" -> variant == Variant.OWN ? Outcome.OK : Outcome.HIDE;
       case "deny-hide" -> variant == Variant.OWN ? Outcome.DENY : Outcome.HIDE;
+      case "hide" -> Outcome.HIDE;
       default -> throw new IllegalArgumentException("bad rule in row " + row);
     };
   }
@@ -485,6 +492,7 @@ class RoleMatrixTest {
               path,
               json,
               "{\"projectId\":\"" + projectFor(role, variant) + "\",\"kinds\":[\"office\"]}");
+      case "POST /api/v1/TYPE/{id}/reports" -> new Request(path, json, REPORT);
       case "POST /api/v1/TYPE/{id}/applications/{appId}/decision" ->
           new Request(path, json, "{\"decision\":\"decline\",\"reason\":\"矩阵测试\"}");
       case "POST /api/v1/TYPE/{id}/outreach" ->
@@ -508,6 +516,14 @@ class RoleMatrixTest {
               op.method().equals("GET") ? null : "{}");
     };
   }
+
+  /** A yearly report of last year. */
+  static final String REPORT =
+      ("{\"year\":%d,\"area\":12000,\"tenants\":80,\"revenue\":3.5e8,\"jobs\":900,"
+              + "\"highTech\":12,\"specialized\":5,\"techShare\":0.78,\"roadshows\":4,"
+              + "\"investmentEvents\":11,\"financeInstitutions\":10,\"students\":40,"
+              + "\"staff\":12}")
+          .formatted(java.time.LocalDate.now().getYear() - 1);
 
   /** Every park the matrix uses gets a meeting room "mx-room" and an office "mx-office". */
   static final String INVENTORY =

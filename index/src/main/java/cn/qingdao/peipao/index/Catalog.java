@@ -16,6 +16,7 @@ import cn.qingdao.peipao.index.store.EntityStore;
 import cn.qingdao.peipao.index.store.FeedbackStore;
 import cn.qingdao.peipao.index.store.GrowthStore;
 import cn.qingdao.peipao.index.store.OutreachStore;
+import cn.qingdao.peipao.index.store.ParkReportStore;
 import cn.qingdao.peipao.index.store.ReadAudit;
 import cn.qingdao.peipao.index.store.SpaceStore;
 import cn.qingdao.peipao.index.store.StoredEntity;
@@ -57,6 +58,7 @@ public final class Catalog implements AutoCloseable {
   private final TicketStore tickets;
   private final OutreachStore outreach;
   private final SpaceStore spaces;
+  private final ParkReportStore parkReports;
   private final SearchIndex index;
   private final EntityReader reader;
   private final Clock clock;
@@ -93,6 +95,7 @@ public final class Catalog implements AutoCloseable {
     this.tickets = new TicketStore(db);
     this.outreach = new OutreachStore(db);
     this.spaces = new SpaceStore(db);
+    this.parkReports = new ParkReportStore(db);
     this.index = index;
     this.reader = new EntityReader(taxonomy);
     this.clock = clock;
@@ -400,6 +403,10 @@ public final class Catalog implements AutoCloseable {
 
   public TicketStore tickets() {
     return tickets;
+  }
+
+  public ParkReportStore parkReports() {
+    return parkReports;
   }
 
   public SpaceStore spaces() {

@@ -9,6 +9,8 @@ import cn.qingdao.peipao.datasets.SyntheticGrowth;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.ImportReport;
 import cn.qingdao.peipao.index.growth.GrowthFiles;
+import cn.qingdao.peipao.index.spaces.DemoSpaces;
+import cn.qingdao.peipao.index.spaces.ParkEvaluation;
 import cn.qingdao.peipao.index.tickets.DemoActivity;
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -83,6 +85,25 @@ public final class DemoData {
             + " sessions, "
             + activity.outreach()
             + " outreach steps");
+    var rooms =
+        DemoSpaces.generate(
+            services.spaces(),
+            services.bookings(),
+            QingdaoDataset.DEMO_SEED,
+            catalog.clock().instant());
+    out.println(
+        "loaded synthetic spaces for "
+            + rooms.parks()
+            + " parks ("
+            + rooms.spaces()
+            + " spaces, "
+            + rooms.bookings()
+            + " room bookings this week)");
+    int lastYear = java.time.LocalDate.now(catalog.clock()).getYear() - 1;
+    int reports =
+        DemoSpaces.reports(
+            new ParkEvaluation(catalog), catalog, QingdaoDataset.DEMO_SEED, lastYear);
+    out.println("loaded " + reports + " synthetic park reports for " + lastYear);
     catalog.putMeta(MARKER, taxonomy.version());
   }
 }

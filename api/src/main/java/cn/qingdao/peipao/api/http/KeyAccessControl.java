@@ -88,6 +88,7 @@ public final class KeyAccessControl implements AccessControl {
           SERVICE_LOG,
           APPLY,
           PROJECT_RECORDS,
+          PARK_REVIEW,
           PUBLIC,
           CALCULATE -> {}
       case PARK_DESK, BOOK ->
@@ -153,6 +154,10 @@ public final class KeyAccessControl implements AccessControl {
       case APPLY -> {
         if (p.role() != Principal.Role.FOUNDER)
           throw forbidden(p, "does not apply to move in: a project's founder does");
+      }
+      case PARK_REVIEW -> {
+        if (!self || p.role() != Principal.Role.PARK)
+          throw forbidden(p, "reads only its own park's reports and evaluation");
       }
       case PROJECT_RECORDS -> {
         if (!self || p.role() != Principal.Role.FOUNDER)

@@ -57,6 +57,11 @@ public enum Operation {
    */
   APPLY,
   /**
+   * A park's yearly reports and evaluation: admin, portal, an officer (its region's parks), the
+   * park's own key; the ranking of all parks (no id) is not a park key's.
+   */
+  PARK_REVIEW,
+  /**
    * A project's own records (its bookings): admin, portal, its founder key, an officer of its
    * region.
    */

@@ -72,8 +72,10 @@ public final class Spaces {
     double rentable = 0;
     double free = 0;
     int freeCount = 0;
+    int rentableCount = 0;
     for (Space s : items) {
       if (!RENTABLE.contains(s.kind())) continue;
+      rentableCount++;
       rentable += s.area();
       if (s.status().equals("free")) {
         free += s.area();
@@ -86,7 +88,7 @@ public final class Spaces {
         freeCount,
         round(rentable),
         round(free),
-        items.isEmpty() ? null : Math.round(free),
+        rentableCount == 0 ? null : Math.round(free),
         items);
   }
 
@@ -163,7 +165,9 @@ public final class Spaces {
   Inventory updateAvailability(Tx tx, Park park, List<Space> spaces, String actor)
       throws SQLException {
     Inventory inv = summarise(park.id(), spaces);
-    if (!java.util.Objects.equals(inv.areaAvailable(), park.areaAvailable())) {
+    // a park listing no desk, office or plant keeps its stated figure
+    if (inv.areaAvailable() != null
+        && !java.util.Objects.equals(inv.areaAvailable(), park.areaAvailable())) {
       Park updated =
           new Park(
               park.id(),

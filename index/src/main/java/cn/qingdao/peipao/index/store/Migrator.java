@@ -35,7 +35,8 @@ final class Migrator {
           "V7__tickets.sql",
           "V8__mentor_sessions.sql",
           "V9__policy_outreach.sql",
-          "V10__spaces_bookings_move_in.sql");
+          "V10__spaces_bookings_move_in.sql",
+          "V11__park_reports.sql");
 
   private final DataSource dataSource;
 

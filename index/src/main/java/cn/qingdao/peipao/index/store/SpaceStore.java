@@ -93,6 +93,7 @@ public final class SpaceStore {
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           long rent = rs.getLong(6);
+          Long monthlyRent = rs.wasNull() ? null : rent; // wasNull speaks of the last column read
           out.add(
               new Space(
                   rs.getString(1),
@@ -100,7 +101,7 @@ public final class SpaceStore {
                   rs.getString(3),
                   rs.getString(4),
                   rs.getDouble(5),
-                  rs.wasNull() ? null : rent,
+                  monthlyRent,
                   rs.getBoolean(7),
                   rs.getString(8),
                   rs.getString(9)));

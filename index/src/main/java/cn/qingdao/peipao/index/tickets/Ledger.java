@@ -26,7 +26,7 @@ public final class Ledger {
   /** Dates and months are those of Qingdao. */
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-  public static final List<String> GROUPS = List.of("month", "district", "sector", "need");
+  public static final List<String> GROUPS = List.of("month", "district", "city", "sector", "need");
 
   private final Catalog catalog;
   private final Taxonomy taxonomy;
@@ -83,6 +83,7 @@ public final class Ledger {
         place.city() != null
             || place.district() != null
             || groupBy.equals("district")
+            || groupBy.equals("city")
             || groupBy.equals("sector");
     Map<String, TicketStore.ProjectPlace> places =
         needsPlace ? catalog.tickets().projectPlaces() : Map.of();
@@ -147,7 +148,11 @@ public final class Ledger {
   private static String key(String groupBy, TicketStore.ProjectPlace p) {
     if (p == null) return "unknown";
     String k =
-        groupBy.equals("district") ? (p.district() != null ? p.district() : p.city()) : p.sector();
+        switch (groupBy) {
+          case "district" -> p.district() != null ? p.district() : p.city();
+          case "city" -> p.city();
+          default -> p.sector();
+        };
     return k == null ? "unknown" : k;
   }
 
@@ -156,6 +161,7 @@ public final class Ledger {
       case "month" -> key.substring(0, 4) + "年" + key.substring(5) + "月";
       case "district" ->
           taxonomy.district(key).map(d -> d.name()).orElse(taxonomy.places().name(key));
+      case "city" -> taxonomy.places().name(key);
       case "sector" -> taxonomy.sector(key).map(s -> s.name()).orElse(key);
       default -> taxonomy.service(key).map(s -> s.name()).orElse(key);
     };

@@ -62,15 +62,30 @@ class SpacesTest {
     spaces = new Spaces(catalog);
     bookings = new Bookings(spaces);
     moveIns = new MoveIns(spaces);
-    spaces.replace(
-        PARK,
-        List.of(
-            new SpaceInput("o-101", "office", "101室", 60, 3000L, null, "free"),
-            new SpaceInput("o-102", "office", "102室", 45.5, 2300L, null, "occupied"),
-            new SpaceInput("d-01", "desk", "开放工位1", 6, 300L, null, "free"),
-            new SpaceInput("mr-1", "meeting_room", "会议室A", 40, null, null, "free"),
-            new SpaceInput("rh-1", "roadshow_hall", "路演厅", 200, null, null, "free")),
-        "test");
+    spaces.replace(PARK, INPUT, "test");
+  }
+
+  static final List<SpaceInput> INPUT =
+      List.of(
+          new SpaceInput("o-101", "office", "101室", 60, 3000L, null, "free"),
+          new SpaceInput("o-102", "office", "102室", 45.5, 2300L, null, "occupied"),
+          new SpaceInput("d-01", "desk", "开放工位1", 6, 300L, null, "free"),
+          new SpaceInput("mr-1", "meeting_room", "会议室A", 40, null, null, "free"),
+          new SpaceInput("rh-1", "roadshow_hall", "路演厅", 200, null, null, "free"));
+
+  /** Every field of every space reads back as written, nulls included. */
+  @Test
+  void theInventoryReadsBackAsWritten() {
+    var stored = catalog.spaces().spaces(PARK);
+    for (SpaceInput in : INPUT) {
+      var out = stored.stream().filter(x -> x.id().equals(in.id())).findFirst().orElseThrow();
+      assertEquals(
+          List.of(in.kind(), in.name(), in.area(), String.valueOf(in.monthlyRent()), in.status()),
+          List.of(
+              out.kind(), out.name(), out.area(), String.valueOf(out.monthlyRent()), out.status()),
+          in.id());
+      assertEquals(!Spaces.RENTABLE.contains(in.kind()), out.bookable(), in.id());
+    }
   }
 
   @AfterAll

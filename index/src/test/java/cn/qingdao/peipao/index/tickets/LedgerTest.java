@@ -136,6 +136,7 @@ class LedgerTest {
       case "month" -> day.getYear() + "-" + String.format("%02d", day.getMonthValue());
       case "district" ->
           p.location().district() != null ? p.location().district() : p.location().city();
+      case "city" -> p.location().city();
       case "sector" -> p.sectors().get(0);
       default -> need;
     };
