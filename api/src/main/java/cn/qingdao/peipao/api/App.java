@@ -404,7 +404,8 @@ public final class App {
     }
     for (EntityType t : EntityType.values()) {
       String base = "/api/v1/" + t.path();
-      if (t != EntityType.POLICIES) {
+      // events are recommended from projects and back in a later step (PROJECT_EVENTS)
+      if (t != EntityType.POLICIES && t != EntityType.EVENTS) {
         route(
             c,
             HandlerType.GET,

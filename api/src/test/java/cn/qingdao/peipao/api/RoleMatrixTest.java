@@ -638,6 +638,7 @@ class RoleMatrixTest {
       case PARKS -> otherOf(EntityType.PARKS);
       case INVESTORS -> otherOf(EntityType.INVESTORS);
       case POLICIES -> otherOf(EntityType.POLICIES);
+      case EVENTS -> otherOf(EntityType.EVENTS);
     };
   }
 

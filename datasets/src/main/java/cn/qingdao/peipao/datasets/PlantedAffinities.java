@@ -46,9 +46,11 @@ public final class PlantedAffinities {
       case MENTORS -> generator.mentors(n);
       case PARKS -> generator.parks(n);
       case INVESTORS -> generator.investors(n);
-      case POLICIES ->
+      case POLICIES, EVENTS ->
           throw new IllegalArgumentException(
-              "policies have no planted affinity: their truth is eligibility");
+              type.path()
+                  + " have no planted affinity: policies' truth is eligibility, events'"
+                  + " is time and place");
     };
   }
 

@@ -43,7 +43,7 @@ public final class QingdaoDataset {
           case POLICIES -> "policies.json";
           case PARKS -> "parks.json";
           case INVESTORS -> "investors.json";
-          case PROJECTS, MENTORS -> null;
+          case PROJECTS, MENTORS, EVENTS -> null;
         };
     if (file == null) return List.of();
     List<ObjectNode> out = new ArrayList<>();
@@ -59,9 +59,15 @@ public final class QingdaoDataset {
       case PROJECTS -> out.addAll(gen.projects(DEMO_PROJECTS));
       case MENTORS -> out.addAll(gen.mentors(DEMO_MENTORS));
       case INVESTORS -> out.addAll(gen.investors(DEMO_INVESTORS));
+      case EVENTS -> out.addAll(DemoEvents.around(java.time.LocalDate.now(ZoneIdHolder.BEIJING)));
       case PARKS, POLICIES -> {}
     }
     return out;
+  }
+
+  /** Qingdao's clock zone, for the demo's dates. */
+  private static final class ZoneIdHolder {
+    static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
   }
 
   private static JsonNode resource(String name) {

@@ -1,6 +1,7 @@
 package cn.qingdao.peipao.index;
 
 import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.Event;
 import cn.qingdao.peipao.core.model.Investor;
 import cn.qingdao.peipao.core.model.Location;
 import cn.qingdao.peipao.core.model.Mentor;
@@ -61,6 +62,14 @@ final class EntityRows {
               String.join(",", p.stages()),
               String.join(",", p.sectors()),
               null);
+      case Event v ->
+          new Tx.Columns(
+              v.name(),
+              v.status(),
+              district(v.location()),
+              String.join(",", v.stages()),
+              String.join(",", v.sectors()),
+              city(v.location()));
     };
   }
 

@@ -46,8 +46,10 @@ public final class CodeFilters {
         List<String> kinds = type == null ? List.of() : Codes.kindsOf(type);
         yield new Dimension(kinds::contains, String.join(", ", kinds));
       }
-      case "status" ->
-          new Dimension(Codes.PROJECT_STATUS::contains, String.join(", ", Codes.PROJECT_STATUS));
+      case "status" -> {
+        List<String> codes = type == EntityType.EVENTS ? Codes.EVENT_STATUS : Codes.PROJECT_STATUS;
+        yield new Dimension(codes::contains, String.join(", ", codes));
+      }
       default -> throw new IllegalArgumentException("no filter dimension " + name);
     };
   }
@@ -107,8 +109,8 @@ public final class CodeFilters {
   private static void refuseWhereMeaningless(String name, EntityType type) {
     if (name.equals("kind") && type != null && Codes.kindsOf(type).isEmpty())
       throw ApiException.badField("kind", type.path() + " have no kind");
-    if (name.equals("status") && type != EntityType.PROJECTS)
-      throw ApiException.badField("status", "only projects have a status");
+    if (name.equals("status") && type != EntityType.PROJECTS && type != EntityType.EVENTS)
+      throw ApiException.badField("status", "only projects and events have a status");
   }
 
   /** The recommendation filters of a parsed map, with {@code text} required words. */

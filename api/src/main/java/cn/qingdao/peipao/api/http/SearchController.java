@@ -25,7 +25,19 @@ public final class SearchController {
   static final int MAX_WINDOW = 10_000;
 
   private static final Set<String> PARAMS =
-      Set.of("q", "sector", "stage", "district", "city", "need", "kind", "status", "page", "size");
+      Set.of(
+          "q",
+          "sector",
+          "stage",
+          "district",
+          "city",
+          "need",
+          "kind",
+          "status",
+          "from",
+          "to",
+          "page",
+          "size");
 
   private final Catalog catalog;
   private final Taxonomy taxonomy;
@@ -59,7 +71,22 @@ public final class SearchController {
     }
     Map<String, List<String>> filters = codeFilters.fromQuery(ctx, type, CodeFilters.ALL);
     if (type == EntityType.PROJECTS) filters = codeFilters.inRegion(ctx, filters);
-    SearchResult r = catalog.search(new SearchRequest(type, q, filters, (page - 1) * size, size));
+    Long from = null;
+    Long before = null;
+    if (ctx.queryParam("from") != null || ctx.queryParam("to") != null) {
+      if (type != EntityType.EVENTS)
+        throw ApiException.badField(
+            ctx.queryParam("from") != null ? "from" : "to", "only events have dates to filter by");
+      java.time.ZoneId beijing = cn.qingdao.peipao.index.tickets.Ledger.ZONE;
+      java.time.LocalDate f = Requests.dateParam(ctx, "from", null);
+      java.time.LocalDate t = Requests.dateParam(ctx, "to", null);
+      if (f != null && t != null && t.isBefore(f))
+        throw ApiException.badField("to", "must not be before from (" + f + ")");
+      if (f != null) from = f.atStartOfDay(beijing).toEpochSecond();
+      if (t != null) before = t.plusDays(1).atStartOfDay(beijing).toEpochSecond();
+    }
+    SearchResult r =
+        catalog.search(new SearchRequest(type, q, filters, (page - 1) * size, size, from, before));
     Pages.linkNextPage(ctx, r.total(), page, size);
     List<SearchAnswer.Hit> items = new ArrayList<>();
     List<ObjectNode> projects = new ArrayList<>();

@@ -3,6 +3,7 @@ package cn.qingdao.peipao.index.search;
 import cn.qingdao.peipao.core.model.Codes;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Event;
 import cn.qingdao.peipao.core.model.Investor;
 import cn.qingdao.peipao.core.model.Location;
 import cn.qingdao.peipao.core.model.Mentor;
@@ -37,7 +38,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class EntityDocuments {
   /** Bump when the mapping changes: an index built with another version is rebuilt at start. */
-  public static final int MAPPING_VERSION = 6;
+  public static final int MAPPING_VERSION = 7;
 
   public static final String UID = "uid";
   public static final String TYPE = "type";
@@ -77,6 +78,11 @@ public final class EntityDocuments {
   public static final String VALID_FROM = "valid_from";
   public static final String VALID_UNTIL = "valid_until";
   public static final String ANY = "*";
+
+  /** An event's start and registration deadline, epoch seconds (points and doc values). */
+  public static final String EVENT_START = "event_start";
+
+  public static final String EVENT_DEADLINE = "event_deadline";
 
   /**
    * The text of one type with term vectors, which exact text relevance reads. Per type, so that a
@@ -193,6 +199,22 @@ public final class EntityDocuments {
         number(d, "validUntil", p.validUntil() == null ? null : p.validUntil().toEpochDay());
         number(d, "maxAmount", p.benefit() == null ? null : p.benefit().maxAmount());
       }
+      case Event v -> {
+        codes(d, SECTOR, v.sectors());
+        codes(d, STAGE, v.stages());
+        codes(d, NEED, v.needs());
+        codes(d, KIND, List.of(v.kind()));
+        keyword(d, STATUS, v.status());
+        location(d, v.location());
+        scope(d, SCOPE, List.of()); // open to every district
+        number(d, EVENT_START, v.start().getEpochSecond());
+        number(
+            d,
+            EVENT_DEADLINE,
+            (v.registrationDeadline() == null ? v.start() : v.registrationDeadline())
+                .getEpochSecond());
+        number(d, "capacity", v.capacity() == null ? null : v.capacity().longValue());
+      }
     }
     String text = indexedText(e);
     d.add(new Field(textOf(e.type()), text, TEXT_TYPE));
@@ -221,6 +243,11 @@ public final class EntityDocuments {
         text.append('\n').append(p.issuer());
         if (p.benefit() != null) text.append('\n').append(p.benefit().text());
       }
+      case Event v -> {
+        if (v.series() != null) text.append('\n').append(v.series());
+        if (v.organiser() != null && v.organiser().name() != null)
+          text.append('\n').append(v.organiser().name());
+      }
       case Project p -> {}
       case Park k -> {}
     }
@@ -235,6 +262,7 @@ public final class EntityDocuments {
           case Park k -> k.sectors();
           case Investor i -> i.sectors();
           case Policy p -> p.sectors();
+          case Event v -> v.sectors();
         };
     StringBuilder b = new StringBuilder();
     for (String c : codes) {

@@ -364,6 +364,13 @@ public final class SearchIndex implements Closeable {
       List<BytesRef> terms = f.getValue().stream().map(BytesRef::new).toList();
       b.add(new TermInSetQuery(f.getKey(), terms), Occur.FILTER);
     }
+    if (r.startFrom() != null || r.startBefore() != null)
+      b.add(
+          org.apache.lucene.document.LongPoint.newRangeQuery(
+              EntityDocuments.EVENT_START,
+              r.startFrom() == null ? Long.MIN_VALUE : r.startFrom(),
+              r.startBefore() == null ? Long.MAX_VALUE : r.startBefore() - 1),
+          Occur.FILTER);
     if (r.q() == null || r.q().isBlank()) {
       b.add(new MatchAllDocsQuery(), Occur.FILTER);
       return b.build();

@@ -181,6 +181,7 @@ class RecommenderEquivalenceTest {
       case PARKS -> String.format("syn-k-%05d", 1 + rnd.nextInt(200));
       case INVESTORS -> String.format("syn-i-%05d", 1 + rnd.nextInt(200));
       case POLICIES -> "pol-cdb-personal";
+      case EVENTS -> "ev-yuanlai-roadshow";
     };
   }
 
@@ -208,6 +209,7 @@ class RecommenderEquivalenceTest {
         case PARKS -> kinds.add(pick(rnd, Codes.PARK_KINDS));
         case INVESTORS -> kinds.add(pick(rnd, Codes.INVESTOR_KINDS));
         case POLICIES -> kinds.add(pick(rnd, Codes.POLICY_CATEGORIES));
+        case EVENTS -> kinds.add(pick(rnd, Codes.EVENT_KINDS));
         case PROJECTS -> {}
       }
     }

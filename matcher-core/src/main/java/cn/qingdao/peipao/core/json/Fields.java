@@ -140,6 +140,25 @@ public final class Fields {
     return Values.date(v, pathOf(name), problems);
   }
 
+  /** A point in time written as ISO-8601 with its offset ({@code 2026-12-01T09:00:00+08:00}). */
+  public java.time.Instant instant(String name, boolean required) {
+    JsonNode v = required(name, required);
+    if (v == null) return null;
+    if (v.isTextual()) {
+      try {
+        return java.time.OffsetDateTime.parse(v.textValue()).toInstant();
+      } catch (java.time.format.DateTimeParseException e) {
+        // reported below
+      }
+    }
+    problems.add(
+        pathOf(name),
+        "must be a time with its offset, e.g. 2026-12-01T09:00:00+08:00 (got '"
+            + Texts.clip(v.asText())
+            + "')");
+    return null;
+  }
+
   /** One code out of {@code allowed}; the error lists them. */
   public String code(String name, boolean required, Collection<String> allowed) {
     JsonNode v = required(name, required);

@@ -51,6 +51,17 @@ public final class Codes {
    */
   public static final List<String> SELECTIONS = List.of("competitive", "pilot", "reported");
 
+  /** What an event is (活动): the programme's series are kept in {@code series}. */
+  public static final List<String> EVENT_KINDS =
+      List.of(
+          "competition", "roadshow", "training", "salon", "first_lesson", "mentor_visit", "other");
+
+  public static final List<String> EVENT_STATUS = List.of("open", "closed", "cancelled");
+
+  /** Who organises an event: a park, a mentor, an investor, or a government body. */
+  public static final List<String> ORGANISER_TYPES =
+      List.of("parks", "mentors", "investors", "gov");
+
   /** The kind codes of {@code type} (policy categories for policies; none for projects). */
   public static List<String> kindsOf(EntityType type) {
     return switch (type) {
@@ -58,6 +69,7 @@ public final class Codes {
       case PARKS -> PARK_KINDS;
       case INVESTORS -> INVESTOR_KINDS;
       case POLICIES -> POLICY_CATEGORIES;
+      case EVENTS -> EVENT_KINDS;
       case PROJECTS -> List.of();
     };
   }

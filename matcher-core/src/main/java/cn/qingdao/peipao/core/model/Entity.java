@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** What every entity has: identity, display text, and the server-kept version and time. */
-public sealed interface Entity permits Project, Mentor, Park, Investor, Policy {
+public sealed interface Entity permits Project, Mentor, Park, Investor, Policy, Event {
   String id();
 
   String name();

@@ -57,6 +57,7 @@ public final class EntityReader {
           case PARKS -> new ParkReader(this).read(f, c);
           case INVESTORS -> new InvestorReader(this).read(f, c);
           case POLICIES -> new PolicyReader(this).read(f, c);
+          case EVENTS -> new EventReader(this).read(f, c);
         };
     f.finish();
     problems.throwIfAny();

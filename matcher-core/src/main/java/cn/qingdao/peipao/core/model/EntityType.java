@@ -3,13 +3,14 @@ package cn.qingdao.peipao.core.model;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The five kinds of entity, named as in the API paths. */
+/** The six kinds of entity, named as in the API paths. */
 public enum EntityType {
   PROJECTS("projects", "p"),
   MENTORS("mentors", "m"),
   PARKS("parks", "k"),
   INVESTORS("investors", "i"),
-  POLICIES("policies", "pol");
+  POLICIES("policies", "pol"),
+  EVENTS("events", "ev");
 
   private final String path;
   private final String idPrefix;

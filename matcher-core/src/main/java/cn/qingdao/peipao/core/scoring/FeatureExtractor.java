@@ -2,6 +2,7 @@ package cn.qingdao.peipao.core.scoring;
 
 import cn.qingdao.peipao.core.model.Codes;
 import cn.qingdao.peipao.core.model.Entity;
+import cn.qingdao.peipao.core.model.Event;
 import cn.qingdao.peipao.core.model.Investor;
 import cn.qingdao.peipao.core.model.Location;
 import cn.qingdao.peipao.core.model.Mentor;
@@ -183,6 +184,7 @@ public final class FeatureExtractor {
           case Park k -> k.kind();
           case Investor i -> i.kind();
           case Policy p -> p.category();
+          case Event v -> v.kind();
           case Project p -> null;
         };
     return kind == null ? -1 : Codes.kindsOf(e.type()).indexOf(kind);
@@ -262,6 +264,20 @@ public final class FeatureExtractor {
         b.benefitMax =
             p.benefit() == null || p.benefit().maxAmount() == null ? -1 : p.benefit().maxAmount();
         if (p.benefit() != null) text.append(' ').append(p.benefit().text());
+      }
+      case Event v -> {
+        b.sectors = sectors(v.sectors());
+        b.stages = stages(v.stages());
+        b.services = services(v.needs());
+        location(b, v.location());
+        // open: takes sign-ups; whether it is still ahead depends on the request's time
+        b.active = "open".equals(v.status());
+        b.capacity = v.capacity() == null ? -1 : v.capacity();
+        b.eventStart = v.start().getEpochSecond();
+        b.eventDeadline =
+            (v.registrationDeadline() == null ? v.start() : v.registrationDeadline())
+                .getEpochSecond();
+        if (v.series() != null) text.append(' ').append(v.series());
       }
     }
     b.keywordSectors = keywordSectors(text.toString());

@@ -78,6 +78,11 @@ public final class Features {
   public final boolean founderAudience;
   public final long benefitMax;
 
+  /** An event's start and registration deadline, epoch seconds (no deadline: the start). */
+  public final long eventStart;
+
+  public final long eventDeadline;
+
   Features(Builder b) {
     type = b.entity.type();
     sectors = b.sectors;
@@ -112,6 +117,8 @@ public final class Features {
     validUntil = b.validUntil;
     founderAudience = b.founderAudience;
     benefitMax = b.benefitMax;
+    eventStart = b.eventStart;
+    eventDeadline = b.eventDeadline;
   }
 
   /** True when both coordinates are known. */
@@ -153,5 +160,7 @@ public final class Features {
     long validUntil = Long.MAX_VALUE;
     boolean founderAudience;
     long benefitMax = -1;
+    long eventStart = Long.MIN_VALUE;
+    long eventDeadline = Long.MIN_VALUE;
   }
 }
