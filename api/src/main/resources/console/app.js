@@ -1,5 +1,6 @@
 import { dashboard } from "./dashboard.js";
 import { spaces } from "./spaces.js";
+import { events } from "./events.js";
 
 // The console: plain ES modules, no build step, no CDN. It calls only the public API with the key
 // the user pasted (kept in sessionStorage, gone when the tab closes), and renders every value as
@@ -589,7 +590,7 @@ async function login() {
 
 // ---- routing ----
 
-const VIEWS = { calculator, search, recommend, tickets, ledger, dashboard, spaces, login };
+const VIEWS = { calculator, search, recommend, tickets, ledger, dashboard, spaces, events, login };
 
 async function route() {
   const name = (location.hash.match(/^#\/(\w+)/) || [])[1] || "calculator";

@@ -19,6 +19,7 @@ import cn.qingdao.peipao.api.http.Principal;
 import cn.qingdao.peipao.api.http.ProblemErrorHandler;
 import cn.qingdao.peipao.api.http.Problems;
 import cn.qingdao.peipao.api.http.RecommendationController;
+import cn.qingdao.peipao.api.http.RegistrationController;
 import cn.qingdao.peipao.api.http.RequestGate;
 import cn.qingdao.peipao.api.http.SearchController;
 import cn.qingdao.peipao.api.http.ServiceLogController;
@@ -33,6 +34,7 @@ import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.EntityConflictException;
 import cn.qingdao.peipao.index.EntityNotFoundException;
 import cn.qingdao.peipao.index.PreconditionFailedException;
+import cn.qingdao.peipao.index.events.Registrations;
 import cn.qingdao.peipao.index.spaces.ParkEvaluation;
 import cn.qingdao.peipao.index.store.StoreException;
 import io.javalin.Javalin;
@@ -296,6 +298,51 @@ public final class App {
     route(c, HandlerType.POST, "/api/v1/tickets/{id}/close", Operation.TICKETS, tickets::close);
     route(c, HandlerType.POST, "/api/v1/tickets/{id}/reopen", Operation.TICKETS, tickets::reopen);
     route(c, HandlerType.POST, "/api/v1/tickets/{id}/rate", Operation.TICKETS, tickets::rate);
+    RegistrationController signUps =
+        new RegistrationController(new Registrations(catalog), catalog);
+    String event = "/api/v1/events/{id}";
+    route(
+        c,
+        HandlerType.POST,
+        event + "/registrations",
+        Operation.APPLY,
+        EntityType.EVENTS,
+        signUps::register);
+    route(
+        c,
+        HandlerType.GET,
+        event + "/registrations",
+        Operation.STATS,
+        EntityType.EVENTS,
+        signUps::roster);
+    route(
+        c,
+        HandlerType.DELETE,
+        event + "/registrations/{projectId}",
+        Operation.APPLY,
+        EntityType.EVENTS,
+        signUps::cancel);
+    route(
+        c,
+        HandlerType.GET,
+        "/api/v1/projects/{id}/registrations",
+        Operation.PROJECT_RECORDS,
+        EntityType.PROJECTS,
+        signUps::ofProject);
+    route(
+        c,
+        HandlerType.POST,
+        event + "/attendance",
+        Operation.EVENT_DESK,
+        EntityType.EVENTS,
+        signUps::attendance);
+    route(
+        c,
+        HandlerType.POST,
+        event + "/results",
+        Operation.EVENT_DESK,
+        EntityType.EVENTS,
+        signUps::results);
     ParkReportController parkReports =
         new ParkReportController(new ParkEvaluation(catalog), catalog);
     // registered before /api/v1/parks/{id}, which would otherwise take "evaluations" for an id
@@ -404,8 +451,7 @@ public final class App {
     }
     for (EntityType t : EntityType.values()) {
       String base = "/api/v1/" + t.path();
-      // events are recommended from projects and back in a later step (PROJECT_EVENTS)
-      if (t != EntityType.POLICIES && t != EntityType.EVENTS) {
+      if (t != EntityType.POLICIES) {
         route(
             c,
             HandlerType.GET,

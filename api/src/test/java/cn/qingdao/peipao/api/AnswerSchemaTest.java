@@ -85,6 +85,14 @@ class AnswerSchemaTest {
       {"cn.qingdao.peipao.index.spaces.ParkEvaluation$Report", schemas.get("ParkReport")},
       {"cn.qingdao.peipao.index.spaces.ParkEvaluation$Filed", schemas.get("ParkReportFiled")},
       {"ParkReportController$Reports", schemas.get("ParkReports")},
+      {"cn.qingdao.peipao.index.events.Registrations$Registration", schemas.get("Registration")},
+      {"cn.qingdao.peipao.index.events.Registrations$Roster", schemas.get("Roster")},
+      {
+        "cn.qingdao.peipao.index.events.Registrations$Cancelled",
+        schemas.get("RegistrationCancelled")
+      },
+      {"RegistrationController$OfProject", schemas.get("ProjectRegistrations")},
+      {"RegistrationController$Awarded", schemas.get("Awarded")},
       {"cn.qingdao.peipao.index.spaces.ParkEvaluation$Line", schemas.get("ParkSheetLine")},
       {"cn.qingdao.peipao.index.spaces.ParkEvaluation$Sheet", schemas.get("ParkSheet")},
       {"cn.qingdao.peipao.index.spaces.ParkEvaluation$Ranking", schemas.get("ParkRanking")},

@@ -86,6 +86,18 @@ final class Browser {
     browser.get(base + "/" + page);
   }
 
+  /**
+   * Clicks the button labelled {@code label} inside {@code within}. Only that one: a click that
+   * re-renders the page leaves the other buttons stale.
+   */
+  static void click(org.openqa.selenium.WebElement within, String label) {
+    within.findElements(org.openqa.selenium.By.tagName("button")).stream()
+        .filter(b -> b.getText().equals(label))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no button " + label + " in " + within.getText()))
+        .click();
+  }
+
   static WebDriverWait waitUp(ChromeDriver browser) {
     return new WebDriverWait(browser, Duration.ofSeconds(15));
   }

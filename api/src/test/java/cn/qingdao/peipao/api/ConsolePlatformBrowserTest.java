@@ -163,6 +163,35 @@ class ConsolePlatformBrowserTest {
     Browser.shot(browser, "spaces-slot-taken");
   }
 
+  @Test
+  void aFounderSignsUpForARecommendedEventAndCancels() {
+    Browser.signIn(browser, s.base, FOUNDER, "#/events");
+    WebElement first = waitFor("#event-recommended li");
+    String event = first.getAttribute("data-event");
+    assertTrue(first.getText().matches("(?s).*(今天|明天|\\d+ 天后).*"), first.getText());
+    WebElement card = waitFor("#event-list [data-event='" + event + "']");
+    Browser.click(card, "为本项目报名");
+    Browser.waitUp(browser)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(
+                    "#event-list [data-event='" + event + "'] [data-signup='registered']")));
+    // signed up: no longer recommended to it
+    assertTrue(
+        browser
+            .findElements(By.cssSelector("#event-recommended [data-event='" + event + "']"))
+            .isEmpty());
+    JsonNode roster =
+        TestServer.ok(s.as(ADMIN, "GET", "/api/v1/events/" + event + "/registrations", null));
+    assertEquals(1, roster.get("registered").asInt());
+    Browser.shot(browser, "events-founder-registered");
+    Browser.click(waitFor("#event-list [data-event='" + event + "']"), "取消报名");
+    Browser.waitUp(browser)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#event-list [data-event='" + event + "'] [data-signup='none']")));
+  }
+
   /** A time input filled as a person would with the keyboard. */
   static void setTime(String id, String hhmm) {
     WebElement e = browser.findElement(By.id(id));
@@ -185,8 +214,8 @@ class ConsolePlatformBrowserTest {
     WebElement card = waitFor("#applications [data-application]");
     String before = waitFor("#inventory-summary").getText();
     card.findElement(By.cssSelector("input[value='o-301']")).click();
-    for (WebElement b : card.findElements(By.tagName("button")))
-      if (b.getText().equals("接收入驻")) b.click();
+    // the click re-renders the page: the other buttons go stale, so stop at the one
+    Browser.click(card, "接收入驻");
     Browser.waitUp(browser)
         .until(
             ExpectedConditions.presenceOfElementLocated(

@@ -116,6 +116,18 @@ class RoleMatrixTest {
     EXPECT.put(
         "GET /api/v1/investors/{id}/recommendations", "admin portal officer: ok; investor: own");
     EXPECT.put("POST /api/v1/recommendations", "admin portal officer: ok");
+    EXPECT.put("GET /api/v1/events/{id}/recommendations", "admin portal officer: ok");
+    // sign-ups: a founder for its own project, an officer for its region's (OTHER: elsewhere)
+    EXPECT.put("POST /api/v1/events/{id}/registrations", "admin: ok; founder officer: own");
+    EXPECT.put("GET /api/v1/events/{id}/registrations", "admin portal officer: ok");
+    EXPECT.put(
+        "DELETE /api/v1/events/{id}/registrations/{projectId}",
+        "admin: ok; founder officer: own-hide");
+    EXPECT.put(
+        "GET /api/v1/projects/{id}/registrations",
+        "admin portal: ok; founder: own; officer: own-hide");
+    EXPECT.put("POST /api/v1/events/{id}/attendance", "admin: ok; officer: own");
+    EXPECT.put("POST /api/v1/events/{id}/results", "admin: ok; officer: own");
     EXPECT.put("GET /api/v1/policies/{id}/recommendations", "admin portal officer: ok");
     // an officer's cohort named outside its region is refused (403 naming projects[0])
     EXPECT.put("POST /api/v1/allocations", "admin: ok; officer: own");
@@ -399,6 +411,8 @@ class RoleMatrixTest {
     boolean ownBooking =
         role == Role.FOUNDER
             && (op.key().equals("POST /api/v1/parks/{id}/bookings")
+                || op.key().startsWith("POST /api/v1/events/{id}/registrations")
+                || op.key().startsWith("DELETE /api/v1/events/{id}/registrations")
                 || op.key().equals("POST /api/v1/parks/{id}/applications")
                 || op.key().equals("DELETE /api/v1/parks/{id}/bookings/{bookingId}"));
     return aboutOwnKind || ownTicket || ownBooking || op.path().equals("/api/v1/feedback")
@@ -428,6 +442,8 @@ class RoleMatrixTest {
     if (path.contains("{bookingId}"))
       path = path.replace("{bookingId}", booking(lastPark(path), projectFor(role, variant)));
     if (path.contains("{appId}")) path = path.replace("{appId}", application(lastPark(path)));
+    if (path.contains("{projectId}"))
+      path = path.replace("{projectId}", signedUp(path.split("/")[4], projectFor(role, variant)));
     return switch (op.key().replace("/" + (type == null ? "-" : type.path()), "/TYPE")) {
       case "POST /api/v1/TYPE" -> new Request(path, json, copyOf(type, "mx-" + (++fresh)));
       case "POST /api/v1/TYPE/import" ->
@@ -493,6 +509,20 @@ class RoleMatrixTest {
               json,
               "{\"projectId\":\"" + projectFor(role, variant) + "\",\"kinds\":[\"office\"]}");
       case "POST /api/v1/TYPE/{id}/reports" -> new Request(path, json, REPORT);
+      case "POST /api/v1/TYPE/{id}/registrations" ->
+          new Request(path, json, "{\"projectId\":\"" + projectFor(role, variant) + "\"}");
+      case "POST /api/v1/TYPE/{id}/attendance" ->
+          new Request(
+              path,
+              json,
+              "[{\"projectId\":\"" + projectFor(role, variant) + "\",\"attended\":true}]");
+      case "POST /api/v1/TYPE/{id}/results" ->
+          new Request(
+              path,
+              json,
+              "[{\"projectId\":\""
+                  + projectFor(role, variant)
+                  + "\",\"award\":{\"name\":\"优秀奖\",\"level\":\"city\"}}]");
       case "POST /api/v1/TYPE/{id}/applications/{appId}/decision" ->
           new Request(path, json, "{\"decision\":\"decline\",\"reason\":\"矩阵测试\"}");
       case "POST /api/v1/TYPE/{id}/outreach" ->
@@ -575,6 +605,22 @@ class RoleMatrixTest {
     return r.json().get("id").asText();
   }
 
+  /**
+   * Signs {@code project} up for {@code event} through the admin key, unless it is signed up;
+   * returns the project id (the path's {@code {projectId}}).
+   */
+  static String signedUp(String event, String project) {
+    TestServer.Response r =
+        s.json(
+            "POST",
+            "/api/v1/events/" + event + "/registrations",
+            "{\"projectId\":\"" + project + "\"}",
+            "Authorization",
+            "Bearer " + KEYS.get(Role.ADMIN));
+    if (r.status() != 201 && r.status() != 409) throw new IllegalStateException(r.body());
+    return project;
+  }
+
   /** A fresh pending application to {@code park} of a fresh active project. */
   static String application(String park) {
     String project = put(EntityType.PROJECTS, "mx-" + (++fresh));
@@ -638,7 +684,7 @@ class RoleMatrixTest {
       case PARKS -> otherOf(EntityType.PARKS);
       case INVESTORS -> otherOf(EntityType.INVESTORS);
       case POLICIES -> otherOf(EntityType.POLICIES);
-      case EVENTS -> otherOf(EntityType.EVENTS);
+      case EVENTS -> "ev-competition-final"; // open, ahead, with seats: sign-ups go through
     };
   }
 

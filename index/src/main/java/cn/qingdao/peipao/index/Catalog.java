@@ -18,6 +18,7 @@ import cn.qingdao.peipao.index.store.GrowthStore;
 import cn.qingdao.peipao.index.store.OutreachStore;
 import cn.qingdao.peipao.index.store.ParkReportStore;
 import cn.qingdao.peipao.index.store.ReadAudit;
+import cn.qingdao.peipao.index.store.RegistrationStore;
 import cn.qingdao.peipao.index.store.SpaceStore;
 import cn.qingdao.peipao.index.store.StoredEntity;
 import cn.qingdao.peipao.index.store.TicketStore;
@@ -59,6 +60,7 @@ public final class Catalog implements AutoCloseable {
   private final OutreachStore outreach;
   private final SpaceStore spaces;
   private final ParkReportStore parkReports;
+  private final RegistrationStore registrations;
   private final SearchIndex index;
   private final EntityReader reader;
   private final Clock clock;
@@ -96,6 +98,7 @@ public final class Catalog implements AutoCloseable {
     this.outreach = new OutreachStore(db);
     this.spaces = new SpaceStore(db);
     this.parkReports = new ParkReportStore(db);
+    this.registrations = new RegistrationStore(db);
     this.index = index;
     this.reader = new EntityReader(taxonomy);
     this.clock = clock;
@@ -403,6 +406,10 @@ public final class Catalog implements AutoCloseable {
 
   public TicketStore tickets() {
     return tickets;
+  }
+
+  public RegistrationStore registrations() {
+    return registrations;
   }
 
   public ParkReportStore parkReports() {

@@ -63,7 +63,8 @@ public final class KeyAccessControl implements AccessControl {
               OUTREACH,
               PARK_DESK,
               BOOK,
-              APPLY ->
+              APPLY,
+              EVENT_DESK ->
               throw forbidden(p, "reads, searches and recommends; writes need an admin key");
           default -> {}
         }
@@ -87,6 +88,7 @@ public final class KeyAccessControl implements AccessControl {
           GROWTH,
           SERVICE_LOG,
           APPLY,
+          EVENT_DESK,
           PROJECT_RECORDS,
           PARK_REVIEW,
           PUBLIC,
@@ -153,8 +155,10 @@ public final class KeyAccessControl implements AccessControl {
       }
       case APPLY -> {
         if (p.role() != Principal.Role.FOUNDER)
-          throw forbidden(p, "does not apply to move in: a project's founder does");
+          throw forbidden(p, "does not sign projects up: a project's founder does");
       }
+      case EVENT_DESK ->
+          throw forbidden(p, "does not record attendance or results: admin and officer keys do");
       case PARK_REVIEW -> {
         if (!self || p.role() != Principal.Role.PARK)
           throw forbidden(p, "reads only its own park's reports and evaluation");

@@ -52,10 +52,16 @@ public enum Operation {
    */
   BOOK,
   /**
-   * Applying to move into a park: admin; a founder key for its own project; an officer key for a
-   * project of its region (the controller checks the body).
+   * Signing a project up — applying to move into a park, registering for an event or cancelling
+   * that: admin; a founder key for its own project; an officer key for a project of its region (the
+   * controller checks the body or path).
    */
   APPLY,
+  /**
+   * An event's desk: recording attendance and competition results. Admin; an officer key for its
+   * region's projects.
+   */
+  EVENT_DESK,
   /**
    * A park's yearly reports and evaluation: admin, portal, an officer (its region's parks), the
    * park's own key; the ranking of all parks (no id) is not a park key's.

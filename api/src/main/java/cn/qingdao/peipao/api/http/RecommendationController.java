@@ -32,7 +32,8 @@ import java.util.Set;
  * Recommender} ranks.
  */
 public final class RecommendationController {
-  static final List<String> PROJECT_TARGETS = List.of("mentors", "parks", "investors", "policies");
+  static final List<String> PROJECT_TARGETS =
+      List.of("mentors", "parks", "investors", "policies", "events");
   private static final Set<String> GET_PARAMS =
       Set.of(
           "target",
@@ -111,6 +112,12 @@ public final class RecommendationController {
                 () -> new ApiException(404, "no " + subjectType.path() + " with id '" + id + "'"));
     // a pair the subject rejected is not recommended to it again; existing relations are marked
     Set<String> rejected = feedback.rejected(subjectType, id, target);
+    // nor an event the project is signed up for already
+    if (target == EntityType.EVENTS) {
+      rejected = new HashSet<>(rejected);
+      for (var r : catalog.registrations().ofProject(id))
+        if (!r.status().equals("cancelled")) rejected.add(r.eventId());
+    }
     answer(
         ctx,
         run(subject, target, limit, filters, ctx.queryParam("profile"), includePartial, rejected),

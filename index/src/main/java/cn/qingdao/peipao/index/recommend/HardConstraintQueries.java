@@ -3,6 +3,7 @@ package cn.qingdao.peipao.index.recommend;
 import cn.qingdao.peipao.core.eligibility.Eligibility;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.model.Event;
 import cn.qingdao.peipao.core.model.Investor;
 import cn.qingdao.peipao.core.model.Mentor;
 import cn.qingdao.peipao.core.model.Park;
@@ -67,13 +68,15 @@ final class HardConstraintQueries {
       b.add(
           terms(EntityDocuments.STATUS, second ? List.of("active", "failed") : List.of("active")),
           Occur.FILTER);
-      String consent =
+      List<String> consent =
           switch (s.type()) {
-            case MENTORS -> "mentors";
-            case PARKS -> "parks";
-            default -> "investors";
+            case MENTORS -> List.of("mentors");
+            case PARKS -> List.of("parks");
+            // an event invites a project that lets anyone find it (HardConstraint.consents)
+            case EVENTS -> List.of("mentors", "parks", "investors");
+            default -> List.of("investors");
           };
-      b.add(new TermQuery(new Term(EntityDocuments.CONSENT, consent)), Occur.FILTER);
+      b.add(terms(EntityDocuments.CONSENT, consent), Occur.FILTER);
       List<String> scope = scopeOf(s);
       if (!scope.isEmpty())
         b.add(
@@ -85,10 +88,14 @@ final class HardConstraintQueries {
         return new MatchNoDocsQuery("the mentor is at capacity");
       if (s instanceof Park && !HardConstraints.hasRoom(subject))
         return new MatchNoDocsQuery("the park has no room");
+      if (s instanceof Event && !openOn(subject, epochDay))
+        return new MatchNoDocsQuery("the event is not open for sign-up");
     } else {
       Project p = (Project) s;
       if (!"active".equals(p.status()) && target != EntityType.POLICIES) {
-        if (!"failed".equals(p.status()) || target == EntityType.INVESTORS) {
+        if (!"failed".equals(p.status())
+            || target == EntityType.INVESTORS
+            || target == EntityType.EVENTS) {
           return new MatchNoDocsQuery("the project is not active");
         }
         b.add(new TermQuery(new Term(EntityDocuments.SECOND_INCUBATION, "yes")), Occur.FILTER);
@@ -104,6 +111,17 @@ final class HardConstraintQueries {
                 Occur.FILTER);
         case PARKS -> b.add(new TermQuery(new Term(EntityDocuments.ROOM, "yes")), Occur.FILTER);
         case POLICIES -> b.add(openFounderPolicies(epochDay), Occur.FILTER);
+        case EVENTS -> {
+          // seconds against the day's start: the same test as HardConstraints' by the day
+          long dayStart = epochDay * 86_400L;
+          b.add(new TermQuery(new Term(EntityDocuments.STATUS, "open")), Occur.FILTER);
+          b.add(
+              LongPoint.newRangeQuery(EntityDocuments.EVENT_START, dayStart, Long.MAX_VALUE),
+              Occur.FILTER);
+          b.add(
+              LongPoint.newRangeQuery(EntityDocuments.EVENT_DEADLINE, dayStart, Long.MAX_VALUE),
+              Occur.FILTER);
+        }
         default -> {}
       }
     }
@@ -115,6 +133,13 @@ final class HardConstraintQueries {
     if (!f.kinds().isEmpty()) b.add(terms(EntityDocuments.KIND, f.kinds()), Occur.FILTER);
     if (!f.needs().isEmpty()) b.add(terms(EntityDocuments.NEED, f.needs()), Occur.FILTER);
     return b.build();
+  }
+
+  /** Whether an event takes sign-ups on {@code epochDay}, as {@link HardConstraints} judges it. */
+  private static boolean openOn(Features event, long epochDay) {
+    return event.active
+        && HardConstraints.eventDay(event.eventStart) >= epochDay
+        && HardConstraints.eventDay(event.eventDeadline) >= epochDay;
   }
 
   private static List<String> scopeOf(Entity e) {

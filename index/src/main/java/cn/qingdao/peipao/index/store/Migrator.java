@@ -36,7 +36,8 @@ final class Migrator {
           "V8__mentor_sessions.sql",
           "V9__policy_outreach.sql",
           "V10__spaces_bookings_move_in.sql",
-          "V11__park_reports.sql");
+          "V11__park_reports.sql",
+          "V12__event_registrations.sql");
 
   private final DataSource dataSource;
 

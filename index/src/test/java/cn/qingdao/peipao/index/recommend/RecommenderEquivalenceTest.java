@@ -46,6 +46,7 @@ class RecommenderEquivalenceTest {
         Recommender recommender =
             new Recommender(catalog.index(), catalog.reader(), ScoringProfiles.defaults(), CLOCK);
         int compared = 0;
+        java.util.Map<Direction, Integer> byDirection = new java.util.EnumMap<>(Direction.class);
         long textScoredFast = 0;
         long textScoredAll = 0;
         for (int q = 0; q < 150; q++) {
@@ -72,10 +73,15 @@ class RecommenderEquivalenceTest {
             assertEquals(all.items().get(i).components(), fast.items().get(i).components(), what);
           }
           compared += all.items().size();
+          byDirection.merge(fast.direction(), all.items().size(), Integer::sum);
           textScoredFast += fast.textScored();
           textScoredAll += all.textScored();
         }
         assertTrue(compared > 1000, "the queries must return enough items to compare: " + compared);
+        for (Direction d : Direction.values())
+          assertTrue(
+              byDirection.getOrDefault(d, 0) > 0,
+              "no item compared in direction " + d.code() + " (seed " + seed + "): " + byDirection);
         assertTrue(
             textScoredFast * 3 < textScoredAll,
             "pruning must skip most text scoring: " + textScoredFast + " of " + textScoredAll);
@@ -124,11 +130,60 @@ class RecommenderEquivalenceTest {
     import_(catalog, EntityType.INVESTORS, gen.investors(200));
     import_(catalog, EntityType.INVESTORS, QingdaoDataset.real(EntityType.INVESTORS));
     import_(catalog, EntityType.POLICIES, QingdaoDataset.real(EntityType.POLICIES));
+    import_(catalog, EntityType.EVENTS, events(rnd, 300));
     // a few writes after the bulk load, so that several segments and deletions exist
     for (int i = 0; i < 30; i++) {
       String id = String.format("syn-p-%05d", 1 + rnd.nextInt(2000));
       catalog.delete(EntityType.PROJECTS, id, null, "test");
     }
+  }
+
+  /**
+   * Events around the clock's day: past, today, ahead; some closed or cancelled; sign-up closing
+   * before the start, sometimes already; a tenth elsewhere in Shandong.
+   */
+  static List<ObjectNode> events(Random rnd, int n) {
+    List<String> sectors = TAXONOMY.sectors().stream().map(x -> x.code()).toList();
+    List<String> needs = TAXONOMY.services().stream().map(x -> x.code()).toList();
+    List<String> districts = TAXONOMY.districts().stream().map(x -> x.code()).toList();
+    String[] words = {"融资路演", "智能制造沙龙", "海洋经济对接", "平台经济训练营", "数据服务大讲堂"};
+    List<ObjectNode> out = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      ObjectNode e = Json.mapper().createObjectNode();
+      e.put("id", String.format("syn-ev-%05d", i));
+      e.put("name", words[rnd.nextInt(words.length)] + " 第" + i + "期");
+      e.put("description", "合成活动：" + words[rnd.nextInt(words.length)]);
+      e.put("kind", pick(rnd, Codes.EVENT_KINDS));
+      for (int k = rnd.nextInt(3); k > 0; k--) e.withArray("sectors").add(pick(rnd, sectors));
+      for (String st : TAXONOMY.stageCodeList())
+        if (rnd.nextDouble() < 0.4) e.withArray("stages").add(st);
+      java.util.Set<String> ns = new java.util.LinkedHashSet<>();
+      for (int k = 1 + rnd.nextInt(3); k > 0; k--) ns.add(pick(rnd, needs));
+      ns.forEach(x -> e.withArray("needs").add(x));
+      java.util.Set<String> secs = new java.util.LinkedHashSet<>();
+      e.withArray("sectors").forEach(x -> secs.add(x.asText()));
+      e.remove("sectors");
+      secs.forEach(x -> e.withArray("sectors").add(x));
+      ObjectNode loc = e.putObject("location");
+      if (rnd.nextDouble() < 0.1) loc.put("district", pick(rnd, ELSEWHERE));
+      else loc.put("district", pick(rnd, districts));
+      Instant start =
+          CLOCK.instant().plus(java.time.Duration.ofHours(rnd.nextInt(24 * 110) - 24 * 20));
+      e.put("start", start.atOffset(ZoneOffset.ofHours(8)).toString());
+      e.put("end", start.plus(java.time.Duration.ofHours(3)).atOffset(ZoneOffset.UTC).toString());
+      if (rnd.nextDouble() < 0.8)
+        e.put(
+            "registrationDeadline",
+            start
+                .minus(java.time.Duration.ofHours(rnd.nextInt(24 * 8)))
+                .atOffset(ZoneOffset.UTC)
+                .toString());
+      double r = rnd.nextDouble();
+      e.put("status", r < 0.8 ? "open" : r < 0.9 ? "closed" : "cancelled");
+      if (rnd.nextBoolean()) e.put("capacity", 10 + rnd.nextInt(200));
+      out.add(e);
+    }
+    return out;
   }
 
   private static void import_(Catalog c, EntityType type, List<ObjectNode> nodes) {
@@ -181,7 +236,7 @@ class RecommenderEquivalenceTest {
       case PARKS -> String.format("syn-k-%05d", 1 + rnd.nextInt(200));
       case INVESTORS -> String.format("syn-i-%05d", 1 + rnd.nextInt(200));
       case POLICIES -> "pol-cdb-personal";
-      case EVENTS -> "ev-yuanlai-roadshow";
+      case EVENTS -> String.format("syn-ev-%05d", 1 + rnd.nextInt(300));
     };
   }
 

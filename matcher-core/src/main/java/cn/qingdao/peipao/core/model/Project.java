@@ -50,12 +50,19 @@ public record Project(
 
   /** This project with {@code inPark} set (the rest unchanged). */
   public Project withInPark(Boolean value) {
-    return copy(id, tags, value, status, version, updatedAt);
+    return copy(id, tags, value, status, awards, version, updatedAt);
+  }
+
+  /** This project with {@code award} added to its awards (a list is made when none was stated). */
+  public Project withAward(Award award) {
+    List<Award> more = new java.util.ArrayList<>(awards == null ? List.of() : awards);
+    more.add(award);
+    return copy(id, tags, inPark, status, List.copyOf(more), version, updatedAt);
   }
 
   /** This project with another status and tags (the rest unchanged). */
   public Project withStatus(String newStatus, List<String> newTags) {
-    return copy(id, List.copyOf(newTags), inPark, newStatus, version, updatedAt);
+    return copy(id, List.copyOf(newTags), inPark, newStatus, awards, version, updatedAt);
   }
 
   @Override
@@ -65,7 +72,7 @@ public record Project(
 
   @Override
   public Project withServerFields(String id, long version, Instant updatedAt) {
-    return copy(id, tags, inPark, status, version, updatedAt);
+    return copy(id, tags, inPark, status, awards, version, updatedAt);
   }
 
   /** The one full copy: the fields the {@code with…} methods change, the rest kept. */
@@ -74,6 +81,7 @@ public record Project(
       List<String> newTags,
       Boolean newInPark,
       String newStatus,
+      List<Award> newAwards,
       long newVersion,
       Instant newUpdatedAt) {
     return new Project(
@@ -89,7 +97,7 @@ public record Project(
         fundingNeed,
         employees,
         registeredAt,
-        awards,
+        newAwards,
         flags,
         newInPark,
         consent,

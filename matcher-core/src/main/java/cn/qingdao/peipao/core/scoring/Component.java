@@ -17,7 +17,9 @@ public enum Component {
   TICKET("ticket"),
   INSTRUMENT("instrument"),
   TRACK("track"),
-  BENEFIT("benefit");
+  BENEFIT("benefit"),
+  /** How soon an event starts: 1 today, falling by e each fortnight (appended: ordinals stay). */
+  TIME("time");
 
   static final Component[] ALL = values();
 

@@ -44,7 +44,19 @@ public enum Direction {
       "investor-projects",
       EntityType.INVESTORS,
       EntityType.PROJECTS,
-      List.of("sector", "stage", "location", "text", "ticket", "instrument"));
+      List.of("sector", "stage", "location", "text", "ticket", "instrument")),
+  /** Upcoming events open for sign-up, for a project: one-sided, sooner is better. */
+  PROJECT_EVENTS(
+      "project-events",
+      EntityType.PROJECTS,
+      EntityType.EVENTS,
+      List.of("sector", "stage", "location", "needs", "text", "time")),
+  /** The projects to invite to an event: one-sided. */
+  EVENT_PROJECTS(
+      "event-projects",
+      EntityType.EVENTS,
+      EntityType.PROJECTS,
+      List.of("sector", "stage", "location", "needs", "text"));
 
   private final String code;
   private final EntityType subject;
@@ -84,7 +96,7 @@ public enum Direction {
       case PARK_PROJECTS -> Optional.of(PROJECT_PARKS);
       case PROJECT_INVESTORS -> Optional.of(INVESTOR_PROJECTS);
       case INVESTOR_PROJECTS -> Optional.of(PROJECT_INVESTORS);
-      case PROJECT_POLICIES -> Optional.empty();
+      case PROJECT_POLICIES, PROJECT_EVENTS, EVENT_PROJECTS -> Optional.empty();
     };
   }
 

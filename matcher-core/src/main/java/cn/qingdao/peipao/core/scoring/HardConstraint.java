@@ -8,7 +8,8 @@ public enum HardConstraint {
   NO_CONSENT("项目未同意对方查看"),
   OUT_OF_SCOPE("不在服务区域内"),
   FULL("名额已满"),
-  POLICY_NOT_OPEN("政策不在有效期或不面向创业者");
+  POLICY_NOT_OPEN("政策不在有效期或不面向创业者"),
+  EVENT_NOT_OPEN("活动已结束、已取消或报名已截止");
 
   private final String label;
 
@@ -28,6 +29,9 @@ public enum HardConstraint {
           case MENTORS -> Features.CONSENT_MENTORS;
           case PARKS -> Features.CONSENT_PARKS;
           case INVESTORS -> Features.CONSENT_INVESTORS;
+          // an event invites only a project that lets someone find it
+          case EVENTS ->
+              Features.CONSENT_MENTORS | Features.CONSENT_PARKS | Features.CONSENT_INVESTORS;
           default -> 0;
         };
     return needed == 0 || (project.consent & needed) != 0;

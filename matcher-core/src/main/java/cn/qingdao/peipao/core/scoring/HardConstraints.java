@@ -43,9 +43,19 @@ public final class HardConstraints {
         if (epochDay < o.validFrom || epochDay > o.validUntil || !o.founderAudience)
           return HardConstraint.POLICY_NOT_OPEN;
       }
+      case EVENTS -> {
+        // by the day, as the index filters: open, starting today or later, sign-up not closed
+        if (!o.active || eventDay(o.eventStart) < epochDay || eventDay(o.eventDeadline) < epochDay)
+          return HardConstraint.EVENT_NOT_OPEN;
+      }
       default -> {}
     }
     return null;
+  }
+
+  /** The UTC epoch day of an epoch second (the index compares seconds against day starts). */
+  public static long eventDay(long epochSecond) {
+    return Math.floorDiv(epochSecond, 86_400L);
   }
 
   /** Whether a park can take one more project: not full by count, and some area left. */

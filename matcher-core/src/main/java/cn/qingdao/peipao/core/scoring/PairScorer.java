@@ -29,6 +29,10 @@ public final class PairScorer {
   private static final int INSTRUMENT = Component.INSTRUMENT.ordinal();
   private static final int BENEFIT = Component.BENEFIT.ordinal();
   private static final int TRACK = Component.TRACK.ordinal();
+  private static final int TIME = Component.TIME.ordinal();
+
+  /** Days over which an event's time value falls by e: a fortnight. */
+  static final double TIME_SCALE_DAYS = 14;
 
   private final FeatureExtractor fx;
 
@@ -322,6 +326,13 @@ public final class PairScorer {
       if (used[INSTRUMENT]) put(INSTRUMENT, instrument(p, o));
       if (used[BENEFIT]) put(BENEFIT, benefit(o));
       if (used[TRACK]) put(TRACK, track(o));
+      if (used[TIME]) put(TIME, time(o));
+    }
+
+    /** 1 for an event today, e^(−days/14) for one {@code days} ahead (never above 1). */
+    private double time(Features o) {
+      long days = Math.max(0, HardConstraints.eventDay(o.eventStart) - today);
+      return Math.exp(-days / TIME_SCALE_DAYS);
     }
 
     private void put(int component, double v) {

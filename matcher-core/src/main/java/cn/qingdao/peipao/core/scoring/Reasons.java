@@ -63,7 +63,16 @@ final class Reasons {
       case INSTRUMENT -> value >= 1.0 ? instrument(o) : null;
       case BENEFIT -> o.benefitMax > 0 ? "最高 " + money(o.benefitMax) : null;
       case TRACK -> value >= GOOD && o.portfolio > 0 ? "已投资 " + o.portfolio + " 个项目" : null;
+      case TIME -> when(value, o);
     };
+  }
+
+  /** When and where an event is: "3 天后 · 崂山区" (the days recovered from the time value). */
+  private String when(double value, Features o) {
+    long days = value <= 0 ? -1 : Math.round(-Math.log(value) * PairScorer.TIME_SCALE_DAYS);
+    String day = days < 0 ? null : days == 0 ? "今天" : days == 1 ? "明天" : days + " 天后";
+    if (day == null) return null;
+    return o.district >= 0 ? day + " · " + fx.district(o.district).name() : day;
   }
 
   private String sector(double value, Features p, Features o) {
