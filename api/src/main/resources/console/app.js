@@ -1,6 +1,7 @@
 import { dashboard } from "./dashboard.js";
 import { spaces } from "./spaces.js";
 import { events } from "./events.js";
+import { allocate } from "./allocate.js";
 
 // The console: plain ES modules, no build step, no CDN. It calls only the public API with the key
 // the user pasted (kept in sessionStorage, gone when the tab closes), and renders every value as
@@ -476,7 +477,7 @@ const LEDGER_COLUMNS = [
   ["label", "名称"], ["needsRaised", "需求数"], ["responded", "已响应"], ["resolved", "已解决"],
   ["overdue", "超时"], ["responseRate", "响应率"], ["firstResponseHours", "首次响应（小时，中位数）"],
   ["projectsServed", "服务项目"], ["sessions", "陪跑次数"], ["contacted", "政策已联系"], ["granted", "政策已兑现"],
-  ["grantedAmount", "兑现金额（元）"],
+  ["grantedAmount", "兑现金额（元）"], ["registrations", "活动报名"], ["bookings", "场地预约"],
 ];
 
 async function ledger() {
@@ -590,7 +591,7 @@ async function login() {
 
 // ---- routing ----
 
-const VIEWS = { calculator, search, recommend, tickets, ledger, dashboard, spaces, events, login };
+const VIEWS = { calculator, search, recommend, tickets, ledger, dashboard, allocate, spaces, events, login };
 
 async function route() {
   const name = (location.hash.match(/^#\/(\w+)/) || [])[1] || "calculator";

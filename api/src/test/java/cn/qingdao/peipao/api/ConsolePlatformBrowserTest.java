@@ -8,6 +8,7 @@ import cn.qingdao.peipao.api.http.KeyAccessControl;
 import cn.qingdao.peipao.core.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -190,6 +191,44 @@ class ConsolePlatformBrowserTest {
         .until(
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#event-list [data-event='" + event + "'] [data-signup='none']")));
+  }
+
+  @Test
+  void theOfficerDraftsBothAllocationsAndPublishesOneWhileTheOtherGoesStale() {
+    Browser.signIn(browser, s.base, OFFICER, "#/allocate");
+    waitFor("#alloc-form");
+    browser.findElement(By.cssSelector("#alloc-form button[type=submit]")).click();
+    WebElement stable = waitFor("#alloc-result [data-mode='stable']");
+    WebElement coverage = waitFor("#alloc-result [data-mode='coverage']");
+    // the 崂山区 officer's cohort is its district's: every project placed or left out is there
+    for (WebElement panel : List.of(stable, coverage)) {
+      JsonNode draft =
+          TestServer.ok(
+              s.as(
+                  ADMIN,
+                  "GET",
+                  "/api/v1/allocations/" + panel.getAttribute("data-allocation"),
+                  null));
+      for (JsonNode a : draft.get("assignments"))
+        assertEquals(
+            "laoshan",
+            TestServer.ok(
+                    s.as(ADMIN, "GET", "/api/v1/projects/" + a.get("projectId").asText(), null))
+                .at("/location/district")
+                .asText());
+      assertTrue(panel.getText().contains("覆盖率"), panel.getText());
+    }
+    Browser.shot(browser, "allocate-officer-drafts");
+    Browser.click(coverage, "发布此方案");
+    Browser.waitUp(browser)
+        .until(ExpectedConditions.attributeToBe(coverage, "data-published", "true"));
+    // the stable draft took the same slots: publishing it now is refused, and says why
+    Browser.click(stable, "发布此方案");
+    Browser.waitUp(browser)
+        .until(
+            ExpectedConditions.textToBePresentInElement(
+                stable.findElement(By.className("publish-result")), "请重新生成方案"));
+    Browser.shot(browser, "allocate-stale-explained");
   }
 
   /** A time input filled as a person would with the keyboard. */

@@ -97,6 +97,52 @@ public class AllocationBenchmark {
     report("stable", new StableAllocator().allocate(problem));
     report("coverage", new CoverageAllocator().allocate(problem));
     report("greedy top-1", greedy(problem));
+    OrToolsResult or = orTools(problem);
+    Allocation ours = new CoverageAllocator().allocate(problem);
+    long oursUnits = Math.round(ours.totalScore() / AllocationProblem.UNIT);
+    System.out.printf(
+        "%-13s assigned %,6d  total score %,10.2f  (same size as coverage: %s; same total score"
+            + " to the unit of 1e-6: %s)%n",
+        "OR-Tools MCF",
+        or.assigned(),
+        or.totalUnits() * AllocationProblem.UNIT,
+        or.assigned() == ours.assigned() ? "yes" : "NO",
+        or.totalUnits() == oursUnits ? "yes" : "NO (" + (or.totalUnits() - oursUnits) + ")");
+  }
+
+  /** OR-Tools' answer: the projects placed and their total score in units of 1e-6. */
+  record OrToolsResult(long assigned, long totalUnits) {}
+
+  /**
+   * The same problem as Google OR-Tools' min-cost max-flow: source → project (capacity 1) →
+   * acceptable mentor (capacity 1, cost −score in units of 1e-6) → sink (capacity: the mentor's
+   * slots). {@code solveMaxFlowWithMinCost} gives the largest allocation with the highest total
+   * score, what {@code CoverageAllocator} promises. The graph is built inside the timed call, as a
+   * user of OR-Tools would have to.
+   */
+  static OrToolsResult orTools(AllocationProblem problem) {
+    com.google.ortools.Loader.loadNativeLibraries();
+    int n = problem.projects();
+    int m = problem.counterparts();
+    int source = 0;
+    int sink = n + m + 1;
+    var flow = new com.google.ortools.graph.MinCostFlow();
+    for (int p = 0; p < n; p++) {
+      flow.addArcWithCapacityAndUnitCost(source, 1 + p, 1, 0);
+      for (int j = 0; j < m; j++)
+        if (problem.acceptable(p, j))
+          flow.addArcWithCapacityAndUnitCost(
+              1 + p, 1 + n + j, 1, -Math.round(problem.score(p, j) / AllocationProblem.UNIT));
+    }
+    for (int j = 0; j < m; j++)
+      flow.addArcWithCapacityAndUnitCost(1 + n + j, sink, problem.slots(j), 0);
+    // the max flow runs from the nodes with supply to those with demand: as much as every project
+    flow.setNodeSupply(source, n);
+    flow.setNodeSupply(sink, -n);
+    var status = flow.solveMaxFlowWithMinCost();
+    if (status != com.google.ortools.graph.MinCostFlowBase.Status.OPTIMAL)
+      throw new IllegalStateException("OR-Tools: " + status);
+    return new OrToolsResult(flow.getMaximumFlow(), -flow.getOptimalCost());
   }
 
   private long slots() {
@@ -133,6 +179,11 @@ public class AllocationBenchmark {
   @Benchmark
   public Allocation coverage() {
     return new CoverageAllocator().allocate(problem);
+  }
+
+  @Benchmark
+  public OrToolsResult orToolsMinCostFlow() {
+    return orTools(problem);
   }
 
   @Benchmark

@@ -112,11 +112,12 @@ public final class RecommendationController {
                 () -> new ApiException(404, "no " + subjectType.path() + " with id '" + id + "'"));
     // a pair the subject rejected is not recommended to it again; existing relations are marked
     Set<String> rejected = feedback.rejected(subjectType, id, target);
-    // nor an event the project is signed up for already
+    // nor an event the project is signed up for already, or one with no seat and no waitlist
     if (target == EntityType.EVENTS) {
       rejected = new HashSet<>(rejected);
       for (var r : catalog.registrations().ofProject(id))
         if (!r.status().equals("cancelled")) rejected.add(r.eventId());
+      rejected.addAll(catalog.registrations().fullWithoutWaitlist());
     }
     answer(
         ctx,

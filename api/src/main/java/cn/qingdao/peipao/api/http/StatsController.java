@@ -48,7 +48,9 @@ public final class StatsController {
           new Column("政策已联系", Ledger.Line::contacted),
           new Column("政策已申报", Ledger.Line::applied),
           new Column("政策已兑现", Ledger.Line::granted),
-          new Column("兑现金额（元）", Ledger.Line::grantedAmount));
+          new Column("兑现金额（元）", Ledger.Line::grantedAmount),
+          new Column("活动报名", Ledger.Line::registrations),
+          new Column("场地预约", Ledger.Line::bookings));
 
   public void report(Context ctx) {
     Requests.onlyParams(ctx, Set.of("groupBy", "from", "to", "city", "district", "format"));

@@ -87,6 +87,48 @@ public final class RegistrationStore {
     }
   }
 
+  /**
+   * The events whose seats are all taken and that keep no waitlist: a project can no longer sign
+   * up, so recommendations leave them out. O(live sign-ups).
+   */
+  public java.util.Set<String> fullWithoutWaitlist() {
+    return db.read(
+        c -> {
+          try (PreparedStatement q =
+                  c.prepareStatement(
+                      "SELECT r.event_id FROM registration r JOIN entity e"
+                          + " ON e.type = 'events' AND e.id = r.event_id"
+                          + " WHERE r.status = 'registered'"
+                          + " AND COALESCE(json_extract(e.json, '$.waitlist'), 0) = 0"
+                          + " AND json_extract(e.json, '$.capacity') IS NOT NULL"
+                          + " GROUP BY r.event_id"
+                          + " HAVING COUNT(*) >= MAX(json_extract(e.json, '$.capacity'))");
+              ResultSet rs = q.executeQuery()) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            while (rs.next()) out.add(rs.getString(1));
+            return out;
+          }
+        });
+  }
+
+  /** The live sign-ups (registered or waitlisted) made in {@code [from, to)}. */
+  public List<Row> createdBetween(Instant from, Instant to) {
+    return db.read(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM registration WHERE status <> 'cancelled'"
+                      + " AND julianday(created_at) >= julianday(?)"
+                      + " AND julianday(created_at) < julianday(?)")) {
+            q.setString(1, from.toString());
+            q.setString(2, to.toString());
+            return rows(q);
+          }
+        });
+  }
+
   /** Every sign-up of a project, newest first. */
   public List<Row> ofProject(String projectId) {
     return db.read(

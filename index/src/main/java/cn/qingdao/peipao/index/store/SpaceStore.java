@@ -247,6 +247,24 @@ public final class SpaceStore {
         });
   }
 
+  /** The live bookings made for a project in {@code [from, to)} (by when they were made). */
+  public List<Booking> projectBookingsMadeBetween(Instant from, Instant to) {
+    return db.read(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement(
+                  "SELECT "
+                      + BOOKING_COLUMNS
+                      + " FROM booking WHERE status = 'booked' AND project_id IS NOT NULL"
+                      + " AND julianday(created_at) >= julianday(?)"
+                      + " AND julianday(created_at) < julianday(?)")) {
+            q.setString(1, from.toString());
+            q.setString(2, to.toString());
+            return bookings(q);
+          }
+        });
+  }
+
   /** Every booking made for a project, newest start first. */
   public List<Booking> bookingsOf(String projectId) {
     return db.read(

@@ -57,7 +57,9 @@ public final class Ledger {
       long contacted,
       long applied,
       long granted,
-      long grantedAmount) {}
+      long grantedAmount,
+      long registrations,
+      long bookings) {}
 
   /** The ledger: its lines in key order, and the period's total. */
   public record Report(
@@ -128,9 +130,30 @@ public final class Ledger {
       }
       total.add(o);
     }
+    // sign-ups for events and room bookings made in the period; like sessions, they have no need
+    for (var g : catalog.registrations().createdBetween(start, end)) {
+      TicketStore.ProjectPlace p = places.get(g.projectId());
+      if (!inPlace(p, place)) continue;
+      if (!groupBy.equals("need"))
+        groups.computeIfAbsent(periodKey(groupBy, g.createdAt(), p), k -> new Acc())
+            .registrations++;
+      total.registrations++;
+    }
+    for (var b : catalog.spaces().projectBookingsMadeBetween(start, end)) {
+      TicketStore.ProjectPlace p = places.get(b.projectId());
+      if (!inPlace(p, place)) continue;
+      if (!groupBy.equals("need"))
+        groups.computeIfAbsent(periodKey(groupBy, b.createdAt(), p), k -> new Acc()).bookings++;
+      total.bookings++;
+    }
     List<Line> lines = new ArrayList<>();
     groups.forEach((k, a) -> lines.add(a.line(k, label(groupBy, k))));
     return new Report(groupBy, from, to, lines, total.line("total", "合计"));
+  }
+
+  /** The group of a record made at {@code at} for a project at {@code p} (not by need). */
+  private static String periodKey(String groupBy, Instant at, TicketStore.ProjectPlace p) {
+    return groupBy.equals("month") ? month(at.atZone(ZONE).toLocalDate()) : key(groupBy, p);
   }
 
   private static String month(LocalDate day) {
@@ -177,6 +200,8 @@ public final class Ledger {
     final Set<String> projects = new HashSet<>();
     long sessions;
     double hours;
+    long registrations;
+    long bookings;
 
     /** Policy and project pairs reached, by the status of their steps in the period. */
     final Map<String, Set<String>> reached = new HashMap<>();
@@ -227,7 +252,9 @@ public final class Ledger {
           reachedAs("contacted"),
           reachedAs("applied"),
           reachedAs("granted"),
-          grantedAmounts.values().stream().mapToLong(Long::longValue).sum());
+          grantedAmounts.values().stream().mapToLong(Long::longValue).sum(),
+          registrations,
+          bookings);
     }
   }
 }

@@ -140,6 +140,11 @@ class RegistrationsTest {
     assertTrue(odd.isEmpty(), odd.toString());
     assertEquals(1, won.get());
     assertEquals(3, registrations.roster(ev, x -> true).registered());
+    // full and without a waitlist: recommendations leave it out; a waitlisted one stays
+    assertTrue(catalog.registrations().fullWithoutWaitlist().contains(ev));
+    String withList = event(1, true, "salon");
+    registrations.register(withList, projects.get(0), "t");
+    assertTrue(!catalog.registrations().fullWithoutWaitlist().contains(withList));
   }
 
   @Test

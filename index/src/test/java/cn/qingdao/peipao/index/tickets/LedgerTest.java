@@ -110,7 +110,87 @@ class LedgerTest {
         else outreach.record(policy, project, "declined", null, "t");
       }
     }
+    // sign-ups for one far event and room bookings at one park, made at random times of the year
+    event = "ev-ledger";
+    var e = Json.mapper().createObjectNode();
+    e.put("id", event);
+    e.put("name", "台账测试活动");
+    e.put("kind", "salon");
+    e.putObject("location").put("district", "shinan");
+    e.put("start", "2027-03-01T09:00:00+08:00");
+    e.put("end", "2027-03-01T12:00:00+08:00");
+    catalog.put(catalog.reader().read(EntityType.EVENTS, e), null, "t");
+    var signUps = new cn.qingdao.peipao.index.events.Registrations(catalog);
+    var spaces = new cn.qingdao.peipao.index.spaces.Spaces(catalog);
+    var bookings = new cn.qingdao.peipao.index.spaces.Bookings(spaces);
+    spaces.replace(
+        PARK,
+        List.of(
+            new cn.qingdao.peipao.index.spaces.Spaces.SpaceInput(
+                "mr", "meeting_room", "会议室", 30, null, null, "free")),
+        "t");
+    java.util.Set<String> signed = new java.util.HashSet<>();
+    for (int i = 0; i < 60; i++) {
+      clock.now = start.plus(Duration.ofHours(rnd.nextInt(24 * 330)));
+      String project = String.format("syn-p-%05d", 1 + rnd.nextInt(400));
+      if (signed.add(project)) signUps.register(event, project, "t");
+      // made now, for a slot of its own in late December: no two overlap
+      Instant slot = Instant.parse("2026-12-20T01:00:00Z").plus(Duration.ofMinutes(10L * i));
+      bookings.book(PARK, "mr", project, slot, slot.plus(Duration.ofMinutes(5)), "洽谈", "t");
+    }
     clock.now = Instant.parse("2026-12-15T00:00:00Z");
+  }
+
+  static String event;
+  static final String PARK = "k-shaohaihui";
+
+  /** Sign-ups and bookings counted from the rows by the day they were made, place by place. */
+  @Test
+  void registrationsAndBookingsCountWhereAndWhenTheyWereMade() {
+    LocalDate from = LocalDate.of(2026, 3, 1);
+    LocalDate to = LocalDate.of(2026, 10, 31);
+    Instant lo = from.atStartOfDay(Ledger.ZONE).toInstant();
+    Instant hi = to.plusDays(1).atStartOfDay(Ledger.ZONE).toInstant();
+    var signUps = catalog.registrations().ofEvent(event);
+    var booked =
+        catalog.spaces().calendar(PARK, "mr", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"));
+    for (String groupBy : List.of("month", "district", "city", "sector")) {
+      for (Ledger.Place place :
+          List.of(new Ledger.Place(null, null), new Ledger.Place("370200", "laoshan"))) {
+        Map<String, long[]> want = new TreeMap<>();
+        for (var g : signUps) {
+          if (g.createdAt().isBefore(lo) || !g.createdAt().isBefore(hi)) continue;
+          Project p = (Project) catalog.entity(EntityType.PROJECTS, g.projectId()).orElseThrow();
+          if (place.district() != null && !place.district().equals(p.location().district()))
+            continue;
+          want.computeIfAbsent(
+                  keyOf(groupBy, LocalDate.ofInstant(g.createdAt(), Ledger.ZONE), p, null),
+                  k -> new long[2])[0]++;
+        }
+        for (var b : booked) {
+          if (b.createdAt().isBefore(lo) || !b.createdAt().isBefore(hi)) continue;
+          Project p = (Project) catalog.entity(EntityType.PROJECTS, b.projectId()).orElseThrow();
+          if (place.district() != null && !place.district().equals(p.location().district()))
+            continue;
+          want.computeIfAbsent(
+                  keyOf(groupBy, LocalDate.ofInstant(b.createdAt(), Ledger.ZONE), p, null),
+                  k -> new long[2])[1]++;
+        }
+        Ledger.Report r = ledger.report(groupBy, from, to, place);
+        long regs = 0;
+        long books = 0;
+        for (Ledger.Line line : r.lines()) {
+          long[] c = want.getOrDefault(line.key(), new long[2]);
+          assertEquals(c[0], line.registrations(), groupBy + " " + place + " " + line.key());
+          assertEquals(c[1], line.bookings(), groupBy + " " + place + " " + line.key());
+          regs += c[0];
+          books += c[1];
+        }
+        assertEquals(regs, r.total().registrations(), groupBy + " " + place);
+        assertEquals(books, r.total().bookings(), groupBy + " " + place);
+        if (place.district() == null) assertTrue(regs > 10 && books > 10, regs + " / " + books);
+      }
+    }
   }
 
   static Outreach outreach;
