@@ -169,6 +169,7 @@ public final class App {
         new AllocationController(catalog, taxonomy, services.allocations());
     GrowthController growth =
         new GrowthController(
+            catalog,
             taxonomy,
             services.growth(),
             services.alerts(),
@@ -222,14 +223,14 @@ public final class App {
         c,
         HandlerType.GET,
         "/api/v1/projects/{id}/growth",
-        Operation.GROWTH,
+        Operation.TENANT_GROWTH,
         EntityType.PROJECTS,
         growth::history);
     route(
         c,
         HandlerType.GET,
         "/api/v1/projects/{id}/alerts",
-        Operation.GROWTH,
+        Operation.TENANT_GROWTH,
         EntityType.PROJECTS,
         growth::ofProject);
     route(c, HandlerType.POST, "/api/v1/growth/import", Operation.IMPORT, growth::importLines);

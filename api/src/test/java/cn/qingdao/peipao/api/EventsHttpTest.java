@@ -108,6 +108,7 @@ class EventsHttpTest {
                 .isBefore(LocalDate.now(java.time.ZoneOffset.UTC)),
             id + " closed its sign-up");
         assertTrue(item.get("components").has("time"), item.toString());
+        assertTrue(item.get("components").has("organiser"), item.toString());
         assertTrue(
             item.get("reasons").toString().matches(".*(今天|明天|\\d+ 天后).*"),
             item.get("reasons").toString());

@@ -247,6 +247,25 @@ class SpacesHttpTest {
     JsonNode assignments =
         TestServer.ok(as(FOUNDER_KEY, "GET", "/api/v1/projects/" + PROJECT + "/assignments", null));
     assertTrue(assignments.toString().contains(PARK), assignments.toString());
+    // now a tenant: the park reads its growth file and alert while the project consents to parks
+    for (boolean consents : new boolean[] {true, false}) {
+      var project =
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              TestServer.ok(as(ADMIN_KEY, "GET", "/api/v1/projects/" + PROJECT, null));
+      project.remove("version");
+      project.remove("updatedAt");
+      project.withObject("consent").put("parks", consents);
+      assertEquals(
+          200, as(ADMIN_KEY, "PUT", "/api/v1/projects/" + PROJECT, Json.write(project)).status());
+      for (String what : new String[] {"growth", "alerts"})
+        assertEquals(
+            consents ? 200 : 404,
+            as(PARK_KEY, "GET", "/api/v1/projects/" + PROJECT + "/" + what, null).status(),
+            what + " with consent " + consents);
+    }
+    // a project that is no tenant does not exist for the park key here
+    assertEquals(
+        404, as(PARK_KEY, "GET", "/api/v1/projects/" + OTHER_PROJECT + "/growth", null).status());
     assertEquals(
         409,
         as(

@@ -6,6 +6,7 @@ import cn.qingdao.peipao.core.json.Fields;
 import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.growth.Alerts;
 import cn.qingdao.peipao.index.growth.GrowthFiles;
 import cn.qingdao.peipao.index.growth.SecondIncubation;
@@ -33,13 +34,16 @@ public final class GrowthController {
   private final Alerts alerts;
   private final long maxImportBytes;
   private final SecondIncubation secondIncubation;
+  private final Catalog catalog;
 
   public GrowthController(
+      Catalog catalog,
       Taxonomy taxonomy,
       GrowthFiles files,
       Alerts alerts,
       SecondIncubation secondIncubation,
       long maxImportBytes) {
+    this.catalog = catalog;
     this.taxonomy = taxonomy;
     this.codeFilters = new CodeFilters(taxonomy);
     this.files = files;
@@ -110,6 +114,7 @@ public final class GrowthController {
   public void history(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
     String id = Requests.pathId(ctx);
+    requireTenantForPark(ctx, id);
     List<Map<String, Object>> items = new ArrayList<>();
     for (GrowthRecord r : files.history(id)) {
       Map<String, Object> o = new LinkedHashMap<>();
@@ -167,7 +172,27 @@ public final class GrowthController {
   public void ofProject(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
     String id = Requests.pathId(ctx);
+    requireTenantForPark(ctx, id);
     Http.json(ctx, 200, new GrowthAnswers.ProjectAlerts(id, alerts.of(id).stream().toList()));
+  }
+
+  /**
+   * To a park key, a project is visible here only while it is the park's tenant (an active park
+   * assignment) and consents to parks; otherwise it does not exist (404).
+   */
+  private void requireTenantForPark(Context ctx, String projectId) {
+    Principal p = Http.principal(ctx);
+    if (p.role() != Principal.Role.PARK) return;
+    boolean tenant =
+        catalog.assignments().assignmentsOf(EntityType.PARKS, p.boundEntityId(), true).stream()
+            .anyMatch(a -> a.projectId().equals(projectId));
+    boolean consents =
+        catalog
+            .entity(EntityType.PROJECTS, projectId)
+            .map(e -> ((cn.qingdao.peipao.core.model.Project) e).consent().parks())
+            .orElse(false);
+    if (!tenant || !consents)
+      throw new ApiException(404, "no projects with id '" + projectId + "'");
   }
 
   private static Severity severity(Context ctx) {

@@ -86,6 +86,7 @@ public final class KeyAccessControl implements AccessControl {
           TICKETS,
           STATS,
           GROWTH,
+          TENANT_GROWTH,
           SERVICE_LOG,
           APPLY,
           EVENT_DESK,
@@ -131,6 +132,15 @@ public final class KeyAccessControl implements AccessControl {
       }
       case RECOMMEND, ASSIGNMENTS -> {
         if (!self) throw forbidden(p, "acts only for " + own + ", its own entity");
+      }
+      case TENANT_GROWTH -> {
+        boolean founder = self && p.role() == Principal.Role.FOUNDER;
+        boolean park = p.role() == Principal.Role.PARK && target.type() == EntityType.PROJECTS;
+        if (!founder && !park)
+          throw forbidden(
+              p,
+              "does not read growth files: admin and portal keys do, a project's founder key, and"
+                  + " a park key its tenants'");
       }
       case GROWTH, UPDATE -> {
         if (!self || p.role() != Principal.Role.FOUNDER)

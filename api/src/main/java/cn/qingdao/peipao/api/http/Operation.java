@@ -32,6 +32,11 @@ public enum Operation {
   SERVICE_LOG_WRITE,
   /** Growth files and risk alerts: a project's business figures. */
   GROWTH,
+  /**
+   * A project's growth file and its current alert: as {@link #GROWTH}, and a park key for its
+   * tenants that consent to parks (实时掌握园区和企业发展动态; the controller checks the tenancy).
+   */
+  TENANT_GROWTH,
   /** Drafting an allocation: admin only; it scores a whole cohort on the index. */
   ALLOCATE,
   /**

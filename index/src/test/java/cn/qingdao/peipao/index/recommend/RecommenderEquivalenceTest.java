@@ -130,10 +130,11 @@ class RecommenderEquivalenceTest {
     import_(catalog, EntityType.INVESTORS, gen.investors(200));
     import_(catalog, EntityType.INVESTORS, QingdaoDataset.real(EntityType.INVESTORS));
     import_(catalog, EntityType.POLICIES, QingdaoDataset.real(EntityType.POLICIES));
-    import_(catalog, EntityType.EVENTS, events(rnd, 300));
+    import_(catalog, EntityType.EVENTS, events(new Random(seed * 31 + 7), 300));
     // a few writes after the bulk load, so that several segments and deletions exist
     for (int i = 0; i < 30; i++) {
       String id = String.format("syn-p-%05d", 1 + rnd.nextInt(2000));
+      if (catalog.get(EntityType.PROJECTS, id).isPresent()) // the same id may come up twice
       catalog.delete(EntityType.PROJECTS, id, null, "test");
     }
   }
@@ -154,6 +155,8 @@ class RecommenderEquivalenceTest {
       e.put("name", words[rnd.nextInt(words.length)] + " 第" + i + "期");
       e.put("description", "合成活动：" + words[rnd.nextInt(words.length)]);
       e.put("kind", pick(rnd, Codes.EVENT_KINDS));
+      if (rnd.nextDouble() < 0.8)
+        e.putObject("organiser").put("type", pick(rnd, Codes.ORGANISER_TYPES));
       for (int k = rnd.nextInt(3); k > 0; k--) e.withArray("sectors").add(pick(rnd, sectors));
       for (String st : TAXONOMY.stageCodeList())
         if (rnd.nextDouble() < 0.4) e.withArray("stages").add(st);

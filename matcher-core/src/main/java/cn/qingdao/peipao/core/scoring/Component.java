@@ -19,7 +19,9 @@ public enum Component {
   TRACK("track"),
   BENEFIT("benefit"),
   /** How soon an event starts: 1 today, falling by e each fortnight (appended: ordinals stay). */
-  TIME("time");
+  TIME("time"),
+  /** Whether an event's organiser brings what the project needs (an investor: capital…). */
+  ORGANISER("organiser");
 
   static final Component[] ALL = values();
 

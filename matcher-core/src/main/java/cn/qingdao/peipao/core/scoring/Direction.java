@@ -50,7 +50,7 @@ public enum Direction {
       "project-events",
       EntityType.PROJECTS,
       EntityType.EVENTS,
-      List.of("sector", "stage", "location", "needs", "text", "time")),
+      List.of("sector", "stage", "location", "needs", "text", "time", "organiser")),
   /** The projects to invite to an event: one-sided. */
   EVENT_PROJECTS(
       "event-projects",

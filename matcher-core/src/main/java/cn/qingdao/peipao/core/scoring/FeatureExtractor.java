@@ -176,6 +176,18 @@ public final class FeatureExtractor {
     return out;
   }
 
+  /**
+   * What each kind of organiser brings to an event: an investor capital and finance, a park space
+   * and industry links, a mentor training, market and talent, a government body policy, compliance
+   * and training.
+   */
+  static final java.util.Map<String, List<String>> ORGANISER_SERVICES =
+      java.util.Map.of(
+          "investors", List.of("capital", "finance"),
+          "parks", List.of("space", "industry"),
+          "mentors", List.of("training", "market", "talent"),
+          "gov", List.of("policy", "compliance", "training"));
+
   /** Index of the entity's kind in the code list of its type, or -1. */
   public static int kindIndex(Entity e) {
     String kind =
@@ -278,6 +290,10 @@ public final class FeatureExtractor {
             (v.registrationDeadline() == null ? v.start() : v.registrationDeadline())
                 .getEpochSecond();
         if (v.series() != null) text.append(' ').append(v.series());
+        if (v.organiser() != null) {
+          b.organiser = Codes.ORGANISER_TYPES.indexOf(v.organiser().type());
+          b.organiserServices = services(ORGANISER_SERVICES.get(v.organiser().type()));
+        }
       }
     }
     b.keywordSectors = keywordSectors(text.toString());

@@ -83,6 +83,12 @@ public final class Features {
 
   public final long eventDeadline;
 
+  /** An event's organiser: its type's index in {@code Codes.ORGANISER_TYPES} (−1 none). */
+  public final int organiser;
+
+  /** The services the organiser's kind brings (investors: capital and finance, …). */
+  public final int organiserServices;
+
   Features(Builder b) {
     type = b.entity.type();
     sectors = b.sectors;
@@ -119,6 +125,8 @@ public final class Features {
     benefitMax = b.benefitMax;
     eventStart = b.eventStart;
     eventDeadline = b.eventDeadline;
+    organiser = b.organiser;
+    organiserServices = b.organiserServices;
   }
 
   /** True when both coordinates are known. */
@@ -162,5 +170,7 @@ public final class Features {
     long benefitMax = -1;
     long eventStart = Long.MIN_VALUE;
     long eventDeadline = Long.MIN_VALUE;
+    int organiser = -1;
+    int organiserServices;
   }
 }

@@ -30,6 +30,7 @@ public final class PairScorer {
   private static final int BENEFIT = Component.BENEFIT.ordinal();
   private static final int TRACK = Component.TRACK.ordinal();
   private static final int TIME = Component.TIME.ordinal();
+  private static final int ORGANISER = Component.ORGANISER.ordinal();
 
   /** Days over which an event's time value falls by e: a fortnight. */
   static final double TIME_SCALE_DAYS = 14;
@@ -258,8 +259,15 @@ public final class PairScorer {
     }
 
     private boolean passesFilters(Features c) {
-      if (filterDistricts != 0 && (c.district < 0 || (filterDistricts & (1 << c.district)) == 0))
-        return false;
+      if (filterDistricts != 0) {
+        // a policy has no place of its own: it is "in" the districts it is scoped to, as the
+        // index's DISTRICT terms say (a city-wide policy names none)
+        boolean in =
+            c.type == EntityType.POLICIES
+                ? (c.scope & filterDistricts) != 0
+                : c.district >= 0 && (filterDistricts & (1 << c.district)) != 0;
+        if (!in) return false;
+      }
       if (filterSectors != 0 && (filterSectors & c.sectors) == 0) return false;
       if (filterStages != 0 && (filterStages & c.stages) == 0) return false;
       if (filterNeeds != 0 && (filterNeeds & c.services) == 0) return false;
@@ -327,6 +335,15 @@ public final class PairScorer {
       if (used[BENEFIT]) put(BENEFIT, benefit(o));
       if (used[TRACK]) put(TRACK, track(o));
       if (used[TIME]) put(TIME, time(o));
+      if (used[ORGANISER]) put(ORGANISER, organiser(p, o));
+    }
+
+    /**
+     * 1 when the organiser's kind brings what the project needs, 0.4 when not; unknown: neutral.
+     */
+    private double organiser(Features p, Features o) {
+      if (o.organiser < 0 || p.services == 0) return params.neutral();
+      return (p.services & o.organiserServices) != 0 ? 1.0 : 0.4;
     }
 
     /** 1 for an event today, e^(−days/14) for one {@code days} ahead (never above 1). */

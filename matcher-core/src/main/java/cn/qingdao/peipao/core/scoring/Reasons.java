@@ -64,8 +64,15 @@ final class Reasons {
       case BENEFIT -> o.benefitMax > 0 ? "最高 " + money(o.benefitMax) : null;
       case TRACK -> value >= GOOD && o.portfolio > 0 ? "已投资 " + o.portfolio + " 个项目" : null;
       case TIME -> when(value, o);
+      case ORGANISER ->
+          value >= 1.0 && o.organiser >= 0
+              ? "主办方为" + ORGANISER_NAMES.get(o.organiser) + "，对口您的需求"
+              : null;
     };
   }
+
+  /** Names of the organiser kinds, in {@code Codes.ORGANISER_TYPES} order. */
+  static final List<String> ORGANISER_NAMES = List.of("孵化园区", "创业导师", "金融投资机构", "政府部门");
 
   /** When and where an event is: "3 天后 · 崂山区" (the days recovered from the time value). */
   private String when(double value, Features o) {
