@@ -2,6 +2,9 @@ import { dashboard } from "./dashboard.js";
 import { spaces } from "./spaces.js";
 import { events } from "./events.js";
 import { allocate } from "./allocate.js";
+import { mentor } from "./mentor.js";
+import { entity } from "./entity.js";
+import { outreach } from "./outreach.js";
 
 // The console: plain ES modules, no build step, no CDN. It calls only the public API with the key
 // the user pasted (kept in sessionStorage, gone when the tab closes), and renders every value as
@@ -301,7 +304,7 @@ async function search() {
       const list = el("ol", { class: "results" }, r.items.map((h) => {
         const e = h.entity;
         const where = e.location ? placeName[e.location.district] || placeName[e.location.city] : null;
-        return el("li", { "data-id": h.id }, el("strong", {}, e.name), " ",
+        return el("li", { "data-id": h.id }, el("a", { href: `#/entity/${form.elements.type.value}/${h.id}` }, el("strong", {}, e.name)), " ",
           el("span", { class: "meta" }, [where, (e.sectors || []).map((s) => sectorName[s] || s).join("、")].filter(Boolean).join(" · ")),
           e.description ? el("div", {}, e.description) : null);
       }));
@@ -437,16 +440,16 @@ function ticketCard(x, role, list) {
     b.addEventListener("click", () => act(path, { [field]: box.value.trim() }));
     return el("div", {}, box, b);
   };
-  if (role === "admin" && (x.status === "open" || x.status === "assigned")) {
+  if ((role === "admin" || role === "officer") && (x.status === "open" || x.status === "assigned")) {
     const id = `t-${x.id}-assign`;
     const box = el("input", { type: "text", id, placeholder: "导师编号", "aria-label": "分配给导师编号" });
     const b = el("button", { type: "button", class: "secondary" }, "分配");
     b.addEventListener("click", () => act("assign", { responder: { type: "mentors", id: box.value.trim() } }));
     card.append(el("div", {}, box, b));
   }
-  if ((role === "mentor" || role === "admin") && (x.status === "assigned" || x.status === "responded"))
+  if ((role === "mentor" || role === "admin" || role === "officer") && (x.status === "assigned" || x.status === "responded"))
     card.append(textAction("答复", "respond", "text"));
-  if ((role === "mentor" || role === "admin") && x.status === "responded")
+  if ((role === "mentor" || role === "admin" || role === "officer") && x.status === "responded")
     card.append(textAction("解决", "resolve", "outcome"));
   if ((role === "founder" || role === "admin") && (x.status === "resolved" || x.status === "closed")) {
     const s = el("select", { id: `t-${x.id}-rating`, "aria-label": "评分" }, [5, 4, 3, 2, 1].map((n) => el("option", { value: String(n) }, n + " 分")));
@@ -562,6 +565,8 @@ async function refreshWho() {
   try {
     const me = await api("/api/v1/me");
     who.textContent = me.role === "anonymous" ? "登录" : `${ROLES[me.role] || me.role}（退出）`;
+    // each role sees the pages it can use; the API still decides what it may do
+    document.querySelectorAll("[data-roles]").forEach((a) => (a.hidden = !a.dataset.roles.split(" ").includes(me.role)));
     return me;
   } catch (p) {
     sessionStorage.removeItem(KEY);
@@ -591,7 +596,7 @@ async function login() {
 
 // ---- routing ----
 
-const VIEWS = { calculator, search, recommend, tickets, ledger, dashboard, allocate, spaces, events, login };
+const VIEWS = { calculator, search, recommend, tickets, mentor, ledger, dashboard, allocate, outreach, spaces, events, entity, login };
 
 async function route() {
   const name = (location.hash.match(/^#\/(\w+)/) || [])[1] || "calculator";

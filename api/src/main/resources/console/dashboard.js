@@ -118,6 +118,8 @@ export async function dashboard() {
           emphasis: { label: { show: true } } }],
       }, true);
       chart.dataset.rendered = String(data.length);
+      // when the page became useful, for the README's time-to-interactive figure
+      if (!chart.dataset.renderedAt) chart.dataset.renderedAt = String(Math.round(performance.now()));
       chart.setAttribute("aria-label", `${label}地图：` + data.map((d) => `${d.name} ${d.value ?? "无数据"}`).join("，"));
       caption.textContent = `${label}，近12个月（${r.from} 至 ${r.to}）；有数据的区域 ${data.length} 个。`;
     } catch (p) {

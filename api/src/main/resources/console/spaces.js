@@ -51,7 +51,7 @@ async function park(me, id, body) {
   if (rooms.length && ["admin", "founder", "park"].includes(me.role) && (me.role !== "park" || desk))
     parts.push(bookingForm(me, id, rooms, reload));
   if (me.role === "founder") parts.push(applyForm(me, id));
-  if (desk) parts.push(await applications(id, inv.items, reload));
+  if (desk) parts.push(await applications(id, inv.items, reload), await incoming(id), await tenants(id));
   body.replaceChildren(...parts.filter(Boolean));
 }
 
@@ -184,4 +184,37 @@ async function applications(park, items, reload) {
     section.append(card);
   }
   return section;
+}
+
+/** Startups this park suits best (the park → projects recommendation), with the reasons. */
+async function incoming(park) {
+  const r = await api(`/api/v1/parks/${park}/recommendations?limit=5`);
+  return el("section", { class: "panel", id: "park-incoming" }, el("h3", {}, `适合入驻的创业项目（${r.total}）`),
+    r.items.length
+      ? el("ol", { class: "results" }, r.items.map((x) => el("li", { "data-project": x.id },
+        el("strong", {}, x.name), ` · 匹配度 ${(x.score * 100).toFixed(1)}`, el("p", { class: "meta" }, x.reasons.join("；")))))
+      : el("p", { class: "empty" }, "暂无。"));
+}
+
+/** The park's tenants and, where they consent, their latest growth figures and alerts. */
+async function tenants(park) {
+  const list = (await api(`/api/v1/parks/${park}/assignments`)).items;
+  const rows = [];
+  for (const a of list) {
+    let latest = "未同意园区查看";
+    let alert = "";
+    try {
+      const [g, al] = await Promise.all([api(`/api/v1/projects/${a.projectId}/growth`), api(`/api/v1/projects/${a.projectId}/alerts`)]);
+      const last = g.items[g.items.length - 1];
+      latest = last ? `${last.date}：营收 ${last.revenue ?? "—"} 元，员工 ${last.employees ?? "—"} 人` : "暂无成长数据";
+      alert = al.items.length ? al.items[0].signals.map((x) => x.label).join("、") : "无";
+    } catch (p) {
+      if (p.status !== 404) latest = problemText(p);
+    }
+    rows.push(el("tr", { "data-tenant": a.projectId }, el("td", {}, a.projectId), el("td", {}, latest), el("td", {}, alert)));
+  }
+  return el("section", { class: "panel", id: "park-tenants" }, el("h3", {}, `在园企业（${list.length}）`),
+    rows.length
+      ? el("table", { class: "calendar" }, el("thead", {}, el("tr", {}, ["项目", "最新成长数据", "风险预警"].map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, rows))
+      : el("p", { class: "empty" }, "暂无在园企业。"));
 }

@@ -41,6 +41,7 @@ class ConsolePlatformBrowserTest {
   static final String PARK_KEY = "console-park-key-0123456789";
   static final String FOUNDER = "console-founder1-key-0123456789";
   static final String FOUNDER2 = "console-founder2-key-0123456789";
+  static final String MENTOR = "console-mentor2-key-0123456789";
 
   @RegisterExtension
   static final TestWatcher ON_FAILURE =
@@ -59,8 +60,9 @@ class ConsolePlatformBrowserTest {
          {"name":"崂山区","role":"officer","region":"370212","key":"%s"},
          {"name":"park","role":"park","entity":"%s","key":"%s"},
          {"name":"f1","role":"founder","entity":"syn-p-00003","key":"%s"},
-         {"name":"f2","role":"founder","entity":"syn-p-00004","key":"%s"}]"""
-            .formatted(ADMIN, OFFICER, PARK, PARK_KEY, FOUNDER, FOUNDER2);
+         {"name":"f2","role":"founder","entity":"syn-p-00004","key":"%s"},
+         {"name":"史导师","role":"mentor","entity":"syn-m-00021","key":"%s"}]"""
+            .formatted(ADMIN, OFFICER, PARK, PARK_KEY, FOUNDER, FOUNDER2, MENTOR);
     s = TestServer.withFullDemo(dir, new KeyAccessControl(ApiKeys.read(Json.parse(keys))));
     // the park lists a free office beside the demo's rooms
     JsonNode inv = TestServer.ok(s.as(ADMIN, "GET", "/api/v1/parks/" + PARK + "/spaces", null));
@@ -113,7 +115,7 @@ class ConsolePlatformBrowserTest {
     waitFor("#dash-map[data-rendered]");
     int districts =
         Integer.parseInt(browser.findElement(By.id("dash-map")).getAttribute("data-rendered"));
-    assertTrue(districts >= 8, "the admin's map colours the city's districts: " + districts);
+    assertEquals(10, districts, "the admin's map colours every one of Qingdao's 10 districts");
     JsonNode ranking =
         TestServer.ok(
             s.as(
@@ -219,6 +221,8 @@ class ConsolePlatformBrowserTest {
       assertTrue(panel.getText().contains("覆盖率"), panel.getText());
     }
     Browser.shot(browser, "allocate-officer-drafts");
+    int before = freeSlots(coverage);
+    assertTrue(stable.getText().contains("未分配") || coverage.getText().contains("已分配"));
     Browser.click(coverage, "发布此方案");
     Browser.waitUp(browser)
         .until(ExpectedConditions.attributeToBe(coverage, "data-published", "true"));
@@ -229,6 +233,157 @@ class ConsolePlatformBrowserTest {
             ExpectedConditions.textToBePresentInElement(
                 stable.findElement(By.className("publish-result")), "请重新生成方案"));
     Browser.shot(browser, "allocate-stale-explained");
+    // drafting again: the published assignments took their mentors' slots
+    String published = coverage.getAttribute("data-allocation");
+    browser.findElement(By.cssSelector("#alloc-form button[type=submit]")).click();
+    Browser.waitUp(browser)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#alloc-result [data-mode='coverage']")).stream()
+                    .anyMatch(x -> !published.equals(x.getAttribute("data-allocation"))));
+    int after = freeSlots(waitFor("#alloc-result [data-mode='coverage']"));
+    assertTrue(after < before, "free slots " + before + " → " + after);
+  }
+
+  static int freeSlots(WebElement panel) {
+    var m = java.util.regex.Pattern.compile("剩余名额 (\\d+)").matcher(panel.getText());
+    assertTrue(m.find(), panel.getText());
+    return Integer.parseInt(m.group(1));
+  }
+
+  @Test
+  void theOfficerRecordsOutreachAndOpensAProjectsPage() {
+    Browser.signIn(browser, s.base, OFFICER, "#/outreach");
+    WebElement row = waitFor("#outreach-table [data-project]");
+    String project = row.getAttribute("data-project");
+    Browser.click(row, "已联系");
+    Browser.waitUp(browser)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(
+                    "#outreach-table [data-project='" + project + "'] [data-step='contacted']")));
+    Browser.shot(browser, "outreach-officer");
+    // the project's own page: its fields and its history
+    browser.get(s.base + "/#/entity/projects/" + project);
+    browser.navigate().refresh();
+    waitFor("#entity-fields");
+    assertTrue(waitFor("#entity-history").getText().contains("变更记录"));
+    Browser.shot(browser, "entity-project");
+  }
+
+  /** At a phone's width (390×844) no page scrolls sideways, and the map still draws. */
+  @Test
+  void everyPageFitsAPhonesWidth() {
+    try {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+      for (String[] visit :
+          new String[][] {
+            {ADMIN, "#/dashboard", "#dash-map[data-rendered]"},
+            {ADMIN, "#/ledger", "#ledger-chart[data-rendered]"},
+            {OFFICER, "#/allocate", "#alloc-form"},
+            {FOUNDER, "#/spaces", "#booking-calendar"},
+            {FOUNDER, "#/events", "#event-list .cards"},
+            {FOUNDER, "#/calculator", "form"},
+          }) {
+        Browser.signIn(browser, s.base, visit[0], visit[1]);
+        waitFor(visit[2]);
+        long overflow =
+            ((Number)
+                    ((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript(
+                            "return document.documentElement.scrollWidth - window.innerWidth;"))
+                .longValue();
+        assertTrue(overflow <= 1, visit[1] + " scrolls sideways by " + overflow + " px");
+      }
+      Browser.shot(browser, "phone-calculator");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+    }
+  }
+
+  @Test
+  void theDashboardsWeightAndTimeToInteractiveAreMeasured() throws Exception {
+    Browser.signIn(browser, s.base, ADMIN, "#/calculator");
+    // a fresh page load of the dashboard, timed from navigation start by the page itself
+    browser.get(s.base + "/?weight=1#/dashboard");
+    WebElement map = waitFor("#dash-map[data-rendered-at]");
+    long interactive = Long.parseLong(map.getAttribute("data-rendered-at"));
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> weight =
+        (java.util.Map<String, Object>)
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                    "const r = performance.getEntriesByType('resource');"
+                        + "const n = performance.getEntriesByType('navigation')[0];"
+                        + "return {requests: r.length + 1,"
+                        + " bytes: r.reduce((a, x) => a + x.decodedBodySize, n.decodedBodySize)};");
+    long requests = ((Number) weight.get("requests")).longValue();
+    long bytes = ((Number) weight.get("bytes")).longValue();
+    assertTrue(bytes > 100_000, "the page and its assets were measured: " + bytes);
+    String line =
+        String.format(
+            "dashboard (admin, demo data, 1280x800, loopback): %d requests, %.0f KB decoded,"
+                + " map rendered %d ms after navigation start%n",
+            requests, bytes / 1024.0, interactive);
+    System.out.print(line);
+    java.nio.file.Files.writeString(
+        Browser.SHOTS.resolve("dashboard-weight.txt"),
+        line,
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aMentorTakesOnASuitableProjectSeesItsGrowthAndLogsASession() {
+    Browser.signIn(browser, s.base, MENTOR, "#/mentor");
+    waitFor("#mentor-suitable [data-project]");
+    // a suitable project without a mentor yet (other tests may have placed some)
+    WebElement first =
+        browser.findElements(By.cssSelector("#mentor-suitable [data-project]")).stream()
+            .filter(
+                c ->
+                    !TestServer.ok(
+                            s.as(
+                                ADMIN,
+                                "GET",
+                                "/api/v1/projects/"
+                                    + c.getAttribute("data-project")
+                                    + "/assignments",
+                                null))
+                        .toString()
+                        .contains("\"mentors\""))
+            .findFirst()
+            .orElseThrow();
+    String project = first.getAttribute("data-project");
+    // another suitable project is not for this mentor: it leaves the list for good
+    String declined =
+        browser.findElements(By.cssSelector("#mentor-suitable [data-project]")).stream()
+            .map(c -> c.getAttribute("data-project"))
+            .filter(id -> !id.equals(project))
+            .findFirst()
+            .orElseThrow();
+    Browser.click(waitFor("#mentor-suitable [data-project='" + declined + "']"), "暂不考虑");
+    Browser.waitUp(browser)
+        .until(
+            ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("#mentor-suitable [data-project='" + declined + "']")));
+    Browser.click(waitFor("#mentor-suitable [data-project='" + project + "']"), "愿意辅导");
+    // the accept made the accompaniment: the project is now among the mentor's, with its chart
+    WebElement chart =
+        Browser.waitUp(browser)
+            .until(ExpectedConditions.presenceOfElementLocated(By.id("growth-" + project)));
+    JsonNode assignments =
+        TestServer.ok(s.as(ADMIN, "GET", "/api/v1/mentors/syn-m-00021/assignments", null));
+    assertTrue(assignments.toString().contains(project), assignments.toString());
+    Browser.waitUp(browser)
+        .until(d -> chart.getAttribute("data-rendered") != null || chart.getText().contains("未同意"));
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("s-project")))
+        .selectByValue(project);
+    browser.findElement(By.id("s-topic")).sendKeys("融资辅导");
+    browser.findElement(By.cssSelector("#session-form button[type=submit]")).click();
+    Browser.waitUp(browser)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-list"), "融资辅导"));
+    Browser.shot(browser, "mentor-workbench");
   }
 
   /** A time input filled as a person would with the keyboard. */
@@ -264,6 +419,8 @@ class ConsolePlatformBrowserTest {
     JsonNode park = TestServer.ok(s.as(ADMIN, "GET", "/api/v1/parks/" + PARK, null));
     JsonNode inv = TestServer.ok(s.as(ADMIN, "GET", "/api/v1/parks/" + PARK + "/spaces", null));
     assertEquals(inv.get("areaAvailable").asLong(), park.get("areaAvailable").asLong());
+    assertTrue(waitFor("#park-incoming").getText().contains("适合入驻"));
+    waitFor("#park-tenants");
     Browser.shot(browser, "spaces-park-accepted");
   }
 }

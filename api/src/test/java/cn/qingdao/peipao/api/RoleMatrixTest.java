@@ -140,13 +140,14 @@ class RoleMatrixTest {
     EXPECT.put("GET /api/v1/mentors/{id}/assignments", "admin portal officer: ok; mentor: own");
     EXPECT.put("GET /api/v1/parks/{id}/assignments", "admin portal officer: ok; park: own");
     EXPECT.put("POST /api/v1/projects/{id}/growth", "admin: ok; founder: own; officer: own-hide");
-    // a park key reads its consenting tenants' growth; the matrix's project is no tenant: 404
+    // a park or mentor key reads the growth of the consenting projects it accompanies; the
+    // matrix's project is accompanied by neither: 404
     EXPECT.put(
         "GET /api/v1/projects/{id}/growth",
-        "admin portal: ok; founder: own; officer: own-hide; park: hide");
+        "admin portal: ok; founder: own; officer: own-hide; park mentor: hide");
     EXPECT.put(
         "GET /api/v1/projects/{id}/alerts",
-        "admin portal: ok; founder: own; officer: own-hide; park: hide");
+        "admin portal: ok; founder: own; officer: own-hide; park mentor: hide");
     EXPECT.put(
         "GET /api/v1/projects/{id}/history", "admin portal: ok; founder: own; officer: own-hide");
     EXPECT.put("POST /api/v1/growth/import", "admin: ok");

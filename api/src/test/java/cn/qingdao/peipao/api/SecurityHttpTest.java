@@ -130,7 +130,8 @@ class SecurityHttpTest {
     status(403, get("/api/v1/projects?q=AI", MENTOR));
     status(403, get("/api/v1/alerts", MENTOR));
     status(403, get("/api/v1/profiles", MENTOR));
-    status(403, get("/api/v1/projects/" + consenting + "/growth", MENTOR));
+    // a mentor reads the growth of the projects it accompanies; another's does not exist for it
+    status(404, get("/api/v1/projects/" + consenting + "/growth", MENTOR));
     status(200, get("/api/v1/parks", MENTOR));
     status(403, post("/api/v1/projects", "{}", MENTOR));
     status(

@@ -114,7 +114,7 @@ public final class GrowthController {
   public void history(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
     String id = Requests.pathId(ctx);
-    requireTenantForPark(ctx, id);
+    requireAccompanied(ctx, id);
     List<Map<String, Object>> items = new ArrayList<>();
     for (GrowthRecord r : files.history(id)) {
       Map<String, Object> o = new LinkedHashMap<>();
@@ -172,26 +172,28 @@ public final class GrowthController {
   public void ofProject(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
     String id = Requests.pathId(ctx);
-    requireTenantForPark(ctx, id);
+    requireAccompanied(ctx, id);
     Http.json(ctx, 200, new GrowthAnswers.ProjectAlerts(id, alerts.of(id).stream().toList()));
   }
 
   /**
-   * To a park key, a project is visible here only while it is the park's tenant (an active park
-   * assignment) and consents to parks; otherwise it does not exist (404).
+   * To a park or mentor key, a project is visible here only while that park or mentor accompanies
+   * it (an active assignment: a tenant, a mentee) and it consents to that kind; otherwise it does
+   * not exist (404).
    */
-  private void requireTenantForPark(Context ctx, String projectId) {
+  private void requireAccompanied(Context ctx, String projectId) {
     Principal p = Http.principal(ctx);
-    if (p.role() != Principal.Role.PARK) return;
-    boolean tenant =
-        catalog.assignments().assignmentsOf(EntityType.PARKS, p.boundEntityId(), true).stream()
+    if (p.role() != Principal.Role.PARK && p.role() != Principal.Role.MENTOR) return;
+    boolean accompanied =
+        catalog.assignments().assignmentsOf(p.boundType(), p.boundEntityId(), true).stream()
             .anyMatch(a -> a.projectId().equals(projectId));
     boolean consents =
         catalog
             .entity(EntityType.PROJECTS, projectId)
-            .map(e -> ((cn.qingdao.peipao.core.model.Project) e).consent().parks())
+            .map(e -> (cn.qingdao.peipao.core.model.Project) e)
+            .map(x -> p.role() == Principal.Role.PARK ? x.consent().parks() : x.consent().mentors())
             .orElse(false);
-    if (!tenant || !consents)
+    if (!accompanied || !consents)
       throw new ApiException(404, "no projects with id '" + projectId + "'");
   }
 

@@ -135,12 +135,14 @@ public final class KeyAccessControl implements AccessControl {
       }
       case TENANT_GROWTH -> {
         boolean founder = self && p.role() == Principal.Role.FOUNDER;
-        boolean park = p.role() == Principal.Role.PARK && target.type() == EntityType.PROJECTS;
-        if (!founder && !park)
+        boolean accompanies =
+            (p.role() == Principal.Role.PARK || p.role() == Principal.Role.MENTOR)
+                && target.type() == EntityType.PROJECTS;
+        if (!founder && !accompanies)
           throw forbidden(
               p,
               "does not read growth files: admin and portal keys do, a project's founder key, and"
-                  + " a park key its tenants'");
+                  + " a park or mentor key those of the projects it accompanies");
       }
       case GROWTH, UPDATE -> {
         if (!self || p.role() != Principal.Role.FOUNDER)

@@ -33,8 +33,9 @@ public enum Operation {
   /** Growth files and risk alerts: a project's business figures. */
   GROWTH,
   /**
-   * A project's growth file and its current alert: as {@link #GROWTH}, and a park key for its
-   * tenants that consent to parks (实时掌握园区和企业发展动态; the controller checks the tenancy).
+   * A project's growth file and its current alert: as {@link #GROWTH}, and a park or mentor key for
+   * the projects it accompanies that consent to its kind (实时掌握园区和企业发展动态; the controller checks the
+   * assignment).
    */
   TENANT_GROWTH,
   /** Drafting an allocation: admin only; it scores a whole cohort on the index. */
