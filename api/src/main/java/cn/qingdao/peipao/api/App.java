@@ -185,9 +185,14 @@ public final class App {
     route(c, HandlerType.GET, "/api/v1/me", Operation.PUBLIC, info::me);
     // the console: a page and its assets, outside the API (not in /openapi.json)
     ConsoleController console = new ConsoleController();
-    c.routes.addHttpHandler(HandlerType.GET, "/", console::page);
-    c.routes.addHttpHandler(HandlerType.GET, "/console/{name}", console::asset);
-    c.routes.addHttpHandler(HandlerType.GET, "/console/vendor/echarts.js", console::echarts);
+    // named for the access log and metrics like the API's routes, though no key is asked for
+    c.routes.addHttpHandler(HandlerType.GET, "/", named("/", console::page));
+    c.routes.addHttpHandler(
+        HandlerType.GET, "/console/{name}", named("/console/{name}", console::asset));
+    c.routes.addHttpHandler(
+        HandlerType.GET,
+        "/console/vendor/echarts.js",
+        named("/console/vendor/echarts.js", console::echarts));
     route(
         c,
         HandlerType.POST,
@@ -616,6 +621,16 @@ public final class App {
             + " problems: "
             + String.join("; ", errors.stream().limit(5).map(FieldError::toString).toList())
             + (errors.size() > 5 ? "; …" : "");
+  }
+
+  /**
+   * {@code handler} with its route recorded for the access log (no guard: the console is public).
+   */
+  private static io.javalin.http.Handler named(String path, io.javalin.http.Handler handler) {
+    return ctx -> {
+      ctx.attribute(Telemetry.ROUTE, path);
+      handler.handle(ctx);
+    };
   }
 
   private void route(

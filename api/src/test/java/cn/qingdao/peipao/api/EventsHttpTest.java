@@ -152,6 +152,24 @@ class EventsHttpTest {
     assertEquals(409, s.json("POST", "/api/v1/events/ev-past-lesson/registrations", body).status());
     assertEquals(
         409, s.json("POST", "/api/v1/events/ev-salon-closed/registrations", body).status());
+    // its seat cannot be cut away: a capacity below the seats taken is refused
+    ObjectNode cut = (ObjectNode) TestServer.ok(s.get("/api/v1/events/" + best));
+    cut.remove("version");
+    cut.remove("updatedAt");
+    cut.put("capacity", 1);
+    String second = null;
+    for (JsonNode h : TestServer.ok(s.get("/api/v1/projects?status=active&size=5")).get("items"))
+      if (second == null && !h.get("id").asText().equals(project)) second = h.get("id").asText();
+    assertEquals(
+        201,
+        s.json(
+                "POST",
+                "/api/v1/events/" + best + "/registrations",
+                "{\"projectId\":\"" + second + "\"}")
+            .status());
+    TestServer.Response refused = s.json("PUT", "/api/v1/events/" + best, Json.write(cut));
+    assertEquals(409, refused.status(), refused.body());
+    assertTrue(refused.json().get("detail").asText().startsWith("capacity:"), refused.body());
     assertEquals(
         200,
         s.send("DELETE", "/api/v1/events/" + best + "/registrations/" + project, null, null)

@@ -186,6 +186,55 @@ class SpacesHttpTest {
     assertEquals(11, statuses.stream().filter(x -> x == 409).count(), statuses.toString());
   }
 
+  /**
+   * Found by a black-box pass: answers to one key named projects it may not know — whom a freed
+   * seat went to, who is a tenant of which office. Now each is told only to those who may know.
+   */
+  @Test
+  void noAnswerNamesAnotherFoundersProject() {
+    String ev = "/api/v1/events/ev-yuanlai-roadshow/registrations";
+    assertEquals(201, as(FOUNDER_KEY, "POST", ev, "{\"projectId\":\"" + PROJECT + "\"}").status());
+    int filled = 1;
+    for (int i = 20; filled < 12; i++) {
+      String p = String.format("syn-p-%05d", i);
+      if (as(ADMIN_KEY, "POST", ev, "{\"projectId\":\"" + p + "\"}").status() == 201) filled++;
+    }
+    assertEquals(
+        "waitlisted",
+        as(OTHER_FOUNDER_KEY, "POST", ev, "{\"projectId\":\"" + OTHER_PROJECT + "\"}")
+            .json()
+            .get("status")
+            .asText());
+    JsonNode cancelled = TestServer.ok(as(FOUNDER_KEY, "DELETE", ev + "/" + PROJECT, null));
+    assertEquals("registered", cancelled.at("/promoted/status").asText());
+    assertTrue(
+        cancelled.at("/promoted/projectId").isMissingNode()
+            || cancelled.at("/promoted/projectId").isNull(),
+        cancelled.toString());
+    // the promoted founder sees its own seat
+    assertEquals(
+        "registered",
+        TestServer.ok(
+                as(
+                    OTHER_FOUNDER_KEY,
+                    "GET",
+                    "/api/v1/projects/" + OTHER_PROJECT + "/registrations",
+                    null))
+            .at("/items/0/status")
+            .asText());
+    // the inventory hides tenants from keys that may not know them
+    for (JsonNode x :
+        TestServer.ok(as(OTHER_FOUNDER_KEY, "GET", "/api/v1/parks/" + PARK + "/spaces", null))
+            .get("items"))
+      assertTrue(
+          x.path("tenantProjectId").isMissingNode() || x.get("tenantProjectId").isNull(),
+          x.toString());
+    assertEquals(404, as(ADMIN_KEY, "GET", "/api/v1/projects/nope/bookings", null).status());
+    assertEquals(
+        400,
+        as(ADMIN_KEY, "GET", "/api/v1/parks/" + PARK + "/bookings?spaceId=nope", null).status());
+  }
+
   @Test
   void badInputNamesTheField() {
     Instant start = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.HOURS);

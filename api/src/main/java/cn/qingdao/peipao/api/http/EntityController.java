@@ -56,6 +56,9 @@ public final class EntityController {
       // checked against this version: an officer's change landing meanwhile is not overwritten
       if (expected == null) expected = stored.get().version();
     }
+    // an event's seats cannot be cut below the sign-ups holding one
+    if (e instanceof cn.qingdao.peipao.core.model.Event ev)
+      new cn.qingdao.peipao.index.events.Registrations(catalog).checkCapacity(id, ev.capacity());
     RegionScope region = RegionScope.of(ctx);
     // an officer edits its region's projects (the guard checked the stored one), and keeps them
     // there: moving a project away would hand it to another officer

@@ -154,7 +154,11 @@ public final class KeyAccessControl implements AccessControl {
                   : "does not change this: only an admin key, or a founder key for its own"
                       + " project, may");
       }
-      case STATS -> throw forbidden(p, "does not read the ledger: it is for admin and portal keys");
+      case STATS ->
+          throw forbidden(
+              p,
+              "does not read the ledger, outreach or event rosters: admin, portal and officer keys"
+                  + " do");
       case PARK_DESK -> {
         if (!self || p.role() != Principal.Role.PARK)
           throw forbidden(p, "does not run this park's desk: only the park's own key does");
@@ -177,7 +181,8 @@ public final class KeyAccessControl implements AccessControl {
       }
       case PROJECT_RECORDS -> {
         if (!self || p.role() != Principal.Role.FOUNDER)
-          throw forbidden(p, "does not read a project's bookings: its founder key does");
+          throw forbidden(
+              p, "does not read a project's bookings or sign-ups: its own founder key does");
       }
       case FEEDBACK ->
           throw forbidden(

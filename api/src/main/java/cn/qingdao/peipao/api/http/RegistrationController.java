@@ -59,10 +59,23 @@ public final class RegistrationController {
     if (!EntityReader.ID.matcher(projectId).matches())
       throw ApiException.badField("projectId", EntityReader.ID_RULE);
     mayActFor(ctx, projectId, false);
-    Http.json(
-        ctx,
-        200,
-        registrations.cancel(Requests.pathId(ctx), projectId, Http.principal(ctx).name()));
+    Registrations.Cancelled c =
+        registrations.cancel(Requests.pathId(ctx), projectId, Http.principal(ctx).name());
+    // whom the freed seat went to is told only to a key that may see that project
+    Registrations.Registration promoted = c.promoted();
+    if (promoted != null && !maySee(ctx, promoted.projectId()))
+      promoted =
+          new Registrations.Registration(
+              promoted.eventId(), null, promoted.status(), null, null, promoted.createdAt());
+    Http.json(ctx, 200, new Registrations.Cancelled(c.cancelled(), promoted));
+  }
+
+  /** Whether the caller may know of project {@code id}: its founder, its region's officer, all. */
+  private boolean maySee(Context ctx, String id) {
+    Principal p = Http.principal(ctx);
+    if (p.role() == Principal.Role.FOUNDER) return p.owns(EntityType.PROJECTS, id);
+    RegionScope region = RegionScope.of(ctx);
+    return region == null || region.containsProject(catalog, id).orElse(false);
   }
 
   /**
@@ -73,25 +86,20 @@ public final class RegistrationController {
     Principal p = Http.principal(ctx);
     if (p.role() == Principal.Role.FOUNDER && !p.owns(EntityType.PROJECTS, projectId)) {
       if (inBody) throw new ApiException(403, "projectId: a founder key signs up its own project");
-      throw new EntityNotFoundException("registration of", projectId);
+      throw new EntityNotFoundException("registration", projectId);
     }
     RegionScope region = RegionScope.of(ctx);
     if (region == null) return;
     if (inBody) region.requireProjectIn(catalog, projectId, "projectId");
     else if (!region.containsProject(catalog, projectId).orElse(false))
-      throw new EntityNotFoundException("registration of", projectId);
+      throw new EntityNotFoundException("registration", projectId);
   }
 
   /** {@code GET /api/v1/events/{id}/registrations}: the roster (an officer: its region's). */
   public void roster(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
     RegionScope region = RegionScope.of(ctx);
-    Http.json(
-        ctx,
-        200,
-        registrations.roster(
-            Requests.pathId(ctx),
-            id -> region == null || region.containsProject(catalog, id).orElse(false)));
+    Http.json(ctx, 200, registrations.roster(Requests.pathId(ctx), id -> maySee(ctx, id)));
   }
 
   /** {@code GET /api/v1/projects/{id}/registrations}. */
@@ -122,10 +130,8 @@ public final class RegistrationController {
     }
     problems.throwIfAny();
     for (String id : attended.keySet()) mayActFor(ctx, id, true);
-    Http.json(
-        ctx,
-        200,
-        registrations.attendance(Requests.pathId(ctx), attended, Http.principal(ctx).name()));
+    registrations.attendance(Requests.pathId(ctx), attended, Http.principal(ctx).name());
+    Http.json(ctx, 200, registrations.roster(Requests.pathId(ctx), id -> maySee(ctx, id)));
   }
 
   /** {@code POST /api/v1/events/{id}/results} [{projectId, award:{name, level}}]. */

@@ -53,7 +53,50 @@ public final class SpaceController {
   /** {@code GET /api/v1/parks/{id}/spaces}. */
   public void inventory(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
-    Http.json(ctx, 200, spaces.inventory(Requests.pathId(ctx)));
+    String park = Requests.pathId(ctx);
+    Spaces.Inventory inv = spaces.inventory(park);
+    Principal p = Http.principal(ctx);
+    RegionScope region = RegionScope.of(ctx);
+    // who is a tenant where is told only to those who may know (as the calendar's bookings)
+    List<cn.qingdao.peipao.index.store.SpaceStore.Space> items =
+        inv.items().stream()
+            .map(
+                x ->
+                    x.tenantProjectId() == null
+                            || mayKnowTenant(p, region, park, x.tenantProjectId())
+                        ? x
+                        : new cn.qingdao.peipao.index.store.SpaceStore.Space(
+                            x.parkId(),
+                            x.id(),
+                            x.kind(),
+                            x.name(),
+                            x.area(),
+                            x.monthlyRent(),
+                            x.bookable(),
+                            x.status(),
+                            null))
+            .toList();
+    Http.json(
+        ctx,
+        200,
+        new Spaces.Inventory(
+            inv.parkId(),
+            inv.spaces(),
+            inv.free(),
+            inv.rentableArea(),
+            inv.freeArea(),
+            inv.areaAvailable(),
+            items));
+  }
+
+  private boolean mayKnowTenant(Principal p, RegionScope region, String park, String project) {
+    return switch (p.role()) {
+      case ADMIN, PORTAL -> true;
+      case PARK -> p.owns(EntityType.PARKS, park);
+      case FOUNDER -> p.owns(EntityType.PROJECTS, project);
+      case OFFICER -> region.containsProject(catalog, project).orElse(false);
+      default -> false;
+    };
   }
 
   /** {@code PUT /api/v1/parks/{id}/spaces} with the whole inventory, a JSON array. */

@@ -61,8 +61,15 @@ public final class Registrations {
    *     already signed up
    */
   public Registration register(String eventId, String projectId, String actor) {
-    if (catalog.entity(EntityType.PROJECTS, projectId).isEmpty())
-      throw ValidationException.of("projectId", "no project '" + projectId + "'");
+    Project project =
+        (Project)
+            catalog
+                .entity(EntityType.PROJECTS, projectId)
+                .orElseThrow(
+                    () -> ValidationException.of("projectId", "no project '" + projectId + "'"));
+    if (project.status() != null && !project.status().equals("active"))
+      throw new EntityConflictException(
+          "project '" + projectId + "' is " + project.status() + "; only active projects sign up");
     return catalog.writeLogged(
         tx -> {
           Event e = event(tx, eventId);
@@ -74,14 +81,16 @@ public final class Registrations {
           if (e.registrationDeadline() != null && now.isAfter(e.registrationDeadline()))
             throw new EntityConflictException(
                 "sign-up for event '" + eventId + "' closed at " + e.registrationDeadline());
-          List<Row> rows = RegistrationStore.ofEvent(tx, eventId);
-          for (Row r : rows)
-            if (r.projectId().equals(projectId) && !r.status().equals("cancelled"))
-              throw new EntityConflictException(
-                  "project '" + projectId + "' is " + r.status() + " for this event already");
-          long taken = rows.stream().filter(r -> r.status().equals("registered")).count();
+          // seats freed meanwhile (capacity raised) go to those waiting first
+          fillSeats(tx, e, now);
+          // two aggregate reads, not the roster: sign-ups stay near the commit's cost
+          Row existing = RegistrationStore.get(tx, eventId, projectId).orElse(null);
+          if (existing != null && !existing.status().equals("cancelled"))
+            throw new EntityConflictException(
+                "project '" + projectId + "' is " + existing.status() + " for this event already");
+          RegistrationStore.Counts counts = RegistrationStore.counts(tx, eventId);
           String status;
-          if (e.capacity() == null || taken < e.capacity()) status = "registered";
+          if (e.capacity() == null || counts.registered() < e.capacity()) status = "registered";
           else if (e.waitlist()) status = "waitlisted";
           else
             throw new EntityConflictException(
@@ -90,10 +99,14 @@ public final class Registrations {
                     + "' is full ("
                     + e.capacity()
                     + " seats) and keeps no waitlist");
-          long seq = rows.stream().mapToLong(Row::seq).max().orElse(0) + 1;
+          long seq = counts.maxSeq() + 1;
           RegistrationStore.put(
               tx, new Row(eventId, projectId, status, seq, null, now, actor, now));
-          return shown(RegistrationStore.ofEvent(tx, eventId), projectId);
+          Integer position =
+              status.equals("waitlisted")
+                  ? RegistrationStore.waitlistPosition(tx, eventId, seq)
+                  : null;
+          return new Registration(eventId, projectId, status, position, null, now);
         });
   }
 
@@ -108,22 +121,16 @@ public final class Registrations {
           Event e = event(tx, eventId);
           Row r =
               RegistrationStore.get(tx, eventId, projectId)
-                  .orElseThrow(() -> new EntityNotFoundException("registration of", projectId));
+                  .orElseThrow(
+                      () -> new EntityNotFoundException("registration", eventId + "/" + projectId));
           if (r.status().equals("cancelled"))
             throw new EntityConflictException("the sign-up was cancelled already");
           Instant now = now();
           if (!e.start().isAfter(now))
             throw new EntityConflictException("event '" + eventId + "' has started");
           RegistrationStore.put(tx, with(r, "cancelled", now));
-          Row promoted = null;
-          if (r.status().equals("registered")) {
-            promoted =
-                RegistrationStore.ofEvent(tx, eventId).stream()
-                    .filter(x -> x.status().equals("waitlisted"))
-                    .findFirst()
-                    .orElse(null);
-            if (promoted != null) RegistrationStore.put(tx, with(promoted, "registered", now));
-          }
+          List<Row> promotedRows = fillSeats(tx, e, now);
+          Row promoted = promotedRows.isEmpty() ? null : promotedRows.get(0);
           List<Row> after = RegistrationStore.ofEvent(tx, eventId);
           return new Cancelled(
               shown(after, projectId),
@@ -217,12 +224,17 @@ public final class Registrations {
           Event e = event(tx, eventId);
           if (!e.kind().equals("competition"))
             throw new EntityConflictException("event '" + eventId + "' is not a competition");
+          if (e.start().isAfter(now()))
+            throw new EntityConflictException(
+                "event '" + eventId + "' starts at " + e.start() + "; record results after");
           int year = e.start().atZone(ZoneId.of("Asia/Shanghai")).getYear();
           List<Project.Award> written = new ArrayList<>();
           for (int i = 0; i < results.size(); i++) {
             Result r = results.get(i);
             Row reg = RegistrationStore.get(tx, eventId, r.projectId()).orElse(null);
-            if (reg == null || !reg.status().equals("registered"))
+            if (reg == null
+                || !reg.status().equals("registered")
+                || Boolean.FALSE.equals(reg.attended()))
               throw ValidationException.of(
                   "[" + i + "].projectId", "project '" + r.projectId() + "' did not take part");
             var row = tx.get(EntityType.PROJECTS, r.projectId()).orElseThrow();
@@ -230,11 +242,47 @@ public final class Registrations {
                 ((Project) catalog.reader().read(EntityType.PROJECTS, row.tree()))
                     .withServerFields(row.id(), row.version(), row.updatedAt());
             Project.Award award = new Project.Award(r.level(), r.award(), year);
-            catalog.replaceIn(tx, p.withAward(award), actor, "award");
+            // recording the same result again changes nothing
+            if (p.awards() == null || !p.awards().contains(award))
+              catalog.replaceIn(tx, p.withAward(award), actor, "award");
             written.add(award);
           }
           return written;
         });
+  }
+
+  /**
+   * Moves the waitlist's head to a seat while seats are free (capacity raised, or a seat given up),
+   * in sign-up order; returns those promoted. Never past capacity, even when the capacity was cut
+   * below the seats taken (then no one moves).
+   */
+  private static List<Row> fillSeats(Tx tx, Event e, Instant now) throws SQLException {
+    List<Row> promoted = new ArrayList<>();
+    List<Row> rows = RegistrationStore.ofEvent(tx, e.id());
+    long taken = rows.stream().filter(x -> x.status().equals("registered")).count();
+    for (Row x : rows) {
+      if (!x.status().equals("waitlisted")) continue;
+      if (e.capacity() != null && taken >= e.capacity()) break;
+      RegistrationStore.put(tx, with(x, "registered", now));
+      promoted.add(x);
+      taken++;
+    }
+    return promoted;
+  }
+
+  /** Refuses a capacity below the seats already taken (a 409 naming {@code capacity}). */
+  public void checkCapacity(String eventId, Integer capacity) {
+    if (capacity == null) return;
+    long taken =
+        catalog.registrations().ofEvent(eventId).stream()
+            .filter(x -> x.status().equals("registered"))
+            .count();
+    if (taken > capacity)
+      throw new EntityConflictException(
+          "capacity: "
+              + taken
+              + " projects hold a seat already; cancel sign-ups before cutting it to "
+              + capacity);
   }
 
   private static Row with(Row r, String status, Instant now) {

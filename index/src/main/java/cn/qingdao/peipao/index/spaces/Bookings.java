@@ -1,6 +1,7 @@
 package cn.qingdao.peipao.index.spaces;
 
 import cn.qingdao.peipao.core.json.ValidationException;
+import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.EntityConflictException;
 import cn.qingdao.peipao.index.EntityNotFoundException;
@@ -146,12 +147,17 @@ public final class Bookings {
     if (!to.isAfter(from)) throw ValidationException.of("to", "must be after from");
     if (Duration.between(from, to).compareTo(Duration.ofDays(92)) > 0)
       throw ValidationException.of("to", "a calendar spans at most 92 days");
+    if (spaceId != null
+        && catalog.spaces().spaces(parkId).stream().noneMatch(x -> x.id().equals(spaceId)))
+      throw ValidationException.of(
+          "spaceId", "park '" + parkId + "' has no space '" + spaceId + "'");
     return catalog.spaces().calendar(parkId, spaceId, from, to);
   }
 
   /** A project's bookings, newest first. */
   public List<Booking> ofProject(String projectId) {
-    spaces.project(projectId);
+    if (catalog.entity(EntityType.PROJECTS, projectId).isEmpty())
+      throw new EntityNotFoundException(EntityType.PROJECTS, projectId);
     return catalog.spaces().bookingsOf(projectId);
   }
 }

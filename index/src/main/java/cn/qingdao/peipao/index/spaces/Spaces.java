@@ -118,8 +118,33 @@ public final class Spaces {
           Map<String, Space> before =
               SpaceStore.spaces(tx, parkId).stream()
                   .collect(java.util.stream.Collectors.toMap(Space::id, s -> s));
+          Map<String, SpaceInput> after =
+              input.stream().collect(java.util.stream.Collectors.toMap(SpaceInput::id, x -> x));
           for (Space old : before.values()) {
-            if (ids.contains(old.id())) continue;
+            SpaceInput next = after.get(old.id());
+            // a tenant's space stays its: it is freed by ending the tenancy, not by an edit
+            if (next != null
+                && old.tenantProjectId() != null
+                && (!next.status().equals("occupied") || !next.kind().equals(old.kind())))
+              throw new EntityConflictException(
+                  "space '"
+                      + old.id()
+                      + "' hosts project '"
+                      + old.tenantProjectId()
+                      + "'; it stays occupied, as a "
+                      + old.kind()
+                      + ", while the project is a tenant");
+            // a room with bookings ahead stays a bookable room
+            if (next != null
+                && old.bookable()
+                && !bookable(next)
+                && SpaceStore.liveBookingsAfter(tx, parkId, old.id(), now) > 0)
+              throw new EntityConflictException(
+                  "space '"
+                      + old.id()
+                      + "' has bookings ahead; cancel them before it stops being"
+                      + " bookable");
+            if (next != null) continue;
             if (old.tenantProjectId() != null)
               throw new EntityConflictException(
                   "space '"

@@ -68,6 +68,40 @@ public final class RegistrationStore {
     }
   }
 
+  /** An event's seats taken and its highest sign-up number: what a new sign-up needs. */
+  public record Counts(long registered, long maxSeq) {}
+
+  /** {@link Counts} in one aggregate query, O(the event's sign-ups) inside SQLite. */
+  public static Counts counts(Tx tx, String eventId) throws SQLException {
+    try (PreparedStatement q =
+        tx.connection()
+            .prepareStatement(
+                "SELECT COUNT(CASE WHEN status = 'registered' THEN 1 END), COALESCE(MAX(seq), 0)"
+                    + " FROM registration WHERE event_id = ?")) {
+      q.setString(1, eventId);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return new Counts(rs.getLong(1), rs.getLong(2));
+      }
+    }
+  }
+
+  /** The place on the waitlist of sign-up {@code seq}: waitlisted sign-ups up to it. */
+  public static int waitlistPosition(Tx tx, String eventId, long seq) throws SQLException {
+    try (PreparedStatement q =
+        tx.connection()
+            .prepareStatement(
+                "SELECT COUNT(*) FROM registration WHERE event_id = ? AND status = 'waitlisted'"
+                    + " AND seq <= ?")) {
+      q.setString(1, eventId);
+      q.setLong(2, seq);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
   /** Every sign-up of an event, in sign-up order. */
   public static List<Row> ofEvent(Tx tx, String eventId) throws SQLException {
     return ofEvent(tx.connection(), eventId);

@@ -77,6 +77,7 @@ class RegistrationsTest {
     assertTrue(catalog.importLines(EntityType.PROJECTS, lines, true, "test").committed());
     projects =
         QingdaoDataset.demo(EntityType.PROJECTS, TAXONOMY).stream()
+            .filter(p -> p.path("status").asText("active").equals("active")) // only they sign up
             .map(p -> p.get("id").asText())
             .toList();
     registrations = new Registrations(catalog);
@@ -145,6 +146,23 @@ class RegistrationsTest {
     String withList = event(1, true, "salon");
     registrations.register(withList, projects.get(0), "t");
     assertTrue(!catalog.registrations().fullWithoutWaitlist().contains(withList));
+  }
+
+  /** Found by a black-box pass: seats freed by a raised capacity go to the waitlist first. */
+  @Test
+  void aRaisedCapacityServesTheWaitlistBeforeANewcomer() {
+    String ev = event(1, true, "salon");
+    registrations.register(ev, projects.get(0), "t");
+    registrations.register(ev, projects.get(1), "t"); // waitlisted, 1st
+    ObjectNode e = (ObjectNode) Json.parse(catalog.get(EntityType.EVENTS, ev).orElseThrow().json());
+    e.put("capacity", 3);
+    catalog.put(catalog.reader().read(EntityType.EVENTS, e), null, "test");
+    var newcomer = registrations.register(ev, projects.get(2), "t");
+    assertEquals("registered", newcomer.status());
+    var roster = registrations.roster(ev, x -> true);
+    assertEquals(3, roster.registered());
+    assertEquals(0, roster.waitlisted(), "the one waiting was seated first");
+    assertThrows(EntityConflictException.class, () -> registrations.checkCapacity(ev, 2));
   }
 
   @Test
@@ -230,6 +248,9 @@ class RegistrationsTest {
     assertThrows(
         EntityConflictException.class,
         () -> registrations.attendance(ev, Map.of(a, true), "officer"));
+    assertThrows(
+        EntityConflictException.class,
+        () -> registrations.results(ev, List.of(new Registrations.Result(a, "x", "city")), "o"));
     Instant saved = clock.now;
     try {
       clock.now = saved.plus(Duration.ofDays(7).plusHours(1));
@@ -255,9 +276,19 @@ class RegistrationsTest {
       var awards =
           registrations.results(ev, List.of(new Registrations.Result(a, "一等奖", "city")), "officer");
       assertEquals(1, awards.size());
+      // the same result again changes nothing; an absent project gets no award
+      registrations.results(ev, List.of(new Registrations.Result(a, "一等奖", "city")), "officer");
+      assertThrows(
+          ValidationException.class,
+          () ->
+              registrations.results(
+                  ev, List.of(new Registrations.Result(b, "二等奖", "city")), "officer"));
       Project p = (Project) catalog.entity(EntityType.PROJECTS, a).orElseThrow();
-      assertTrue(
-          p.awards().stream().anyMatch(x -> x.name().equals("一等奖") && x.level().equals("city")),
+      assertEquals(
+          1,
+          p.awards().stream()
+              .filter(x -> x.name().equals("一等奖") && x.level().equals("city"))
+              .count(),
           p.awards().toString());
     } finally {
       clock.now = saved;

@@ -294,5 +294,42 @@ class SpacesTest {
                         s.status()))
             .toList();
     assertThrows(EntityConflictException.class, () -> spaces.replace(PARK, without, "park"));
+    // nor freed by an edit (found by a black-box pass)
+    List<SpaceInput> freed =
+        spaces.inventory(PARK).items().stream()
+            .map(
+                x ->
+                    new SpaceInput(
+                        x.id(),
+                        x.kind(),
+                        x.name(),
+                        x.area(),
+                        x.monthlyRent(),
+                        x.bookable(),
+                        "free"))
+            .toList();
+    assertThrows(EntityConflictException.class, () -> spaces.replace(PARK, freed, "park"));
+  }
+
+  @Test
+  void aRoomWithBookingsAheadStaysBookable() {
+    Instant start = Instant.now().plus(Duration.ofDays(50)).truncatedTo(ChronoUnit.HOURS);
+    bookings.book(PARK, "rh-1", null, start, start.plus(Duration.ofHours(1)), "路演", "t");
+    List<SpaceInput> asOffice =
+        spaces.inventory(PARK).items().stream()
+            .map(
+                x ->
+                    x.id().equals("rh-1")
+                        ? new SpaceInput(x.id(), "office", x.name(), x.area(), null, null, "free")
+                        : new SpaceInput(
+                            x.id(),
+                            x.kind(),
+                            x.name(),
+                            x.area(),
+                            x.monthlyRent(),
+                            x.bookable(),
+                            x.status()))
+            .toList();
+    assertThrows(EntityConflictException.class, () -> spaces.replace(PARK, asOffice, "park"));
   }
 }

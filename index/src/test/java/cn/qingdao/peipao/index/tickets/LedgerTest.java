@@ -133,7 +133,10 @@ class LedgerTest {
     for (int i = 0; i < 60; i++) {
       clock.now = start.plus(Duration.ofHours(rnd.nextInt(24 * 330)));
       String project = String.format("syn-p-%05d", 1 + rnd.nextInt(400));
-      if (signed.add(project)) signUps.register(event, project, "t");
+      Project sp = (Project) catalog.entity(EntityType.PROJECTS, project).orElseThrow();
+      // only active projects sign up
+      if ("active".equals(sp.status()) && signed.add(project))
+        signUps.register(event, project, "t");
       // made now, for a slot of its own in late December: no two overlap
       Instant slot = Instant.parse("2026-12-20T01:00:00Z").plus(Duration.ofMinutes(10L * i));
       bookings.book(PARK, "mr", project, slot, slot.plus(Duration.ofMinutes(5)), "洽谈", "t");
