@@ -152,6 +152,8 @@ class EventsHttpTest {
     assertEquals(409, s.json("POST", "/api/v1/events/ev-past-lesson/registrations", body).status());
     assertEquals(
         409, s.json("POST", "/api/v1/events/ev-salon-closed/registrations", body).status());
+    // an event people signed up for is cancelled, not deleted under them
+    assertEquals(409, s.send("DELETE", "/api/v1/events/" + best, null, null).status());
     // its seat cannot be cut away: a capacity below the seats taken is refused
     ObjectNode cut = (ObjectNode) TestServer.ok(s.get("/api/v1/events/" + best));
     cut.remove("version");

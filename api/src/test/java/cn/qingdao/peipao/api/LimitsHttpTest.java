@@ -34,7 +34,7 @@ class LimitsHttpTest {
                 "[{\"name\":\"a\",\"role\":\"admin\",\"key\":\"%s\"},{\"name\":\"b\",\"role\":\"portal\",\"key\":\"%s\"}]"
                     .formatted(A, B)));
     // 5 requests at once, then one every 10 s; a connection idle 1.5 s while a request is read
-    Limits limits = new Limits(1 << 20, 4 << 20, 2048, 100, 200, 1500, 4096, 0.1, 5);
+    Limits limits = new Limits(1 << 20, 4 << 20, 2048, 100, 200, 1500, 0, 0.1, 5);
     s = new TestServer(TestServer.config(dir).withLimits(limits), new KeyAccessControl(keys));
   }
 

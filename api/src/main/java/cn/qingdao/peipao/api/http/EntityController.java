@@ -116,6 +116,13 @@ public final class EntityController {
 
   public void delete(Context ctx, EntityType type) {
     String id = Requests.pathId(ctx);
+    // an event people signed up for is cancelled (status cancelled), not deleted under them
+    if (type == EntityType.EVENTS
+        && catalog.registrations().ofEvent(id).stream()
+            .anyMatch(r -> !r.status().equals("cancelled")))
+      throw new ApiException(
+          409,
+          "event '" + id + "' has sign-ups: set its status to cancelled instead of deleting it");
     catalog.delete(type, id, Requests.ifMatch(ctx), Http.principal(ctx).name());
     ctx.status(204);
   }

@@ -374,6 +374,10 @@ public final class Allocations {
                 "assignment '" + assignmentId + "' already ended at " + a.endedAt());
           Instant now = catalog.clock().instant().truncatedTo(ChronoUnit.MILLIS);
           AssignmentStore.end(tx, a, actor, now);
+          // a tenant that leaves frees its spaces, and the park's free area with them
+          if (a.counterpartType() == EntityType.PARKS)
+            new cn.qingdao.peipao.index.spaces.Spaces(catalog)
+                .releaseTenant(tx, a.counterpartId(), a.projectId(), actor);
           return AssignmentStore.assignment(tx, assignmentId).orElseThrow();
         });
   }

@@ -182,6 +182,35 @@ public final class Spaces {
         });
   }
 
+  /**
+   * Frees the spaces {@code projectId} occupies at {@code parkId} (its tenancy ended) and updates
+   * the park's free area, inside the caller's transaction.
+   */
+  public void releaseTenant(Tx tx, String parkId, String projectId, String actor)
+      throws SQLException {
+    List<Space> current = SpaceStore.spaces(tx, parkId);
+    if (current.stream().noneMatch(x -> projectId.equals(x.tenantProjectId()))) return;
+    List<Space> next =
+        current.stream()
+            .map(
+                x ->
+                    projectId.equals(x.tenantProjectId())
+                        ? new Space(
+                            x.parkId(),
+                            x.id(),
+                            x.kind(),
+                            x.name(),
+                            x.area(),
+                            x.monthlyRent(),
+                            x.bookable(),
+                            "free",
+                            null)
+                        : x)
+            .toList();
+    for (Space x : next) SpaceStore.putSpace(tx, x);
+    updateAvailability(tx, park(tx, parkId), next, actor);
+  }
+
   private static boolean bookable(SpaceInput s) {
     return s.bookable() != null ? s.bookable() : !RENTABLE.contains(s.kind());
   }

@@ -309,6 +309,18 @@ class SpacesTest {
                         "free"))
             .toList();
     assertThrows(EntityConflictException.class, () -> spaces.replace(PARK, freed, "park"));
+    // the tenancy ends: its office is free again and back in the park's free area
+    long occupied = park().areaAvailable();
+    new cn.qingdao.peipao.index.allocate.Allocations(catalog, null)
+        .end(accepted.assignmentId(), "t");
+    assertEquals(occupied + 60, park().areaAvailable());
+    assertEquals(
+        "free",
+        spaces.inventory(PARK).items().stream()
+            .filter(x -> x.id().equals("o-101"))
+            .findFirst()
+            .orElseThrow()
+            .status());
   }
 
   @Test
