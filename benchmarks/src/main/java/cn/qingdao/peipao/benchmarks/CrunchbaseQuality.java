@@ -50,7 +50,7 @@ public final class CrunchbaseQuality {
 
   /** The methods compared, in report order. */
   static final List<String> METHODS =
-      List.of("ours", "category-popularity", "popularity", "random");
+      List.of("ours", "item-knn", "category-popularity", "popularity", "random");
 
   private CrunchbaseQuality() {}
 
@@ -113,6 +113,10 @@ public final class CrunchbaseQuality {
             .get(t.hasMetadata())
             .add(popular.subList(0, Math.min(DEPTH, popular.size())), t.relevant());
         metrics
+            .get("item-knn")
+            .get(t.hasMetadata())
+            .add(itemKnn(t.prior(), eco.trainingCompanies(), popular), t.relevant());
+        metrics
             .get("random")
             .get(t.hasMetadata())
             .add(sample(ids, DEPTH, new Random(seed + q)), t.relevant());
@@ -122,6 +126,48 @@ public final class CrunchbaseQuality {
       BenchData.close(catalog, work);
     }
     return new Report(eco.investors().size(), eco.tests().size(), importRate, queryMillis, metrics);
+  }
+
+  /**
+   * The pure collaborative baseline: item-kNN over the training edges. An investor scores the sum,
+   * over the company's own earlier investors, of the cosine of their sets of training companies
+   * (who invested with whom); those it already had are left out (the test pairs are new ones); ties
+   * and a company with no earlier investor fall back to popularity. O(prior · investors).
+   */
+  static List<String> itemKnn(
+      java.util.Set<String> prior,
+      Map<String, java.util.Set<String>> companiesOf,
+      List<String> popular) {
+    Map<String, Double> score = new java.util.HashMap<>();
+    for (String i : prior) {
+      java.util.Set<String> ci = companiesOf.getOrDefault(i, java.util.Set.of());
+      if (ci.isEmpty()) continue;
+      for (Map.Entry<String, java.util.Set<String>> j : companiesOf.entrySet()) {
+        if (prior.contains(j.getKey())) continue;
+        int shared = 0;
+        java.util.Set<String> small = ci.size() <= j.getValue().size() ? ci : j.getValue();
+        java.util.Set<String> large = small == ci ? j.getValue() : ci;
+        for (String c : small) if (large.contains(c)) shared++;
+        if (shared > 0)
+          score.merge(
+              j.getKey(),
+              shared / Math.sqrt((double) ci.size() * j.getValue().size()),
+              Double::sum);
+      }
+    }
+    Map<String, Integer> rank = new java.util.HashMap<>();
+    for (int r = 0; r < popular.size(); r++) rank.put(popular.get(r), r);
+    List<String> ranked =
+        score.entrySet().stream()
+            .sorted(
+                Map.Entry.<String, Double>comparingByValue()
+                    .reversed()
+                    .thenComparing(e -> rank.getOrDefault(e.getKey(), Integer.MAX_VALUE))
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .limit(DEPTH)
+            .map(Map.Entry::getKey)
+            .toList();
+    return withFallback(ranked, popular.stream().filter(x -> !prior.contains(x)).toList());
   }
 
   /** Ids by count descending, ties by id. */

@@ -55,9 +55,16 @@ public final class CrunchbaseEcosystem {
 
   static final List<String> STAGES = List.of("seed", "early", "growth", "expansion", "late");
 
-  /** A held-out company: the profile it would ask with, and the investors it then took. */
+  /**
+   * A held-out company: the profile it would ask with, the investors it then took, and those it had
+   * taken before the cut-off (its own training edges; what a collaborative method starts from).
+   */
   public record TestCompany(
-      String name, boolean hasMetadata, ObjectNode profile, Set<String> relevant) {}
+      String name,
+      boolean hasMetadata,
+      ObjectNode profile,
+      Set<String> relevant,
+      Set<String> prior) {}
 
   private record State(String code, String fips, String name, double lat, double lon) {}
 
@@ -72,6 +79,7 @@ public final class CrunchbaseEcosystem {
   private final Map<String, Map<String, Integer>> byCategory = new HashMap<>();
   private final List<TestCompany> tests = new ArrayList<>();
   private final Set<String> sectorCodes = new TreeSet<>();
+  private final Map<String, Set<String>> companiesOf = new HashMap<>();
 
   private CrunchbaseEcosystem(Data data, CrunchbaseParams params) {
     this.data = data;
@@ -155,6 +163,11 @@ public final class CrunchbaseEcosystem {
   /** Training companies per category and investor id (the category-popularity baseline). */
   public Map<String, Map<String, Integer>> categoryPortfolios() {
     return byCategory;
+  }
+
+  /** Each known investor's training companies (by investor id): the co-investment graph. */
+  public Map<String, Set<String>> trainingCompanies() {
+    return companiesOf;
   }
 
   /** The held-out companies, in name order. */
@@ -302,8 +315,8 @@ public final class CrunchbaseEcosystem {
         o.put("ticketMax", percentile(amounts, params.ticketHigh()));
       }
       List<String> home = top(meta, Company::state, 1, 0);
-      if (!home.isEmpty() && states.containsKey(home.get(0)))
-        o.set("location", location(home.get(0)));
+      ObjectNode at = home.isEmpty() ? null : location(home.get(0));
+      if (at != null) o.set("location", at);
       o.put("portfolioSize", companies.size());
       investors.add(o);
     }
@@ -311,7 +324,13 @@ public final class CrunchbaseEcosystem {
 
   private void buildTests(List<Investment> train, List<Investment> test) {
     Set<String> trainPairs = new HashSet<>();
-    for (Investment i : train) trainPairs.add(i.company() + "\n" + i.investor());
+    Map<String, Set<String>> priorOf = new HashMap<>();
+    for (Investment i : train) {
+      trainPairs.add(i.company() + "\n" + i.investor());
+      String id = investorIds.get(i.investor());
+      if (id != null) priorOf.computeIfAbsent(i.company(), k -> new TreeSet<>()).add(id);
+      if (id != null) companiesOf.computeIfAbsent(id, k -> new HashSet<>()).add(i.company());
+    }
     Map<String, List<Investment>> byCompany = new TreeMap<>();
     for (Investment i : test) {
       if (!investorIds.containsKey(i.investor())) continue; // unknown investor: cannot be ranked
@@ -330,7 +349,8 @@ public final class CrunchbaseEcosystem {
       if (c != null) {
         p.put("description", c.city() + ", " + c.region());
         if (sectorCodes.contains(c.category())) p.putArray("sectors").add(c.category());
-        if (states.containsKey(c.state())) p.set("location", location(c.state()));
+        ObjectNode at = states.containsKey(c.state()) ? location(c.state()) : null;
+        if (at != null) p.set("location", at);
       }
       String stage = stageOf(en.getKey(), first);
       if (stage != null) p.put("stage", stage);
@@ -339,7 +359,9 @@ public final class CrunchbaseEcosystem {
       p.putObject("consent").put("investors", true);
       Set<String> relevant = new LinkedHashSet<>();
       for (Investment i : edges) relevant.add(investorIds.get(i.investor()));
-      tests.add(new TestCompany(en.getKey(), c != null, p, relevant));
+      tests.add(
+          new TestCompany(
+              en.getKey(), c != null, p, relevant, priorOf.getOrDefault(en.getKey(), Set.of())));
     }
   }
 
@@ -348,10 +370,17 @@ public final class CrunchbaseEcosystem {
     return type == null ? null : STAGE_OF_ROUND.get(type);
   }
 
+  /**
+   * A state's location when it is one of the taxonomy's districts, else null: since places became
+   * one checked hierarchy (issue 20) a location names a known district or city, and a scope mask
+   * holds at most 31 districts, so the other states' entities carry no location (neutral).
+   */
   private ObjectNode location(String stateCode) {
     State s = states.get(stateCode);
+    String district = s == null ? null : districtOfState.get(s.code());
+    if (district == null) return null;
     ObjectNode l = Json.mapper().createObjectNode();
-    l.put("district", districtOfState.getOrDefault(s.code(), s.fips() + "0000"));
+    l.put("district", district);
     l.put("lat", s.lat());
     l.put("lon", s.lon());
     return l;

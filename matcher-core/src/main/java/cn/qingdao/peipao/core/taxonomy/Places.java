@@ -64,6 +64,9 @@ public final class Places {
   public List<String> chain(String adcode) {
     List<String> out = new ArrayList<>(3);
     for (Place p = byAdcode.get(adcode); p != null; p = byAdcode.get(p.parent())) {
+      // a taxonomy may name a place its own parent (a foreign code like 060000 whose derived
+      // parent is itself), or loop: the chain ends where it would repeat
+      if (out.contains(p.adcode())) break;
       out.add(p.adcode());
       if (p.parent() == null) break;
     }
