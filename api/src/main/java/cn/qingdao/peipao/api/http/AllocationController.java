@@ -63,8 +63,7 @@ public final class AllocationController {
     Allocations.Page page =
         region == null
             ? allocations.list(status, offset, limit)
-            : allocations.list(
-                status, offset, limit, id -> region.containsProject(catalog, id).orElse(false));
+            : allocations.list(status, offset, limit, id -> region.holds(catalog, id));
     Pages.linkNext(ctx, page.total(), offset, limit);
     Http.json(ctx, 200, page);
   }
@@ -162,9 +161,7 @@ public final class AllocationController {
     String id = Requests.pathId(ctx);
     AllocationResult r = allocations.get(id);
     RegionScope region = RegionScope.of(ctx);
-    if (region != null
-        && !Allocations.cohort(r).stream()
-            .allMatch(p -> region.containsProject(catalog, p).orElse(false)))
+    if (region != null && !Allocations.cohort(r).stream().allMatch(p -> region.holds(catalog, p)))
       throw new EntityNotFoundException("allocation", id);
     return r;
   }
@@ -188,10 +185,7 @@ public final class AllocationController {
     RegionScope region = RegionScope.of(ctx);
     // a mentor's or park's projects elsewhere are not shown to an officer key
     if (region != null)
-      list =
-          list.stream()
-              .filter(a -> region.containsProject(catalog, a.projectId()).orElse(false))
-              .toList();
+      list = list.stream().filter(a -> region.holds(catalog, a.projectId())).toList();
     Http.json(
         ctx,
         200,
@@ -206,7 +200,7 @@ public final class AllocationController {
     RegionScope region = RegionScope.of(ctx);
     if (region != null) {
       var a = catalog.assignments().assignment(id);
-      if (a.isEmpty() || !region.containsProject(catalog, a.get().projectId()).orElse(false))
+      if (a.isEmpty() || !region.holds(catalog, a.get().projectId()))
         throw new EntityNotFoundException("assignment", id);
     }
     Assignment a = allocations.end(id, Http.principal(ctx).name());

@@ -48,7 +48,6 @@ public final class OutreachController {
         200,
         region == null
             ? outreach.of(Requests.pathId(ctx))
-            : outreach.of(
-                Requests.pathId(ctx), id -> region.containsProject(catalog, id).orElse(false)));
+            : outreach.of(Requests.pathId(ctx), id -> region.holds(catalog, id)));
   }
 }

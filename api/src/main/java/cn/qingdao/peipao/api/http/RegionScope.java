@@ -60,13 +60,17 @@ public record RegionScope(String adcode, String name, String city, String distri
         .map(e -> e instanceof Project p && contains(p.location()));
   }
 
+  /** Whether project {@code id} is stored and in the region (an unknown project is not). */
+  boolean holds(Catalog catalog, String id) {
+    return containsProject(catalog, id).orElse(false);
+  }
+
   /**
    * A 404 unless project {@code id} is stored and in the region: to this key, a project elsewhere
    * does not exist (as another founder's project does not exist for a founder key).
    */
   public void requireProject(Catalog catalog, String id) {
-    if (!containsProject(catalog, id).orElse(false))
-      throw new ApiException(404, "no projects with id '" + id + "'");
+    if (!holds(catalog, id)) throw new ApiException(404, "no projects with id '" + id + "'");
   }
 
   /**

@@ -75,7 +75,7 @@ public final class RegistrationController {
     Principal p = Http.principal(ctx);
     if (p.role() == Principal.Role.FOUNDER) return p.owns(EntityType.PROJECTS, id);
     RegionScope region = RegionScope.of(ctx);
-    return region == null || region.containsProject(catalog, id).orElse(false);
+    return region == null || region.holds(catalog, id);
   }
 
   /**
@@ -91,7 +91,7 @@ public final class RegistrationController {
     RegionScope region = RegionScope.of(ctx);
     if (region == null) return;
     if (inBody) region.requireProjectIn(catalog, projectId, "projectId");
-    else if (!region.containsProject(catalog, projectId).orElse(false))
+    else if (!region.holds(catalog, projectId))
       throw new EntityNotFoundException("registration", projectId);
   }
 

@@ -57,10 +57,7 @@ public final class ServiceLogController {
     RegionScope region = RegionScope.of(ctx);
     // an officer key sees the sessions given in its region; the indicators stay the mentor's own
     if (region != null)
-      items =
-          items.stream()
-              .filter(s -> region.containsProject(catalog, s.projectId()).orElse(false))
-              .toList();
+      items = items.stream().filter(s -> region.holds(catalog, s.projectId())).toList();
     double hours = Math.round(items.stream().mapToDouble(Session::hours).sum() * 100) / 100.0;
     Http.json(ctx, 200, new Sessions(id, items.size(), hours, items));
   }

@@ -268,7 +268,7 @@ public final class TicketController {
       }
       case OFFICER -> {
         // a ticket of a project elsewhere does not exist for this key
-        if (!RegionScope.of(ctx).containsProject(catalog, r.projectId()).orElse(false))
+        if (!RegionScope.of(ctx).holds(catalog, r.projectId()))
           throw new EntityNotFoundException("ticket", id);
         return r;
       }

@@ -149,20 +149,7 @@ public final class MoveIns {
                 "park '" + parkId + "' hosts its capacity of " + park.capacity() + " already");
           List<Space> next =
               inventory.stream()
-                  .map(
-                      s ->
-                          spaceIds.contains(s.id())
-                              ? new Space(
-                                  s.parkId(),
-                                  s.id(),
-                                  s.kind(),
-                                  s.name(),
-                                  s.area(),
-                                  s.monthlyRent(),
-                                  s.bookable(),
-                                  "occupied",
-                                  m.projectId())
-                              : s)
+                  .map(s -> spaceIds.contains(s.id()) ? s.withTenant("occupied", m.projectId()) : s)
                   .toList();
           for (Space s : next) if (spaceIds.contains(s.id())) SpaceStore.putSpace(tx, s);
           String assignmentId = Spaces.newId("asg-");

@@ -192,20 +192,7 @@ public final class Spaces {
     if (current.stream().noneMatch(x -> projectId.equals(x.tenantProjectId()))) return;
     List<Space> next =
         current.stream()
-            .map(
-                x ->
-                    projectId.equals(x.tenantProjectId())
-                        ? new Space(
-                            x.parkId(),
-                            x.id(),
-                            x.kind(),
-                            x.name(),
-                            x.area(),
-                            x.monthlyRent(),
-                            x.bookable(),
-                            "free",
-                            null)
-                        : x)
+            .map(x -> projectId.equals(x.tenantProjectId()) ? x.withTenant("free", null) : x)
             .toList();
     for (Space x : next) SpaceStore.putSpace(tx, x);
     updateAvailability(tx, park(tx, parkId), next, actor);
@@ -222,26 +209,7 @@ public final class Spaces {
     // a park listing no desk, office or plant keeps its stated figure
     if (inv.areaAvailable() != null
         && !java.util.Objects.equals(inv.areaAvailable(), park.areaAvailable())) {
-      Park updated =
-          new Park(
-              park.id(),
-              park.name(),
-              park.description(),
-              park.tags(),
-              park.kind(),
-              park.level(),
-              park.sectors(),
-              park.stages(),
-              park.location(),
-              park.services(),
-              park.areaTotal(),
-              inv.areaAvailable(),
-              park.governmentInvested(),
-              park.capacity(),
-              park.tenants(),
-              park.version(),
-              park.updatedAt());
-      catalog.replaceIn(tx, updated, actor, "availability");
+      catalog.replaceIn(tx, park.withAreaAvailable(inv.areaAvailable()), actor, "availability");
     }
     return inv;
   }

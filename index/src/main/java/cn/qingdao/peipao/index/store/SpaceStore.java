@@ -26,7 +26,12 @@ public final class SpaceStore {
       Long monthlyRent,
       boolean bookable,
       String status,
-      String tenantProjectId) {}
+      String tenantProjectId) {
+    /** This space with another status and tenant (null: none), the rest unchanged. */
+    public Space withTenant(String newStatus, String tenant) {
+      return new Space(parkId, id, kind, name, area, monthlyRent, bookable, newStatus, tenant);
+    }
+  }
 
   /** A time-slot booking of a bookable room; {@code status} is booked or cancelled. */
   public record Booking(

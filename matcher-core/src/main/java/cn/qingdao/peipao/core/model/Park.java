@@ -31,6 +31,28 @@ public record Park(
     return EntityType.PARKS;
   }
 
+  /** This park with another free area (its space inventory changed), the rest unchanged. */
+  public Park withAreaAvailable(Long value) {
+    return new Park(
+        id,
+        name,
+        description,
+        tags,
+        kind,
+        level,
+        sectors,
+        stages,
+        location,
+        services,
+        areaTotal,
+        value,
+        governmentInvested,
+        capacity,
+        tenants,
+        version,
+        updatedAt);
+  }
+
   @Override
   public Park withServerFields(String id, long version, Instant updatedAt) {
     return new Park(
