@@ -508,6 +508,17 @@ public final class App {
               LOG.error("corrupt row on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
               Problems.write(ctx, 500, e.getMessage() + "; a retry will not help", List.of());
             }
+            case UNAVAILABLE -> {
+              // PostgreSQL is away (restarting, failing over): nothing was written; say when to
+              // come back instead of failing
+              LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+              ctx.header("Retry-After", "2");
+              Problems.write(
+                  ctx,
+                  503,
+                  "the store cannot be reached just now; nothing was written, retry shortly",
+                  List.of());
+            }
             case FAILED -> {
               LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
               Problems.write(ctx, 500, "the store failed; the request may be retried", List.of());

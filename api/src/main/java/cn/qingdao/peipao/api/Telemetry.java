@@ -51,6 +51,14 @@ public final class Telemetry {
     Gauge.builder("matcher.index.degraded", catalog, c -> c.indexProblem() == null ? 0 : 1)
         .description("1 while the index is being rebuilt from the store")
         .register(registry);
+    Gauge.builder("matcher.index.lag.ms", catalog, c -> c.syncLag().lagMillis())
+        .description(
+            "how long this node's index has trailed the store (other nodes' writes on a shared"
+                + " store; always 0 on the embedded one)")
+        .register(registry);
+    Gauge.builder("matcher.index.behind", catalog, c -> c.syncLag().behind())
+        .description("store changes this node's index has not applied yet")
+        .register(registry);
   }
 
   /** Records one answered request: its access-log line and its latency. */

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * index deleted while the server runs. The service must never destroy data to recover, never report
  * healthy while damaged, and lose nothing it acknowledged.
  */
+@Tag("sqlite-only") // SQLite files and the CLI on the embedded store; once
 class FaultTest {
   @TempDir Path dir;
 

@@ -5,6 +5,8 @@ import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.store.StoreConfig;
+import cn.qingdao.peipao.index.testing.TestStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -46,7 +48,18 @@ final class TestServer implements AutoCloseable {
   }
 
   TestServer(ApiConfig config, AccessControl access) {
-    catalog = Catalog.open(config.dataDir(), TAXONOMY);
+    this(config, access, TestStores.forDir(config.dataDir()));
+  }
+
+  /** A node over {@code config}'s data directory on {@code store} (shared by several nodes). */
+  TestServer(ApiConfig config, AccessControl access, StoreConfig store) {
+    catalog =
+        Catalog.open(
+            config.dataDir(),
+            store,
+            TAXONOMY,
+            java.time.Clock.systemUTC(),
+            Catalog.IndexAhead.REFUSE);
     services = Services.of(catalog, TAXONOMY);
     app = App.create(config, services, access).start();
     base = "http://127.0.0.1:" + app.port();

@@ -20,6 +20,7 @@ import cn.qingdao.peipao.index.store.ParkReportStore;
 import cn.qingdao.peipao.index.store.ReadAudit;
 import cn.qingdao.peipao.index.store.RegistrationStore;
 import cn.qingdao.peipao.index.store.SpaceStore;
+import cn.qingdao.peipao.index.store.StoreConfig;
 import cn.qingdao.peipao.index.store.StoredEntity;
 import cn.qingdao.peipao.index.store.TicketStore;
 import cn.qingdao.peipao.index.store.Tx;
@@ -51,6 +52,7 @@ public final class Catalog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Catalog.class);
 
   private final Database db;
+  private final StoreConfig storeConfig;
   private final EntityStore store;
   private final AssignmentStore assignments;
   private final ReadAudit readAudit;
@@ -87,7 +89,13 @@ public final class Catalog implements AutoCloseable {
   }
 
   private Catalog(
-      Database db, SearchIndex index, Taxonomy taxonomy, Clock clock, IndexAhead ahead) {
+      Database db,
+      SearchIndex index,
+      Taxonomy taxonomy,
+      Clock clock,
+      IndexAhead ahead,
+      StoreConfig storeConfig) {
+    this.storeConfig = storeConfig;
     this.db = db;
     this.store = new EntityStore(db);
     this.assignments = new AssignmentStore(db);
@@ -110,7 +118,8 @@ public final class Catalog implements AutoCloseable {
             reader,
             writeLock,
             () -> storeDamage,
-            this::markStoreDamaged);
+            this::markStoreDamaged,
+            clock);
     this.importer = new EntityImporter(store, reader, clock, this::newId);
     List<String> damage = db.quickCheck();
     if (damage.isEmpty()) {
@@ -121,8 +130,12 @@ public final class Catalog implements AutoCloseable {
       this.startupNote = storeDamage;
       LOG.error("{}; answering 503 until store.db is restored from a backup", storeDamage);
     }
-    sync.start();
+    // a shared store is written by other nodes too: follow its audit log a few times a second
+    sync.start(storeConfig.shared() ? SHARED_TAIL_MILLIS : 0);
   }
+
+  /** How often a node on a shared store reads the audit log for other nodes' writes. */
+  static final long SHARED_TAIL_MILLIS = 100;
 
   /** Opens (creating if needed) the store and index under {@code dataDir} and reconciles them. */
   public static Catalog open(Path dataDir, Taxonomy taxonomy) {
@@ -140,11 +153,26 @@ public final class Catalog implements AutoCloseable {
    *     {@link IndexAhead#REFUSE}), or the directory cannot be created
    */
   public static Catalog open(Path dataDir, Taxonomy taxonomy, Clock clock, IndexAhead ahead) {
-    Database db = Database.open(DataDirectory.prepare(dataDir));
+    return open(dataDir, StoreConfig.EMBEDDED, taxonomy, clock, ahead);
+  }
+
+  /**
+   * Opens the index under {@code dataDir} on the store {@code store} (the directory's own SQLite
+   * file, or a PostgreSQL database other nodes may share), treating an index ahead of the store as
+   * {@code ahead} says.
+   *
+   * @throws DataDirectoryException as {@link #open(Path, Taxonomy, Clock, IndexAhead)}
+   * @throws cn.qingdao.peipao.index.store.StoreException when PostgreSQL cannot be reached
+   */
+  public static Catalog open(
+      Path dataDir, StoreConfig store, Taxonomy taxonomy, Clock clock, IndexAhead ahead) {
+    Database db =
+        store.shared() ? Database.open(store) : Database.open(DataDirectory.prepare(dataDir));
     SearchIndex index = null;
     try {
+      if (store.shared()) DataDirectory.prepareIndexOnly(dataDir);
       index = DataDirectory.openIndex(dataDir, taxonomy);
-      return new Catalog(db, index, taxonomy, clock, ahead);
+      return new Catalog(db, index, taxonomy, clock, ahead, store);
     } catch (RuntimeException e) {
       if (index != null) closeQuietly(index);
       db.close();
@@ -457,6 +485,29 @@ public final class Catalog implements AutoCloseable {
 
   public long storeSeq() {
     return store.lastSeq();
+  }
+
+  /** Where the store lives (for {@code /health}; no credentials). */
+  public StoreConfig storeConfig() {
+    return storeConfig;
+  }
+
+  /** How far this node's index is behind the store; O(1), from its last look at the log. */
+  public SyncLag syncLag() {
+    return sync.lag();
+  }
+
+  /**
+   * Applies now every change other nodes committed to a shared store (a no-op for SQLite, which no
+   * one else writes); for a read that must see them, e.g. after a redirect from another node.
+   */
+  public void catchUp() {
+    writeLock.lock();
+    try {
+      sync.catchUp();
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   /** The search index (for the recommender, which reads it directly). */

@@ -77,6 +77,21 @@ final class DataDirectory {
     return store;
   }
 
+  /** Creates {@code dir} (0700) for the index of a node whose store is elsewhere (PostgreSQL). */
+  static void prepareIndexOnly(Path dir) {
+    try {
+      if (!Files.isDirectory(dir)) Files.createDirectories(dir, attrs("rwx------"));
+    } catch (IOException e) {
+      throw new DataDirectoryException(
+          "cannot create the data directory "
+              + dir
+              + " ("
+              + e.getMessage()
+              + "); check that its parent exists and is writable by this user, or choose --data",
+          e);
+    }
+  }
+
   /**
    * Opens the index of {@code dir}.
    *

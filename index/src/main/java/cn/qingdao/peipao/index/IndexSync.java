@@ -43,8 +43,15 @@ final class IndexSync implements AutoCloseable {
   // whether start-up brought the index in line with the store: only then does close() commit
   // (a damaged store skips it, and committing seq 0 would hide that the index is ahead)
   private boolean reconciled;
+  private final java.time.Clock clock;
   private ScheduledExecutorService committer;
-  private long appliedSeq;
+  // written under the write lock; read without it by lag()
+  private volatile long appliedSeq;
+  // what the last look at the store saw, when, and since when the index has been behind it
+  private volatile long seenSeq;
+  private volatile long lookedAt;
+  private volatile long behindSince;
+  private volatile long lastStoreErrorLog;
   private boolean dirty;
   // why the index cannot be trusted (files lost, writer failed); null when sound. The committer
   // rebuilds it from the store and clears this.
@@ -57,7 +64,9 @@ final class IndexSync implements AutoCloseable {
       EntityReader reader,
       ReentrantLock writeLock,
       Supplier<String> storeDamage,
-      java.util.function.Consumer<String> markDamaged) {
+      java.util.function.Consumer<String> markDamaged,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.assignments = assignments;
     this.index = index;
@@ -67,8 +76,11 @@ final class IndexSync implements AutoCloseable {
     this.markDamaged = markDamaged;
   }
 
-  /** Starts the once-a-second commit (and repair) of the index. */
-  void start() {
+  /**
+   * Starts the once-a-second commit (and repair) of the index and, with {@code tailMillis > 0}, the
+   * tail of the store's audit log every {@code tailMillis} (for a store other nodes write).
+   */
+  void start(long tailMillis) {
     committer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -77,6 +89,64 @@ final class IndexSync implements AutoCloseable {
               return t;
             });
     committer.scheduleWithFixedDelay(this::commitIfDirty, 1, 1, TimeUnit.SECONDS);
+    if (tailMillis > 0)
+      committer.scheduleWithFixedDelay(this::tail, tailMillis, tailMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Applies what other nodes committed since the last look: one indexed {@code MAX(seq)} read when
+   * nothing changed; the write lock only when something did.
+   */
+  private void tail() {
+    if (storeDamage.get() != null || problem != null) return; // the committer repairs first
+    try {
+      long storeSeq = look();
+      if (storeSeq <= appliedSeq) return;
+      writeLock.lock();
+      try {
+        if (appliedSeq < storeSeq) {
+          applyChanges(appliedSeq);
+          index.refresh();
+          appliedSeq = Math.max(appliedSeq, storeSeq);
+          dirty = true;
+        }
+        if (appliedSeq >= seenSeq) behindSince = 0;
+      } finally {
+        writeLock.unlock();
+      }
+    } catch (StoreException e) {
+      storeFailed(e);
+    } catch (RuntimeException e) {
+      problem = "following the store's log failed: " + e;
+      LOG.error("applying other nodes' changes failed; rebuilding the index from the store", e);
+    }
+  }
+
+  /** Reads the store's newest sequence and notes when the index fell behind it. */
+  private long look() {
+    long storeSeq = store.lastSeq();
+    long now = clock.millis();
+    seenSeq = storeSeq;
+    lookedAt = now;
+    if (storeSeq > appliedSeq) {
+      if (behindSince == 0) behindSince = now;
+    } else {
+      behindSince = 0;
+    }
+    return storeSeq;
+  }
+
+  /** How far the index is behind the store, as of the last look; O(1). */
+  SyncLag lag() {
+    long now = clock.millis();
+    long since = behindSince;
+    long applied = appliedSeq;
+    long seen = Math.max(seenSeq, applied);
+    return new SyncLag(
+        applied,
+        seen,
+        since == 0 || applied >= seen ? 0 : now - since,
+        lookedAt == 0 ? -1 : now - lookedAt);
   }
 
   /**
@@ -121,6 +191,7 @@ final class IndexSync implements AutoCloseable {
       note = "index up to date at seq " + storeSeq;
     }
     appliedSeq = storeSeq;
+    seenSeq = storeSeq;
     index.commit(storeSeq);
     index.refresh();
     reconciled = true;
@@ -167,7 +238,10 @@ final class IndexSync implements AutoCloseable {
    */
   void afterWrite(long seq, Runnable apply) {
     try {
-      apply.run();
+      // another node wrote between this node's last look and this write (a shared store): apply
+      // everything in order instead of this write alone, or the others' changes would be skipped
+      if (seq == appliedSeq + 1) apply.run();
+      else applyChanges(appliedSeq);
       index.refresh();
       appliedSeq = Math.max(appliedSeq, seq);
       dirty = true;
@@ -188,9 +262,21 @@ final class IndexSync implements AutoCloseable {
    * another failure is logged and retried at the next tick. Never a reason to rebuild the index.
    */
   private void storeFailed(StoreException e) {
-    if (StoreException.damaged(e) || e.kind() != StoreException.Kind.FAILED)
+    if (StoreException.damaged(e)
+        || e.kind() == StoreException.Kind.DAMAGED
+        || e.kind() == StoreException.Kind.CORRUPT_ROW) {
       markDamaged.accept(e.getMessage());
-    else LOG.error("reading the store to sync the index failed; retrying", e);
+      return;
+    }
+    // a store that is away (PostgreSQL restarting) is retried every tick: say so every 10 s, not
+    // ten times a second
+    long now = clock.millis();
+    if (now - lastStoreErrorLog >= 10_000) {
+      lastStoreErrorLog = now;
+      if (e.kind() == StoreException.Kind.UNAVAILABLE)
+        LOG.warn("the store cannot be reached to sync the index ({}); retrying", e.getMessage());
+      else LOG.error("reading the store to sync the index failed; retrying", e);
+    }
   }
 
   /** Applies every store change not in the index yet (e.g. after a logged transaction). */
@@ -245,7 +331,7 @@ final class IndexSync implements AutoCloseable {
         recover(p);
         return;
       }
-      long storeSeq = store.lastSeq();
+      long storeSeq = look();
       if (appliedSeq < storeSeq) {
         applyChanges(appliedSeq);
         index.refresh();

@@ -15,6 +15,7 @@ import cn.qingdao.peipao.index.search.SearchResult;
 import cn.qingdao.peipao.index.store.Database;
 import cn.qingdao.peipao.index.store.EntityStore;
 import cn.qingdao.peipao.index.store.Tx;
+import cn.qingdao.peipao.index.testing.TestStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class CatalogTest {
 
   @Test
   void writesAreVersionedAuditedAndVisibleToTheNextSearch() {
-    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+    try (Catalog c = TestStores.open(dir, TAXONOMY)) {
       WriteResult w = c.create(project(c, P1), "tester");
       assertTrue(w.created());
       assertEquals(1, w.stored().version());
@@ -70,7 +71,7 @@ class CatalogTest {
 
   @Test
   void generatedIdsUseTheTypePrefix() {
-    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+    try (Catalog c = TestStores.open(dir, TAXONOMY)) {
       WriteResult w = c.create(project(c, P1.replace("\"id\":\"t-1\",", "")), "tester");
       assertTrue(w.stored().id().matches("p-[0-9a-f]{12}"), w.stored().id());
     }
@@ -78,7 +79,7 @@ class CatalogTest {
 
   @Test
   void nonAtomicImportAppliesValidLinesAndReportsBadOnesByLineNumber() {
-    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+    try (Catalog c = TestStores.open(dir, TAXONOMY)) {
       ImportReport r =
           c.importLines(
               EntityType.PROJECTS,
@@ -100,7 +101,7 @@ class CatalogTest {
 
   @Test
   void atomicImportAppliesAllOrNothing() {
-    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+    try (Catalog c = TestStores.open(dir, TAXONOMY)) {
       ImportReport bad =
           c.importLines(
               EntityType.PROJECTS,
@@ -128,12 +129,12 @@ class CatalogTest {
 
   @Test
   void startUpCatchesUpWithStoreWritesTheIndexNeverSaw() throws Exception {
-    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+    try (Catalog c = TestStores.open(dir, TAXONOMY)) {
       c.importLines(
           EntityType.PROJECTS, Fixtures.lines("projects.jsonl").iterator(), false, "tester");
     }
     // A crash between the store commit and the index update: the store has writes the index lacks.
-    try (Database db = Database.open(dir.resolve("store.db"))) {
+    try (Database db = TestStores.database(dir)) {
       EntityStore store = new EntityStore(db);
       store.write(
           tx -> {
@@ -151,7 +152,7 @@ class CatalogTest {
             return null;
           });
     }
-    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+    try (Catalog c = TestStores.open(dir, TAXONOMY)) {
       assertTrue(c.startupNote().startsWith("caught up"), c.startupNote());
       assertAgree(c);
       assertEquals(
@@ -162,7 +163,7 @@ class CatalogTest {
 
   @Test
   void missingOrCorruptIndexIsRebuiltFromTheStore() throws IOException {
-    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+    try (Catalog c = TestStores.open(dir, TAXONOMY)) {
       c.importLines(
           EntityType.PROJECTS, Fixtures.lines("projects.jsonl").iterator(), false, "tester");
     }
@@ -173,13 +174,13 @@ class CatalogTest {
         }
       }
     }
-    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+    try (Catalog c = TestStores.open(dir, TAXONOMY)) {
       assertTrue(c.startupNote().startsWith("rebuilt"), c.startupNote());
       assertAgree(c);
       assertEquals(10, search(c, null).total());
     }
     deleteRecursively(dir.resolve("index"));
-    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+    try (Catalog c = TestStores.open(dir, TAXONOMY)) {
       assertTrue(c.startupNote().contains("no index yet"), c.startupNote());
       assertAgree(c);
       assertEquals(10, c.reindex());
@@ -188,11 +189,11 @@ class CatalogTest {
 
   @Test
   void reopeningACleanlyClosedCatalogNeedsNoWork() {
-    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+    try (Catalog c = TestStores.open(dir, TAXONOMY)) {
       c.importLines(
           EntityType.MENTORS, Fixtures.lines("mentors.jsonl").iterator(), false, "tester");
     }
-    try (Catalog c = Catalog.open(dir, TAXONOMY)) {
+    try (Catalog c = TestStores.open(dir, TAXONOMY)) {
       assertTrue(c.startupNote().startsWith("index up to date"), c.startupNote());
       assertAgree(c);
     }

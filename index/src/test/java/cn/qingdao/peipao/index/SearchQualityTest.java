@@ -7,6 +7,7 @@ import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.index.search.SearchRequest;
 import cn.qingdao.peipao.index.search.SearchResult;
+import cn.qingdao.peipao.index.testing.TestStores;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ class SearchQualityTest {
 
   @BeforeAll
   static void load() {
-    catalog = Catalog.open(dir, CatalogTest.TAXONOMY);
+    catalog = TestStores.open(dir, CatalogTest.TAXONOMY);
     catalog.importLines(
         EntityType.PROJECTS, Fixtures.lines("projects.jsonl").iterator(), true, "test");
     catalog.create(

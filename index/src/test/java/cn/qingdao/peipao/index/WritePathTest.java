@@ -21,6 +21,7 @@ import cn.qingdao.peipao.index.allocate.CohortScorer;
 import cn.qingdao.peipao.index.feedback.Feedback;
 import cn.qingdao.peipao.index.growth.GrowthFiles;
 import cn.qingdao.peipao.index.recommend.Recommender;
+import cn.qingdao.peipao.index.testing.TestStores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,7 +50,7 @@ class WritePathTest {
 
   @Test
   void everyWriterWaitsForTheOneWriteLock() throws Exception {
-    try (Catalog catalog = Catalog.open(dir, TAXONOMY, CLOCK)) {
+    try (Catalog catalog = TestStores.open(dir, TAXONOMY, CLOCK)) {
       SyntheticEcosystem gen = new SyntheticEcosystem(TAXONOMY, 11);
       catalog.importLines(
           EntityType.PROJECTS, gen.projects(20).stream().map(Json::write).iterator(), true, "t");

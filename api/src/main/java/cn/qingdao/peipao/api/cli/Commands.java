@@ -1,6 +1,7 @@
 package cn.qingdao.peipao.api.cli;
 
 import cn.qingdao.peipao.core.scoring.ScoringProfiles;
+import cn.qingdao.peipao.index.store.StoreConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -60,7 +61,39 @@ final class Commands {
         defaultValue = "data",
         description = "the data directory (store.db and index/); default: ${DEFAULT-VALUE}")
     Path data;
+
+    @Option(
+        names = "--store",
+        paramLabel = "<jdbc-url>",
+        description =
+            "a shared PostgreSQL store, jdbc:postgresql://host:port/database (or MATCHER_STORE),"
+                + " instead of the data directory's store.db; the index stays in --data. User and"
+                + " password from MATCHER_STORE_USER and MATCHER_STORE_PASSWORD (or ~/.pgpass),"
+                + " never on the command line")
+    String store;
+
+    /** The store these options and {@code env} name; the data directory's SQLite by default. */
+    StoreConfig store(java.util.Map<String, String> env) {
+      String url = store != null ? store : env.get(STORE_ENV);
+      if (url == null || url.isBlank()) return StoreConfig.EMBEDDED;
+      if (!url.startsWith("jdbc:postgresql://"))
+        throw new UsageException(
+            (store != null ? "--store" : STORE_ENV)
+                + ": expected jdbc:postgresql://host:port/database, got '"
+                + url
+                + "'");
+      if (url.contains("password="))
+        throw new UsageException(
+            (store != null ? "--store" : STORE_ENV)
+                + ": put the password in MATCHER_STORE_PASSWORD (or ~/.pgpass), not in the URL,"
+                + " which shows in process lists and logs");
+      return StoreConfig.postgresql(url, env.get(STORE_USER_ENV), env.get(STORE_PASSWORD_ENV));
+    }
   }
+
+  static final String STORE_ENV = "MATCHER_STORE";
+  static final String STORE_USER_ENV = "MATCHER_STORE_USER";
+  static final String STORE_PASSWORD_ENV = "MATCHER_STORE_PASSWORD";
 
   @Command(
       name = "serve",
@@ -160,7 +193,7 @@ final class Commands {
   static final class Reindex extends DataOption implements Runnable {
     @Override
     public void run() {
-      Main.reindex(data, root.out);
+      Main.reindex(data, store(System.getenv()), root.out);
     }
   }
 
@@ -172,6 +205,10 @@ final class Commands {
   static final class Recover extends DataOption implements Runnable {
     @Override
     public void run() {
+      if (store(System.getenv()).shared())
+        throw new UsageException(
+            "recover rebuilds the data directory's store.db; a PostgreSQL store is restored from"
+                + " its own backup (pg_dump/pg_restore, see the README), then each node catches up");
       Main.recover(data, root.out);
     }
   }
@@ -215,7 +252,7 @@ final class Commands {
 
     @Override
     public void run() {
-      Learn.run(direction, profile, seed, profiles, out, data, root.out);
+      Learn.run(direction, profile, seed, profiles, out, data, store(System.getenv()), root.out);
     }
   }
 }

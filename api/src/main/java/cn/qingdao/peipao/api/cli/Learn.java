@@ -37,6 +37,7 @@ final class Learn {
       String profilesFile,
       Path target,
       Path data,
+      cn.qingdao.peipao.index.store.StoreConfig store,
       PrintStream out) {
     Direction direction =
         Direction.ofCode(code)
@@ -48,7 +49,13 @@ final class Learn {
                             + "'; use one of "
                             + Arrays.stream(Direction.values()).map(Direction::code).toList()));
     ScoringProfiles profiles = Main.profiles(profilesFile);
-    try (Catalog catalog = Catalog.open(data, QingdaoDataset.taxonomy())) {
+    try (Catalog catalog =
+        Catalog.open(
+            data,
+            store,
+            QingdaoDataset.taxonomy(),
+            java.time.Clock.systemUTC(),
+            Catalog.IndexAhead.REFUSE)) {
       Recommender recommender =
           new Recommender(catalog.index(), catalog.reader(), profiles, Clock.systemUTC());
       ProfileLearning.Outcome o;

@@ -16,6 +16,7 @@ import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.ImportReport;
 import cn.qingdao.peipao.index.StoreRecovery;
+import cn.qingdao.peipao.index.store.StoreConfig;
 import cn.qingdao.peipao.index.tickets.TicketSla;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -109,7 +110,10 @@ public final class Main {
     Taxonomy taxonomy = QingdaoDataset.taxonomy();
     ScoringProfiles profiles = profiles(s.profiles);
     TicketSla sla = sla(s.sla, taxonomy);
-    Catalog catalog = Catalog.open(config.dataDir(), taxonomy);
+    StoreConfig store = s.store(System.getenv());
+    Catalog catalog =
+        Catalog.open(
+            config.dataDir(), store, taxonomy, Clock.systemUTC(), Catalog.IndexAhead.REFUSE);
     out.println("store and index ready: " + catalog.startupNote());
     Services services = Services.of(catalog, taxonomy, profiles, Clock.systemUTC(), sla);
     if (config.demo()) DemoData.loadOnce(catalog, taxonomy, services, out);
@@ -137,6 +141,7 @@ public final class Main {
             + app.port()
             + " (data: "
             + config.dataDir().toAbsolutePath().normalize()
+            + (store.shared() ? "; store: " + store.describe() : "")
             + ")");
     out.flush();
   }
@@ -203,7 +208,13 @@ public final class Main {
     } catch (IOException e) {
       throw new RuntimeException("cannot read " + c.file + ": " + e.getMessage(), e);
     }
-    try (Catalog catalog = Catalog.open(c.data, QingdaoDataset.taxonomy());
+    try (Catalog catalog =
+            Catalog.open(
+                c.data,
+                c.store(System.getenv()),
+                QingdaoDataset.taxonomy(),
+                Clock.systemUTC(),
+                Catalog.IndexAhead.REFUSE);
         Stream<String> lines = Files.lines(c.file)) {
       Progress progress = new Progress(out, "import", total);
       ImportReport r =
@@ -231,10 +242,14 @@ public final class Main {
     }
   }
 
-  static void reindex(Path data, PrintStream out) {
+  static void reindex(Path data, StoreConfig store, PrintStream out) {
     try (Catalog catalog =
         Catalog.open(
-            data, QingdaoDataset.taxonomy(), Clock.systemUTC(), Catalog.IndexAhead.REBUILD)) {
+            data,
+            store,
+            QingdaoDataset.taxonomy(),
+            Clock.systemUTC(),
+            Catalog.IndexAhead.REBUILD)) {
       long t = System.nanoTime();
       Progress progress = new Progress(out, "reindex", catalog.storeCount());
       int n = catalog.reindex(progress::at);

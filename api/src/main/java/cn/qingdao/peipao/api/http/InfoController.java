@@ -41,7 +41,22 @@ public final class InfoController {
       Long storeSeq,
       String taxonomy,
       Map<String, Long> store,
-      Map<String, Long> index) {}
+      Map<String, Long> index,
+      Sync sync) {}
+
+  /**
+   * Where the store is and how far this node's index is behind it (0 on the embedded store, which
+   * no other node writes).
+   */
+  public record Sync(
+      String store, boolean shared, long appliedSeq, long storeSeq, long behind, long lagMillis) {}
+
+  /**
+   * How long a node on a shared store may trail the others before {@code /health} says {@code
+   * lagging} (503, so that a load balancer stops sending it reads); writes are caught up in
+   * milliseconds, so this means the node cannot keep up or cannot read the store.
+   */
+  static final long MAX_LAG_MILLIS = 10_000;
 
   /**
    * Liveness and readiness: 200 {@code ok} when store and index answer and agree; 503 with {@code
@@ -52,7 +67,9 @@ public final class InfoController {
     String damage = catalog.storeDamage();
     if (damage != null) {
       Http.json(
-          ctx, 503, new Health("damaged", false, damage, null, taxonomy.version(), null, null));
+          ctx,
+          503,
+          new Health("damaged", false, damage, null, taxonomy.version(), null, null, null));
       return;
     }
     String indexProblem = catalog.checkIndex();
@@ -61,7 +78,7 @@ public final class InfoController {
       Http.json(
           ctx,
           503,
-          new Health("degraded", false, indexProblem, null, taxonomy.version(), null, null));
+          new Health("degraded", false, indexProblem, null, taxonomy.version(), null, null, null));
       return;
     }
     Map<String, Long> store = new TreeMap<>();
@@ -73,11 +90,29 @@ public final class InfoController {
       agree &= e.getValue()[0] == e.getValue()[1];
     }
 
-    String status = indexProblem != null ? "degraded" : agree ? "ok" : "inconsistent";
+    var lag = catalog.syncLag();
+    var config = catalog.storeConfig();
+    // a node on a shared store that has not applied the newest writes yet may count differently
+    // for a moment: that is lag, reported as such, not damage
+    boolean catchingUp = config.shared() && lag.behind() > 0;
+    boolean lagging = config.shared() && lag.lagMillis() > MAX_LAG_MILLIS;
+    String status = lagging ? "lagging" : agree || catchingUp ? "ok" : "inconsistent";
     String problem =
-        indexProblem != null
-            ? indexProblem
-            : agree ? null : "store and index hold different numbers of entities";
+        lagging
+            ? "this node's index is "
+                + lag.lagMillis()
+                + " ms ("
+                + lag.behind()
+                + " changes) behind the shared store"
+            : status.equals("ok") ? null : "store and index hold different numbers of entities";
+    Sync sync =
+        new Sync(
+            config.describe(),
+            config.shared(),
+            lag.appliedSeq(),
+            lag.storeSeq(),
+            lag.behind(),
+            lag.lagMillis());
     // counts and the write sequence are for callers with a key: anonymously they would let anyone
     // watch the programme's write activity
     boolean detailed = Http.principal(ctx).role() != Principal.Role.ANONYMOUS;
@@ -86,8 +121,8 @@ public final class InfoController {
         status.equals("ok") ? 200 : 503,
         detailed
             ? new Health(
-                status, agree, problem, catalog.storeSeq(), taxonomy.version(), store, index)
-            : new Health(status, agree, problem, null, taxonomy.version(), null, null));
+                status, agree, problem, catalog.storeSeq(), taxonomy.version(), store, index, sync)
+            : new Health(status, agree, problem, null, taxonomy.version(), null, null, null));
   }
 
   /** {@code GET /health/live}: the process answers; nothing else is checked. */

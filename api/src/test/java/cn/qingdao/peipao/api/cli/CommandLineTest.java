@@ -13,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user meets it: help per command, version, errors that say what to do. */
+@Tag("sqlite-only") // SQLite files and the CLI on the embedded store; once
 class CommandLineTest {
   @TempDir Path dir;
 

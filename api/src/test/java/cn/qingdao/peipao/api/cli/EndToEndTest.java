@@ -24,10 +24,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Import → index → search through the command line and a real server, on committed data. */
+@Tag("sqlite-only") // SQLite files and the CLI on the embedded store; once
 class EndToEndTest {
   static final Path FIXTURES = Path.of("..", "datasets", "fixtures");
   @TempDir Path dir;

@@ -17,10 +17,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The admin key: generated and printed once per data directory, or taken from the environment. */
+@Tag("sqlite-only") // SQLite files and the CLI on the embedded store; once
 class KeyConfigTest {
   static final Pattern PRINTED = Pattern.compile("(?m)^admin key: (\\S+)$");
 

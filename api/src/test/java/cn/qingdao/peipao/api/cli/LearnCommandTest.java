@@ -29,10 +29,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code matcher learn} on a data directory with a feedback log made by simulated users. */
+@Tag("sqlite-only") // SQLite files and the CLI on the embedded store; once
 class LearnCommandTest {
   /** What the simulated users care about: nearness and free mentors, more than the default. */
   static final Map<String, Double> TRUTH = Map.of("location", 4.0, "capacity", 2.0, "sector", 1.0);

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,15 +12,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQLite file of a data directory behind a HikariCP pool: WAL journal (readers never block the
- * writer), {@code synchronous=FULL} (a commit survives power loss), a busy timeout, and the schema
- * migrated at open.
+ * The store behind a HikariCP pool, with its schema migrated at open. Either the SQLite file of a
+ * data directory — WAL journal (readers never block the writer), {@code synchronous=FULL} (a commit
+ * survives power loss), a busy timeout — or a PostgreSQL database shared by several nodes, where
+ * every write transaction first takes one cluster-wide advisory lock: writers are serialised across
+ * nodes exactly as SQLite serialises them in one file, so the checks that take capacity (seats,
+ * rooms, slots) hold, and the audit log's sequence numbers commit in order (which lets every node
+ * tail it without missing a change).
  */
 public final class Database implements AutoCloseable {
-  private final HikariDataSource pool;
+  /** The advisory lock every PostgreSQL write transaction takes (any constant would do). */
+  static final long WRITE_LOCK = 0x7065_6970_616fL; // "peipao"
 
-  private Database(HikariDataSource pool) {
+  private final HikariDataSource pool;
+  private final Dialect dialect;
+
+  private Database(HikariDataSource pool, Dialect dialect) {
     this.pool = pool;
+    this.dialect = dialect;
   }
 
   /** Opens (creating if needed) the database file and applies pending migrations. */
@@ -33,14 +43,71 @@ public final class Database implements AutoCloseable {
     config.addDataSourceProperty("synchronous", "FULL");
     config.addDataSourceProperty("busy_timeout", "10000");
     config.addDataSourceProperty("foreign_keys", "true");
-    HikariDataSource pool = new HikariDataSource(config);
+    return migrated(new HikariDataSource(config), Dialect.SQLITE);
+  }
+
+  /**
+   * Connects to the PostgreSQL database of {@code store} and applies pending migrations (one node
+   * at a time: the migration holds an advisory lock).
+   *
+   * @throws StoreException when the database cannot be reached or migrated
+   */
+  public static Database open(StoreConfig store) {
+    if (!store.shared()) throw new IllegalArgumentException("no PostgreSQL URL in " + store);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(store.jdbcUrl());
+    if (store.user() != null) config.setUsername(store.user());
+    if (store.password() != null) config.setPassword(store.password());
+    config.setPoolName("store");
+    config.setMaximumPoolSize(8);
+    config.setMinimumIdle(1);
+    // while PostgreSQL is away a request waits at most this long for a connection, then answers
+    // 503; the pool reconnects by itself when it is back
+    config.setConnectionTimeout(3_000);
+    config.setInitializationFailTimeout(10_000);
+    config.addDataSourceProperty("tcpKeepAlive", "true");
+    // "acknowledged" must mean "survives a crash of the server": a server configured with
+    // synchronous_commit=off answers a commit before its WAL is written, and a crash then loses
+    // it (the fault test saw exactly that). Each session turns it back on; a stronger setting
+    // (remote_write, remote_apply) is left as it is.
+    config.setConnectionInitSql(
+        "SELECT set_config('synchronous_commit', 'on', false)"
+            + " WHERE current_setting('synchronous_commit') = 'off'");
+    HikariDataSource pool;
     try {
-      new Migrator(pool).migrate();
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException(
+          "cannot connect to the store " + store.describe() + ": " + e.getMessage(), e);
+    }
+    return migrated(pool, Dialect.POSTGRESQL);
+  }
+
+  private static Database migrated(HikariDataSource pool, Dialect dialect) {
+    try {
+      new Migrator(pool, dialect).migrate();
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
-    return new Database(pool);
+    return new Database(pool, dialect);
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * Called first in every write transaction on {@code c}: with PostgreSQL, waits for the
+   * cluster-wide write lock, held until the transaction ends; nothing with SQLite, whose file lock
+   * does the same.
+   */
+  void lockForWrite(Connection c) throws SQLException {
+    if (dialect != Dialect.POSTGRESQL) return;
+    try (PreparedStatement q = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      q.setLong(1, WRITE_LOCK);
+      q.executeQuery().close();
+    }
   }
 
   /**
@@ -49,6 +116,12 @@ public final class Database implements AutoCloseable {
    */
   public List<String> quickCheck() {
     List<String> problems = new ArrayList<>();
+    // PostgreSQL checks its own pages as it reads them (and reports damage on the query); a
+    // reachable server is what start-up needs to know
+    if (dialect == Dialect.POSTGRESQL) {
+      read(c -> c.isValid(5));
+      return problems;
+    }
     try (Connection c = connection();
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("PRAGMA quick_check(10)")) {

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 /**
  * Reads and writes entities in the store. Writes happen inside {@link #write}, one transaction that
  * also appends to the audit log; when it returns, the data is committed. The SQL is plain enough
- * for PostgreSQL too.
+ * for SQLite and PostgreSQL alike.
  */
 public final class EntityStore {
   private final Database db;
@@ -33,15 +33,26 @@ public final class EntityStore {
   public <T> T write(Work<T> work) {
     try (Connection c = db.connection()) {
       c.setAutoCommit(false);
-      try (Tx tx = new Tx(c)) {
+      try (Tx tx = new Tx(c, db.dialect())) {
+        db.lockForWrite(c);
         T result = work.run(tx);
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        // a connection lost mid-transaction cannot roll back (the server already has): keep the
+        // original failure, which says why
+        try {
+          c.rollback();
+        } catch (SQLException r) {
+          e.addSuppressed(r);
+        }
         throw e;
       } finally {
-        c.setAutoCommit(true);
+        try {
+          c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+          // the pool discards a broken connection
+        }
       }
     } catch (SQLException e) {
       throw new StoreException("store write failed: " + e.getMessage(), e);

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,11 +40,12 @@ public final class FeedbackStore {
   /** Appends an event inside a transaction; returns its id. */
   public static long insert(Tx tx, FeedbackEvent e, String actor, Instant at) throws SQLException {
     try (PreparedStatement q =
-        tx.connection()
-            .prepareStatement(
+        tx.dialect()
+            .prepareInsert(
+                tx.connection(),
                 "INSERT INTO feedback (at, actor, subject_type, subject_id, target_type,"
                     + " target_id, action, profile, rank) VALUES (?,?,?,?,?,?,?,?,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+                "id")) {
       q.setString(1, at.toString());
       q.setString(2, actor);
       q.setString(3, e.subjectType().path());

@@ -19,8 +19,11 @@ import javax.sql.DataSource;
 /**
  * Applies the versioned SQL scripts under {@code db/migration} in order, each in its own
  * transaction, and records them with a checksum; a script changed after it was applied is an error
- * (write a new version instead). Hand-written because the need is small: Flyway's SQLite support
- * and start-up cost outweigh this one small class.
+ * (write a new version instead). Each dialect has its own scripts with the same versions (SQLite's
+ * triggers and PostgreSQL's PL/pgSQL cannot share a text); {@code MigrationsTest} checks both
+ * produce the same tables and columns. Hand-written because the need is small and stores migrated
+ * by this class exist: Flyway would need a baseline of those and brings more start-up cost than
+ * this one class.
  */
 final class Migrator {
   /** The migrations, in order; a new one is appended here and as a file. */
@@ -40,20 +43,28 @@ final class Migrator {
           "V12__event_registrations.sql");
 
   private final DataSource dataSource;
+  private final Dialect dialect;
 
-  Migrator(DataSource dataSource) {
+  Migrator(DataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
+    this.dialect = dialect;
   }
 
   void migrate() {
     try (Connection c = dataSource.getConnection()) {
-      try (Statement s = c.createStatement()) {
-        s.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY,"
-                + " script TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)");
-      }
-      for (int i = 0; i < SCRIPTS.size(); i++) {
-        apply(c, i + 1, SCRIPTS.get(i));
+      // nodes starting together on one PostgreSQL migrate one after the other
+      if (dialect == Dialect.POSTGRESQL) advisory(c, "pg_advisory_lock");
+      try {
+        try (Statement s = c.createStatement()) {
+          s.execute(
+              "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY,"
+                  + " script TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        }
+        for (int i = 0; i < SCRIPTS.size(); i++) {
+          apply(c, i + 1, SCRIPTS.get(i));
+        }
+      } finally {
+        if (dialect == Dialect.POSTGRESQL) advisory(c, "pg_advisory_unlock");
       }
     } catch (SQLException e) {
       throw new StoreException("cannot migrate the store schema: " + e.getMessage(), e);
@@ -79,8 +90,12 @@ final class Migrator {
     boolean auto = c.getAutoCommit();
     c.setAutoCommit(false);
     try (Statement s = c.createStatement()) {
-      for (String statement : sql.split(";\\s*(\\n|$)")) {
-        if (!statement.isBlank()) s.execute(statement);
+      if (dialect == Dialect.POSTGRESQL) {
+        s.execute(sql); // the server splits it (and knows $$-quoted function bodies)
+      } else {
+        for (String statement : sql.split(";\\s*(\\n|$)")) {
+          if (!statement.isBlank()) s.execute(statement);
+        }
       }
       try (PreparedStatement ins =
           c.prepareStatement(
@@ -100,8 +115,16 @@ final class Migrator {
     }
   }
 
-  private static String read(String script) {
-    try (InputStream in = Migrator.class.getResourceAsStream("/db/migration/" + script)) {
+  private static void advisory(Connection c, String function) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT " + function + "(?)")) {
+      q.setLong(1, Database.WRITE_LOCK + 1);
+      q.executeQuery().close();
+    }
+  }
+
+  private String read(String script) {
+    try (InputStream in =
+        Migrator.class.getResourceAsStream("/" + dialect.migrations() + "/" + script)) {
       if (in == null) throw new StoreException("missing migration script " + script, null);
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -31,11 +31,12 @@ public final class OutreachStore {
   /** Appends a step inside the caller's transaction; returns its id. */
   public static long add(Tx tx, Step s) throws SQLException {
     try (PreparedStatement q =
-        tx.connection()
-            .prepareStatement(
+        tx.dialect()
+            .prepareInsert(
+                tx.connection(),
                 "INSERT INTO policy_outreach (policy_id, project_id, status, amount, at, actor)"
                     + " VALUES (?,?,?,?,?,?)",
-                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                "id")) {
       q.setString(1, s.policyId());
       q.setString(2, s.projectId());
       q.setString(3, s.status());
@@ -92,8 +93,9 @@ public final class OutreachStore {
               c.prepareStatement(
                   "SELECT "
                       + COLUMNS
-                      + " FROM policy_outreach WHERE julianday(at) >= julianday(?)"
-                      + " AND julianday(at) < julianday(?) ORDER BY id")) {
+                      + " FROM policy_outreach WHERE "
+                      + db.dialect().timeIn("at")
+                      + " ORDER BY id")) {
             q.setString(1, from.toString());
             q.setString(2, to.toString());
             return steps(q);

@@ -34,8 +34,10 @@ public final class ParkReportStore {
     try (PreparedStatement q =
         tx.connection()
             .prepareStatement(
-                "INSERT OR REPLACE INTO park_report (park_id, year, json, reported_at, reported_by)"
-                    + " VALUES (?,?,?,?,?)")) {
+                Dialect.upsert(
+                    "park_report",
+                    "park_id, year, json, reported_at, reported_by",
+                    "park_id, year"))) {
       q.setString(1, r.parkId());
       q.setInt(2, r.year());
       q.setString(3, r.json());

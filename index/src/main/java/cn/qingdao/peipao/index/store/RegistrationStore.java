@@ -126,6 +126,7 @@ public final class RegistrationStore {
    * up, so recommendations leave them out. O(live sign-ups).
    */
   public java.util.Set<String> fullWithoutWaitlist() {
+    Dialect d = db.dialect();
     return db.read(
         c -> {
           try (PreparedStatement q =
@@ -133,10 +134,13 @@ public final class RegistrationStore {
                       "SELECT r.event_id FROM registration r JOIN entity e"
                           + " ON e.type = 'events' AND e.id = r.event_id"
                           + " WHERE r.status = 'registered'"
-                          + " AND COALESCE(json_extract(e.json, '$.waitlist'), 0) = 0"
-                          + " AND json_extract(e.json, '$.capacity') IS NOT NULL"
-                          + " GROUP BY r.event_id"
-                          + " HAVING COUNT(*) >= MAX(json_extract(e.json, '$.capacity'))");
+                          + " AND NOT "
+                          + d.jsonFlag("e.json", "waitlist")
+                          + " AND "
+                          + d.jsonNumber("e.json", "capacity")
+                          + " IS NOT NULL GROUP BY r.event_id HAVING COUNT(*) >= MAX("
+                          + d.jsonNumber("e.json", "capacity")
+                          + ")");
               ResultSet rs = q.executeQuery()) {
             java.util.Set<String> out = new java.util.HashSet<>();
             while (rs.next()) out.add(rs.getString(1));
@@ -154,8 +158,8 @@ public final class RegistrationStore {
                   "SELECT "
                       + COLUMNS
                       + " FROM registration WHERE status <> 'cancelled'"
-                      + " AND julianday(created_at) >= julianday(?)"
-                      + " AND julianday(created_at) < julianday(?)")) {
+                      + " AND "
+                      + db.dialect().timeIn("created_at"))) {
             q.setString(1, from.toString());
             q.setString(2, to.toString());
             return rows(q);

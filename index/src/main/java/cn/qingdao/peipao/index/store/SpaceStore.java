@@ -129,11 +129,7 @@ public final class SpaceStore {
   /** Inserts or replaces one space. */
   public static void putSpace(Tx tx, Space s) throws SQLException {
     try (PreparedStatement q =
-        tx.connection()
-            .prepareStatement(
-                "INSERT OR REPLACE INTO space ("
-                    + SPACE_COLUMNS
-                    + ") VALUES (?,?,?,?,?,?,?,?,?)")) {
+        tx.connection().prepareStatement(Dialect.upsert("space", SPACE_COLUMNS, "park_id, id"))) {
       q.setString(1, s.parkId());
       q.setString(2, s.id());
       q.setString(3, s.kind());
@@ -261,8 +257,8 @@ public final class SpaceStore {
                   "SELECT "
                       + BOOKING_COLUMNS
                       + " FROM booking WHERE status = 'booked' AND project_id IS NOT NULL"
-                      + " AND julianday(created_at) >= julianday(?)"
-                      + " AND julianday(created_at) < julianday(?)")) {
+                      + " AND "
+                      + db.dialect().timeIn("created_at"))) {
             q.setString(1, from.toString());
             q.setString(2, to.toString());
             return bookings(q);
@@ -310,11 +306,7 @@ public final class SpaceStore {
   /** Inserts or replaces a move-in application. */
   public static void putMoveIn(Tx tx, MoveIn m) throws SQLException {
     try (PreparedStatement q =
-        tx.connection()
-            .prepareStatement(
-                "INSERT OR REPLACE INTO move_in ("
-                    + MOVE_IN_COLUMNS
-                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        tx.connection().prepareStatement(Dialect.upsert("move_in", MOVE_IN_COLUMNS, "id"))) {
       q.setString(1, m.id());
       q.setString(2, m.parkId());
       q.setString(3, m.projectId());

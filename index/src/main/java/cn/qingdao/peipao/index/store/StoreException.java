@@ -14,13 +14,21 @@ public final class StoreException extends RuntimeException {
     /** The database file is damaged (SQLITE_CORRUPT, NOTADB): nothing helps but a restore. */
     DAMAGED,
     /** One stored row does not read back: that row needs a restore or a rewrite. */
-    CORRUPT_ROW
+    CORRUPT_ROW,
+    /**
+     * The store cannot be reached now (PostgreSQL down, restarting or refusing connections): the
+     * request can be retried when it is back; the pool reconnects by itself.
+     */
+    UNAVAILABLE
   }
 
   private final Kind kind;
 
   public StoreException(String message, Throwable cause) {
-    this(message, cause, damaged(cause) ? Kind.DAMAGED : Kind.FAILED);
+    this(
+        message,
+        cause,
+        damaged(cause) ? Kind.DAMAGED : unavailable(cause) ? Kind.UNAVAILABLE : Kind.FAILED);
   }
 
   public StoreException(String message, Throwable cause, Kind kind) {
@@ -34,6 +42,24 @@ public final class StoreException extends RuntimeException {
 
   public Kind kind() {
     return kind;
+  }
+
+  /**
+   * Whether {@code t} (or a cause) says the database server cannot be reached: a connection failure
+   * (SQLState class 08), the server shutting down or starting (57P01–57P03), or no pooled
+   * connection within the pool's timeout.
+   */
+  public static boolean unavailable(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof StoreException s && s.kind == Kind.UNAVAILABLE) return true;
+      if (c instanceof java.sql.SQLTransientConnectionException
+          || c instanceof java.sql.SQLNonTransientConnectionException) return true;
+      if (c instanceof SQLException e && e.getSQLState() != null) {
+        String state = e.getSQLState();
+        if (state.startsWith("08") || state.startsWith("57P")) return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code t} (or a cause of it) is SQLite reporting a damaged database file. */

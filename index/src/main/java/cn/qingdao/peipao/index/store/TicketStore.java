@@ -122,11 +122,7 @@ public final class TicketStore {
   /** Inserts or replaces a ticket row (the caller bumps the version). */
   public static void put(Tx tx, Row r) throws SQLException {
     try (PreparedStatement q =
-        tx.connection()
-            .prepareStatement(
-                "INSERT OR REPLACE INTO ticket ("
-                    + COLUMNS
-                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        tx.connection().prepareStatement(Dialect.upsert("ticket", COLUMNS, "id"))) {
       q.setString(1, r.id());
       q.setString(2, r.projectId());
       q.setString(3, r.need());
@@ -257,6 +253,7 @@ public final class TicketStore {
   public record Page(long total, List<Row> items) {}
 
   public Page list(Query query) {
+    Dialect d = db.dialect();
     StringBuilder where = new StringBuilder(" FROM ticket WHERE 1 = 1");
     List<String> args = new ArrayList<>();
     in(where, args, "status", query.statuses());
@@ -272,8 +269,15 @@ public final class TicketStore {
       // overdue: no first response yet and past due, or the first response came late
       where.append(
           " AND ((first_response_at IS NULL AND status IN ('open','assigned')"
-              + " AND julianday(due_at) < julianday(?))"
-              + " OR julianday(first_response_at) > julianday(due_at))");
+              + " AND "
+              + d.time("due_at")
+              + " < "
+              + d.time("?")
+              + ") OR "
+              + d.time("first_response_at")
+              + " > "
+              + d.time("due_at")
+              + ")");
       args.add(query.overdueAt().toString());
     }
     return db.read(
@@ -291,7 +295,9 @@ public final class TicketStore {
                   "SELECT "
                       + COLUMNS
                       + where
-                      + " ORDER BY julianday(due_at), id LIMIT ? OFFSET ?")) {
+                      + " ORDER BY "
+                      + d.time("due_at")
+                      + ", id LIMIT ? OFFSET ?")) {
             int i = bind(q, args);
             q.setInt(i++, query.limit());
             q.setInt(i, query.offset());
@@ -329,8 +335,9 @@ public final class TicketStore {
               c.prepareStatement(
                   "SELECT "
                       + COLUMNS
-                      + " FROM ticket WHERE julianday(created_at) >= julianday(?)"
-                      + " AND julianday(created_at) < julianday(?) ORDER BY created_at, id")) {
+                      + " FROM ticket WHERE "
+                      + db.dialect().timeIn("created_at")
+                      + " ORDER BY created_at, id")) {
             q.setString(1, from.toString());
             q.setString(2, to.toString());
             return rows(q);
@@ -362,19 +369,24 @@ public final class TicketStore {
       Instant from, Instant to, Instant now, java.util.function.Consumer<LedgerRow> each) {
     db.read(
         c -> {
-          // Beijing has kept UTC+8 without daylight saving since 1991: '+8 hours' is its month
+          Dialect d = db.dialect();
           try (PreparedStatement q =
               c.prepareStatement(
-                  "SELECT project_id, need, strftime('%Y-%m', created_at, '+8 hours'),"
-                      + " CAST(ROUND((julianday(first_response_at) - julianday(created_at))"
-                      + " * 86400000) AS INTEGER),"
-                      + " resolved_at IS NOT NULL OR status = 'closed',"
-                      + " CASE WHEN first_response_at IS NOT NULL"
-                      + " THEN julianday(first_response_at) > julianday(due_at)"
-                      + " ELSE status IN ('open', 'assigned') AND julianday(?) > julianday(due_at)"
-                      + " END"
-                      + " FROM ticket WHERE julianday(created_at) >= julianday(?)"
-                      + " AND julianday(created_at) < julianday(?)")) {
+                  "SELECT project_id, need, "
+                      + d.beijingMonth("created_at")
+                      + ", "
+                      + d.millisBetween("created_at", "first_response_at")
+                      + ", resolved_at IS NOT NULL OR status = 'closed',"
+                      + " CASE WHEN first_response_at IS NOT NULL THEN "
+                      + d.time("first_response_at")
+                      + " > "
+                      + d.time("due_at")
+                      + " ELSE status IN ('open', 'assigned') AND "
+                      + d.time("?")
+                      + " > "
+                      + d.time("due_at")
+                      + " END FROM ticket WHERE "
+                      + d.timeIn("created_at"))) {
             q.setString(1, now.toString());
             q.setString(2, from.toString());
             q.setString(3, to.toString());
@@ -444,8 +456,9 @@ public final class TicketStore {
           try (PreparedStatement q =
               c.prepareStatement(
                   "SELECT substr(created_at, 1, 7), COUNT(*) FROM ticket"
-                      + " WHERE julianday(created_at) >= julianday(?)"
-                      + " AND julianday(created_at) < julianday(?) GROUP BY 1")) {
+                      + " WHERE "
+                      + db.dialect().timeIn("created_at")
+                      + " GROUP BY 1")) {
             q.setString(1, from.toString());
             q.setString(2, to.toString());
             long n = 0;
@@ -472,11 +485,12 @@ public final class TicketStore {
   /** Appends a session inside the caller's transaction; returns its id. */
   public static long addSession(Tx tx, Session s) throws SQLException {
     try (PreparedStatement q =
-        tx.connection()
-            .prepareStatement(
+        tx.dialect()
+            .prepareInsert(
+                tx.connection(),
                 "INSERT INTO mentor_session (mentor_id, project_id, date, hours, topic, outcome,"
                     + " at, actor) VALUES (?,?,?,?,?,?,?,?)",
-                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                "id")) {
       q.setString(1, s.mentorId());
       q.setString(2, s.projectId());
       q.setString(3, s.date().toString());

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,13 +16,20 @@ import java.util.Optional;
  */
 public final class Tx implements AutoCloseable {
   private final Connection c;
+  private final Dialect dialect;
   private PreparedStatement upsert;
   private PreparedStatement delete;
   private PreparedStatement audit;
   private PreparedStatement meta;
 
-  Tx(Connection c) {
+  Tx(Connection c, Dialect dialect) {
     this.c = c;
+    this.dialect = dialect;
+  }
+
+  /** The store's SQL dialect, for the few statements that differ. */
+  public Dialect dialect() {
+    return dialect;
   }
 
   /** The filter columns of a row, taken from the entity. */
@@ -114,9 +120,10 @@ public final class Tx implements AutoCloseable {
       throws SQLException {
     if (audit == null) {
       audit =
-          c.prepareStatement(
+          dialect.prepareInsert(
+              c,
               "INSERT INTO audit_log (at, actor, action, type, id, version) VALUES (?,?,?,?,?,?)",
-              Statement.RETURN_GENERATED_KEYS);
+              "seq");
     }
     audit.setString(1, at.toString());
     audit.setString(2, actor);

@@ -21,6 +21,7 @@ import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.EntityConflictException;
 import cn.qingdao.peipao.index.recommend.Recommender;
 import cn.qingdao.peipao.index.store.Assignment;
+import cn.qingdao.peipao.index.testing.TestStores;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,7 +50,7 @@ class AllocationsTest {
   @TempDir Path dir;
 
   private Catalog open(int projects, int mentors) {
-    Catalog catalog = Catalog.open(dir.resolve("data"), TAXONOMY, CLOCK);
+    Catalog catalog = TestStores.open(dir.resolve("data"), TAXONOMY, CLOCK);
     SyntheticEcosystem gen = new SyntheticEcosystem(TAXONOMY, 11);
     import_(catalog, EntityType.PROJECTS, gen.projects(projects));
     import_(catalog, EntityType.MENTORS, gen.mentors(mentors));
@@ -193,7 +194,7 @@ class AllocationsTest {
 
   @Test
   void aScarceHandBuiltCaseIsAllocatedAndExplainedAsAnOfficerWouldExpect() {
-    try (Catalog catalog = Catalog.open(dir.resolve("hand"), TAXONOMY, CLOCK)) {
+    try (Catalog catalog = TestStores.open(dir.resolve("hand"), TAXONOMY, CLOCK)) {
       String project =
           "{\"id\":\"%s\",\"name\":\"人工智能项目\",\"description\":\"大模型\",\"sectors\":[\"ai\"],"
               + "\"stage\":\"seed\",\"location\":{\"district\":\"%s\"},\"needs\":[\"finance\"],"

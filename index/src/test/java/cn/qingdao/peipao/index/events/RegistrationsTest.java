@@ -16,6 +16,7 @@ import cn.qingdao.peipao.index.EntityConflictException;
 import cn.qingdao.peipao.index.store.FeedbackStore;
 import cn.qingdao.peipao.index.store.RegistrationStore;
 import cn.qingdao.peipao.index.store.StoreException;
+import cn.qingdao.peipao.index.testing.TestStores;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,7 +72,7 @@ class RegistrationsTest {
 
   @BeforeAll
   static void load() {
-    catalog = Catalog.open(dir, TAXONOMY, clock);
+    catalog = TestStores.open(dir, TAXONOMY, clock);
     var lines =
         QingdaoDataset.demo(EntityType.PROJECTS, TAXONOMY).stream().map(Json::write).iterator();
     assertTrue(catalog.importLines(EntityType.PROJECTS, lines, true, "test").committed());

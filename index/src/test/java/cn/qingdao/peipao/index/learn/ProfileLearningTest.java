@@ -18,6 +18,7 @@ import cn.qingdao.peipao.datasets.SyntheticEcosystem;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.recommend.Recommender;
 import cn.qingdao.peipao.index.store.FeedbackStore;
+import cn.qingdao.peipao.index.testing.TestStores;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ class ProfileLearningTest {
 
   @Test
   void learnedWeightsBeatTheDefaultOnHeldOutProjects() {
-    try (Catalog catalog = Catalog.open(dir.resolve("data"), TAXONOMY)) {
+    try (Catalog catalog = TestStores.open(dir.resolve("data"), TAXONOMY)) {
       SyntheticEcosystem gen = new SyntheticEcosystem(TAXONOMY, 3);
       for (var e :
           Map.of(EntityType.PROJECTS, gen.projects(400), EntityType.MENTORS, gen.mentors(150))

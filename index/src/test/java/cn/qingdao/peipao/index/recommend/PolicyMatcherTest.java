@@ -17,6 +17,7 @@ import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.datasets.SyntheticEcosystem;
 import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.testing.TestStores;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +53,7 @@ class PolicyMatcherTest {
 
   @BeforeAll
   static void load() {
-    catalog = Catalog.open(dir.resolve("data"), TAXONOMY, CLOCK);
+    catalog = TestStores.open(dir.resolve("data"), TAXONOMY, CLOCK);
     SyntheticEcosystem gen = new SyntheticEcosystem(TAXONOMY, 7);
     List<ObjectNode> projects = gen.projects(PROJECTS);
     for (int i = 0; i < projects.size(); i += 17) projects.get(i).put("status", "paused");

@@ -15,6 +15,7 @@ import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.datasets.SyntheticEcosystem;
 import cn.qingdao.peipao.index.Catalog;
+import cn.qingdao.peipao.index.testing.TestStores;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +41,7 @@ class RecommenderEquivalenceTest {
   void fastPathEqualsExhaustiveScoring() {
     for (long seed : new long[] {11, 12}) {
       Path data = dir.resolve("eco-" + seed);
-      try (Catalog catalog = Catalog.open(data, TAXONOMY, CLOCK)) {
+      try (Catalog catalog = TestStores.open(data, TAXONOMY, CLOCK)) {
         Random rnd = new Random(seed);
         load(catalog, seed, rnd);
         Recommender recommender =

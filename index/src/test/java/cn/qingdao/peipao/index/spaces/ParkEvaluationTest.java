@@ -9,6 +9,7 @@ import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.spaces.ParkEvaluation.Report;
+import cn.qingdao.peipao.index.testing.TestStores;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class ParkEvaluationTest {
 
   @BeforeAll
   static void load() {
-    catalog = Catalog.open(dir, TAXONOMY);
+    catalog = TestStores.open(dir, TAXONOMY);
     var lines =
         QingdaoDataset.demo(EntityType.PARKS, TAXONOMY).stream().map(Json::write).iterator();
     assertTrue(catalog.importLines(EntityType.PARKS, lines, true, "test").committed());

@@ -18,6 +18,7 @@ import cn.qingdao.peipao.index.store.AssignmentStore;
 import cn.qingdao.peipao.index.store.SpaceStore;
 import cn.qingdao.peipao.index.store.SpaceStore.Booking;
 import cn.qingdao.peipao.index.store.StoreException;
+import cn.qingdao.peipao.index.testing.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +55,7 @@ class SpacesTest {
 
   @BeforeAll
   static void load() {
-    catalog = Catalog.open(dir, TAXONOMY);
+    catalog = TestStores.open(dir, TAXONOMY);
     for (EntityType t : EntityType.values()) {
       var lines = QingdaoDataset.demo(t, TAXONOMY).stream().map(Json::write).iterator();
       assertTrue(catalog.importLines(t, lines, true, "test").committed());

@@ -9,6 +9,7 @@ import cn.qingdao.peipao.core.feedback.FeedbackAction;
 import cn.qingdao.peipao.core.feedback.FeedbackEvent;
 import cn.qingdao.peipao.core.growth.GrowthRecord;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.index.testing.TestStores;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,7 +37,7 @@ class StoresTest {
 
   @BeforeEach
   void open() {
-    db = Database.open(dir.resolve("store.db"));
+    db = TestStores.database(dir);
     entities = new EntityStore(db);
   }
 
@@ -62,7 +63,7 @@ class StoresTest {
   @Test
   void migrationsApplyOnceAndAChangedScriptIsRefused() throws SQLException {
     db.close();
-    db = Database.open(dir.resolve("store.db")); // a second open applies nothing again
+    db = TestStores.database(dir); // a second open applies nothing again
     try (Connection c = db.connection();
         Statement s = c.createStatement()) {
       var rs = s.executeQuery("SELECT COUNT(*) FROM schema_migration");
@@ -71,10 +72,9 @@ class StoresTest {
       s.executeUpdate("UPDATE schema_migration SET checksum = 'edited' WHERE version = 1");
     }
     db.close();
-    StoreException e =
-        assertThrows(StoreException.class, () -> Database.open(dir.resolve("store.db")));
+    StoreException e = assertThrows(StoreException.class, () -> TestStores.database(dir));
     assertTrue(e.getMessage().contains("V1"), e.getMessage());
-    db = Database.open(dir.resolve("other.db")); // for @AfterEach
+    db = TestStores.database(dir.resolve("other")); // for @AfterEach
   }
 
   @Test

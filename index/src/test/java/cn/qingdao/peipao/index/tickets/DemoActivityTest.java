@@ -9,6 +9,7 @@ import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.store.TicketStore;
+import cn.qingdao.peipao.index.testing.TestStores;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class DemoActivityTest {
   static Ledger.Report year(Path dir) {
     TicketsTest.Hand clock = new TicketsTest.Hand();
     clock.now = java.time.Instant.parse("2026-11-30T04:00:00Z");
-    try (Catalog catalog = Catalog.open(dir, TAXONOMY, clock)) {
+    try (Catalog catalog = TestStores.open(dir, TAXONOMY, clock)) {
       for (EntityType t : EntityType.values()) {
         var lines = QingdaoDataset.demo(t, TAXONOMY).stream().map(Json::write).iterator();
         assertTrue(catalog.importLines(t, lines, true, "test").committed());

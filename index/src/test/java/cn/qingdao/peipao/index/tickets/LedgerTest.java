@@ -13,6 +13,7 @@ import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.recommend.Recommender;
 import cn.qingdao.peipao.index.store.TicketStore;
+import cn.qingdao.peipao.index.testing.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,7 @@ class LedgerTest {
 
   @BeforeAll
   static void load() {
-    catalog = Catalog.open(dir, TAXONOMY, clock);
+    catalog = TestStores.open(dir, TAXONOMY, clock);
     for (EntityType t : EntityType.values()) {
       var lines = QingdaoDataset.demo(t, TAXONOMY).stream().map(Json::write).iterator();
       assertTrue(catalog.importLines(t, lines, true, "test").committed());

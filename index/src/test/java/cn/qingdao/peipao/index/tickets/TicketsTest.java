@@ -19,6 +19,7 @@ import cn.qingdao.peipao.index.EntityConflictException;
 import cn.qingdao.peipao.index.EntityNotFoundException;
 import cn.qingdao.peipao.index.recommend.Recommender;
 import cn.qingdao.peipao.index.store.TicketStore;
+import cn.qingdao.peipao.index.testing.TestStores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +73,7 @@ class TicketsTest {
 
   @BeforeAll
   static void load() {
-    catalog = Catalog.open(dir, TAXONOMY, clock);
+    catalog = TestStores.open(dir, TAXONOMY, clock);
     for (EntityType t : EntityType.values()) {
       var lines = QingdaoDataset.demo(t, TAXONOMY).stream().map(Json::write).iterator();
       assertTrue(catalog.importLines(t, lines, true, "test").committed());
