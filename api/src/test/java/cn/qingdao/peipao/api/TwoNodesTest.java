@@ -182,6 +182,30 @@ class TwoNodesTest {
   }
 
   @Test
+  void twoDraftsOfOneCohortPublishedOnTwoNodesAtOnceGiveOnePublication() throws Exception {
+    String body =
+        "{\"projects\":"
+            + AllocationHttpTest.cohort(341, 370)
+            + ",\"counterpart\":\"mentors\",\"mode\":\"coverage\"}";
+    String first =
+        AllocationHttpTest.created(a.json("POST", "/api/v1/allocations", body)).get("id").asText();
+    String second =
+        AllocationHttpTest.created(b.json("POST", "/api/v1/allocations", body)).get("id").asText();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<TestServer.Response> onA =
+          pool.submit(() -> a.json("POST", "/api/v1/allocations/" + first + "/publish", ""));
+      Future<TestServer.Response> onB =
+          pool.submit(() -> b.json("POST", "/api/v1/allocations/" + second + "/publish", ""));
+      List<Integer> statuses = List.of(onA.get().status(), onB.get().status());
+      assertEquals(1, statuses.stream().filter(x -> x == 200).count(), statuses.toString());
+      assertEquals(1, statuses.stream().filter(x -> x == 409).count(), statuses.toString());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void aNodeOnAnEmptyIndexDirectoryCatchesUpFromTheStore() throws Exception {
     try (TestServer c =
         new TestServer(TestServer.config(dir.resolve("node-c")), AccessControl.open(), store)) {

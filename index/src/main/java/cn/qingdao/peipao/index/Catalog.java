@@ -130,8 +130,10 @@ public final class Catalog implements AutoCloseable {
       this.startupNote = storeDamage;
       LOG.error("{}; answering 503 until store.db is restored from a backup", storeDamage);
     }
-    // a shared store is written by other nodes too: follow its audit log a few times a second
+    // a shared store is written by other nodes too: follow its audit log when they say they
+    // committed (LISTEN/NOTIFY), and poll it ten times a second in case a notification is missed
     sync.start(storeConfig.shared() ? SHARED_TAIL_MILLIS : 0);
+    if (storeConfig.shared()) db.listenForCommits(sync::wake);
   }
 
   /** How often a node on a shared store reads the audit log for other nodes' writes. */
@@ -526,6 +528,15 @@ public final class Catalog implements AutoCloseable {
           tx.putMeta(key, value);
           return null;
         });
+  }
+
+  /**
+   * Records {@code key} = {@code value} unless some node recorded it first; returns the value that
+   * holds afterwards (first writer wins, so nodes starting together agree).
+   */
+  public String putMetaIfAbsent(String key, String value) {
+    writeLogged(tx -> tx.putMetaIfAbsent(key, value));
+    return store.meta(key).orElseThrow();
   }
 
   private String newId(EntityType type) {

@@ -94,6 +94,29 @@ final class IndexSync implements AutoCloseable {
   }
 
   /**
+   * Another node committed: apply it now rather than at the next poll (on the committer's thread,
+   * so that the index still changes on one thread at a time with the lock).
+   */
+  void wake() {
+    ScheduledExecutorService c = committer;
+    if (c == null || c.isShutdown()) return;
+    // one tail queued is enough: more notifications while it waits would find nothing new
+    if (wakePending.compareAndSet(false, true))
+      try {
+        c.execute(
+            () -> {
+              wakePending.set(false);
+              tail();
+            });
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        wakePending.set(false);
+      }
+  }
+
+  private final java.util.concurrent.atomic.AtomicBoolean wakePending =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
    * Applies what other nodes committed since the last look: one indexed {@code MAX(seq)} read when
    * nothing changed; the write lock only when something did.
    */

@@ -46,7 +46,10 @@ final class KeyConfig {
     Optional<String> stored = catalog.meta(META);
     if (stored.isPresent()) return keys.withAdminDigest(stored.get(), "admin");
     String generated = ApiKeys.generate(new SecureRandom());
-    catalog.putMeta(META, ApiKeys.digest(generated));
+    // nodes starting together on one shared store: the first to record its digest wins, the
+    // others use that one and print nothing (the winner's key is the admin key)
+    String digest = catalog.putMetaIfAbsent(META, ApiKeys.digest(generated));
+    if (!digest.equals(ApiKeys.digest(generated))) return keys.withAdminDigest(digest, "admin");
     out.println("admin key: " + generated);
     out.println(
         "  (shown once; only its digest is kept. Set " + ADMIN_ENV + " to choose your own.)");

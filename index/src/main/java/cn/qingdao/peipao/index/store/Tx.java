@@ -21,6 +21,7 @@ public final class Tx implements AutoCloseable {
   private PreparedStatement delete;
   private PreparedStatement audit;
   private PreparedStatement meta;
+  private PreparedStatement select;
 
   Tx(Connection c, Dialect dialect) {
     this.c = c;
@@ -37,7 +38,10 @@ public final class Tx implements AutoCloseable {
       String name, String status, String district, String stage, String sectors, String city) {}
 
   public Optional<StoredEntity> get(EntityType type, String id) throws SQLException {
-    return select(c, type, id);
+    // one statement for the transaction: an import reads every line's old version, and
+    // PostgreSQL's driver plans a statement once only when it is reused
+    if (select == null) select = c.prepareStatement(SELECT);
+    return select(select, type, id);
   }
 
   /** Inserts or replaces an entity and logs the write; returns its sequence number. */
@@ -102,6 +106,20 @@ public final class Tx implements AutoCloseable {
   }
 
   /**
+   * Records {@code key} unless it is recorded already (another node may have got there first);
+   * returns whether this call recorded it.
+   */
+  public boolean putMetaIfAbsent(String key, String value) throws SQLException {
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")) {
+      q.setString(1, key);
+      q.setString(2, value);
+      return q.executeUpdate() == 1;
+    }
+  }
+
+  /**
    * Logs a change of an entity's derived state (e.g. its assignments) without a new version; the
    * index re-derives that entity from the store after it. Returns the sequence number.
    */
@@ -139,16 +157,22 @@ public final class Tx implements AutoCloseable {
     }
   }
 
+  private static final String SELECT =
+      "SELECT type, id, version, updated_at, json, seq FROM entity WHERE type = ? AND id = ?";
+
   static Optional<StoredEntity> select(Connection c, EntityType type, String id)
       throws SQLException {
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "SELECT type, id, version, updated_at, json, seq FROM entity WHERE type = ? AND id = ?")) {
-      q.setString(1, type.path());
-      q.setString(2, id);
-      try (ResultSet rs = q.executeQuery()) {
-        return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-      }
+    try (PreparedStatement q = c.prepareStatement(SELECT)) {
+      return select(q, type, id);
+    }
+  }
+
+  private static Optional<StoredEntity> select(PreparedStatement q, EntityType type, String id)
+      throws SQLException {
+    q.setString(1, type.path());
+    q.setString(2, id);
+    try (ResultSet rs = q.executeQuery()) {
+      return rs.next() ? Optional.of(row(rs)) : Optional.empty();
     }
   }
 
@@ -169,7 +193,7 @@ public final class Tx implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    for (PreparedStatement s : new PreparedStatement[] {upsert, delete, audit, meta}) {
+    for (PreparedStatement s : new PreparedStatement[] {upsert, delete, audit, meta, select}) {
       if (s != null) s.close();
     }
   }
