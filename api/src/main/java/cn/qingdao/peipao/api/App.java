@@ -516,7 +516,8 @@ public final class App {
               Problems.write(
                   ctx,
                   503,
-                  "the store cannot be reached just now; nothing was written, retry shortly",
+                  "the store cannot be reached or is busy just now; retry shortly (had the request"
+                      + " reached its commit, check with a GET whether it took effect)",
                   List.of());
             }
             case FAILED -> {

@@ -257,6 +257,35 @@ class NodeFaultsTest {
     }
   }
 
+  /**
+   * A node frozen mid-write (here: a session holding the cluster-wide write lock and saying
+   * nothing) does not stop the others for long: a write waits at most the lock timeout, answers
+   * 503, and goes through once the lock is free.
+   */
+  @Test
+  void aWriteWaitingOnAFrozenNodesLockAnswers503InsteadOfHanging() throws Exception {
+    assumeTrue(TestStores.POSTGRESQL, "needs the PostgreSQL tier");
+    StoreConfig store = TestStores.forDir(dir.resolve("frozen"));
+    try (TestServer n =
+            new TestServer(TestServer.config(dir.resolve("node")), AccessControl.open(), store);
+        java.sql.Connection frozen =
+            java.sql.DriverManager.getConnection(store.jdbcUrl(), store.user(), null)) {
+      frozen.setAutoCommit(false);
+      try (var q = frozen.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+        q.setLong(1, cn.qingdao.peipao.index.store.Database.WRITE_LOCK);
+        q.executeQuery().close();
+      }
+      long t0 = System.nanoTime();
+      TestServer.Response r = n.json("PUT", "/api/v1/projects/p-frozen", project("p-frozen"));
+      long waited = (System.nanoTime() - t0) / 1_000_000;
+      assertEquals(503, r.status(), r.body());
+      assertEquals("2", r.header("Retry-After"));
+      assertTrue(waited >= 9_000 && waited < 20_000, "waited " + waited + " ms");
+      frozen.rollback(); // the frozen node's transaction ends
+      assertEquals(201, n.json("PUT", "/api/v1/projects/p-frozen", project("p-frozen")).status());
+    }
+  }
+
   /** A node in its own JVM, started as an operator would (serve --store), killed with SIGKILL. */
   private record Node(Process process, String url) {
     static Node start(Path dataDir, StoreConfig store) throws IOException {

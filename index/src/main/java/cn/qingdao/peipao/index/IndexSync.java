@@ -304,7 +304,16 @@ final class IndexSync implements AutoCloseable {
 
   /** Applies every store change not in the index yet (e.g. after a logged transaction). */
   void catchUp() {
-    afterWrite(store.lastSeq(), () -> applyChanges(appliedSeq));
+    long seq;
+    try {
+      seq = store.lastSeq();
+    } catch (StoreException e) {
+      // the write before this committed; the store went away just after: the next tick catches
+      // up, and the caller is not told its committed write failed
+      storeFailed(e);
+      return;
+    }
+    afterWrite(seq, () -> applyChanges(appliedSeq));
   }
 
   /** Current assignments of a mentor or park (0 for the other types). */

@@ -79,9 +79,8 @@ final class Commands {
       if (!url.startsWith("jdbc:postgresql://"))
         throw new UsageException(
             (store != null ? "--store" : STORE_ENV)
-                + ": expected jdbc:postgresql://host:port/database, got '"
-                + url
-                + "'");
+                + ": expected jdbc:postgresql://host:port/database"
+                + (url.contains("password") ? "" : ", got '" + url + "'"));
       if (url.contains("password="))
         throw new UsageException(
             (store != null ? "--store" : STORE_ENV)

@@ -81,6 +81,7 @@ public final class InfoController {
           new Health("degraded", false, indexProblem, null, taxonomy.version(), null, null, null));
       return;
     }
+    long seqBefore = catalog.storeSeq();
     Map<String, Long> store = new TreeMap<>();
     Map<String, Long> index = new TreeMap<>();
     boolean agree = true;
@@ -94,8 +95,13 @@ public final class InfoController {
     var config = catalog.storeConfig();
     // a node on a shared store that has not applied the newest writes yet may count differently
     // for a moment: that is lag, reported as such, not damage
-    boolean catchingUp = config.shared() && lag.behind() > 0;
-    boolean lagging = config.shared() && lag.lagMillis() > MAX_LAG_MILLIS;
+    // (another node may also have committed while the counts were read)
+    boolean catchingUp = config.shared() && (lag.behind() > 0 || catalog.storeSeq() != seqBefore);
+    // a node that has not even looked at the store for that long is stuck (its index thread waits
+    // on something): as bad as trailing it
+    boolean lagging =
+        config.shared()
+            && (lag.lagMillis() > MAX_LAG_MILLIS || lag.lastLookMillisAgo() > MAX_LAG_MILLIS);
     String status = lagging ? "lagging" : agree || catchingUp ? "ok" : "inconsistent";
     String problem =
         lagging
@@ -103,7 +109,9 @@ public final class InfoController {
                 + lag.lagMillis()
                 + " ms ("
                 + lag.behind()
-                + " changes) behind the shared store"
+                + " changes) behind the shared store, which it last read "
+                + lag.lastLookMillisAgo()
+                + " ms ago"
             : status.equals("ok") ? null : "store and index hold different numbers of entities";
     Sync sync =
         new Sync(

@@ -109,21 +109,6 @@ public final class CohortScorer {
   }
 
   /**
-   * The hard constraint the pair fails under allocation's rules, fullness aside (the caller checks
-   * slots in its transaction); null when it passes. A counterpart missing from the index fails as
-   * out of scope. O(counterparts of that type).
-   */
-  public HardConstraint obstacle(Project project, EntityType target, String counterpartId) {
-    CohortScores s = score(List.of(project), target, null);
-    for (int j = 0; j < s.counterparts().size(); j++) {
-      if (!s.counterparts().get(j).id().equals(counterpartId)) continue;
-      HardConstraint o = s.obstacle(0, j);
-      return o == HardConstraint.FULL ? null : o;
-    }
-    return HardConstraint.OUT_OF_SCOPE;
-  }
-
-  /**
    * The hard constraint between a project and a counterpart as stored now, fullness aside (slots
    * are checked apart); null when they pass. O(1): for re-checking a draft's pairs at publish.
    */

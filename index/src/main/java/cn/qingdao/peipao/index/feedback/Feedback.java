@@ -83,20 +83,18 @@ public final class Feedback {
           if (other.isPresent())
             return new Recorded(
                 id, now, e, null, "未建立陪跑关系：项目已由 " + other.get().counterpartId() + " 陪跑（每类同时一个）");
-          // the rules are judged on the rows as they are now, under the write lock (the index the
-          // rules read is current: every write catches it up before the lock is released)
+          // the rules are judged on the rows as they are now, read in this transaction under the
+          // write lock — not on this node's index, which may not have another node's last write
           Optional<StoredEntity> p = tx.get(EntityType.PROJECTS, project.id());
           Optional<StoredEntity> cp = tx.get(counterpart.type(), counterpart.id());
           if (p.isEmpty() || cp.isEmpty())
             return new Recorded(id, now, e, null, "未建立陪跑关系：项目或对方已删除");
+          Entity c = catalog.reader().read(counterpart.type(), cp.get().tree());
           HardConstraint obstacle =
-              rules.obstacle(
-                  (Project) catalog.reader().read(EntityType.PROJECTS, p.get().tree()),
-                  counterpart.type(),
-                  counterpart.id());
+              rules.obstacleNow(
+                  (Project) catalog.reader().read(EntityType.PROJECTS, p.get().tree()), c);
           if (obstacle != null)
             return new Recorded(id, now, e, null, "未建立陪跑关系：" + obstacle.label());
-          Entity c = catalog.reader().read(counterpart.type(), cp.get().tree());
           int load = AssignmentStore.load(tx, counterpart.type(), counterpart.id());
           if (Slots.free(c, load) == 0) return new Recorded(id, now, e, null, "名额已满：未建立陪跑关系");
           Assignment a =

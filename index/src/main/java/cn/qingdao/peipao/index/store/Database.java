@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class Database implements AutoCloseable {
   /** The advisory lock every PostgreSQL write transaction takes (any constant would do). */
-  static final long WRITE_LOCK = 0x7065_6970_616fL; // "peipao"
+  public static final long WRITE_LOCK = 0x7065_6970_616fL; // "peipao"
 
   /** The channel on which every PostgreSQL write transaction notifies the other nodes. */
   static final String CHANNEL = "matcher_audit";
@@ -73,6 +73,12 @@ public final class Database implements AutoCloseable {
     config.setConnectionTimeout(3_000);
     config.setInitializationFailTimeout(10_000);
     config.addDataSourceProperty("tcpKeepAlive", "true");
+    // a node that stops answering mid-statement (network lost) fails instead of hanging
+    config.addDataSourceProperty("socketTimeout", "60");
+    // what the capacity checks assume: each statement sees what committed before it, and writers
+    // are serialised by the advisory lock (a server defaulting to repeatable read would give the
+    // checks a snapshot taken before the lock was granted)
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     // "acknowledged" must mean "survives a crash of the server": a server configured with
     // synchronous_commit=off answers a commit before its WAL is written, and a crash then loses
     // it (the fault test saw exactly that). Each session turns it back on; a stronger setting
@@ -80,8 +86,13 @@ public final class Database implements AutoCloseable {
     // values: the driver reuses prepared statements, and a generic plan made while a table was
     // empty (the first import) scans it whole for every lookup by key as it grows (measured:
     // 20,000 imported lines fell from 1,063 to 267 a second).
+    // And no transaction holds the cluster-wide write lock for long when its node stops talking
+    // (a frozen VM keeps its socket open): the server ends a transaction idle for 60 s, and a
+    // writer waits at most 10 s for the lock, then answers 503 (retry).
     config.setConnectionInitSql(
         "SELECT set_config('plan_cache_mode', 'force_custom_plan', false),"
+            + " set_config('idle_in_transaction_session_timeout', '60s', false),"
+            + " set_config('lock_timeout', '10s', false),"
             + " set_config('synchronous_commit', CASE WHEN"
             + " current_setting('synchronous_commit') = 'off' THEN 'on'"
             + " ELSE current_setting('synchronous_commit') END, false)");
@@ -120,9 +131,12 @@ public final class Database implements AutoCloseable {
             .start(
                 () -> {
                   while (!closed) {
+                    java.util.Properties props = new java.util.Properties();
+                    if (config.user() != null) props.setProperty("user", config.user());
+                    if (config.password() != null) props.setProperty("password", config.password());
+                    props.setProperty("tcpKeepAlive", "true");
                     try (Connection c =
-                        java.sql.DriverManager.getConnection(
-                            config.jdbcUrl(), config.user(), config.password())) {
+                        java.sql.DriverManager.getConnection(config.jdbcUrl(), props)) {
                       try (Statement st = c.createStatement()) {
                         st.execute("LISTEN " + CHANNEL);
                       }

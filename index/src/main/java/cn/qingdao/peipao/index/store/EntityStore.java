@@ -82,8 +82,15 @@ public final class EntityStore {
         PreparedStatement q =
             c.prepareStatement(
                 "SELECT type, id, version, updated_at, json, seq FROM entity ORDER BY type, id")) {
+      // PostgreSQL's driver streams rows only inside a transaction with a fetch size; otherwise
+      // it would hold the whole table in memory
+      c.setAutoCommit(false);
+      q.setFetchSize(1000);
       try (ResultSet rs = q.executeQuery()) {
         for (; rs.next(); n++) consumer.accept(Tx.row(rs));
+      } finally {
+        c.rollback(); // read only
+        c.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw new StoreException("store scan failed: " + e.getMessage(), e);

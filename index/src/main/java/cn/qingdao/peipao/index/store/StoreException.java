@@ -46,8 +46,8 @@ public final class StoreException extends RuntimeException {
 
   /**
    * Whether {@code t} (or a cause) says the database server cannot be reached: a connection failure
-   * (SQLState class 08), the server shutting down or starting (57P01–57P03), or no pooled
-   * connection within the pool's timeout.
+   * (SQLState class 08), the server shutting down or starting (57P01–57P03), the write lock not
+   * granted within the lock timeout (55P03), or no pooled connection within the pool's timeout.
    */
   public static boolean unavailable(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
@@ -56,7 +56,8 @@ public final class StoreException extends RuntimeException {
           || c instanceof java.sql.SQLNonTransientConnectionException) return true;
       if (c instanceof SQLException e && e.getSQLState() != null) {
         String state = e.getSQLState();
-        if (state.startsWith("08") || state.startsWith("57P")) return true;
+        // 55P03: the write lock was not granted within lock_timeout (another node holds it)
+        if (state.startsWith("08") || state.startsWith("57P") || state.equals("55P03")) return true;
       }
     }
     return false;
