@@ -71,8 +71,16 @@ public final class App {
   private final RouteGuard guard;
   private final Telemetry telemetry;
 
-  private App(ApiConfig config, Services services, AccessControl access) {
+  // not ready while the warm-up after start runs (WarmUp)
+  private final java.util.function.BooleanSupplier warming;
+
+  private App(
+      ApiConfig config,
+      Services services,
+      AccessControl access,
+      java.util.function.BooleanSupplier warming) {
     this.config = config;
+    this.warming = warming;
     this.services = services;
     this.catalog = services.catalog();
     this.taxonomy = services.taxonomy();
@@ -104,12 +112,24 @@ public final class App {
 
   /** The Javalin server, not started. */
   public static Javalin create(ApiConfig config, Services services, AccessControl access) {
-    return new App(config, services, access).build();
+    return create(config, services, access, () -> false);
+  }
+
+  /**
+   * As {@link #create(ApiConfig, Services, AccessControl)}, not ready ({@code /health/ready} 503
+   * {@code warming}) while {@code warming} says so.
+   */
+  public static Javalin create(
+      ApiConfig config,
+      Services services,
+      AccessControl access,
+      java.util.function.BooleanSupplier warming) {
+    return new App(config, services, access, warming).build();
   }
 
   /** The routes the application serves (for the OpenAPI check). */
   public static List<Route> routes(ApiConfig config, Services services) {
-    App app = new App(config, services, AccessControl.open());
+    App app = new App(config, services, AccessControl.open(), () -> false);
     app.build();
     return List.copyOf(app.routes);
   }
@@ -153,7 +173,7 @@ public final class App {
                     rule.maxAge = 600;
                   }));
 
-    InfoController info = new InfoController(catalog, taxonomy);
+    InfoController info = new InfoController(catalog, taxonomy, warming);
     EntityController entities = new EntityController(catalog);
     ImportController imports =
         new ImportController(catalog, limits.maxImportBytes(), limits.maxLineBytes());
@@ -177,7 +197,7 @@ public final class App {
             limits.maxImportBytes());
 
     route(c, HandlerType.GET, "/health", Operation.PUBLIC, info::health);
-    route(c, HandlerType.GET, "/health/ready", Operation.PUBLIC, info::health);
+    route(c, HandlerType.GET, "/health/ready", Operation.PUBLIC, info::ready);
     route(c, HandlerType.GET, "/health/live", Operation.PUBLIC, info::live);
     route(c, HandlerType.GET, "/metrics", Operation.PUBLIC, this::metrics);
     route(c, HandlerType.GET, "/openapi.json", Operation.PUBLIC, info::openApi);

@@ -95,12 +95,14 @@ final class RouteGuard {
         throttle(ctx, authFailures, address, "failed authentications from this address", "auth");
       throw e;
     }
-    throttle(
-        ctx,
-        rateLimiter,
-        p.keyId() != null ? "key " + p.keyId() : address,
-        "requests for this key or address",
-        "requests");
+    // the service's own warm-up after start is not a client: it takes no client's budget
+    if (!WarmUp.isWarmUp(p))
+      throttle(
+          ctx,
+          rateLimiter,
+          p.keyId() != null ? "key " + p.keyId() : address,
+          "requests for this key or address",
+          "requests");
     if (op != Operation.PUBLIC) health.require(op);
     String id = ctx.pathParamMap().get("id");
     access.authorize(p, op, new AccessControl.Target(type, id));

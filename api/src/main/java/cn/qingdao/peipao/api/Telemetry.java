@@ -66,16 +66,17 @@ public final class Telemetry {
     String route = ctx.attribute(ROUTE) == null ? "unmatched" : ctx.attribute(ROUTE);
     Principal p = ctx.attribute("principal");
     int status = ctx.statusCode();
-    ACCESS.info(
-        "{} {} {} {}ms {} {}",
-        ctx.method().name(),
-        route,
-        status,
-        Math.round(millis * 10) / 10.0,
-        p == null ? "-" : p.name(),
-        ctx.attribute(RequestGate.REQUEST_ID) == null
-            ? "-"
-            : ctx.attribute(RequestGate.REQUEST_ID));
+    if (!WarmUp.isWarmUp(p))
+      ACCESS.info(
+          "{} {} {} {}ms {} {}",
+          ctx.method().name(),
+          route,
+          status,
+          Math.round(millis * 10) / 10.0,
+          p == null ? "-" : p.name(),
+          ctx.attribute(RequestGate.REQUEST_ID) == null
+              ? "-"
+              : ctx.attribute(RequestGate.REQUEST_ID));
     String method = ctx.method().name();
     timers
         .computeIfAbsent(

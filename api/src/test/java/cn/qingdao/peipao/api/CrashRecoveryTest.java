@@ -256,6 +256,8 @@ class CrashRecoveryTest {
                   "--port",
                   "0",
                   "--no-demo",
+                  "--warm-up",
+                  "0",
                   "--rate",
                   "100000",
                   "--burst",

@@ -301,6 +301,8 @@ class NodeFaultsTest {
                   "--port",
                   "0",
                   "--no-demo",
+                  "--warm-up",
+                  "0",
                   "--rate",
                   "100000",
                   "--burst",

@@ -147,6 +147,15 @@ final class Commands {
     int burst;
 
     @Option(
+        names = "--warm-up",
+        paramLabel = "<seconds>",
+        defaultValue = "20",
+        description =
+            "after start, send the service its own hot requests for this long before"
+                + " /health/ready says ready (0: none); default: ${DEFAULT-VALUE}")
+    int warmUp;
+
+    @Option(
         names = "--cors-origin",
         paramLabel = "<origins>",
         description =

@@ -4,6 +4,7 @@ import cn.qingdao.peipao.api.ApiConfig;
 import cn.qingdao.peipao.api.App;
 import cn.qingdao.peipao.api.Limits;
 import cn.qingdao.peipao.api.Services;
+import cn.qingdao.peipao.api.WarmUp;
 import cn.qingdao.peipao.api.http.ApiKeys;
 import cn.qingdao.peipao.api.http.KeyAccessControl;
 import cn.qingdao.peipao.core.json.FieldError;
@@ -121,7 +122,11 @@ public final class Main {
     services.recommender().warm();
     out.printf("recommendation caches ready in %d ms%n", (System.nanoTime() - warm) / 1_000_000);
     ApiKeys keys = KeyConfig.resolve(s.keys, System.getenv(), catalog, out);
-    Javalin app = App.create(config, services, new KeyAccessControl(keys));
+    if (s.warmUp < 0 || s.warmUp > 600)
+      throw new UsageException("--warm-up: give 0 to 600 seconds, not " + s.warmUp);
+    WarmUp warmUp = new WarmUp();
+    Javalin app =
+        App.create(config, services, warmUp.access(new KeyAccessControl(keys)), warmUp::warming);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -143,6 +148,18 @@ public final class Main {
             + config.dataDir().toAbsolutePath().normalize()
             + (store.shared() ? "; store: " + store.describe() : "")
             + ")");
+    out.flush();
+    String self =
+        config.host().equals("0.0.0.0") || config.host().equals("::")
+            ? "127.0.0.1"
+            : config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    WarmUp.Report warmed =
+        warmUp.run(
+            "http://" + self + ":" + app.port(), catalog, java.time.Duration.ofSeconds(s.warmUp));
+    if (s.warmUp > 0)
+      out.printf(
+          "warmed up in %.1f s (%d requests, %d not 200); ready%n",
+          warmed.millis() / 1000.0, warmed.requests(), warmed.failed());
     out.flush();
   }
 

@@ -26,9 +26,12 @@ public final class InfoController {
   private final Catalog catalog;
   private final Taxonomy taxonomy;
   private final byte[] openApi;
+  private final java.util.function.BooleanSupplier warming;
 
-  public InfoController(Catalog catalog, Taxonomy taxonomy) {
+  public InfoController(
+      Catalog catalog, Taxonomy taxonomy, java.util.function.BooleanSupplier warming) {
     this.catalog = catalog;
+    this.warming = warming;
     this.taxonomy = taxonomy;
     this.openApi = resource("/openapi.json");
   }
@@ -131,6 +134,29 @@ public final class InfoController {
             ? new Health(
                 status, agree, problem, catalog.storeSeq(), taxonomy.version(), store, index, sync)
             : new Health(status, agree, problem, null, taxonomy.version(), null, null, null));
+  }
+
+  /**
+   * {@code GET /health/ready}: as {@code /health}, and 503 {@code warming} while the service sends
+   * itself its hot requests after start ({@code WarmUp}): a balancer waits for it.
+   */
+  public void ready(Context ctx) {
+    if (warming.getAsBoolean()) {
+      Http.json(
+          ctx,
+          503,
+          new Health(
+              "warming",
+              false,
+              "warming up the request path after start; ready shortly",
+              null,
+              taxonomy.version(),
+              null,
+              null,
+              null));
+      return;
+    }
+    health(ctx);
   }
 
   /** {@code GET /health/live}: the process answers; nothing else is checked. */

@@ -41,6 +41,7 @@ class CommandLineTest {
             "--host",
             "--data",
             "--no-demo",
+            "--warm-up",
             "--keys",
             "--rate",
             "--burst",
