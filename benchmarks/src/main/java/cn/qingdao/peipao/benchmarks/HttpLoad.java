@@ -41,6 +41,10 @@ public final class HttpLoad {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    // the server's own time for each answer (its "tookMs": from the controller's start to the
+    // answer built), so that the HTTP stack's share shows beside the client's latency
+    ConcurrentLinkedQueue<Double> took = new ConcurrentLinkedQueue<>();
+    java.util.regex.Pattern tookField = java.util.regex.Pattern.compile("\"tookMs\":([0-9.]+)");
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<?>> running = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
@@ -61,8 +65,11 @@ public final class HttpLoad {
                           .build();
                   long t0 = System.nanoTime();
                   HttpResponse<String> a = client.send(req, HttpResponse.BodyHandlers.ofString());
-                  if (a.statusCode() == 200) nanos.add(System.nanoTime() - t0);
-                  else errors.add(a.statusCode() + " " + a.body());
+                  if (a.statusCode() == 200) {
+                    nanos.add(System.nanoTime() - t0);
+                    java.util.regex.Matcher m = tookField.matcher(a.body());
+                    if (m.find()) took.add(Double.parseDouble(m.group(1)));
+                  } else errors.add(a.statusCode() + " " + a.body());
                 }
                 return null;
               }));
@@ -82,5 +89,13 @@ public final class HttpLoad {
         sorted.isEmpty() ? 0 : sorted.get((int) (sorted.size() * 0.99)) / 1e6,
         errors.size(),
         errors.isEmpty() ? "" : ", e.g. " + errors.peek());
+    List<Double> server = new ArrayList<>(took);
+    Collections.sort(server);
+    if (!server.isEmpty())
+      System.out.printf(
+          Locale.ROOT,
+          "  server's own time (tookMs): p50 %.2f ms, p99 %.2f ms%n",
+          server.get(server.size() / 2),
+          server.get((int) (server.size() * 0.99)));
   }
 }
