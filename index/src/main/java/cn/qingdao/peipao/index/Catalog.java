@@ -123,7 +123,7 @@ public final class Catalog implements AutoCloseable {
     this.importer = new EntityImporter(store, reader, clock, this::newId);
     List<String> damage = db.quickCheck();
     if (damage.isEmpty()) {
-      this.startupNote = sync.reconcile(ahead);
+      this.startupNote = sync.reconcile(ahead, () -> storeId(store));
     } else {
       // a damaged store is neither read into the index nor written: the index stays as it was
       storeDamage = "store.db failed its integrity check: " + String.join("; ", damage);
@@ -138,6 +138,19 @@ public final class Catalog implements AutoCloseable {
 
   /** How often a node on a shared store reads the audit log for other nodes' writes. */
   static final long SHARED_TAIL_MILLIS = 100;
+
+  /** The meta key of the store's identity, which its index records with each commit. */
+  static final String STORE_ID = "store.id";
+
+  /**
+   * This store's identity, made once (first start, or the first since store ids exist); nodes
+   * starting together on one shared store agree on the first recorded. Not an audit-logged write.
+   */
+  private static String storeId(EntityStore store) {
+    String mine = java.util.UUID.randomUUID().toString();
+    store.write(tx -> tx.putMetaIfAbsent(STORE_ID, mine));
+    return store.meta(STORE_ID).orElseThrow();
+  }
 
   /** Opens (creating if needed) the store and index under {@code dataDir} and reconciles them. */
   public static Catalog open(Path dataDir, Taxonomy taxonomy) {

@@ -178,7 +178,7 @@ final class IndexSync implements AutoCloseable {
    * @throws DataDirectoryException when the index is ahead of the store and {@code ahead} is {@link
    *     Catalog.IndexAhead#REFUSE}
    */
-  String reconcile(Catalog.IndexAhead ahead) {
+  String reconcile(Catalog.IndexAhead ahead, java.util.function.Supplier<String> storeIdOnce) {
     long storeSeq = store.lastSeq();
     long indexSeq = index.committedSeq();
     if (indexSeq > storeSeq && ahead == Catalog.IndexAhead.REFUSE)
@@ -193,11 +193,28 @@ final class IndexSync implements AutoCloseable {
               + " Restore the newest store.db from a backup; or rebuild the store from the index"
               + " with 'matcher recover'; or, if you restored an older backup on purpose, run"
               + " 'matcher reindex' to rebuild the index from it.");
+    // only now, the refusals above having written nothing, may the store get its id
+    String storeId = storeIdOnce.get();
+    String followed = index.committedStoreId();
+    boolean otherStore = followed != null && !followed.equals(storeId);
+    if (otherStore && ahead == Catalog.IndexAhead.REFUSE)
+      throw new DataDirectoryException(
+          "the search index was built from another store (store id "
+              + followed
+              + "; this store is "
+              + storeId
+              + "): the node was pointed at another database, or the store was replaced by one"
+              + " that is not a backup of it. Refusing to start, because catching up by sequence"
+              + " numbers would mix the two. Point --store back, or rebuild the index from this"
+              + " store with 'matcher reindex' (or start on an empty index directory).");
+    index.bindStore(storeId);
     String note;
-    if (index.rebuildNeeded() || indexSeq > storeSeq) {
+    if (index.rebuildNeeded() || indexSeq > storeSeq || otherStore) {
       note =
           "rebuilt the index ("
-              + (index.rebuildNeeded() ? index.openNote() : "index ahead of store")
+              + (index.rebuildNeeded()
+                  ? index.openNote()
+                  : otherStore ? "built from another store" : "index ahead of store")
               + ")";
       rebuild(storeSeq, n -> {});
     } else if (indexSeq < storeSeq) {

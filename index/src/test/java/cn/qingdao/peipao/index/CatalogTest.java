@@ -199,6 +199,53 @@ class CatalogTest {
     }
   }
 
+  /**
+   * An index follows one store: opened on another store (a node pointed at another database, a
+   * store file swapped for one that is not its backup) it refuses to start rather than catch up by
+   * sequence numbers and mix the two; with {@code reindex}'s REBUILD it is rebuilt from the store.
+   */
+  @Test
+  void anIndexOpenedOnAnotherStoreRefusesInsteadOfMixingThem() throws IOException {
+    Path x = dir.resolve("x");
+    Path y = dir.resolve("y");
+    var demo = QingdaoDataset.demo(EntityType.PROJECTS, TAXONOMY);
+    try (Catalog c = TestStores.open(x, TAXONOMY)) {
+      c.importLines(
+          EntityType.PROJECTS, demo.subList(0, 3).stream().map(Json::write).iterator(), true, "t");
+    }
+    try (Catalog c = TestStores.open(y, TAXONOMY)) {
+      // more writes than x: sequence numbers alone would take x's index for y's, behind
+      c.importLines(
+          EntityType.PROJECTS, demo.subList(3, 20).stream().map(Json::write).iterator(), true, "t");
+    }
+    var yStore = TestStores.forDir(y);
+    if (!yStore.shared())
+      Files.copy(
+          y.resolve("store.db"),
+          x.resolve("store.db"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    DataDirectoryException e =
+        assertThrows(
+            DataDirectoryException.class,
+            () ->
+                Catalog.open(
+                        x, yStore, TAXONOMY, java.time.Clock.systemUTC(), Catalog.IndexAhead.REFUSE)
+                    .close());
+    assertTrue(e.getMessage().contains("another store"), e.getMessage());
+    try (Catalog c =
+        Catalog.open(
+            x, yStore, TAXONOMY, java.time.Clock.systemUTC(), Catalog.IndexAhead.REBUILD)) {
+      assertTrue(c.startupNote().contains("another store"), c.startupNote());
+      assertEquals(17, c.counts().get(EntityType.PROJECTS)[1]);
+      assertAgree(c);
+    }
+    // rebuilt, the index now follows that store: it opens without complaint
+    try (Catalog c =
+        Catalog.open(x, yStore, TAXONOMY, java.time.Clock.systemUTC(), Catalog.IndexAhead.REFUSE)) {
+      assertEquals("index up to date at seq " + c.storeSeq(), c.startupNote());
+    }
+  }
+
   static void assertAgree(Catalog c) {
     for (Map.Entry<EntityType, long[]> e : c.counts().entrySet()) {
       assertEquals(e.getValue()[0], e.getValue()[1], "store and index disagree on " + e.getKey());

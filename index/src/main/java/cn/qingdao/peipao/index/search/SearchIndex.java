@@ -65,6 +65,9 @@ import org.slf4j.LoggerFactory;
 public final class SearchIndex implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
   static final String SEQ = "storeSeq";
+  static final String STORE_ID = "storeId";
+  // the store this index follows, recorded with every commit (null until bound)
+  private volatile String storeId;
   static final String FINGERPRINT = "fingerprint";
 
   private final Path path;
@@ -263,11 +266,29 @@ public final class SearchIndex implements Closeable {
     }
   }
 
+  /** Records that this index follows the store {@code id}; the next commits say so. */
+  public void bindStore(String id) {
+    this.storeId = id;
+  }
+
+  /** The store the last commit followed, or null (a new index, or one from before store ids). */
+  public String committedStoreId() {
+    try {
+      if (!DirectoryReader.indexExists(dir)) return null;
+      return SegmentInfos.readLatestCommit(dir).getUserData().get(STORE_ID);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Durably commits the index as reflecting the store up to {@code storeSeq}. */
   public void commit(long storeSeq) {
     try {
-      writer.setLiveCommitData(
-          Map.of(SEQ, Long.toString(storeSeq), FINGERPRINT, fingerprint).entrySet());
+      Map<String, String> data = new java.util.HashMap<>();
+      data.put(SEQ, Long.toString(storeSeq));
+      data.put(FINGERPRINT, fingerprint);
+      if (storeId != null) data.put(STORE_ID, storeId);
+      writer.setLiveCommitData(data.entrySet());
       writer.commit();
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
