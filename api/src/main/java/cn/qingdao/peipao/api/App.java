@@ -533,11 +533,16 @@ public final class App {
               // come back instead of failing
               LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
               ctx.header("Retry-After", "2");
+              boolean read =
+                  ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD");
               Problems.write(
                   ctx,
                   503,
-                  "the store cannot be reached or is busy just now; retry shortly (had the request"
-                      + " reached its commit, check with a GET whether it took effect)",
+                  "the store cannot be reached or is busy just now; retry shortly"
+                      + (read
+                          ? ""
+                          : " (had the request reached its commit, check with a GET whether it"
+                              + " took effect)"),
                   List.of());
             }
             case FAILED -> {

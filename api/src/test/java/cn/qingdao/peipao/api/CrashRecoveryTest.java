@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.qingdao.peipao.core.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,8 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +36,6 @@ class CrashRecoveryTest {
   /** The admin key the server processes are started with (as an operator would set it). */
   static final String ADMIN_KEY = "crash-test-admin-key-0123456789";
 
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://[0-9.]+:\\d+)");
   private static final int ROUNDS = 3;
   private static final int BATCH = 50;
 
@@ -65,9 +60,10 @@ class CrashRecoveryTest {
     Random random = new Random(42);
     int acknowledgedWrites = 0;
     for (int round = 0; round < ROUNDS; round++) {
-      Server server = Server.start(dir);
+      ServerProcess server =
+          ServerProcess.start(Map.of("MATCHER_ADMIN_KEY", ADMIN_KEY), "--data", dir.toString());
       try {
-        verify(server.url);
+        verify(server.url());
         uncertain.clear();
         pendingBatch = List.of();
         long killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(400 + random.nextInt(800));
@@ -80,7 +76,7 @@ class CrashRecoveryTest {
                       Random r = new Random(random.nextLong());
                       try {
                         while (true) {
-                          writeOne(server.url, r);
+                          writeOne(server.url(), r);
                           done[0]++;
                         }
                       } catch (IOException | InterruptedException died) {
@@ -99,9 +95,10 @@ class CrashRecoveryTest {
         server.kill();
       }
     }
-    Server last = Server.start(dir);
+    ServerProcess last =
+        ServerProcess.start(Map.of("MATCHER_ADMIN_KEY", ADMIN_KEY), "--data", dir.toString());
     try {
-      verify(last.url);
+      verify(last.url());
     } finally {
       last.kill();
     }
@@ -239,56 +236,5 @@ class CrashRecoveryTest {
                     : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (contentType != null) b.header("Content-Type", contentType);
     return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The service in its own JVM, started as a user would (serve --port 0), killed with SIGKILL. */
-  private record Server(Process process, String url) {
-    static Server start(Path dataDir) throws IOException {
-      String java = ProcessHandle.current().info().command().orElse("java");
-      ProcessBuilder pb =
-          new ProcessBuilder(
-                  java,
-                  "-Xmx512m",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "cn.qingdao.peipao.api.cli.Main",
-                  "serve",
-                  "--port",
-                  "0",
-                  "--no-demo",
-                  "--warm-up",
-                  "0",
-                  "--rate",
-                  "100000",
-                  "--burst",
-                  "100000",
-                  "--data",
-                  dataDir.toString())
-              .redirectErrorStream(true);
-      pb.environment().put("MATCHER_ADMIN_KEY", ADMIN_KEY);
-      Process p = pb.start();
-      BufferedReader out =
-          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      StringBuilder seen = new StringBuilder();
-      String line;
-      while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-        seen.append(line).append('\n');
-        Matcher m = LISTENING.matcher(line);
-        if (m.find()) {
-          Thread.ofVirtual().start(() -> out.lines().forEach(l -> {}));
-          return new Server(p, m.group(1));
-        }
-      }
-      p.destroyForcibly();
-      throw new IllegalStateException("server did not start:\n" + seen);
-    }
-
-    void kill() throws InterruptedException {
-      if (process.isAlive()) {
-        process.destroyForcibly(); // SIGKILL on Unix: no shutdown hook runs
-        process.waitFor(30, TimeUnit.SECONDS);
-      }
-    }
   }
 }

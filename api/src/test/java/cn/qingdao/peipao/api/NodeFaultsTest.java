@@ -13,9 +13,7 @@ import cn.qingdao.peipao.index.testing.PostgresServer;
 import cn.qingdao.peipao.index.testing.TestStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +29,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NodeFaultsTest {
   static final String ADMIN_KEY = "node-faults-admin-key-0123456789";
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://[0-9.]+:\\d+)");
 
   @TempDir Path dir;
   private final HttpClient client =
@@ -57,17 +52,14 @@ class NodeFaultsTest {
     }
   }
 
-  static String project(String id) {
-    ObjectNode p =
-        (ObjectNode)
-            Json.parse(
-                Json.write(QingdaoDataset.demo(EntityType.PROJECTS, TestServer.TAXONOMY).get(0)));
-    p.put("id", id);
-    p.put("name", "故障测试项目 " + id);
-    p.put("status", "active");
-    p.remove("version");
-    p.remove("updatedAt");
-    return p.toString();
+  /** A node in its own JVM on {@code store}, started as an operator would (serve --store). */
+  static ServerProcess node(Path dataDir, StoreConfig store) throws IOException {
+    return ServerProcess.start(
+        Map.of("MATCHER_ADMIN_KEY", ADMIN_KEY, "MATCHER_STORE_USER", store.user()),
+        "--data",
+        dataDir.toString(),
+        "--store",
+        store.jdbcUrl());
   }
 
   int send(String base, String method, String path, String body) throws Exception {
@@ -99,7 +91,7 @@ class NodeFaultsTest {
       ev.remove("updatedAt");
       assertEquals(201, b.json("PUT", "/api/v1/events/ev-kill", ev.toString()).status());
 
-      Node p = Node.start(dir.resolve("node-p"), store);
+      ServerProcess p = node(dir.resolve("node-p"), store);
       Set<String> projects = ConcurrentHashMap.newKeySet();
       Set<String> signedUp = ConcurrentHashMap.newKeySet();
       Map<String, Integer> writes = new ConcurrentHashMap<>();
@@ -114,12 +106,17 @@ class NodeFaultsTest {
                       for (int n = 0; !stop.get(); n++) {
                         String id = "p-kill-" + w + "-" + n;
                         try {
-                          int put = send(p.url, "PUT", "/api/v1/projects/" + id, project(id));
+                          int put =
+                              send(
+                                  p.url(),
+                                  "PUT",
+                                  "/api/v1/projects/" + id,
+                                  TestServer.projectJson(id));
                           writes.merge("PUT " + put, 1, Integer::sum);
                           if (put != 201) continue;
                           projects.add(id); // acknowledged
                           String body = "{\"projectId\":\"" + id + "\"}";
-                          if (send(p.url, "POST", "/api/v1/events/ev-kill/registrations", body)
+                          if (send(p.url(), "POST", "/api/v1/events/ev-kill/registrations", body)
                               == 201) signedUp.add(id);
                         } catch (Exception e) {
                           writes.merge(e.getClass().getSimpleName(), 1, Integer::sum);
@@ -162,17 +159,20 @@ class NodeFaultsTest {
       for (int i = 0; i < 5; i++)
         assertEquals(
             201,
-            b.json("PUT", "/api/v1/projects/p-while-down-" + i, project("p-while-down-" + i))
+            b.json(
+                    "PUT",
+                    "/api/v1/projects/p-while-down-" + i,
+                    TestServer.projectJson("p-while-down-" + i))
                 .status());
       long expected = TestServer.ok(b.get("/api/v1/projects?size=1")).get("total").asLong();
-      Node again = Node.start(dir.resolve("node-p"), store);
+      ServerProcess again = node(dir.resolve("node-p"), store);
       try {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         long seen = -1;
         while (System.nanoTime() < deadline) {
           HttpResponse<String> r =
               client.send(
-                  HttpRequest.newBuilder(URI.create(again.url + "/api/v1/projects?size=1"))
+                  HttpRequest.newBuilder(URI.create(again.url() + "/api/v1/projects?size=1"))
                       .header("Authorization", "Bearer " + ADMIN_KEY)
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
@@ -210,7 +210,9 @@ class NodeFaultsTest {
                       for (int i = 0; !stop.get(); i++) {
                         String id = "p-restart-" + i;
                         String started = phase[0]; // the phase the request began in
-                        int s = n.json("PUT", "/api/v1/projects/" + id, project(id)).status();
+                        int s =
+                            n.json("PUT", "/api/v1/projects/" + id, TestServer.projectJson(id))
+                                .status();
                         statuses
                             .computeIfAbsent(started, k -> new ConcurrentHashMap<>())
                             .merge(s, 1, Integer::sum);
@@ -229,7 +231,7 @@ class NodeFaultsTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         int s = 0;
         while (System.nanoTime() < deadline && s != 201) {
-          s = n.json("PUT", "/api/v1/projects/p-after", project("p-after")).status();
+          s = n.json("PUT", "/api/v1/projects/p-after", TestServer.projectJson("p-after")).status();
           if (s != 201) Thread.sleep(100);
         }
         assertEquals(201, s, "a write after PostgreSQL came back");
@@ -276,67 +278,16 @@ class NodeFaultsTest {
         q.executeQuery().close();
       }
       long t0 = System.nanoTime();
-      TestServer.Response r = n.json("PUT", "/api/v1/projects/p-frozen", project("p-frozen"));
+      TestServer.Response r =
+          n.json("PUT", "/api/v1/projects/p-frozen", TestServer.projectJson("p-frozen"));
       long waited = (System.nanoTime() - t0) / 1_000_000;
       assertEquals(503, r.status(), r.body());
       assertEquals("2", r.header("Retry-After"));
       assertTrue(waited >= 9_000 && waited < 20_000, "waited " + waited + " ms");
       frozen.rollback(); // the frozen node's transaction ends
-      assertEquals(201, n.json("PUT", "/api/v1/projects/p-frozen", project("p-frozen")).status());
-    }
-  }
-
-  /** A node in its own JVM, started as an operator would (serve --store), killed with SIGKILL. */
-  private record Node(Process process, String url) {
-    static Node start(Path dataDir, StoreConfig store) throws IOException {
-      String java = ProcessHandle.current().info().command().orElse("java");
-      ProcessBuilder pb =
-          new ProcessBuilder(
-                  java,
-                  "-Xmx512m",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "cn.qingdao.peipao.api.cli.Main",
-                  "serve",
-                  "--port",
-                  "0",
-                  "--no-demo",
-                  "--warm-up",
-                  "0",
-                  "--rate",
-                  "100000",
-                  "--burst",
-                  "100000",
-                  "--data",
-                  dataDir.toString(),
-                  "--store",
-                  store.jdbcUrl())
-              .redirectErrorStream(true);
-      pb.environment().put("MATCHER_ADMIN_KEY", ADMIN_KEY);
-      pb.environment().put("MATCHER_STORE_USER", store.user());
-      Process p = pb.start();
-      BufferedReader out =
-          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      StringBuilder seen = new StringBuilder();
-      String line;
-      while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-        seen.append(line).append('\n');
-        Matcher m = LISTENING.matcher(line);
-        if (m.find()) {
-          Thread.ofVirtual().start(() -> out.lines().forEach(l -> {}));
-          return new Node(p, m.group(1));
-        }
-      }
-      p.destroyForcibly();
-      throw new IllegalStateException("node did not start:\n" + seen);
-    }
-
-    void kill() throws InterruptedException {
-      if (process.isAlive()) {
-        process.destroyForcibly(); // SIGKILL on Unix: no shutdown hook runs
-        process.waitFor(30, TimeUnit.SECONDS);
-      }
+      assertEquals(
+          201,
+          n.json("PUT", "/api/v1/projects/p-frozen", TestServer.projectJson("p-frozen")).status());
     }
   }
 }

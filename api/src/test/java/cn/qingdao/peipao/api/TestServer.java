@@ -96,6 +96,22 @@ final class TestServer implements AutoCloseable {
     return s;
   }
 
+  /** A valid, active project (the first demo project's fields) under {@code id}, as JSON. */
+  static String projectJson(String id) {
+    var p =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            Json.parse(
+                Json.write(
+                    QingdaoDataset.demo(cn.qingdao.peipao.core.model.EntityType.PROJECTS, TAXONOMY)
+                        .get(0)));
+    p.put("id", id);
+    p.put("name", "测试项目 " + id);
+    p.put("status", "active");
+    p.remove("version");
+    p.remove("updatedAt");
+    return p.toString();
+  }
+
   /** The body of a 200 answer, failing with the body otherwise. */
   static JsonNode ok(Response r) {
     org.junit.jupiter.api.Assertions.assertEquals(200, r.status(), r.body());

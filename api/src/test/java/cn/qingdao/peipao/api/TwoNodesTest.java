@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.qingdao.peipao.api.http.AccessControl;
-import cn.qingdao.peipao.core.json.Json;
-import cn.qingdao.peipao.core.model.EntityType;
-import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.index.store.StoreConfig;
 import cn.qingdao.peipao.index.testing.TestStores;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,18 +56,6 @@ class TwoNodesTest {
     return TestServer.ok(s.get(path)).get("total").asLong();
   }
 
-  static String newProject(String id) {
-    ObjectNode p =
-        (ObjectNode)
-            Json.parse(
-                Json.write(QingdaoDataset.demo(EntityType.PROJECTS, TestServer.TAXONOMY).get(0)));
-    p.put("id", id);
-    p.put("name", "两节点测试项目 " + id);
-    p.remove("version");
-    p.remove("updatedAt");
-    return p.toString();
-  }
-
   /** Milliseconds until {@code s}'s search counts {@code expected} projects (fails after 10 s). */
   static long until(TestServer s, long expected) throws InterruptedException {
     long t0 = System.nanoTime();
@@ -97,7 +82,8 @@ class TwoNodesTest {
       TestServer writer = i % 2 == 0 ? a : b;
       TestServer other = i % 2 == 0 ? b : a;
       String id = "p-two-nodes-" + i;
-      TestServer.Response put = writer.json("PUT", "/api/v1/projects/" + id, newProject(id));
+      TestServer.Response put =
+          writer.json("PUT", "/api/v1/projects/" + id, TestServer.projectJson(id));
       assertEquals(201, put.status(), put.body());
       // read-your-writes: the node that took the write searches it with no wait at all
       assertEquals(before + i + 1, total(writer, "/api/v1/projects?size=1"));

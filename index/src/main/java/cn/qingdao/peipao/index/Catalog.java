@@ -123,7 +123,7 @@ public final class Catalog implements AutoCloseable {
     this.importer = new EntityImporter(store, reader, clock, this::newId);
     List<String> damage = db.quickCheck();
     if (damage.isEmpty()) {
-      this.startupNote = sync.reconcile(ahead, () -> storeId(store));
+      this.startupNote = sync.reconcile(ahead, () -> storeId(store), storeConfig.shared());
     } else {
       // a damaged store is neither read into the index nor written: the index stays as it was
       storeDamage = "store.db failed its integrity check: " + String.join("; ", damage);

@@ -159,6 +159,15 @@ final class IndexSync implements AutoCloseable {
     return storeSeq;
   }
 
+  /** What identifies the write at {@code seq}; null when it cannot be read now (the store away). */
+  private String mark(long seq) {
+    try {
+      return store.markAt(seq).orElse(null);
+    } catch (StoreException e) {
+      return null; // committed without: the next start cannot check, and accepts it as before
+    }
+  }
+
   /** How far the index is behind the store, as of the last look; O(1). */
   SyncLag lag() {
     long now = clock.millis();
@@ -178,21 +187,33 @@ final class IndexSync implements AutoCloseable {
    * @throws DataDirectoryException when the index is ahead of the store and {@code ahead} is {@link
    *     Catalog.IndexAhead#REFUSE}
    */
-  String reconcile(Catalog.IndexAhead ahead, java.util.function.Supplier<String> storeIdOnce) {
+  String reconcile(
+      Catalog.IndexAhead ahead, java.util.function.Supplier<String> storeIdOnce, boolean shared) {
     long storeSeq = store.lastSeq();
     long indexSeq = index.committedSeq();
     if (indexSeq > storeSeq && ahead == Catalog.IndexAhead.REFUSE)
       throw new DataDirectoryException(
-          "the search index reflects the store up to change "
-              + indexSeq
-              + " but store.db only holds "
-              + storeSeq
-              + (storeSeq == 0 ? " (it is empty)" : "")
-              + ": store.db was truncated or replaced by an older copy. Refusing to start, because"
-              + " rebuilding the index from it would drop what only the index still holds."
-              + " Restore the newest store.db from a backup; or rebuild the store from the index"
-              + " with 'matcher recover'; or, if you restored an older backup on purpose, run"
-              + " 'matcher reindex' to rebuild the index from it.");
+          shared
+              ? "the search index reflects the store up to change "
+                  + indexSeq
+                  + " but the PostgreSQL store only holds "
+                  + storeSeq
+                  + (storeSeq == 0 ? " (it is empty)" : "")
+                  + ": the database was restored from an older backup, or this is another"
+                  + " database. Refusing to start. If the restore was on purpose, rebuild every"
+                  + " node's index from it with 'matcher reindex --store …' (or empty the index"
+                  + " directories) before any node starts; otherwise point --store at the right"
+                  + " database."
+              : "the search index reflects the store up to change "
+                  + indexSeq
+                  + " but store.db only holds "
+                  + storeSeq
+                  + (storeSeq == 0 ? " (it is empty)" : "")
+                  + ": store.db was truncated or replaced by an older copy. Refusing to start,"
+                  + " because rebuilding the index from it would drop what only the index still"
+                  + " holds. Restore the newest store.db from a backup; or rebuild the store from"
+                  + " the index with 'matcher recover'; or, if you restored an older backup on"
+                  + " purpose, run 'matcher reindex' to rebuild the index from it.");
     // only now, the refusals above having written nothing, may the store get its id
     String storeId = storeIdOnce.get();
     String followed = index.committedStoreId();
@@ -208,13 +229,34 @@ final class IndexSync implements AutoCloseable {
               + " numbers would mix the two. Point --store back, or rebuild the index from this"
               + " store with 'matcher reindex' (or start on an empty index directory).");
     index.bindStore(storeId);
+    // same store, but not the same history: restored from a backup older than the index and
+    // written since, past the index's sequence again — the change there is not the one it saw
+    String seen = index.committedMark();
+    boolean otherHistory =
+        !otherStore
+            && seen != null
+            && indexSeq > 0
+            && indexSeq <= storeSeq
+            && !seen.equals(store.markAt(indexSeq).orElse(null));
+    if (otherHistory && ahead == Catalog.IndexAhead.REFUSE)
+      throw new DataDirectoryException(
+          "the store's history is not the one this index followed: its change "
+              + indexSeq
+              + " is not the one the index saw ("
+              + seen
+              + "). The store was restored from an older backup and written since. Refusing to"
+              + " start, because catching up from there would keep entities the store no longer"
+              + " has. Rebuild this node's index from the store with 'matcher reindex' (after a"
+              + " restore, every node's, before any node starts).");
     String note;
-    if (index.rebuildNeeded() || indexSeq > storeSeq || otherStore) {
+    if (index.rebuildNeeded() || indexSeq > storeSeq || otherStore || otherHistory) {
       note =
           "rebuilt the index ("
               + (index.rebuildNeeded()
                   ? index.openNote()
-                  : otherStore ? "built from another store" : "index ahead of store")
+                  : otherStore
+                      ? "built from another store"
+                      : otherHistory ? "store restored and written since" : "index ahead of store")
               + ")";
       rebuild(storeSeq, n -> {});
     } else if (indexSeq < storeSeq) {
@@ -232,7 +274,7 @@ final class IndexSync implements AutoCloseable {
     }
     appliedSeq = storeSeq;
     seenSeq = storeSeq;
-    index.commit(storeSeq);
+    index.commit(storeSeq, mark(storeSeq));
     index.refresh();
     reconciled = true;
     LOG.info(note);
@@ -249,7 +291,7 @@ final class IndexSync implements AutoCloseable {
     long seq = store.lastSeq();
     int n = rebuild(seq, progress);
     appliedSeq = seq;
-    index.commit(seq);
+    index.commit(seq, mark(seq));
     index.refresh();
     dirty = false;
     return n;
@@ -388,7 +430,7 @@ final class IndexSync implements AutoCloseable {
         dirty = true;
       }
       if (dirty) {
-        index.commit(appliedSeq);
+        index.commit(appliedSeq, mark(appliedSeq));
         dirty = false;
       }
     } catch (StoreException e) {
@@ -446,7 +488,8 @@ final class IndexSync implements AutoCloseable {
     }
     writeLock.lock();
     try {
-      if (reconciled && problem == null && storeDamage.get() == null) index.commit(appliedSeq);
+      if (reconciled && problem == null && storeDamage.get() == null)
+        index.commit(appliedSeq, mark(appliedSeq));
     } catch (RuntimeException e) {
       LOG.error("the last index commit failed; start-up catches the index up from the store", e);
     } finally {

@@ -246,6 +246,52 @@ class CatalogTest {
     }
   }
 
+  /**
+   * The same store with another history — restored from a backup older than the index, then written
+   * past the index's sequence again — is told from the one the index followed: start-up refuses
+   * instead of catching up and keeping entities the store no longer has; reindex rebuilds.
+   */
+  @Test
+  void aStoreRestoredAndWrittenPastTheIndexIsNotTakenForTheOneItFollowed() throws Exception {
+    var demo = QingdaoDataset.demo(EntityType.PROJECTS, TAXONOMY);
+    try (Catalog c = TestStores.open(dir, TAXONOMY)) {
+      // changes 1..10
+      c.importLines(
+          EntityType.PROJECTS, demo.subList(0, 10).stream().map(Json::write).iterator(), true, "t");
+    }
+    // "restore" the state after change 3, then write 3 new entities (sequence 11..13)
+    try (Database db = TestStores.database(dir);
+        var conn = db.connection();
+        var st = conn.createStatement()) {
+      st.executeUpdate("DELETE FROM entity WHERE seq > 3");
+      st.executeUpdate("DELETE FROM audit_log WHERE seq > 3");
+      EntityStore store = new EntityStore(db);
+      for (int i = 0; i < 3; i++) {
+        String id = "t-after-" + i;
+        store.write(
+            tx ->
+                tx.put(
+                    EntityType.PROJECTS,
+                    id,
+                    1,
+                    Instant.now(),
+                    P1.replace("t-1", id),
+                    new Tx.Columns("x", "active", "laoshan", "seed", "ai", "370200"),
+                    "t",
+                    "create"));
+      }
+    }
+    DataDirectoryException e =
+        assertThrows(DataDirectoryException.class, () -> TestStores.open(dir, TAXONOMY).close());
+    assertTrue(e.getMessage().contains("history"), e.getMessage());
+    try (Catalog c =
+        TestStores.open(dir, TAXONOMY, java.time.Clock.systemUTC(), Catalog.IndexAhead.REBUILD)) {
+      assertTrue(c.startupNote().contains("restored"), c.startupNote());
+      assertEquals(6, c.counts().get(EntityType.PROJECTS)[1]);
+      assertAgree(c);
+    }
+  }
+
   static void assertAgree(Catalog c) {
     for (Map.Entry<EntityType, long[]> e : c.counts().entrySet()) {
       assertEquals(e.getValue()[0], e.getValue()[1], "store and index disagree on " + e.getKey());

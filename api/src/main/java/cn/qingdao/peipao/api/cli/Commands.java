@@ -216,7 +216,8 @@ final class Commands {
       if (store(System.getenv()).shared())
         throw new UsageException(
             "recover rebuilds the data directory's store.db; a PostgreSQL store is restored from"
-                + " its own backup (pg_dump/pg_restore, see the README), then each node catches up");
+                + " its own backup (pg_dump/pg_restore, see the README), then every node's index"
+                + " is rebuilt with 'matcher reindex --store …' before any node starts");
       Main.recover(data, root.out);
     }
   }

@@ -66,6 +66,7 @@ public final class SearchIndex implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
   static final String SEQ = "storeSeq";
   static final String STORE_ID = "storeId";
+  static final String MARK = "storeMark";
   // the store this index follows, recorded with every commit (null until bound)
   private volatile String storeId;
   static final String FINGERPRINT = "fingerprint";
@@ -281,11 +282,27 @@ public final class SearchIndex implements Closeable {
     }
   }
 
+  /** The mark of the write at the committed sequence (see {@code EntityStore.markAt}), or null. */
+  public String committedMark() {
+    try {
+      if (!DirectoryReader.indexExists(dir)) return null;
+      return SegmentInfos.readLatestCommit(dir).getUserData().get(MARK);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Durably commits the index as reflecting the store up to {@code storeSeq}. */
   public void commit(long storeSeq) {
+    commit(storeSeq, null);
+  }
+
+  /** As {@link #commit(long)}, recording {@code mark}, what identifies the write at that seq. */
+  public void commit(long storeSeq, String mark) {
     try {
       Map<String, String> data = new java.util.HashMap<>();
       data.put(SEQ, Long.toString(storeSeq));
+      if (mark != null) data.put(MARK, mark);
       data.put(FINGERPRINT, fingerprint);
       if (storeId != null) data.put(STORE_ID, storeId);
       writer.setLiveCommitData(data.entrySet());

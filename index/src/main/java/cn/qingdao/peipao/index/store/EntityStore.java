@@ -67,6 +67,27 @@ public final class EntityStore {
     return queryLong("SELECT COUNT(*) FROM entity WHERE type = ?", type.path());
   }
 
+  /**
+   * What identifies the write at {@code seq} ({@code type/id@at}), empty when there is none: an
+   * index records it with its sequence, so that a store whose history was replaced (a backup
+   * restored, then written past the index's sequence again) is told from the one it followed.
+   */
+  public Optional<String> markAt(long seq) {
+    if (seq <= 0) return Optional.empty();
+    try (Connection c = db.connection();
+        PreparedStatement q =
+            c.prepareStatement("SELECT type, id, at FROM audit_log WHERE seq = ?")) {
+      q.setLong(1, seq);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next()
+            ? Optional.of(rs.getString(1) + "/" + rs.getString(2) + "@" + rs.getString(3))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store read failed: " + e.getMessage(), e);
+    }
+  }
+
   /** The sequence number of the last write (0 when nothing was ever written). */
   public long lastSeq() {
     return queryLong("SELECT COALESCE(MAX(seq), 0) FROM audit_log");
