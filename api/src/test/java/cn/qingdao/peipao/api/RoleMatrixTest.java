@@ -364,8 +364,14 @@ class RoleMatrixTest {
           for (String method : methods) {
             Request req = request(op, role, variant);
             Snapshot before = Snapshot.take();
+            long writes = s.catalog.writeTransactions();
             TestServer.Response r = send(method, req, role);
             checked++;
+            // a read never takes the write path (with several nodes, the cluster-wide lock)
+            if ((method.equals("GET") || method.equals("HEAD"))
+                && s.catalog.writeTransactions() != writes)
+              failures.add(
+                  method + " " + req.path() + " as " + role.code() + " took the write path");
             String got = describe(r, want);
             if (got != null)
               failures.add(

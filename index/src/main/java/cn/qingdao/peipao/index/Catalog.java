@@ -68,6 +68,9 @@ public final class Catalog implements AutoCloseable {
   private final Clock clock;
   // the one lock every write takes: entity writes, imports, logged transactions, the committer
   private final ReentrantLock writeLock = new ReentrantLock();
+  // write transactions begun (for the test that no read takes the write path)
+  private final java.util.concurrent.atomic.AtomicLong writeTransactions =
+      new java.util.concurrent.atomic.AtomicLong();
   private final IndexSync sync;
   private final EntityImporter importer;
   private final SecureRandom random = new SecureRandom();
@@ -279,6 +282,7 @@ public final class Catalog implements AutoCloseable {
   private WriteResult write(
       Entity e, String actor, Mode mode, Long expectedVersion, String action) {
     writeLock.lock();
+    writeTransactions.incrementAndGet();
     try {
       String id = e.id() != null ? e.id() : newId(e.type());
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -324,6 +328,7 @@ public final class Catalog implements AutoCloseable {
    */
   public void delete(EntityType type, String id, Long expectedVersion, String actor) {
     writeLock.lock();
+    writeTransactions.incrementAndGet();
     try {
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       store.write(
@@ -366,6 +371,7 @@ public final class Catalog implements AutoCloseable {
   public ImportReport importUtf8Lines(
       EntityType type, Iterator<byte[]> lines, boolean atomic, String actor) {
     writeLock.lock();
+    writeTransactions.incrementAndGet();
     try {
       return importer.importLines(type, lines, atomic, actor);
     } finally {
@@ -385,6 +391,7 @@ public final class Catalog implements AutoCloseable {
    */
   public <T> T writeLogged(EntityStore.Work<T> work) {
     writeLock.lock();
+    writeTransactions.incrementAndGet();
     try {
       T result = store.write(work);
       sync.catchUp();
@@ -409,6 +416,11 @@ public final class Catalog implements AutoCloseable {
             e.id(), old.version() + 1, clock.instant().truncatedTo(ChronoUnit.MILLIS));
     EntityRows.put(tx, saved, Json.write(saved), actor, action);
     return saved.version();
+  }
+
+  /** Write operations begun since open (entity writes, deletes, imports, logged transactions). */
+  public long writeTransactions() {
+    return writeTransactions.get();
   }
 
   /** Whether {@code thread} is waiting for the write lock (for tests of the write path). */

@@ -132,7 +132,12 @@ public final class Bookings {
 
   /** The booking of a park, or a 404. */
   public Booking booking(String parkId, String bookingId) {
-    return catalog.writeLogged(tx -> booking(tx, parkId, bookingId));
+    // a read: no write transaction (on a shared store that would take the cluster-wide lock)
+    return catalog
+        .spaces()
+        .booking(bookingId)
+        .filter(b -> b.parkId().equals(parkId))
+        .orElseThrow(() -> new EntityNotFoundException("booking", bookingId));
   }
 
   private static Booking booking(Tx tx, String parkId, String bookingId) throws SQLException {

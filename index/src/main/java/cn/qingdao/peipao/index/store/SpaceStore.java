@@ -202,6 +202,18 @@ public final class SpaceStore {
     }
   }
 
+  /** A booking by id, read outside any write transaction. */
+  public Optional<Booking> booking(String id) {
+    return db.read(
+        c -> {
+          try (PreparedStatement q =
+              c.prepareStatement("SELECT " + BOOKING_COLUMNS + " FROM booking WHERE id = ?")) {
+            q.setString(1, id);
+            return bookings(q).stream().findFirst();
+          }
+        });
+  }
+
   public static Optional<Booking> booking(Tx tx, String id) throws SQLException {
     try (PreparedStatement q =
         tx.connection()
