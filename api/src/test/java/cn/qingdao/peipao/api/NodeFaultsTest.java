@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.qingdao.peipao.api.http.AccessControl;
 import cn.qingdao.peipao.core.json.Json;
-import cn.qingdao.peipao.core.model.EntityType;
-import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.index.store.StoreConfig;
 import cn.qingdao.peipao.index.testing.PostgresServer;
 import cn.qingdao.peipao.index.testing.TestStores;
@@ -45,13 +43,6 @@ class NodeFaultsTest {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  static void loadDemo(TestServer s) {
-    for (EntityType t : EntityType.values()) {
-      var lines = QingdaoDataset.demo(t, TestServer.TAXONOMY).stream().map(Json::write).iterator();
-      assertTrue(s.catalog.importLines(t, lines, true, "test").committed());
-    }
-  }
-
   /** A node in its own JVM on {@code store}, started as an operator would (serve --store). */
   static ServerProcess node(Path dataDir, StoreConfig store) throws IOException {
     return ServerProcess.start(
@@ -83,7 +74,7 @@ class NodeFaultsTest {
     StoreConfig store = TestStores.forDir(dir.resolve("shared"));
     try (TestServer b =
         new TestServer(TestServer.config(dir.resolve("node-b")), AccessControl.open(), store)) {
-      loadDemo(b);
+      TestStores.importDemo(b.catalog);
       ObjectNode ev = (ObjectNode) TestServer.ok(b.get("/api/v1/events/ev-yuanlai-roadshow"));
       ev.put("id", "ev-kill");
       ev.put("capacity", 10_000);
@@ -199,7 +190,7 @@ class NodeFaultsTest {
       StoreConfig store = StoreConfig.postgresql(pg.database("restart"), "postgres", null);
       try (TestServer n =
           new TestServer(TestServer.config(dir.resolve("node")), AccessControl.open(), store)) {
-        loadDemo(n);
+        TestStores.importDemo(n.catalog);
         Map<String, Map<Integer, Integer>> statuses = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         String[] phase = {"before"};

@@ -73,12 +73,7 @@ final class TestServer implements AutoCloseable {
   /** As {@link #withDemoData(Path)}, behind {@code access}. */
   static TestServer withDemoData(Path dataDir, AccessControl access) {
     TestServer s = new TestServer(config(dataDir), access);
-    for (cn.qingdao.peipao.core.model.EntityType t :
-        cn.qingdao.peipao.core.model.EntityType.values()) {
-      var lines = QingdaoDataset.demo(t, TAXONOMY).stream().map(Json::write).iterator();
-      if (!s.catalog.importLines(t, lines, true, "test").committed())
-        throw new IllegalStateException("the demo data of " + t.path() + " did not import");
-    }
+    TestStores.importDemo(s.catalog);
     return s;
   }
 

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.qingdao.peipao.api.http.ApiKeys;
 import cn.qingdao.peipao.api.http.KeyAccessControl;
-import cn.qingdao.peipao.core.json.Json;
-import cn.qingdao.peipao.core.model.EntityType;
-import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.testing.TestStores;
 import io.javalin.Javalin;
@@ -31,11 +28,7 @@ class WarmUpTest {
   @Test
   void notReadyWhileWarmingEveryWarmUpRequestIsAnsweredAndItsKeyThenDies() throws Exception {
     try (Catalog catalog = TestStores.open(dir, TestServer.TAXONOMY)) {
-      for (EntityType t : EntityType.values()) {
-        var lines =
-            QingdaoDataset.demo(t, TestServer.TAXONOMY).stream().map(Json::write).iterator();
-        assertTrue(catalog.importLines(t, lines, true, "test").committed());
-      }
+      TestStores.importDemo(catalog);
       WarmUp warmUp = new WarmUp();
       ApiKeys keys =
           ApiKeys.none().withAdminDigest(ApiKeys.digest("warm-test-admin-key-0123456789"), "admin");

@@ -96,13 +96,17 @@ public final class ClusterBenchmark {
     }
   }
 
+  /** Waits until {@code System.nanoTime()} reaches {@code due}: a steady rate, not a burst. */
+  private static void waitUntil(long due) {
+    while (System.nanoTime() < due) java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+  }
+
   /** Prints the latency of {@code rate} writes a second for 5 s on {@code catalog}. */
   private static void writeLatency(String name, Catalog catalog, List<Entity> projects, int rate) {
     List<Double> ms = new ArrayList<>();
     long t = System.nanoTime();
     for (int i = 0; i < rate * 5; i++) {
-      long due = t + i * (1_000_000_000L / rate);
-      while (System.nanoTime() < due) java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+      waitUntil(t + i * (1_000_000_000L / rate));
       long t0 = System.nanoTime();
       catalog.put(projects.get(i % projects.size()), null, "bench");
       ms.add((System.nanoTime() - t0) / 1e6);
@@ -152,8 +156,7 @@ public final class ClusterBenchmark {
       List<Double> writeMillis = new ArrayList<>();
       long start = System.nanoTime();
       for (int i = 0; i < rate * seconds; i++) {
-        long due = start + i * period;
-        while (System.nanoTime() < due) java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+        waitUntil(start + i * period);
         long t0 = System.nanoTime();
         WriteResult w = a.put(projects.get(i % projects.size()), null, "bench");
         long t1 = System.nanoTime();

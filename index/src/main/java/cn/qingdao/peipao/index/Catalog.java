@@ -524,19 +524,6 @@ public final class Catalog implements AutoCloseable {
     return sync.lag();
   }
 
-  /**
-   * Applies now every change other nodes committed to a shared store (a no-op for SQLite, which no
-   * one else writes); for a read that must see them, e.g. after a redirect from another node.
-   */
-  public void catchUp() {
-    writeLock.lock();
-    try {
-      sync.catchUp();
-    } finally {
-      writeLock.unlock();
-    }
-  }
-
   /** The search index (for the recommender, which reads it directly). */
   public SearchIndex index() {
     return index;

@@ -34,18 +34,7 @@ final class DataDirectory {
    *     directory cannot be created
    */
   static Path prepare(Path dir) {
-    try {
-      if (!Files.isDirectory(dir)) Files.createDirectories(dir, attrs("rwx------"));
-    } catch (IOException e) {
-      throw new DataDirectoryException(
-          "cannot create the data directory "
-              + dir
-              + (e instanceof AccessDeniedException
-                  ? ": permission denied (" + e.getMessage() + ")"
-                  : " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")
-              + "; check that its parent exists and is writable by this user, or choose --data",
-          e);
-    }
+    prepareIndexOnly(dir);
     Path store = dir.resolve(STORE);
     if (!Files.exists(store)) {
       if (hasIndex(dir.resolve(INDEX)))
@@ -77,7 +66,10 @@ final class DataDirectory {
     return store;
   }
 
-  /** Creates {@code dir} (0700) for the index of a node whose store is elsewhere (PostgreSQL). */
+  /**
+   * Creates {@code dir} (0700) where missing: all a node whose store is elsewhere (PostgreSQL)
+   * needs, and the first step of {@link #prepare}.
+   */
   static void prepareIndexOnly(Path dir) {
     try {
       if (!Files.isDirectory(dir)) Files.createDirectories(dir, attrs("rwx------"));
@@ -85,9 +77,10 @@ final class DataDirectory {
       throw new DataDirectoryException(
           "cannot create the data directory "
               + dir
-              + " ("
-              + e.getMessage()
-              + "); check that its parent exists and is writable by this user, or choose --data",
+              + (e instanceof AccessDeniedException
+                  ? ": permission denied (" + e.getMessage() + ")"
+                  : " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")
+              + "; check that its parent exists and is writable by this user, or choose --data",
           e);
     }
   }

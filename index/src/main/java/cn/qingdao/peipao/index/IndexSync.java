@@ -127,13 +127,7 @@ final class IndexSync implements AutoCloseable {
       if (storeSeq <= appliedSeq) return;
       writeLock.lock();
       try {
-        if (appliedSeq < storeSeq) {
-          applyChanges(appliedSeq);
-          index.refresh();
-          appliedSeq = Math.max(appliedSeq, storeSeq);
-          dirty = true;
-        }
-        if (appliedSeq >= seenSeq) behindSince = 0;
+        applyUpTo(storeSeq);
       } finally {
         writeLock.unlock();
       }
@@ -143,6 +137,20 @@ final class IndexSync implements AutoCloseable {
       problem = "following the store's log failed: " + e;
       LOG.error("applying other nodes' changes failed; rebuilding the index from the store", e);
     }
+  }
+
+  /**
+   * Applies the store's changes up to {@code storeSeq} (what a look saw) and makes them visible;
+   * the caller holds the write lock.
+   */
+  private void applyUpTo(long storeSeq) {
+    if (appliedSeq < storeSeq) {
+      applyChanges(appliedSeq);
+      index.refresh();
+      appliedSeq = storeSeq;
+      dirty = true;
+    }
+    if (appliedSeq >= seenSeq) behindSince = 0;
   }
 
   /** Reads the store's newest sequence and notes when the index fell behind it. */
@@ -190,7 +198,8 @@ final class IndexSync implements AutoCloseable {
   String reconcile(
       Catalog.IndexAhead ahead, java.util.function.Supplier<String> storeIdOnce, boolean shared) {
     long storeSeq = store.lastSeq();
-    long indexSeq = index.committedSeq();
+    SearchIndex.Committed committed = index.committed();
+    long indexSeq = committed.seq();
     if (indexSeq > storeSeq && ahead == Catalog.IndexAhead.REFUSE)
       throw new DataDirectoryException(
           shared
@@ -216,7 +225,7 @@ final class IndexSync implements AutoCloseable {
                   + " purpose, run 'matcher reindex' to rebuild the index from it.");
     // only now, the refusals above having written nothing, may the store get its id
     String storeId = storeIdOnce.get();
-    String followed = index.committedStoreId();
+    String followed = committed.storeId();
     boolean otherStore = followed != null && !followed.equals(storeId);
     if (otherStore && ahead == Catalog.IndexAhead.REFUSE)
       throw new DataDirectoryException(
@@ -231,7 +240,7 @@ final class IndexSync implements AutoCloseable {
     index.bindStore(storeId);
     // same store, but not the same history: restored from a backup older than the index and
     // written since, past the index's sequence again — the change there is not the one it saw
-    String seen = index.committedMark();
+    String seen = committed.mark();
     boolean otherHistory =
         !otherStore
             && seen != null
@@ -422,13 +431,7 @@ final class IndexSync implements AutoCloseable {
         recover(p);
         return;
       }
-      long storeSeq = look();
-      if (appliedSeq < storeSeq) {
-        applyChanges(appliedSeq);
-        index.refresh();
-        appliedSeq = storeSeq;
-        dirty = true;
-      }
+      applyUpTo(look());
       if (dirty) {
         index.commit(appliedSeq, mark(appliedSeq));
         dirty = false;

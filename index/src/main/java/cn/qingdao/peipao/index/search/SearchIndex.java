@@ -218,12 +218,24 @@ public final class SearchIndex implements Closeable {
     return openNote;
   }
 
-  /** The store sequence recorded by the last commit (0 for a new index). */
-  public long committedSeq() {
+  /**
+   * What the last commit recorded of the store it followed (nulls and 0 for a new index, or for one
+   * committed before store ids and marks existed); one read of the commit point.
+   *
+   * @param seq the store sequence the index reflects
+   * @param storeId the store's identity
+   * @param mark what identifies the write at {@code seq} (see {@code EntityStore.markAt})
+   */
+  public record Committed(long seq, String storeId, String mark) {}
+
+  /** The last commit's record of its store; reads the commit point's user data once. */
+  public Committed committed() {
     try {
-      if (!DirectoryReader.indexExists(dir)) return 0;
-      String v = SegmentInfos.readLatestCommit(dir).getUserData().get(SEQ);
-      return v == null ? 0 : Long.parseLong(v);
+      if (!DirectoryReader.indexExists(dir)) return new Committed(0, null, null);
+      Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
+      String seq = data.get(SEQ);
+      return new Committed(
+          seq == null ? 0 : Long.parseLong(seq), data.get(STORE_ID), data.get(MARK));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -272,32 +284,10 @@ public final class SearchIndex implements Closeable {
     this.storeId = id;
   }
 
-  /** The store the last commit followed, or null (a new index, or one from before store ids). */
-  public String committedStoreId() {
-    try {
-      if (!DirectoryReader.indexExists(dir)) return null;
-      return SegmentInfos.readLatestCommit(dir).getUserData().get(STORE_ID);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The mark of the write at the committed sequence (see {@code EntityStore.markAt}), or null. */
-  public String committedMark() {
-    try {
-      if (!DirectoryReader.indexExists(dir)) return null;
-      return SegmentInfos.readLatestCommit(dir).getUserData().get(MARK);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Durably commits the index as reflecting the store up to {@code storeSeq}. */
-  public void commit(long storeSeq) {
-    commit(storeSeq, null);
-  }
-
-  /** As {@link #commit(long)}, recording {@code mark}, what identifies the write at that seq. */
+  /**
+   * Durably commits the index as reflecting the store up to {@code storeSeq}, recording {@code
+   * mark} (what identifies the write at that seq; null when unknown) and the bound store's id.
+   */
   public void commit(long storeSeq, String mark) {
     try {
       Map<String, String> data = new java.util.HashMap<>();

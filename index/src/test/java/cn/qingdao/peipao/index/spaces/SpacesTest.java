@@ -56,10 +56,7 @@ class SpacesTest {
   @BeforeAll
   static void load() {
     catalog = TestStores.open(dir, TAXONOMY);
-    for (EntityType t : EntityType.values()) {
-      var lines = QingdaoDataset.demo(t, TAXONOMY).stream().map(Json::write).iterator();
-      assertTrue(catalog.importLines(t, lines, true, "test").committed());
-    }
+    TestStores.importDemo(catalog);
     spaces = new Spaces(catalog);
     bookings = new Bookings(spaces);
     moveIns = new MoveIns(spaces);

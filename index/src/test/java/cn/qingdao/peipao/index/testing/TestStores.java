@@ -55,6 +55,23 @@ public final class TestStores {
     return Database.open(dataDir.resolve("store.db"));
   }
 
+  /**
+   * Imports the shipped demo data of every type into {@code catalog}, each type atomically; fails
+   * naming the type when one does not import.
+   */
+  public static void importDemo(Catalog catalog) {
+    Taxonomy taxonomy = catalog.reader().taxonomy();
+    for (cn.qingdao.peipao.core.model.EntityType t :
+        cn.qingdao.peipao.core.model.EntityType.values()) {
+      var lines =
+          cn.qingdao.peipao.datasets.QingdaoDataset.demo(t, taxonomy).stream()
+              .map(cn.qingdao.peipao.core.json.Json::write)
+              .iterator();
+      if (!catalog.importLines(t, lines, true, "test").committed())
+        throw new IllegalStateException("the demo data of " + t.path() + " did not import");
+    }
+  }
+
   public static Catalog open(Path dataDir, Taxonomy taxonomy) {
     return open(dataDir, taxonomy, Clock.systemUTC());
   }

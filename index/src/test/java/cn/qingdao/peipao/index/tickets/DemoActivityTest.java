@@ -3,8 +3,6 @@ package cn.qingdao.peipao.index.tickets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.qingdao.peipao.core.json.Json;
-import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.index.Catalog;
@@ -23,10 +21,7 @@ class DemoActivityTest {
     TicketsTest.Hand clock = new TicketsTest.Hand();
     clock.now = java.time.Instant.parse("2026-11-30T04:00:00Z");
     try (Catalog catalog = TestStores.open(dir, TAXONOMY, clock)) {
-      for (EntityType t : EntityType.values()) {
-        var lines = QingdaoDataset.demo(t, TAXONOMY).stream().map(Json::write).iterator();
-        assertTrue(catalog.importLines(t, lines, true, "test").committed());
-      }
+      TestStores.importDemo(catalog);
       var counts =
           DemoActivity.generate(
               catalog, TAXONOMY, TicketSla.defaults(TAXONOMY), QingdaoDataset.DEMO_SEED, clock.now);

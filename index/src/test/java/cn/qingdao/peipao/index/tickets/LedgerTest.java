@@ -48,10 +48,7 @@ class LedgerTest {
   @BeforeAll
   static void load() {
     catalog = TestStores.open(dir, TAXONOMY, clock);
-    for (EntityType t : EntityType.values()) {
-      var lines = QingdaoDataset.demo(t, TAXONOMY).stream().map(Json::write).iterator();
-      assertTrue(catalog.importLines(t, lines, true, "test").committed());
-    }
+    TestStores.importDemo(catalog);
     Recommender r =
         new Recommender(catalog.index(), catalog.reader(), ScoringProfiles.defaults(), clock);
     tickets = new Tickets(catalog, TAXONOMY, r, TicketSla.defaults(TAXONOMY));

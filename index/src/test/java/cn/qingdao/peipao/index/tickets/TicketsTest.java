@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.json.ValidationException;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.model.Mentor;
@@ -74,10 +73,7 @@ class TicketsTest {
   @BeforeAll
   static void load() {
     catalog = TestStores.open(dir, TAXONOMY, clock);
-    for (EntityType t : EntityType.values()) {
-      var lines = QingdaoDataset.demo(t, TAXONOMY).stream().map(Json::write).iterator();
-      assertTrue(catalog.importLines(t, lines, true, "test").committed());
-    }
+    TestStores.importDemo(catalog);
     Recommender r =
         new Recommender(catalog.index(), catalog.reader(), ScoringProfiles.defaults(), clock);
     tickets = new Tickets(catalog, TAXONOMY, r, TicketSla.defaults(TAXONOMY));
