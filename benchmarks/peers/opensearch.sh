@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Runs OpenSearch 3.8.0 (integ-test zip: no security plugin, no bundled JDK) on loopback for the
 # peer benchmark: `start [port]` prints its process id once the cluster answers, `stop` ends it.
-# The text the peer indexes is pre-segmented by our SmartCN analyzer, so it needs no plugin.
+# The query peer indexes text pre-segmented by our SmartCN analyzer; the import peer
+# (ImportPeers) has OpenSearch segment it with its own smartcn plugin, installed here from Maven
+# Central (the analysis-smartcn plugin and the Lucene module it wraps).
 set -euo pipefail
 VERSION=3.8.0
+LUCENE=10.5.0 # the Lucene that OpenSearch 3.8.0 ships (lib/lucene-core-10.5.0.jar)
 CACHE=${PEERS_CACHE:-$(cd "$(dirname "$0")/.." && pwd)/target/peers}
 HOME_DIR=$CACHE/opensearch-$VERSION
 JDK=${OPENSEARCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -15,6 +18,22 @@ start() {
       -Dartifact=org.opensearch.distribution.integ-test-zip:opensearch:$VERSION:zip
     mkdir -p "$CACHE"
     unzip -q -o "$HOME/.m2/repository/org/opensearch/distribution/integ-test-zip/opensearch/$VERSION/opensearch-$VERSION.zip" -d "$CACHE"
+  fi
+  local plugin=$HOME_DIR/plugins/analysis-smartcn
+  if [ ! -f "$plugin/plugin-descriptor.properties" ]; then
+    mvn -B -q dependency:get -Dtransitive=false -Dartifact=org.opensearch.plugin:analysis-smartcn:$VERSION
+    mvn -B -q dependency:get -Dtransitive=false -Dartifact=org.apache.lucene:lucene-analysis-smartcn:$LUCENE
+    mkdir -p "$plugin"
+    cp "$HOME/.m2/repository/org/opensearch/plugin/analysis-smartcn/$VERSION/analysis-smartcn-$VERSION.jar" \
+      "$HOME/.m2/repository/org/apache/lucene/lucene-analysis-smartcn/$LUCENE/lucene-analysis-smartcn-$LUCENE.jar" "$plugin/"
+    cat > "$plugin/plugin-descriptor.properties" <<PROPS
+name=analysis-smartcn
+version=$VERSION
+opensearch.version=$VERSION
+java.version=21
+description=smartcn
+classname=org.opensearch.plugin.analysis.smartcn.AnalysisSmartChinesePlugin
+PROPS
   fi
   cat > "$HOME_DIR/config/opensearch.yml" <<YML
 network.host: 127.0.0.1

@@ -372,8 +372,8 @@ public final class Catalog implements AutoCloseable {
       EntityType type, Iterator<byte[]> lines, boolean atomic, String actor) {
     writeLock.lock();
     writeTransactions.incrementAndGet();
-    try {
-      return importer.importLines(type, lines, atomic, actor);
+    try (IndexSync.Follower follower = sync.follow()) {
+      return importer.importLines(type, lines, atomic, actor, follower::committed);
     } finally {
       try {
         sync.catchUp();

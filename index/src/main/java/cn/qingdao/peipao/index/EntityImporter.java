@@ -22,7 +22,8 @@ import java.util.function.Function;
 /**
  * Bulk upsert from JSON Lines. Non-atomic: valid lines are committed in batches of {@link #BATCH},
  * invalid ones reported by line. Atomic: one transaction, nothing applied when any line is invalid.
- * The caller holds the catalog's write lock and brings the index up to date afterwards.
+ * The caller holds the catalog's write lock and brings the index up to date afterwards; a
+ * non-atomic import says when each batch is committed, so the index can follow while it writes.
  */
 final class EntityImporter {
   /** Store rows written per transaction in a non-atomic import. */
@@ -64,7 +65,8 @@ final class EntityImporter {
     int updated;
   }
 
-  ImportReport importLines(EntityType type, Iterator<byte[]> lines, boolean atomic, String actor) {
+  ImportReport importLines(
+      EntityType type, Iterator<byte[]> lines, boolean atomic, String actor, Runnable committed) {
     List<ImportReport.LineError> errors = new ArrayList<>();
     Tally tally = new Tally();
     if (atomic) {
@@ -88,12 +90,12 @@ final class EntityImporter {
             tally,
             e -> {
               batch.add(e);
-              if (batch.size() >= BATCH) flush(batch, actor, tally);
+              if (batch.size() >= BATCH) flush(batch, actor, tally, committed);
             });
       } catch (SQLException e) {
         throw new StoreException("import failed: " + e.getMessage(), e);
       }
-      flush(batch, actor, tally);
+      flush(batch, actor, tally, committed);
     }
     return new ImportReport(
         atomic,
@@ -158,7 +160,8 @@ final class EntityImporter {
     return true;
   }
 
-  private void flush(List<Entity> batch, String actor, Tally tally) {
+  /** Commits {@code batch}, then tells {@code committed} (which may start indexing it). */
+  private void flush(List<Entity> batch, String actor, Tally tally, Runnable committed) {
     if (batch.isEmpty()) return;
     store.write(
         tx -> {
@@ -166,6 +169,7 @@ final class EntityImporter {
           return null;
         });
     batch.clear();
+    committed.run();
   }
 
   private void stage(Tx tx, Entity e, String actor, Tally tally) throws SQLException {

@@ -11,11 +11,15 @@ import cn.qingdao.peipao.index.store.EntityStore;
 import cn.qingdao.peipao.index.store.StoreException;
 import cn.qingdao.peipao.index.store.StoredEntity;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,6 +36,12 @@ import org.slf4j.LoggerFactory;
  */
 final class IndexSync implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IndexSync.class);
+
+  /** Changed entities from which a batch is applied on several threads (below: one write's few). */
+  static final int PARALLEL_FROM = 64;
+
+  /** Stored rows indexed together while the index is rebuilt. */
+  private static final int REBUILD_CHUNK = 1_000;
 
   private final EntityStore store;
   private final AssignmentStore assignments;
@@ -311,15 +321,32 @@ final class IndexSync implements AutoCloseable {
     Map<EntityType, Map<String, Integer>> loads = new EnumMap<>(EntityType.class);
     for (EntityType t : List.of(EntityType.MENTORS, EntityType.PARKS))
       loads.put(t, assignments.loads(t));
-    var done = new java.util.concurrent.atomic.AtomicLong();
-    return (int)
+    // Rows are streamed from the store and indexed a chunk at a time on every core, as an
+    // import's changes are (see applyChanges).
+    List<StoredEntity> chunk = new ArrayList<>(REBUILD_CHUNK);
+    long[] done = {0};
+    Runnable indexChunk =
+        () -> {
+          if (chunk.isEmpty()) return;
+          chunk.parallelStream()
+              .forEach(
+                  row -> {
+                    int assigned =
+                        loads.getOrDefault(row.type(), Map.of()).getOrDefault(row.id(), 0);
+                    parse(row).ifPresent(e -> index.upsert(e, row.json(), assigned));
+                  });
+          done[0] += chunk.size();
+          chunk.clear();
+          progress.accept(done[0]);
+        };
+    long n =
         store.forEach(
             row -> {
-              int assigned = loads.getOrDefault(row.type(), Map.of()).getOrDefault(row.id(), 0);
-              parse(row).ifPresent(e -> index.upsert(e, row.json(), assigned));
-              long n = done.incrementAndGet();
-              if (n % 1000 == 0) progress.accept(n);
+              chunk.add(row);
+              if (chunk.size() == REBUILD_CHUNK) indexChunk.run();
             });
+    indexChunk.run();
+    return (int) n;
   }
 
   /**
@@ -392,8 +419,79 @@ final class IndexSync implements AutoCloseable {
   /** Applies to the index every store change after {@code seq}; returns how many entities. */
   private int applyChanges(long seq) {
     List<EntityStore.Change> changes = store.changesSince(seq);
-    changes.forEach(this::applyChange);
+    apply(changes);
     return changes.size();
+  }
+
+  /**
+   * Applies {@code changes} (each entity once, as the store lists them). Applying a change reads
+   * the entity's current row, so their order does not matter, and a large batch (an import) is
+   * analysed on every core: SmartCN's segmentation is most of an import's time, and Lucene's writer
+   * takes documents from several threads.
+   */
+  private void apply(List<EntityStore.Change> changes) {
+    if (changes.size() < PARALLEL_FROM) changes.forEach(this::applyChange);
+    else changes.parallelStream().forEach(this::applyChange);
+  }
+
+  /**
+   * Follows an import while it writes: after each batch the store commits, the index takes the
+   * store's new changes on another thread while the importer parses and writes the next batch.
+   * Nothing becomes visible before {@link #catchUp}. The caller holds the write lock throughout and
+   * closes the follower (which waits for it) before catching up.
+   */
+  Follower follow() {
+    return new Follower();
+  }
+
+  /** See {@link #follow}. */
+  final class Follower implements AutoCloseable {
+    private ExecutorService thread;
+    private Future<?> running;
+
+    /** A batch was committed: start applying it unless an apply is running (it is next then). */
+    void committed() {
+      if (running != null && !running.isDone()) return;
+      if (thread == null)
+        thread =
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "index-import");
+                  t.setDaemon(true);
+                  return t;
+                });
+      running = thread.submit(IndexSync.this::applyPending);
+    }
+
+    @Override
+    public void close() {
+      if (thread == null) return;
+      thread.shutdown();
+      try {
+        running.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("applyPending does not throw", e);
+      }
+    }
+  }
+
+  /** Applies the changes after {@code appliedSeq} without making them visible (for an import). */
+  private void applyPending() {
+    if (problem != null) return; // the index is rebuilt from the store anyway
+    try {
+      List<EntityStore.Change> changes = store.changesSince(appliedSeq);
+      if (changes.isEmpty()) return;
+      apply(changes);
+      appliedSeq = Math.max(appliedSeq, changes.getLast().seq());
+      dirty = true;
+    } catch (StoreException e) {
+      storeFailed(e);
+    } catch (RuntimeException e) {
+      problem = "an index update failed during an import: " + e;
+      LOG.error("index update failed during an import; rebuilding from the store", e);
+    }
   }
 
   private void applyChange(EntityStore.Change c) {

@@ -2,6 +2,7 @@ package cn.qingdao.peipao.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,8 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,6 +188,56 @@ class CatalogTest {
       assertTrue(c.startupNote().contains("no index yet"), c.startupNote());
       assertAgree(c);
       assertEquals(10, c.reindex());
+    }
+  }
+
+  /**
+   * Imports large enough to be indexed on several threads (with an entity repeated inside one
+   * import and across imports, and deletions between them) leave the index holding exactly what the
+   * store holds: every entity once, in its last version, findable by its text.
+   */
+  @Test
+  void largeImportsAreIndexedExactlyAsTheStoreHoldsThem() {
+    Random r = new Random(25);
+    try (Catalog c = TestStores.open(dir, TAXONOMY)) {
+      Map<String, String> expected = new TreeMap<>(); // id → name
+      for (int round = 0; round < 4; round++) {
+        List<String> lines = new ArrayList<>();
+        int size = IndexSync.PARALLEL_FROM + r.nextInt(3 * EntityImporter.BATCH);
+        for (int i = 0; i < size; i++) {
+          String id = "t-" + r.nextInt(300);
+          String name = "项目" + r.nextInt(1_000_000);
+          lines.add(P1.replace("t-1", id).replace("海洋大模型", name));
+          expected.put(id, name);
+        }
+        ImportReport report = c.importLines(EntityType.PROJECTS, lines.iterator(), false, "t");
+        assertEquals(size, report.applied(), "round " + round);
+        for (int i = 0; i < 10; i++) {
+          String id = "t-" + r.nextInt(300);
+          if (expected.remove(id) != null) c.delete(EntityType.PROJECTS, id, null, "t");
+        }
+        assertEquals(expected, indexedNames(c), "round " + round);
+        for (String id : List.copyOf(expected.keySet()).subList(0, 5)) {
+          var found = search(c, expected.get(id)).hits().stream().map(SearchResult.Hit::id);
+          assertTrue(found.anyMatch(id::equals), id + " is not found by its name");
+        }
+      }
+      assertAgree(c);
+      // a rebuild (reindex, recovery) indexes on several threads too
+      assertEquals(expected.size(), c.reindex());
+      assertEquals(expected, indexedNames(c), "after a rebuild");
+    }
+  }
+
+  /** Every project the index holds, id → name, checking that none is there twice. */
+  private static Map<String, String> indexedNames(Catalog c) {
+    Map<String, String> indexed = new TreeMap<>();
+    for (int offset = 0; ; offset += 100) {
+      var page = c.search(new SearchRequest(EntityType.PROJECTS, null, Map.of(), offset, 100));
+      for (SearchResult.Hit h : page.hits())
+        assertNull(
+            indexed.put(h.id(), Json.parse(h.json()).get("name").asText()), "twice: " + h.id());
+      if (page.hits().size() < 100) return indexed;
     }
   }
 

@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,22 +60,21 @@ final class OpenSearchEngine implements PeerEngine {
       return a + b == 0 ? 0 : 2 * a * b / (a + b);
       """;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final String base;
+  private final OpenSearchHttp http;
   private final String index;
   private final PeerCorpus corpus;
   private double lastTook = Double.NaN;
 
   OpenSearchEngine(String base, PeerCorpus corpus) throws IOException, InterruptedException {
-    this.base = base;
+    this.http = new OpenSearchHttp(base);
     this.corpus = corpus;
     this.index = "mentors-" + corpus.size;
-    JsonNode count = send("GET", "/" + index + "/_count", null, true);
+    JsonNode count = http.send("GET", "/" + index + "/_count", null, true);
     if (count == null || count.path("count").asLong() != corpus.size) build();
   }
 
   private void build() throws IOException, InterruptedException {
-    send("DELETE", "/" + index, null, true);
+    http.send("DELETE", "/" + index, null, true);
     ObjectNode settings = F.objectNode();
     settings.put("number_of_shards", 1).put("number_of_replicas", 0).put("refresh_interval", "-1");
     settings.put("index.requests.cache.enable", false);
@@ -100,22 +95,23 @@ final class OpenSearchEngine implements PeerEngine {
     props.putObject("second").put("type", "boolean");
     for (String f : List.of("lat", "lon")) props.putObject(f).put("type", "double");
     props.putObject("text").put("type", "text").put("analyzer", "tokens");
-    send("PUT", "/" + index, Json.write(body), false);
+    http.send("PUT", "/" + index, Json.write(body), false);
     StringBuilder bulk = new StringBuilder();
     int n = 0;
     for (MentorRow m : corpus.mentors) {
       bulk.append("{\"index\":{\"_id\":\"").append(m.id()).append("\"}}\n");
       bulk.append(Json.write(m.document())).append('\n');
       if (++n % 5000 == 0) {
-        send("POST", "/" + index + "/_bulk", bulk.toString(), false);
+        http.send("POST", "/" + index + "/_bulk", bulk.toString(), false);
         bulk.setLength(0);
       }
     }
-    if (!bulk.isEmpty()) send("POST", "/" + index + "/_bulk", bulk.toString(), false);
-    send("POST", "/" + index + "/_refresh", null, false);
-    send("POST", "/" + index + "/_forcemerge?max_num_segments=1", null, false);
-    send("PUT", "/" + index + "/_settings", "{\"index\":{\"refresh_interval\":\"1s\"}}", false);
-    send("POST", "/" + index + "/_refresh", null, false);
+    if (!bulk.isEmpty()) http.send("POST", "/" + index + "/_bulk", bulk.toString(), false);
+    http.send("POST", "/" + index + "/_refresh", null, false);
+    http.send("POST", "/" + index + "/_forcemerge?max_num_segments=1", null, false);
+    http.send(
+        "PUT", "/" + index + "/_settings", "{\"index\":{\"refresh_interval\":\"1s\"}}", false);
+    http.send("POST", "/" + index + "/_refresh", null, false);
   }
 
   @Override
@@ -130,7 +126,8 @@ final class OpenSearchEngine implements PeerEngine {
       return List.of();
     }
     JsonNode answer =
-        send("POST", "/" + index + "/_search?request_cache=false", Json.write(query(q, k)), false);
+        http.send(
+            "POST", "/" + index + "/_search?request_cache=false", Json.write(query(q, k)), false);
     lastTook = answer.path("took").asDouble();
     List<String> ids = new ArrayList<>(k);
     for (JsonNode hit : answer.path("hits").path("hits")) ids.add(hit.path("_id").asText());
@@ -204,24 +201,5 @@ final class OpenSearchEngine implements PeerEngine {
 
   private static void array(ArrayNode out, double[] values) {
     for (double v : values) out.add(v);
-  }
-
-  private JsonNode send(String method, String path, String body, boolean missingOk)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() == 404 && missingOk) return null;
-    if (r.statusCode() >= 300)
-      throw new IOException(method + " " + path + ": HTTP " + r.statusCode() + " " + r.body());
-    JsonNode answer = Json.parse(r.body());
-    if (answer.path("errors").asBoolean(false))
-      throw new IOException(method + " " + path + ": bulk errors " + r.body().substring(0, 500));
-    return answer;
   }
 }
