@@ -246,6 +246,15 @@ public final class Catalog implements AutoCloseable {
     return store.get(type, id).flatMap(sync::parse);
   }
 
+  /**
+   * As {@link #entity}, for the subject of a recommendation: from a cache the index keeps in step
+   * with itself, so the subject is as current as what it is ranked against (on a node that did not
+   * take the latest write, as current as its index). O(1) when cached.
+   */
+  public Optional<Entity> subject(EntityType type, String id) {
+    return sync.subjects.get(type, id, () -> entity(type, id));
+  }
+
   /** The audit log of one entity, newest first. */
   public List<AuditEntry> audit(EntityType type, String id, int limit) {
     return store.audit(type, id, limit);
@@ -312,8 +321,7 @@ public final class Catalog implements AutoCloseable {
               });
       StoredEntity row = result.stored();
       Entity saved = e.withServerFields(id, row.version(), row.updatedAt());
-      sync.afterWrite(
-          row.seq(), () -> index.upsert(saved, row.json(), sync.assigned(e.type(), id)));
+      sync.afterWrite(row.seq(), () -> sync.applyWritten(saved, row.json()));
       return result;
     } finally {
       writeLock.unlock();

@@ -55,6 +55,10 @@ final class IndexSync implements AutoCloseable {
   private boolean reconciled;
   private final java.time.Clock clock;
   private ScheduledExecutorService committer;
+  // index large batches on several threads (imports, rebuilds)
+  private final IndexWorkers workers = new IndexWorkers();
+  // subjects of recommendations, dropped as their changes reach the index
+  final SubjectCache subjects = new SubjectCache();
   // written under the write lock; read without it by lag()
   private volatile long appliedSeq;
   // what the last look at the store saw, when, and since when the index has been behind it
@@ -318,23 +322,23 @@ final class IndexSync implements AutoCloseable {
 
   private int rebuild(long seq, java.util.function.LongConsumer progress) {
     index.deleteAll();
+    subjects.clear();
     Map<EntityType, Map<String, Integer>> loads = new EnumMap<>(EntityType.class);
     for (EntityType t : List.of(EntityType.MENTORS, EntityType.PARKS))
       loads.put(t, assignments.loads(t));
-    // Rows are streamed from the store and indexed a chunk at a time on every core, as an
-    // import's changes are (see applyChanges).
+    // Rows are streamed from the store and indexed a chunk at a time on several threads, as an
+    // import's changes are (see apply).
     List<StoredEntity> chunk = new ArrayList<>(REBUILD_CHUNK);
     long[] done = {0};
     Runnable indexChunk =
         () -> {
           if (chunk.isEmpty()) return;
-          chunk.parallelStream()
-              .forEach(
-                  row -> {
-                    int assigned =
-                        loads.getOrDefault(row.type(), Map.of()).getOrDefault(row.id(), 0);
-                    parse(row).ifPresent(e -> index.upsert(e, row.json(), assigned));
-                  });
+          workers.forEach(
+              chunk,
+              row -> {
+                int assigned = loads.getOrDefault(row.type(), Map.of()).getOrDefault(row.id(), 0);
+                parse(row).ifPresent(e -> index.upsert(e, row.json(), assigned));
+              });
           done[0] += chunk.size();
           chunk.clear();
           progress.accept(done[0]);
@@ -431,7 +435,7 @@ final class IndexSync implements AutoCloseable {
    */
   private void apply(List<EntityStore.Change> changes) {
     if (changes.size() < PARALLEL_FROM) changes.forEach(this::applyChange);
-    else changes.parallelStream().forEach(this::applyChange);
+    else workers.forEach(changes, this::applyChange);
   }
 
   /**
@@ -468,11 +472,11 @@ final class IndexSync implements AutoCloseable {
       if (thread == null) return;
       thread.shutdown();
       try {
-        running.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        // even when interrupted: catching up meanwhile would race it for the same entities
+        IndexWorkers.awaitUninterruptibly(running);
       } catch (ExecutionException e) {
-        throw new IllegalStateException("applyPending does not throw", e);
+        if (e.getCause() instanceof Error error) throw error;
+        throw new IllegalStateException("applyPending handles its failures", e);
       }
     }
   }
@@ -494,7 +498,14 @@ final class IndexSync implements AutoCloseable {
     }
   }
 
+  /** Applies the entity a write on this node just saved as {@code json}. */
+  void applyWritten(Entity saved, String json) {
+    subjects.drop(saved.type(), saved.id());
+    index.upsert(saved, json, assigned(saved.type(), saved.id()));
+  }
+
   private void applyChange(EntityStore.Change c) {
+    subjects.drop(c.type(), c.id());
     Optional<StoredEntity> row = store.get(c.type(), c.id());
     if (row.isEmpty()) {
       index.delete(c.type(), c.id());
@@ -587,6 +598,7 @@ final class IndexSync implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    workers.close();
     writeLock.lock();
     try {
       if (reconciled && problem == null && storeDamage.get() == null)

@@ -229,6 +229,44 @@ class CatalogTest {
     }
   }
 
+  /**
+   * The subject of a recommendation (cached) is the stored entity after every kind of write: a
+   * create, a replacement, an import (large and small), a deletion, a re-creation.
+   */
+  @Test
+  void aSubjectIsTheStoredEntityAfterEveryKindOfWrite() {
+    Random r = new Random(26);
+    try (Catalog c = TestStores.open(dir, TAXONOMY)) {
+      List<String> ids = List.of("t-1", "t-2", "t-3");
+      for (int step = 0; step < 60; step++) {
+        String id = ids.get(r.nextInt(ids.size()));
+        String line = P1.replace("t-1", id).replace("海洋大模型", "项目" + step);
+        boolean exists = c.entity(EntityType.PROJECTS, id).isPresent();
+        switch (r.nextInt(4)) {
+          case 0 -> c.put(project(c, line), null, "t");
+          case 1 -> c.importLines(EntityType.PROJECTS, List.of(line).iterator(), false, "t");
+          case 2 -> {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < IndexSync.PARALLEL_FROM; i++) lines.add(line.replace(id, "u-" + i));
+            lines.add(line);
+            c.importLines(EntityType.PROJECTS, lines.iterator(), false, "t");
+          }
+          default -> {
+            if (exists) c.delete(EntityType.PROJECTS, id, null, "t");
+          }
+        }
+        for (String each : ids) {
+          // read twice: the first may fill the cache, the second reads it
+          c.subject(EntityType.PROJECTS, each);
+          assertEquals(
+              c.entity(EntityType.PROJECTS, each),
+              c.subject(EntityType.PROJECTS, each),
+              "step " + step + ", " + each);
+        }
+      }
+    }
+  }
+
   /** Every project the index holds, id → name, checking that none is there twice. */
   private static Map<String, String> indexedNames(Catalog c) {
     Map<String, String> indexed = new TreeMap<>();

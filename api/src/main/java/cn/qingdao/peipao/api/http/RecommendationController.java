@@ -107,7 +107,7 @@ public final class RecommendationController {
     RequestFilters filters = queryFilters(ctx, target);
     Entity subject =
         catalog
-            .entity(subjectType, id)
+            .subject(subjectType, id)
             .orElseThrow(
                 () -> new ApiException(404, "no " + subjectType.path() + " with id '" + id + "'"));
     // a pair the subject rejected is not recommended to it again; existing relations are marked

@@ -22,6 +22,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -39,6 +40,7 @@ final class FeatureCache {
   private final TermDictionary dictionary = new TermDictionary();
   private final DistrictBounds bounds;
   private final Map<Object, Segment> bySegment = new ConcurrentHashMap<>();
+  private final Map<Object, Map<String, Integer>> docFreqs = new ConcurrentHashMap<>();
 
   FeatureCache(EntityReader reader, FeatureExtractor extractor, Eligibility eligibility) {
     this.reader = reader;
@@ -54,6 +56,36 @@ final class FeatureCache {
 
   TermDictionary dictionary() {
     return dictionary;
+  }
+
+  /**
+   * How many of {@code leaf}'s documents hold {@code term} in {@code field}, deleted ones included
+   * as Lucene counts them: remembered per segment, whose postings never change, so a request's BM25
+   * weights cost a hash lookup per segment and term instead of a terms-dictionary seek. O(1) once
+   * seen.
+   */
+  int docFreq(LeafReader leaf, String field, String term) {
+    IndexReader.CacheHelper helper = leaf.getCoreCacheHelper();
+    if (helper == null) return seekDocFreq(leaf, field, term);
+    Object key = helper.getKey();
+    Map<String, Integer> seen = docFreqs.get(key);
+    if (seen == null) {
+      Map<String, Integer> fresh = new ConcurrentHashMap<>();
+      seen = docFreqs.putIfAbsent(key, fresh);
+      if (seen == null) {
+        seen = fresh;
+        helper.addClosedListener(docFreqs::remove);
+      }
+    }
+    return seen.computeIfAbsent(field + '\u0000' + term, k -> seekDocFreq(leaf, field, term));
+  }
+
+  private static int seekDocFreq(LeafReader leaf, String field, String term) {
+    try {
+      return leaf.docFreq(new Term(field, term));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The data of {@code leaf}'s documents by doc id; built on first use, O(docs). */

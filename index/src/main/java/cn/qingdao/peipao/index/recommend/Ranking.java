@@ -112,7 +112,7 @@ public final class Ranking {
                       new TextRelevance(
                           searcher.getIndexReader(),
                           target,
-                          cache.dictionary(),
+                          cache,
                           subjectTerms(searcher, subject));
                   double[] out = new double[docs.size()];
                   for (int j = 0; j < out.length; j++) {

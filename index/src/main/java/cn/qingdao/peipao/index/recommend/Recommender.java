@@ -165,7 +165,7 @@ public final class Recommender {
                   ? new TextRelevance(
                       searcher.getIndexReader(),
                       r.target(),
-                      cache.dictionary(),
+                      cache,
                       ranking.subjectTerms(searcher, r.subject()))
                   : null;
           // words no candidate has cannot raise any candidate's score: bound text below 1

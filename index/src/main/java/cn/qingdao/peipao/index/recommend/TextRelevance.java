@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.LeafReaderContext;
 
 /**
  * Normalised BM25 relevance of one subject text against candidate documents: {@code Σ
@@ -31,10 +31,7 @@ final class TextRelevance {
    * of the target type's text field.
    */
   TextRelevance(
-      IndexReader reader,
-      EntityType target,
-      TermDictionary dictionary,
-      Map<String, Integer> queryTerms) {
+      IndexReader reader, EntityType target, FeatureCache cache, Map<String, Integer> queryTerms) {
     String field = EntityDocuments.textOf(target);
     try {
       long docs = Math.max(1, reader.getDocCount(field));
@@ -45,10 +42,12 @@ final class TextRelevance {
       double sum = 0;
       double reachable = 0;
       for (Map.Entry<String, Integer> e : queryTerms.entrySet()) {
-        int df = reader.docFreq(new Term(field, e.getKey()));
+        int df = 0; // what reader.docFreq counts, from the per-segment cache
+        for (LeafReaderContext leaf : reader.leaves())
+          df += cache.docFreq(leaf.reader(), field, e.getKey());
         double w = e.getValue() * Math.log(1 + (docs - df + 0.5) / (df + 0.5));
         sum += w;
-        int id = dictionary.find(e.getKey());
+        int id = cache.dictionary().find(e.getKey());
         if (id >= 0) {
           if (df > 0) reachable += w;
           byTerm[n] = w;
