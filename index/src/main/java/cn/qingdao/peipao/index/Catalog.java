@@ -380,7 +380,7 @@ public final class Catalog implements AutoCloseable {
       EntityType type, Iterator<byte[]> lines, boolean atomic, String actor) {
     writeLock.lock();
     writeTransactions.incrementAndGet();
-    try (IndexSync.Follower follower = sync.follow()) {
+    try (ImportFollower follower = sync.follow()) {
       return importer.importLines(type, lines, atomic, actor, follower::committed);
     } finally {
       try {

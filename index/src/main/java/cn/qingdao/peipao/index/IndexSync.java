@@ -16,10 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -149,6 +146,7 @@ final class IndexSync implements AutoCloseable {
       storeFailed(e);
     } catch (RuntimeException e) {
       problem = "following the store's log failed: " + e;
+      subjects.clear(); // the index missed a change: no subject may be older than the store
       LOG.error("applying other nodes' changes failed; rebuilding the index from the store", e);
     }
   }
@@ -350,6 +348,7 @@ final class IndexSync implements AutoCloseable {
               if (chunk.size() == REBUILD_CHUNK) indexChunk.run();
             });
     indexChunk.run();
+    subjects.clear(); // again: a subject read during the rebuild may be older than what it indexed
     return (int) n;
   }
 
@@ -372,6 +371,7 @@ final class IndexSync implements AutoCloseable {
       storeFailed(e);
     } catch (RuntimeException e) {
       problem = "an index update failed after a committed write: " + e;
+      subjects.clear(); // the index missed a change: no subject may be older than the store
       LOG.error(
           "index update failed after a committed write (seq {}); rebuilding from the store",
           seq,
@@ -384,6 +384,7 @@ final class IndexSync implements AutoCloseable {
    * another failure is logged and retried at the next tick. Never a reason to rebuild the index.
    */
   private void storeFailed(StoreException e) {
+    subjects.clear(); // a change may not have reached the index: nor may a cached subject be older
     if (StoreException.damaged(e)
         || e.kind() == StoreException.Kind.DAMAGED
         || e.kind() == StoreException.Kind.CORRUPT_ROW) {
@@ -444,41 +445,8 @@ final class IndexSync implements AutoCloseable {
    * Nothing becomes visible before {@link #catchUp}. The caller holds the write lock throughout and
    * closes the follower (which waits for it) before catching up.
    */
-  Follower follow() {
-    return new Follower();
-  }
-
-  /** See {@link #follow}. */
-  final class Follower implements AutoCloseable {
-    private ExecutorService thread;
-    private Future<?> running;
-
-    /** A batch was committed: start applying it unless an apply is running (it is next then). */
-    void committed() {
-      if (running != null && !running.isDone()) return;
-      if (thread == null)
-        thread =
-            Executors.newSingleThreadExecutor(
-                r -> {
-                  Thread t = new Thread(r, "index-import");
-                  t.setDaemon(true);
-                  return t;
-                });
-      running = thread.submit(IndexSync.this::applyPending);
-    }
-
-    @Override
-    public void close() {
-      if (thread == null) return;
-      thread.shutdown();
-      try {
-        // even when interrupted: catching up meanwhile would race it for the same entities
-        IndexWorkers.awaitUninterruptibly(running);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof Error error) throw error;
-        throw new IllegalStateException("applyPending handles its failures", e);
-      }
-    }
+  ImportFollower follow() {
+    return new ImportFollower(this::applyPending);
   }
 
   /** Applies the changes after {@code appliedSeq} without making them visible (for an import). */
@@ -494,18 +462,30 @@ final class IndexSync implements AutoCloseable {
       storeFailed(e);
     } catch (RuntimeException e) {
       problem = "an index update failed during an import: " + e;
+      subjects.clear(); // the index missed a change: no subject may be older than the store
       LOG.error("index update failed during an import; rebuilding from the store", e);
     }
   }
 
   /** Applies the entity a write on this node just saved as {@code json}. */
   void applyWritten(Entity saved, String json) {
-    subjects.drop(saved.type(), saved.id());
-    index.upsert(saved, json, assigned(saved.type(), saved.id()));
+    try {
+      index.upsert(saved, json, assigned(saved.type(), saved.id()));
+    } finally {
+      subjects.drop(saved.type(), saved.id());
+    }
   }
 
   private void applyChange(EntityStore.Change c) {
-    subjects.drop(c.type(), c.id());
+    try {
+      indexChange(c);
+    } finally {
+      // after the row is read and indexed: a subject read meanwhile may be older than both
+      subjects.drop(c.type(), c.id());
+    }
+  }
+
+  private void indexChange(EntityStore.Change c) {
     Optional<StoredEntity> row = store.get(c.type(), c.id());
     if (row.isEmpty()) {
       index.delete(c.type(), c.id());
@@ -549,6 +529,7 @@ final class IndexSync implements AutoCloseable {
       storeFailed(e);
     } catch (RuntimeException e) {
       problem = "the periodic index commit failed: " + e;
+      subjects.clear(); // the index missed a change: no subject may be older than the store
       LOG.error("periodic index commit failed; rebuilding the index from the store", e);
     } finally {
       writeLock.unlock();
@@ -598,8 +579,8 @@ final class IndexSync implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    writeLock.lock(); // an import holds it: the workers are closed once it is done
     workers.close();
-    writeLock.lock();
     try {
       if (reconciled && problem == null && storeDamage.get() == null)
         index.commit(appliedSeq, mark(appliedSeq));

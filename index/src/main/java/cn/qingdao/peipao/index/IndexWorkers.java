@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -24,13 +25,14 @@ final class IndexWorkers implements AutoCloseable {
   static final int MAX = 3;
 
   private final int size = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, MAX);
+  // the calling thread works too: size − 1 more
   private final ExecutorService pool;
 
   IndexWorkers() {
     AtomicInteger n = new AtomicInteger();
     this.pool =
         Executors.newFixedThreadPool(
-            size,
+            Math.max(1, size - 1),
             r -> {
               Thread t = new Thread(r, "index-worker-" + n.incrementAndGet());
               t.setDaemon(true);
@@ -39,10 +41,11 @@ final class IndexWorkers implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} on every item, the threads taking the next item as they finish one; returns
-   * once all have stopped, rethrowing the first failure (a store failure before any other, since
-   * the caller handles it as the store's and not the index's). Cost: the items' work over up to
-   * {@link #MAX} threads.
+   * Runs {@code work} on every item, the calling thread and the pool's taking the next item as they
+   * finish one; returns once all have stopped, rethrowing the first failure (a store failure before
+   * any other, since the caller handles it as the store's and not the index's). A pool that is
+   * closing leaves the work to the calling thread. Cost: the items' work over up to {@link #MAX}
+   * threads.
    */
   <T> void forEach(List<T> items, Consumer<T> work) {
     if (size == 1 || items.size() < 2) {
@@ -50,34 +53,51 @@ final class IndexWorkers implements AutoCloseable {
       return;
     }
     AtomicInteger next = new AtomicInteger();
+    Runnable drain =
+        () -> {
+          for (int i; (i = next.getAndIncrement()) < items.size(); ) work.accept(items.get(i));
+        };
     List<Future<?>> running = new ArrayList<>();
-    for (int t = 0; t < Math.min(size, items.size()); t++) {
-      running.add(
-          pool.submit(
-              () -> {
-                for (int i; (i = next.getAndIncrement()) < items.size(); )
-                  work.accept(items.get(i));
-              }));
+    try {
+      for (int t = 1; t < Math.min(size, items.size()); t++) running.add(pool.submit(drain));
+    } catch (RejectedExecutionException closing) {
+      // the service is stopping: this thread does the rest
     }
-    RuntimeException first = null;
-    Error error = null;
+    Failures failures = new Failures();
+    try {
+      drain.run();
+    } catch (RuntimeException | Error e) {
+      next.set(items.size()); // the others stop at their next item
+      failures.add(e);
+    }
     for (Future<?> f : running) {
       try {
         awaitUninterruptibly(f);
       } catch (ExecutionException e) {
-        next.set(items.size()); // the others stop at their next item
-        Throwable cause = e.getCause();
-        if (cause instanceof Error x) {
-          if (error == null) error = x;
-        } else if (cause instanceof StoreException s) {
-          if (!(first instanceof StoreException)) first = s;
-        } else if (cause instanceof RuntimeException x && first == null) {
-          first = x;
-        }
+        next.set(items.size());
+        failures.add(e.getCause());
       }
     }
-    if (error != null) throw error;
-    if (first != null) throw first;
+    failures.rethrow();
+  }
+
+  /** The first failure of each kind; an error first, then a store failure, then any other. */
+  private static final class Failures {
+    private Error error;
+    private StoreException store;
+    private RuntimeException other;
+
+    void add(Throwable t) {
+      if (t instanceof Error e && error == null) error = e;
+      else if (t instanceof StoreException s && store == null) store = s;
+      else if (t instanceof RuntimeException r && other == null) other = r;
+    }
+
+    void rethrow() {
+      if (error != null) throw error;
+      if (store != null) throw store;
+      if (other != null) throw other;
+    }
   }
 
   /**

@@ -111,7 +111,8 @@ public final class RecommendationController {
             .orElseThrow(
                 () -> new ApiException(404, "no " + subjectType.path() + " with id '" + id + "'"));
     // a pair the subject rejected is not recommended to it again; existing relations are marked
-    Set<String> rejected = feedback.rejected(subjectType, id, target);
+    Feedback.Standing standing = feedback.standing(subjectType, id, target);
+    Set<String> rejected = standing.rejected();
     // nor an event the project is signed up for already, or one with no seat and no waitlist
     if (target == EntityType.EVENTS) {
       rejected = new HashSet<>(rejected);
@@ -123,7 +124,7 @@ public final class RecommendationController {
         ctx,
         run(subject, target, limit, filters, ctx.queryParam("profile"), includePartial, rejected),
         explain,
-        feedback.relations(subjectType, id, target),
+        standing.relations(),
         start);
   }
 

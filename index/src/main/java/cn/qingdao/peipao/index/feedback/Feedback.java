@@ -130,14 +130,18 @@ public final class Feedback {
   }
 
   /**
-   * The existing relations of a subject with targets of a type: target id → {@code assigned} (an
-   * active assignment) or {@code accepted} (an accept not rejected since).
+   * What a subject already has with targets of a type: the targets it rejected (and has not
+   * accepted since), and its relations, target id → {@code assigned} (an active assignment) or
+   * {@code accepted} (an accept not rejected since). Two store reads.
    */
-  public Map<String, String> relations(
-      EntityType subjectType, String subjectId, EntityType targetType) {
+  public record Standing(Set<String> rejected, Map<String, String> relations) {}
+
+  /** See {@link Standing}. */
+  public Standing standing(EntityType subjectType, String subjectId, EntityType targetType) {
+    FeedbackStore.Decisions decisions =
+        catalog.feedback().decisions(subjectType, subjectId, targetType);
     Map<String, String> out = new HashMap<>();
-    for (String id : catalog.feedback().accepted(subjectType, subjectId, targetType))
-      out.put(id, "accepted");
+    for (String id : decisions.accepted()) out.put(id, "accepted");
     boolean projectSide = subjectType == EntityType.PROJECTS;
     EntityType other = projectSide ? targetType : subjectType;
     if (other == EntityType.MENTORS || other == EntityType.PARKS) {
@@ -147,12 +151,7 @@ public final class Feedback {
         out.put(projectSide ? a.counterpartId() : a.projectId(), "assigned");
       }
     }
-    return out;
-  }
-
-  /** The targets the subject rejected (and has not accepted since). */
-  public Set<String> rejected(EntityType subjectType, String subjectId, EntityType targetType) {
-    return catalog.feedback().rejected(subjectType, subjectId, targetType);
+    return new Standing(decisions.rejected(), out);
   }
 
   private String newId() {

@@ -66,7 +66,9 @@ final class FeatureCache {
    */
   int docFreq(LeafReader leaf, String field, String term) {
     IndexReader.CacheHelper helper = leaf.getCoreCacheHelper();
-    if (helper == null) return seekDocFreq(leaf, field, term);
+    // only words some cached document has are remembered (the cache stays within the corpus's
+    // vocabulary); any other word of an ad-hoc profile is looked up each time
+    if (helper == null || dictionary.find(term) < 0) return seekDocFreq(leaf, field, term);
     Object key = helper.getKey();
     Map<String, Integer> seen = docFreqs.get(key);
     if (seen == null) {

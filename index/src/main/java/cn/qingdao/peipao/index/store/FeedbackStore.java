@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,17 +67,20 @@ public final class FeedbackStore {
 
   /** The targets a subject has rejected (and not accepted since). */
   public Set<String> rejected(EntityType subjectType, String subjectId, EntityType targetType) {
-    return lastDecision(subjectType, subjectId, targetType, "reject");
+    return decisions(subjectType, subjectId, targetType).rejected();
   }
 
   /** The targets a subject has accepted (and not rejected since). */
   public Set<String> accepted(EntityType subjectType, String subjectId, EntityType targetType) {
-    return lastDecision(subjectType, subjectId, targetType, "accept");
+    return decisions(subjectType, subjectId, targetType).accepted();
   }
 
-  private Set<String> lastDecision(
-      EntityType subjectType, String subjectId, EntityType targetType, String decision) {
-    Set<String> out = new HashSet<>();
+  /** A subject's standing decisions on targets of a type: each target's last accept or reject. */
+  public record Decisions(Set<String> accepted, Set<String> rejected) {}
+
+  /** Both sets of {@link Decisions} from one read of the subject's feedback. */
+  public Decisions decisions(EntityType subjectType, String subjectId, EntityType targetType) {
+    Map<String, String> last = new HashMap<>(); // target id → its last decision
     try (Connection c = db.connection();
         PreparedStatement q =
             c.prepareStatement(
@@ -86,15 +90,15 @@ public final class FeedbackStore {
       q.setString(2, subjectId);
       q.setString(3, targetType.path());
       try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          if (rs.getString(2).equals(decision)) out.add(rs.getString(1));
-          else out.remove(rs.getString(1));
-        }
+        while (rs.next()) last.put(rs.getString(1), rs.getString(2));
       }
     } catch (SQLException e) {
       throw new StoreException("store read failed: " + e.getMessage(), e);
     }
-    return out;
+    Set<String> accepted = new HashSet<>();
+    Set<String> rejected = new HashSet<>();
+    last.forEach((target, action) -> (action.equals("accept") ? accepted : rejected).add(target));
+    return new Decisions(accepted, rejected);
   }
 
   /** The WHERE clause of {@code query}, its arguments added to {@code args}. */

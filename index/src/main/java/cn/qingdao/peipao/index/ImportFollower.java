@@ -1,0 +1,50 @@
+package cn.qingdao.peipao.index;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs the index's catch-up with an import on another thread, one run at a time: after each batch
+ * the store commits, {@link #committed} starts a run unless one is going (it then takes this batch
+ * too, since a run applies everything the store has past the index). {@link #close} waits for the
+ * last run. See {@code IndexSync.follow}.
+ */
+final class ImportFollower implements AutoCloseable {
+  private final Runnable applyPending;
+  private ExecutorService thread;
+  private Future<?> running;
+
+  /** {@code applyPending} applies the store's changes past the index and handles its failures. */
+  ImportFollower(Runnable applyPending) {
+    this.applyPending = applyPending;
+  }
+
+  /** A batch was committed: start applying it unless a run is going (it is next then). */
+  void committed() {
+    if (running != null && !running.isDone()) return;
+    if (thread == null)
+      thread =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "index-import");
+                t.setDaemon(true);
+                return t;
+              });
+    running = thread.submit(applyPending);
+  }
+
+  /** Waits for the last run, even when interrupted: catching up meanwhile would race it. */
+  @Override
+  public void close() {
+    if (thread == null) return;
+    thread.shutdown();
+    try {
+      IndexWorkers.awaitUninterruptibly(running);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) throw error;
+      throw new IllegalStateException("applyPending handles its failures", e);
+    }
+  }
+}
