@@ -431,8 +431,8 @@ final class IndexSync implements AutoCloseable {
   /**
    * Applies {@code changes} (each entity once, as the store lists them). Applying a change reads
    * the entity's current row, so their order does not matter, and a large batch (an import) is
-   * analysed on every core: SmartCN's segmentation is most of an import's time, and Lucene's writer
-   * takes documents from several threads.
+   * analysed on several threads (IndexWorkers): SmartCN's segmentation is most of an import's time,
+   * and Lucene's writer takes documents from several threads.
    */
   private void apply(List<EntityStore.Change> changes) {
     if (changes.size() < PARALLEL_FROM) changes.forEach(this::applyChange);

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -264,6 +265,39 @@ class CatalogTest {
               "step " + step + ", " + each);
         }
       }
+    }
+  }
+
+  /**
+   * Readers racing the writes never leave a subject older than a write already acknowledged, nor
+   * older than the store once the writes stop.
+   */
+  @Test
+  void subjectsReadWhileWritesRaceThemAreNeverLeftBehind() throws Exception {
+    try (Catalog c = TestStores.open(dir, TAXONOMY)) {
+      c.put(project(c, P1), null, "t");
+      AtomicBoolean stop = new AtomicBoolean();
+      List<Thread> readers = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        Thread reader =
+            new Thread(
+                () -> {
+                  while (!stop.get()) c.subject(EntityType.PROJECTS, "t-1");
+                });
+        reader.start();
+        readers.add(reader);
+      }
+      try {
+        for (int v = 0; v < 60; v++) {
+          WriteResult w = c.put(project(c, P1.replace("海洋大模型", "项目" + v)), null, "t");
+          long seen = c.subject(EntityType.PROJECTS, "t-1").orElseThrow().version();
+          assertTrue(seen >= w.stored().version(), "write " + v + ": subject at version " + seen);
+        }
+      } finally {
+        stop.set(true);
+        for (Thread reader : readers) reader.join();
+      }
+      assertEquals(c.entity(EntityType.PROJECTS, "t-1"), c.subject(EntityType.PROJECTS, "t-1"));
     }
   }
 
