@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -66,7 +67,11 @@ final class EntityImporter {
   }
 
   ImportReport importLines(
-      EntityType type, Iterator<byte[]> lines, boolean atomic, String actor, Runnable committed) {
+      EntityType type,
+      Iterator<byte[]> lines,
+      boolean atomic,
+      String actor,
+      Consumer<List<Staged>> committed) {
     List<ImportReport.LineError> errors = new ArrayList<>();
     Tally tally = new Tally();
     if (atomic) {
@@ -160,27 +165,32 @@ final class EntityImporter {
     return true;
   }
 
-  /** Commits {@code batch}, then tells {@code committed} (which may start indexing it). */
-  private void flush(List<Entity> batch, String actor, Tally tally, Runnable committed) {
+  /** Commits {@code batch}, then hands what it saved to {@code committed} (which may index it). */
+  private void flush(
+      List<Entity> batch, String actor, Tally tally, Consumer<List<Staged>> committed) {
     if (batch.isEmpty()) return;
-    store.write(
-        tx -> {
-          for (Entity e : batch) stage(tx, e, actor, tally);
-          return null;
-        });
+    List<Staged> saved =
+        store.write(
+            tx -> {
+              List<Staged> out = new ArrayList<>(batch.size());
+              for (Entity e : batch) out.add(stage(tx, e, actor, tally));
+              return out;
+            });
     batch.clear();
-    committed.run();
+    committed.accept(saved);
   }
 
-  private void stage(Tx tx, Entity e, String actor, Tally tally) throws SQLException {
+  private Staged stage(Tx tx, Entity e, String actor, Tally tally) throws SQLException {
     Optional<StoredEntity> old = tx.get(e.type(), e.id());
     long version = old.map(StoredEntity::version).orElse(0L) + 1;
     Entity saved =
         e.withServerFields(e.id(), version, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-    EntityRows.put(
-        tx, saved, Json.write(saved), actor, old.isPresent() ? "import-update" : "import-create");
+    String json = Json.write(saved);
+    long seq =
+        EntityRows.put(tx, saved, json, actor, old.isPresent() ? "import-update" : "import-create");
     tally.applied++;
     if (old.isPresent()) tally.updated++;
     else tally.created++;
+    return new Staged(saved, json, seq);
   }
 }

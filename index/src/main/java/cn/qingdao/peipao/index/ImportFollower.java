@@ -1,9 +1,13 @@
 package cn.qingdao.peipao.index;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Runs the index's catch-up with an import on another thread, one run at a time: after each batch
@@ -12,17 +16,23 @@ import java.util.concurrent.Future;
  * last run. See {@code IndexSync.follow}.
  */
 final class ImportFollower implements AutoCloseable {
-  private final Runnable applyPending;
+  private final Consumer<Map<String, Staged>> applyPending;
+  // what the import saved and the index has not taken yet, by entity (the last write of each)
+  private final Map<String, Staged> staged = new ConcurrentHashMap<>();
   private ExecutorService thread;
   private Future<?> running;
 
-  /** {@code applyPending} applies the store's changes past the index and handles its failures. */
-  ImportFollower(Runnable applyPending) {
+  /**
+   * {@code applyPending} applies the store's changes past the index, taking an entity from the
+   * staged ones when its last change is the staged write, and handles its failures.
+   */
+  ImportFollower(Consumer<Map<String, Staged>> applyPending) {
     this.applyPending = applyPending;
   }
 
   /** A batch was committed: start applying it unless a run is going (it is next then). */
-  void committed() {
+  void committed(List<Staged> batch) {
+    for (Staged s : batch) staged.put(s.key(), s);
     if (running != null && !running.isDone()) return;
     if (thread == null)
       thread =
@@ -32,7 +42,7 @@ final class ImportFollower implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
               });
-    running = thread.submit(applyPending);
+    running = thread.submit(() -> applyPending.accept(staged));
   }
 
   /** Waits for the last run, even when interrupted: catching up meanwhile would race it. */

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -449,14 +450,27 @@ final class IndexSync implements AutoCloseable {
     return new ImportFollower(this::applyPending);
   }
 
-  /** Applies the changes after {@code appliedSeq} without making them visible (for an import). */
-  private void applyPending() {
+  /**
+   * Applies the changes after {@code appliedSeq} without making them visible (for an import),
+   * taking an entity as {@code staged} holds it when its last change is that very write (no other
+   * node or write came after it), else from the store; forgets the staged entries it passed.
+   */
+  private void applyPending(Map<String, Staged> staged) {
     if (problem != null) return; // the index is rebuilt from the store anyway
     try {
       List<EntityStore.Change> changes = store.changesSince(appliedSeq);
       if (changes.isEmpty()) return;
-      apply(changes);
-      appliedSeq = Math.max(appliedSeq, changes.getLast().seq());
+      Consumer<EntityStore.Change> one =
+          c -> {
+            Staged s = staged.get(key(c.type(), c.id()));
+            if (s != null && s.seq() == c.seq()) applyWritten(s.saved(), s.json());
+            else applyChange(c);
+          };
+      if (changes.size() < PARALLEL_FROM) changes.forEach(one);
+      else workers.forEach(changes, one);
+      long last = changes.getLast().seq();
+      staged.values().removeIf(s -> s.seq() <= last);
+      appliedSeq = Math.max(appliedSeq, last);
       dirty = true;
     } catch (StoreException e) {
       storeFailed(e);
@@ -465,6 +479,11 @@ final class IndexSync implements AutoCloseable {
       subjects.clear(); // the index missed a change: no subject may be older than the store
       LOG.error("index update failed during an import; rebuilding from the store", e);
     }
+  }
+
+  /** The key of an entity in the caches of staged and of subject entities. */
+  static String key(EntityType type, String id) {
+    return type.path() + '/' + id;
   }
 
   /** Applies the entity a write on this node just saved as {@code json}. */

@@ -52,6 +52,6 @@ final class SubjectCache {
   }
 
   private static String key(EntityType type, String id) {
-    return type.path() + '/' + id;
+    return IndexSync.key(type, id);
   }
 }

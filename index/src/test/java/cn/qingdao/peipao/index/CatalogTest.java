@@ -218,6 +218,14 @@ class CatalogTest {
           if (expected.remove(id) != null) c.delete(EntityType.PROJECTS, id, null, "t");
         }
         assertEquals(expected, indexedNames(c), "round " + round);
+        // what the index stores is the store's JSON, whether it took the entity as the import
+        // saved it or read it back from the store
+        for (int offset = 0; ; offset += 100) {
+          var page = c.search(new SearchRequest(EntityType.PROJECTS, null, Map.of(), offset, 100));
+          for (SearchResult.Hit h : page.hits())
+            assertEquals(c.get(EntityType.PROJECTS, h.id()).orElseThrow().json(), h.json(), h.id());
+          if (page.hits().size() < 100) break;
+        }
         for (String id : List.copyOf(expected.keySet()).subList(0, 5)) {
           var found = search(c, expected.get(id)).hits().stream().map(SearchResult.Hit::id);
           assertTrue(found.anyMatch(id::equals), id + " is not found by its name");
