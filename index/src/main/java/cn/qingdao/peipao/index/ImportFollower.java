@@ -37,11 +37,7 @@ final class ImportFollower implements AutoCloseable {
     if (thread == null)
       thread =
           Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "index-import");
-                t.setDaemon(true);
-                return t;
-              });
+              Thread.ofPlatform().name("index-import").daemon().factory());
     running = thread.submit(() -> applyPending.accept(staged));
   }
 

@@ -95,11 +95,7 @@ final class IndexSync implements AutoCloseable {
   void start(long tailMillis) {
     committer =
         Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "index-committer");
-              t.setDaemon(true);
-              return t;
-            });
+            Thread.ofPlatform().name("index-committer").daemon().factory());
     committer.scheduleWithFixedDelay(this::commitIfDirty, 1, 1, TimeUnit.SECONDS);
     if (tailMillis > 0)
       committer.scheduleWithFixedDelay(this::tail, tailMillis, tailMillis, TimeUnit.MILLISECONDS);
@@ -146,8 +142,7 @@ final class IndexSync implements AutoCloseable {
     } catch (StoreException e) {
       storeFailed(e);
     } catch (RuntimeException e) {
-      problem = "following the store's log failed: " + e;
-      subjects.clear(); // the index missed a change: no subject may be older than the store
+      indexFailed("following the store's log failed: " + e);
       LOG.error("applying other nodes' changes failed; rebuilding the index from the store", e);
     }
   }
@@ -371,13 +366,21 @@ final class IndexSync implements AutoCloseable {
       // the store failed while the index was being brought up to date: not the index's fault
       storeFailed(e);
     } catch (RuntimeException e) {
-      problem = "an index update failed after a committed write: " + e;
-      subjects.clear(); // the index missed a change: no subject may be older than the store
+      indexFailed("an index update failed after a committed write: " + e);
       LOG.error(
           "index update failed after a committed write (seq {}); rebuilding from the store",
           seq,
           e);
     }
+  }
+
+  /**
+   * Marks the index as missing a change, for the committer to rebuild it from the store; until then
+   * no cached subject may be older than the store either.
+   */
+  private void indexFailed(String why) {
+    problem = why;
+    subjects.clear();
   }
 
   /**
@@ -425,7 +428,7 @@ final class IndexSync implements AutoCloseable {
   /** Applies to the index every store change after {@code seq}; returns how many entities. */
   private int applyChanges(long seq) {
     List<EntityStore.Change> changes = store.changesSince(seq);
-    apply(changes);
+    apply(changes, this::applyChange);
     return changes.size();
   }
 
@@ -435,9 +438,9 @@ final class IndexSync implements AutoCloseable {
    * analysed on several threads (IndexWorkers): SmartCN's segmentation is most of an import's time,
    * and Lucene's writer takes documents from several threads.
    */
-  private void apply(List<EntityStore.Change> changes) {
-    if (changes.size() < PARALLEL_FROM) changes.forEach(this::applyChange);
-    else workers.forEach(changes, this::applyChange);
+  private void apply(List<EntityStore.Change> changes, Consumer<EntityStore.Change> one) {
+    if (changes.size() < PARALLEL_FROM) changes.forEach(one);
+    else workers.forEach(changes, one);
   }
 
   /**
@@ -460,14 +463,13 @@ final class IndexSync implements AutoCloseable {
     try {
       List<EntityStore.Change> changes = store.changesSince(appliedSeq);
       if (changes.isEmpty()) return;
-      Consumer<EntityStore.Change> one =
+      apply(
+          changes,
           c -> {
             Staged s = staged.get(key(c.type(), c.id()));
             if (s != null && s.seq() == c.seq()) applyWritten(s.saved(), s.json());
             else applyChange(c);
-          };
-      if (changes.size() < PARALLEL_FROM) changes.forEach(one);
-      else workers.forEach(changes, one);
+          });
       long last = changes.getLast().seq();
       staged.values().removeIf(s -> s.seq() <= last);
       appliedSeq = Math.max(appliedSeq, last);
@@ -475,8 +477,7 @@ final class IndexSync implements AutoCloseable {
     } catch (StoreException e) {
       storeFailed(e);
     } catch (RuntimeException e) {
-      problem = "an index update failed during an import: " + e;
-      subjects.clear(); // the index missed a change: no subject may be older than the store
+      indexFailed("an index update failed during an import: " + e);
       LOG.error("index update failed during an import; rebuilding from the store", e);
     }
   }
@@ -547,8 +548,7 @@ final class IndexSync implements AutoCloseable {
     } catch (StoreException e) {
       storeFailed(e);
     } catch (RuntimeException e) {
-      problem = "the periodic index commit failed: " + e;
-      subjects.clear(); // the index missed a change: no subject may be older than the store
+      indexFailed("the periodic index commit failed: " + e);
       LOG.error("periodic index commit failed; rebuilding the index from the store", e);
     } finally {
       writeLock.unlock();

@@ -29,15 +29,9 @@ final class IndexWorkers implements AutoCloseable {
   private final ExecutorService pool;
 
   IndexWorkers() {
-    AtomicInteger n = new AtomicInteger();
     this.pool =
         Executors.newFixedThreadPool(
-            Math.max(1, size - 1),
-            r -> {
-              Thread t = new Thread(r, "index-worker-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+            Math.max(1, size - 1), Thread.ofPlatform().name("index-worker-", 1).daemon().factory());
   }
 
   /**

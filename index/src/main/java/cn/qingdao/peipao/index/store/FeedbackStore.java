@@ -65,17 +65,11 @@ public final class FeedbackStore {
     }
   }
 
-  /** The targets a subject has rejected (and not accepted since). */
-  public Set<String> rejected(EntityType subjectType, String subjectId, EntityType targetType) {
-    return decisions(subjectType, subjectId, targetType).rejected();
-  }
-
-  /** The targets a subject has accepted (and not rejected since). */
-  public Set<String> accepted(EntityType subjectType, String subjectId, EntityType targetType) {
-    return decisions(subjectType, subjectId, targetType).accepted();
-  }
-
-  /** A subject's standing decisions on targets of a type: each target's last accept or reject. */
+  /**
+   * A subject's standing decisions on targets of a type, each target's last accept or reject: the
+   * targets it has accepted (and not rejected since) and those it has rejected (and not accepted
+   * since).
+   */
   public record Decisions(Set<String> accepted, Set<String> rejected) {}
 
   /** Both sets of {@link Decisions} from one read of the subject's feedback. */

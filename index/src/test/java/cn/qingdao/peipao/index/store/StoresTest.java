@@ -163,8 +163,9 @@ class StoresTest {
           return null;
         });
     FeedbackStore store = new FeedbackStore(db);
-    assertEquals(Set.of("m-2"), store.rejected(EntityType.PROJECTS, "p-1", EntityType.MENTORS));
-    assertEquals(Set.of("m-1"), store.accepted(EntityType.PROJECTS, "p-1", EntityType.MENTORS));
+    var decisions = store.decisions(EntityType.PROJECTS, "p-1", EntityType.MENTORS);
+    assertEquals(Set.of("m-2"), decisions.rejected());
+    assertEquals(Set.of("m-1"), decisions.accepted());
     var clicks =
         store.list(new FeedbackStore.Query(null, "p-1", null, FeedbackAction.CLICK, null, 0, 10));
     assertEquals(1, clicks.size());
