@@ -100,7 +100,8 @@ const RESULT = { met: "满足", unmet: "不满足", unknown: "待确认" };
 const COMPONENTS = {
   sector: "行业", stage: "阶段", location: "距离", needs: "需求", text: "描述相似", capacity: "名额",
   reciprocal: "对方意愿", space: "场地", kind: "类型", freeSpace: "免费场地", ticket: "额度",
-  instrument: "融资方式", track: "投资经验", benefit: "政策力度",
+  instrument: "融资方式", track: "投资经验", benefit: "政策力度", time: "时间", organiser: "主办方",
+  related: "相似项目",
 };
 
 export function money(yuan) {

@@ -14,6 +14,7 @@ import cn.qingdao.peipao.index.growth.GrowthFiles;
 import cn.qingdao.peipao.index.growth.SecondIncubation;
 import cn.qingdao.peipao.index.recommend.PolicyMatcher;
 import cn.qingdao.peipao.index.recommend.Recommender;
+import cn.qingdao.peipao.index.recommend.StoreRelations;
 import cn.qingdao.peipao.index.spaces.Bookings;
 import cn.qingdao.peipao.index.spaces.MoveIns;
 import cn.qingdao.peipao.index.spaces.Spaces;
@@ -43,7 +44,11 @@ public record Services(
     Spaces spaces,
     Bookings bookings,
     MoveIns moveIns,
+    StoreRelations relations,
     Clock clock) {
+  /** How old a relation model may be before it is rebuilt in the background. */
+  static final java.time.Duration RELATIONS_MAX_AGE = java.time.Duration.ofSeconds(10);
+
   /** Services over {@code catalog} with the given scoring profiles and clock, default SLA. */
   public static Services of(
       Catalog catalog, Taxonomy taxonomy, ScoringProfiles profiles, Clock clock) {
@@ -54,6 +59,10 @@ public record Services(
   public static Services of(
       Catalog catalog, Taxonomy taxonomy, ScoringProfiles profiles, Clock clock, TicketSla sla) {
     Recommender recommender = new Recommender(catalog.index(), catalog.reader(), profiles, clock);
+    // what people did counts within RELATIONS_MAX_AGE, whichever node recorded it
+    StoreRelations relations =
+        new StoreRelations(catalog.relations(), recommender.ranking(), RELATIONS_MAX_AGE);
+    recommender.ranking().useRelations(relations);
     Spaces spaces = new Spaces(catalog);
     return new Services(
         catalog,
@@ -74,6 +83,7 @@ public record Services(
         spaces,
         new Bookings(spaces),
         new MoveIns(spaces),
+        relations,
         clock);
   }
 

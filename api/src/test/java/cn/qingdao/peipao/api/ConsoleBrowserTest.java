@@ -172,6 +172,47 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void whatProjectsLikeThisDidShowsAsABarAndAReason() {
+    // four projects alike; three met the mentor the first one sees fifth
+    for (int i = 0; i <= 3; i++)
+      assertEquals(
+          201,
+          s.json("PUT", "/api/v1/projects/br-p-" + i, TestServer.projectJson("br-p-" + i))
+              .status());
+    String mentor =
+        TestServer.ok(s.get("/api/v1/projects/br-p-0/recommendations?target=mentors&limit=10"))
+            .at("/items/4/id")
+            .asText();
+    for (int i = 1; i <= 3; i++)
+      assertEquals(
+          201,
+          s.json(
+                  "POST",
+                  "/api/v1/feedback",
+                  ("{\"subjectType\":\"projects\",\"subjectId\":\"br-p-%d\",\"targetType\":\"mentors\","
+                          + "\"targetId\":\"%s\",\"action\":\"meeting_held\"}")
+                      .formatted(i, mentor))
+              .status());
+    s.services.relations().refresh(cn.qingdao.peipao.core.model.EntityType.MENTORS);
+    open("#/recommend");
+    waitUp().until(ExpectedConditions.presenceOfElementLocated(By.id("rec-form")));
+    browser.findElement(By.id("project")).sendKeys("br-p-0");
+    browser.findElement(By.cssSelector("#rec-form button[type=submit]")).click();
+    WebElement card =
+        waitUp()
+            .until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#rec-result .card[data-id='" + mentor + "']")));
+    assertTrue(card.getText().contains("与您相似的项目曾由该导师辅导"), card.getText());
+    assertTrue(card.getText().contains("相似项目"), card.getText());
+    assertFalse(
+        card.findElements(By.cssSelector("[aria-label='相似项目 100%']")).isEmpty(),
+        "the related bar full, named for screen readers");
+    browser.executeScript("arguments[0].scrollIntoView()", card);
+    shot("recommend-related");
+  }
+
+  @Test
   void theLedgerChartsTheYearWithItsTable() {
     open("#/ledger");
     WebElement chart =

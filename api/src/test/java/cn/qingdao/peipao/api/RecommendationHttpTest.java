@@ -65,10 +65,9 @@ class RecommendationHttpTest {
       if (i > 0) {
         JsonNode prev = items.get(i - 1);
         double p = prev.get("score").asDouble();
-        assertTrue(
-            p > score
-                || (p == score && prev.get("id").asText().compareTo(it.get("id").asText()) < 0),
-            prev + " before " + it);
+        // scores are shown rounded to 4 places: equal shown scores may differ beyond them, so
+        // the tie rule (ids ascending) is checked on exact scores by RecommenderEquivalenceTest
+        assertTrue(p >= score, prev + " before " + it);
       }
     }
   }

@@ -8,7 +8,9 @@ import cn.qingdao.peipao.benchmarks.data.BenchData;
 import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.related.RelationModel;
 import cn.qingdao.peipao.core.scoring.Direction;
+import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.RequestFilters;
 import cn.qingdao.peipao.core.scoring.ScoringProfiles;
 import cn.qingdao.peipao.core.taxonomy.Taxonomy;
@@ -50,7 +52,13 @@ public final class CrunchbaseQuality {
 
   /** The methods compared, in report order. */
   static final List<String> METHODS =
-      List.of("ours", "item-knn", "category-popularity", "popularity", "random");
+      List.of(
+          "ours",
+          "ours-without-relations",
+          "item-knn",
+          "category-popularity",
+          "popularity",
+          "random");
 
   private CrunchbaseQuality() {}
 
@@ -82,13 +90,15 @@ public final class CrunchbaseQuality {
       long t0 = System.nanoTime();
       BenchData.load(catalog, EntityType.INVESTORS, eco.investors());
       importRate = eco.investors().size() / ((System.nanoTime() - t0) / 1e9);
-      Recommender recommender =
-          new Recommender(
-              catalog.index(),
-              catalog.reader(),
-              profiles,
-              Clock.fixed(
-                  params.cutoff().atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+      Clock clock =
+          Clock.fixed(params.cutoff().atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+      Recommender recommender = new Recommender(catalog.index(), catalog.reader(), profiles, clock);
+      // the same engine fed what the companies did before the cut-off, as a service is fed
+      // assignments and accepted recommendations; the one above knows only the profiles
+      Recommender withoutRelations =
+          new Recommender(catalog.index(), catalog.reader(), profiles, clock);
+      RelationModel model = relations(eco, catalog, recommender);
+      recommender.ranking().useRelations(type -> model);
       long queryNanos = 0;
       for (int q = 0; q < eco.tests().size(); q++) {
         TestCompany t = eco.tests().get(q);
@@ -101,6 +111,14 @@ public final class CrunchbaseQuality {
         queryNanos += System.nanoTime() - s;
         List<String> ours = answer.items().stream().map(i -> i.entity().id()).toList();
         metrics.get("ours").get(t.hasMetadata()).add(ours, t.relevant());
+        var content =
+            withoutRelations.recommend(
+                new Recommender.Request(
+                    subject, EntityType.INVESTORS, DEPTH, RequestFilters.NONE, null));
+        metrics
+            .get("ours-without-relations")
+            .get(t.hasMetadata())
+            .add(content.items().stream().map(i -> i.entity().id()).toList(), t.relevant());
         String sector =
             t.profile().has("sectors") ? t.profile().get("sectors").get(0).asText() : null;
         List<String> local = sector == null ? null : popularIn.get(sector);
@@ -170,6 +188,25 @@ public final class CrunchbaseQuality {
     return withFallback(ranked, popular.stream().filter(x -> !prior.contains(x)).toList());
   }
 
+  /** The relation model's parameters ({@code --relations SHRINKAGE,WITH_WHOM}; defaults). */
+  static RelationModel.Params relationParams = RelationModel.Params.DEFAULTS;
+
+  /** The relation model of the training edges, each company profiled as a test one is. */
+  static RelationModel relations(
+      CrunchbaseEcosystem eco, Catalog catalog, Recommender recommender) {
+    Map<String, Features> features = new java.util.HashMap<>();
+    List<RelationModel.Edge> edges = new ArrayList<>();
+    for (CrunchbaseEcosystem.TrainingEdge e : eco.trainingEdges()) {
+      Features f =
+          features.computeIfAbsent(
+              e.projectId(),
+              id ->
+                  recommender.ranking().extractor().of(catalog.reader().readProfile(e.profile())));
+      edges.add(new RelationModel.Edge(e.projectId(), f, e.investorId()));
+    }
+    return RelationModel.build(edges, relationParams);
+  }
+
   /** Ids by count descending, ties by id. */
   private static List<String> byCount(Map<String, Integer> counts) {
     return counts.entrySet().stream()
@@ -231,7 +268,7 @@ public final class CrunchbaseQuality {
     if (args.length < 1) {
       System.err.println(
           "usage: CrunchbaseQuality <dir of the Crunchbase 2013 export> [--validation]"
-              + " [--profiles FILE]");
+              + " [--profiles FILE] [--relations SHRINKAGE,WITH_WHOM]");
       System.exit(2);
     }
     List<String> options = List.of(args);
@@ -242,6 +279,11 @@ public final class CrunchbaseQuality {
         p < 0
             ? CrunchbaseEcosystem.profiles()
             : CrunchbaseEcosystem.profiles(Json.parse(Files.readAllBytes(Path.of(args[p + 1]))));
+    int rp = options.indexOf("--relations");
+    if (rp >= 0) {
+      String[] v = args[rp + 1].split(",");
+      relationParams = new RelationModel.Params(Double.parseDouble(v[0]), Double.parseDouble(v[1]));
+    }
     Path work = Files.createTempDirectory("crunchbase-quality");
     Report r = run(Path.of(args[0]), work, params, profiles, 20130101L);
     System.out.println(

@@ -3,8 +3,10 @@ package cn.qingdao.peipao.benchmarks;
 import cn.qingdao.peipao.benchmarks.data.BenchData;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.related.RelationModel;
 import cn.qingdao.peipao.core.scoring.Direction;
 import cn.qingdao.peipao.core.scoring.FeatureExtractor;
+import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.PairScorer;
 import cn.qingdao.peipao.core.scoring.RequestFilters;
 import cn.qingdao.peipao.core.scoring.ScoringProfiles;
@@ -55,8 +57,17 @@ public final class PlantedQuality {
 
   static final Sizes DEFAULT_SIZES = new Sizes(3000, 600, 150, 300, 200);
 
-  /** Mean NDCG@10 of ours and of random over the subjects with a relevant candidate. */
-  record Row(Direction direction, int subjects, double ours, double random) {}
+  /**
+   * Mean NDCG@10 of ours, of ours given what the other projects did ({@code withRelations}; NaN
+   * where the subject is not a project), and of random, over the subjects with a relevant
+   * candidate. The subjects themselves have no relation: they are the cold start.
+   */
+  record Row(Direction direction, int subjects, double ours, double withRelations, double random) {}
+
+  /** Of the projects that are not subjects, the share that went somewhere, and how well chosen. */
+  static final double RELATED_SHARE = 0.6;
+
+  static final double BEST_CHOICE = 0.7;
 
   private PlantedQuality() {}
 
@@ -84,11 +95,17 @@ public final class PlantedQuality {
         trueById.put(en.getKey(), byId);
       }
       Recommender recommender = new Recommender(catalog.index(), catalog.reader(), profiles, clock);
+      Recommender withRelations =
+          new Recommender(catalog.index(), catalog.reader(), profiles, clock);
+      Map<EntityType, RelationModel> models =
+          relations(catalog, truth, trueById, sizes.subjects(), fx, scorer, profiles, today, seed);
+      withRelations.ranking().useRelations(models::get);
       for (Direction d : DIRECTIONS) {
         List<Entity> candidates = new ArrayList<>();
         for (ObjectNode o : truth.get(d.target()))
           candidates.add(catalog.entity(d.target(), o.get("id").asText()).orElseThrow());
         double ours = 0;
+        double related = 0;
         double random = 0;
         int asked = 0;
         Random rnd = new Random(seed + d.ordinal());
@@ -126,13 +143,29 @@ public final class PlantedQuality {
                   .map(m -> m.entity().id())
                   .toList();
           ours += RankingMetrics.ndcg(answer, grade, K);
+          if (d.projectIsSubject())
+            related +=
+                RankingMetrics.ndcg(
+                    withRelations
+                        .recommend(
+                            new Recommender.Request(
+                                subject, d.target(), K, RequestFilters.NONE, null))
+                        .items()
+                        .stream()
+                        .map(m -> m.entity().id())
+                        .toList(),
+                    grade,
+                    K);
           List<String> shuffled = new ArrayList<>(grade.keySet());
           shuffled.sort(null);
           Collections.shuffle(shuffled, rnd);
           random +=
               RankingMetrics.ndcg(shuffled.subList(0, Math.min(K, shuffled.size())), grade, K);
         }
-        rows.add(new Row(d, asked, ours / Math.max(1, asked), random / Math.max(1, asked)));
+        int n = Math.max(1, asked);
+        rows.add(
+            new Row(
+                d, asked, ours / n, d.projectIsSubject() ? related / n : Double.NaN, random / n));
       }
     } finally {
       BenchData.close(catalog, work);
@@ -140,19 +173,81 @@ public final class PlantedQuality {
     return rows;
   }
 
+  /**
+   * What people did, planted: of the projects after the first {@code subjects}, {@link
+   * #RELATED_SHARE} went to one counterpart of each type, the truly best eligible one with
+   * probability {@link #BEST_CHOICE} (ties by a seeded draw), else any eligible one.
+   */
+  static Map<EntityType, RelationModel> relations(
+      Catalog catalog,
+      Map<EntityType, List<ObjectNode>> truth,
+      Map<EntityType, Map<String, ObjectNode>> trueById,
+      int subjects,
+      FeatureExtractor fx,
+      PairScorer scorer,
+      ScoringProfiles profiles,
+      LocalDate today,
+      long seed) {
+    Random rnd = new Random(seed * 13 + 1);
+    Map<EntityType, RelationModel> out = new EnumMap<>(EntityType.class);
+    List<ObjectNode> projects = truth.get(EntityType.PROJECTS);
+    for (Direction d : DIRECTIONS) {
+      if (!d.projectIsSubject()) continue;
+      List<Entity> candidates = new ArrayList<>();
+      for (ObjectNode o : truth.get(d.target()))
+        candidates.add(catalog.entity(d.target(), o.get("id").asText()).orElseThrow());
+      List<RelationModel.Edge> edges = new ArrayList<>();
+      for (ObjectNode tp : projects.subList(Math.min(subjects, projects.size()), projects.size())) {
+        if (rnd.nextDouble() >= RELATED_SHARE) continue;
+        Entity p = catalog.entity(EntityType.PROJECTS, tp.get("id").asText()).orElseThrow();
+        Features pf = fx.of(p);
+        PairScorer.Context ctx =
+            scorer.context(
+                d,
+                pf,
+                profiles.defaultFor(d),
+                d.reverse().map(profiles::defaultFor).orElse(null),
+                today,
+                RequestFilters.NONE);
+        List<Entity> eligible = new ArrayList<>();
+        for (Entity c : candidates) if (ctx.eligible(fx.of(c))) eligible.add(c);
+        if (eligible.isEmpty()) continue;
+        Entity chosen = eligible.get(rnd.nextInt(eligible.size()));
+        if (rnd.nextDouble() < BEST_CHOICE) {
+          int best = -1;
+          for (Entity c : eligible) {
+            int g = PlantedAffinities.affinity(tp, trueById.get(d.target()).get(c.id()));
+            if (g > best || (g == best && rnd.nextBoolean())) {
+              best = g;
+              chosen = c;
+            }
+          }
+        }
+        edges.add(new RelationModel.Edge(p.id(), pf, chosen.id()));
+      }
+      out.put(d.target(), RelationModel.build(edges, RelationModel.Params.DEFAULTS));
+    }
+    return out;
+  }
+
   static String table(double noise, List<Row> rows) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "noise %.2f%n", noise));
-    out.append("| direction | subjects | NDCG@10 ours | NDCG@10 random | ours / random |\n");
-    out.append("|---|---|---|---|---|\n");
+    out.append(
+        "| direction | subjects | NDCG@10 ours | with others' relations (cold subjects)"
+            + " | NDCG@10 random | ours / random |\n");
+    out.append("|---|---|---|---|---|---|\n");
     for (Row r : rows)
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.4f | %.4f | %.1f× |%n",
+              "| %s | %d | %.4f | %s | %.4f | %.1f× |%n",
               r.direction().code(),
               r.subjects(),
               r.ours(),
+              Double.isNaN(r.withRelations())
+                  ? "–"
+                  : String.format(Locale.ROOT, "%.4f", r.withRelations()),
               r.random(),
               r.ours() / r.random()));
     return out.toString();

@@ -18,6 +18,9 @@ class PlantedQualityTest {
     for (PlantedQuality.Row r : rows) {
       assertTrue(r.subjects() > 0, r.toString());
       assertTrue(r.ours() > r.random() && r.ours() <= 1.0, r.toString());
+      // cold subjects (no relation of their own) must not lose from what others did
+      if (r.direction().projectIsSubject())
+        assertTrue(r.withRelations() >= 0.95 * r.ours(), "cold start hurt: " + r);
     }
     assertTrue(PlantedQuality.table(0.0, rows).contains("| project-mentors |"));
   }

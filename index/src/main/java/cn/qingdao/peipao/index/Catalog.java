@@ -19,6 +19,7 @@ import cn.qingdao.peipao.index.store.OutreachStore;
 import cn.qingdao.peipao.index.store.ParkReportStore;
 import cn.qingdao.peipao.index.store.ReadAudit;
 import cn.qingdao.peipao.index.store.RegistrationStore;
+import cn.qingdao.peipao.index.store.RelationStore;
 import cn.qingdao.peipao.index.store.SpaceStore;
 import cn.qingdao.peipao.index.store.StoreConfig;
 import cn.qingdao.peipao.index.store.StoredEntity;
@@ -63,6 +64,7 @@ public final class Catalog implements AutoCloseable {
   private final SpaceStore spaces;
   private final ParkReportStore parkReports;
   private final RegistrationStore registrations;
+  private final RelationStore relations;
   private final SearchIndex index;
   private final EntityReader reader;
   private final Clock clock;
@@ -110,6 +112,7 @@ public final class Catalog implements AutoCloseable {
     this.spaces = new SpaceStore(db);
     this.parkReports = new ParkReportStore(db);
     this.registrations = new RegistrationStore(db);
+    this.relations = new RelationStore(db);
     this.index = index;
     this.reader = new EntityReader(taxonomy);
     this.clock = clock;
@@ -473,6 +476,11 @@ public final class Catalog implements AutoCloseable {
 
   public RegistrationStore registrations() {
     return registrations;
+  }
+
+  /** Which projects went to which counterparts, for the collaborative component (reads). */
+  public RelationStore relations() {
+    return relations;
   }
 
   public ParkReportStore parkReports() {

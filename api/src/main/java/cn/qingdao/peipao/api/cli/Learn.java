@@ -10,6 +10,7 @@ import cn.qingdao.peipao.datasets.QingdaoDataset;
 import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.learn.ProfileLearning;
 import cn.qingdao.peipao.index.recommend.Recommender;
+import cn.qingdao.peipao.index.recommend.StoreRelations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -58,6 +59,13 @@ final class Learn {
             Catalog.IndexAhead.REFUSE)) {
       Recommender recommender =
           new Recommender(catalog.index(), catalog.reader(), profiles, Clock.systemUTC());
+      // the related component as the service computes it, from the store's relations (a pair
+      // never informs its own subject's value, so the held-out labels do not leak into it)
+      recommender
+          .ranking()
+          .useRelations(
+              new StoreRelations(
+                  catalog.relations(), recommender.ranking(), java.time.Duration.ofDays(1)));
       ProfileLearning.Outcome o;
       try {
         o =

@@ -39,6 +39,10 @@ class LearnCommandTest {
   /** What the simulated users care about: nearness and free mentors, more than the default. */
   static final Map<String, Double> TRUTH = Map.of("location", 4.0, "capacity", 2.0, "sector", 1.0);
 
+  /** The profile the simulated lists were shown by, as feedback names it: name@version. */
+  static final String SHOWN_BY =
+      "default@" + ScoringProfiles.defaults().defaultFor(Direction.PROJECT_MENTORS).version();
+
   @TempDir Path dir;
 
   static double truth(Match m) {
@@ -91,7 +95,7 @@ class LearnCommandTest {
                 EntityType.MENTORS,
                 taken.id(),
                 FeedbackAction.ACCEPT,
-                "default@1",
+                SHOWN_BY,
                 shown.indexOf(taken) + 1));
       }
       catalog.writeLogged(
@@ -118,13 +122,16 @@ class LearnCommandTest {
     assertTrue(printed.contains("held-out NDCG@10"), printed);
     JsonNode doc = Json.parse(Files.readAllBytes(file));
     ScoringProfiles loaded = ScoringProfiles.read(doc);
-    assertTrue(loaded.get(Direction.PROJECT_MENTORS, "default-v2").isPresent(), printed);
+    String learnedName =
+        "default-v"
+            + (ScoringProfiles.defaults().defaultFor(Direction.PROJECT_MENTORS).version() + 1);
+    assertTrue(loaded.get(Direction.PROJECT_MENTORS, learnedName).isPresent(), printed);
     assertTrue(
         loaded.get(Direction.PROJECT_MENTORS, "default").isPresent(), "the current one stays");
     JsonNode about = null;
     for (JsonNode p : doc.get("profiles"))
-      if (p.get("name").asText().equals("default-v2")) about = p.get("about");
-    assertEquals("default@1", about.get("learnedFrom").asText());
+      if (p.get("name").asText().equals(learnedName)) about = p.get("about");
+    assertEquals(SHOWN_BY, about.get("learnedFrom").asText());
     assertTrue(
         about.get("heldOutNdcg10").asDouble() > about.get("currentHeldOutNdcg10").asDouble() + 0.05,
         about.toString());

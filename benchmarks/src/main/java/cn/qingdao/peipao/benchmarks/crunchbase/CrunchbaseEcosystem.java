@@ -170,6 +170,55 @@ public final class CrunchbaseEcosystem {
     return companiesOf;
   }
 
+  /**
+   * The training edges as the collaborative component takes them: each company that took a known
+   * investor before the cut-off, with a draft profile of what it states (category, state), and the
+   * investor (and the stage of its latest round then). A held-out company's earlier edges carry its
+   * test id, so that its own earlier investors are known to the model as a stored project's
+   * relations are. O(edges).
+   */
+  public List<TrainingEdge> trainingEdges() {
+    Map<String, String> testIdOf = new HashMap<>();
+    for (TestCompany t : tests) testIdOf.put(t.name(), t.profile().get("id").asText());
+    // the stage of each company's latest round before the cut-off that states one
+    Map<String, Investment> latest = new HashMap<>();
+    for (Investment i : data.investments())
+      if (i.date().isBefore(params.cutoff()) && stageOf(i.company(), i) != null)
+        latest.merge(i.company(), i, (a, b) -> b.date().isAfter(a.date()) ? b : a);
+    Map<String, ObjectNode> profiles = new HashMap<>();
+    List<TrainingEdge> out = new ArrayList<>();
+    for (var en : new TreeMap<>(companiesOf).entrySet())
+      for (String company : new TreeSet<>(en.getValue())) {
+        ObjectNode p =
+            profiles.computeIfAbsent(
+                company,
+                k -> {
+                  ObjectNode t = trainingProfile(k);
+                  Investment last = latest.get(k);
+                  if (last != null) t.put("stage", stageOf(k, last));
+                  return t;
+                });
+        out.add(
+            new TrainingEdge(testIdOf.getOrDefault(company, "cb-t:" + company), p, en.getKey()));
+      }
+    return out;
+  }
+
+  /** A company of the training edges that went to {@code investorId}, as a draft profile. */
+  public record TrainingEdge(String projectId, ObjectNode profile, String investorId) {}
+
+  private ObjectNode trainingProfile(String company) {
+    ObjectNode p = Json.mapper().createObjectNode();
+    p.put("name", clip(company, 200));
+    Company c = data.companies().get(company);
+    if (c != null) {
+      if (sectorCodes.contains(c.category())) p.putArray("sectors").add(c.category());
+      ObjectNode at = states.containsKey(c.state()) ? location(c.state()) : null;
+      if (at != null) p.set("location", at);
+    }
+    return p;
+  }
+
   /** The held-out companies, in name order. */
   public List<TestCompany> tests() {
     return tests;

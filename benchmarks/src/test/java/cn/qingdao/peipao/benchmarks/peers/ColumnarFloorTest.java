@@ -50,7 +50,7 @@ class ColumnarFloorTest {
               .filter(i -> ctx.eligible(features.get(i)))
               .boxed()
               .sorted(
-                  Comparator.comparingDouble((Integer i) -> -ctx.score(features.get(i), 0))
+                  Comparator.comparingDouble((Integer i) -> -ctx.score(features.get(i), 0, 0))
                       .thenComparing(i -> i))
               .limit(10)
               .mapToInt(Integer::intValue)

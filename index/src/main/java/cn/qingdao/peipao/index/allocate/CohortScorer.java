@@ -4,6 +4,7 @@ import cn.qingdao.peipao.core.allocation.Slots;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.related.Related;
 import cn.qingdao.peipao.core.scoring.Direction;
 import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.HardConstraint;
@@ -66,6 +67,7 @@ public final class CohortScorer {
           float[] projectView = new float[n * m];
           float[] counterpartView = new float[n * m];
           float[] text = new float[n * m];
+          Related[] related = new Related[n];
           byte[] obstacle = new byte[n * m];
           for (int p = 0; p < n; p++) {
             Project project = projects.get(p);
@@ -74,6 +76,7 @@ public final class CohortScorer {
             PairScorer.Context ctx =
                 ranking.scorer().context(direction, pf, mine, theirs, today, RequestFilters.NONE);
             double[] relevance = ctx.usesText() ? pool.text(project) : null;
+            related[p] = ctx.usesRelated() ? ranking.related(target, project, pf) : Related.NONE;
             boolean consents = HardConstraint.consents(pf, target);
             for (int j = 0; j < m; j++) {
               int i = p * m + j;
@@ -84,7 +87,7 @@ public final class CohortScorer {
               obstacle[i] = (byte) (o == null ? 0 : o.ordinal() + 1);
               double t = relevance == null ? 0 : relevance[j];
               text[i] = (float) t;
-              score[i] = (float) ctx.score(features[j], t);
+              score[i] = (float) ctx.score(features[j], t, related[p].of(counterparts[j].id()));
               projectView[i] = (float) ctx.lastSubjectView();
               counterpartView[i] = (float) ctx.lastCounterpartView();
             }
@@ -104,6 +107,7 @@ public final class CohortScorer {
               projectView,
               counterpartView,
               text,
+              related,
               obstacle);
         });
   }

@@ -3,6 +3,7 @@ package cn.qingdao.peipao.index.allocate;
 import cn.qingdao.peipao.core.allocation.AllocationProblem;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.Project;
+import cn.qingdao.peipao.core.related.Related;
 import cn.qingdao.peipao.core.scoring.Direction;
 import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.HardConstraint;
@@ -33,6 +34,10 @@ public final class CohortScores {
   private final float[] projectView;
   private final float[] counterpartView;
   private final float[] text;
+
+  /** Each project's related values (sparse), as its recommendations use them. */
+  private final Related[] related;
+
   private final byte[] obstacle;
 
   CohortScores(
@@ -50,6 +55,7 @@ public final class CohortScores {
       float[] projectView,
       float[] counterpartView,
       float[] text,
+      Related[] related,
       byte[] obstacle) {
     this.scorer = scorer;
     this.direction = direction;
@@ -65,6 +71,7 @@ public final class CohortScores {
     this.projectView = projectView;
     this.counterpartView = counterpartView;
     this.text = text;
+    this.related = related;
     this.obstacle = obstacle;
   }
 
@@ -128,6 +135,9 @@ public final class CohortScores {
         scorer.context(
             direction, projectFeatures[p], profile, counterpartProfile, today, RequestFilters.NONE);
     return ctx.match(
-        counterpartFeatures[j], counterparts.get(j), text[p * counterparts.size() + j]);
+        counterpartFeatures[j],
+        counterparts.get(j),
+        text[p * counterparts.size() + j],
+        related[p].of(counterparts.get(j).id()));
   }
 }

@@ -5,6 +5,8 @@ import cn.qingdao.peipao.core.json.Texts;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.related.Related;
+import cn.qingdao.peipao.core.related.RelationModel;
 import cn.qingdao.peipao.core.scoring.Direction;
 import cn.qingdao.peipao.core.scoring.FeatureExtractor;
 import cn.qingdao.peipao.core.scoring.Features;
@@ -22,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.LeafReaderContext;
@@ -123,6 +126,23 @@ public final class Ranking {
                 }
               });
         });
+  }
+
+  /** The relation model of each counterpart type; none until {@link #useRelations}. */
+  private volatile Function<EntityType, RelationModel> relations = t -> RelationModel.EMPTY;
+
+  /** Takes the collaborative component's models from {@code models} (by counterpart type). */
+  public void useRelations(Function<EntityType, RelationModel> models) {
+    this.relations = java.util.Objects.requireNonNull(models, "models");
+  }
+
+  /**
+   * The related value of every {@code target} for a project {@code subject} with features {@code
+   * f}; nothing for other subjects. O(the model's counterparts + edges touched).
+   */
+  public Related related(EntityType target, Entity subject, Features f) {
+    if (subject.type() != EntityType.PROJECTS) return Related.NONE;
+    return relations.apply(target).of(subject.id(), f);
   }
 
   /** The pair scorer of this context. */

@@ -3,6 +3,7 @@ package cn.qingdao.peipao.index.recommend;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.related.Related;
 import cn.qingdao.peipao.core.scoring.Direction;
 import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.Match;
@@ -31,8 +32,9 @@ import org.apache.lucene.util.BytesRef;
  * query holding every hard constraint as a filter; its hits are visited by blocks of similar
  * documents, skipping every block whose bound is below the k-th best lower bound so far, and each
  * hit left is scored exactly from cached {@link Features} on its structured components, giving a
- * lower bound (text relevance 0) and an upper bound (1). Candidates whose upper bound is below the
- * k-th best lower bound are dropped; the rest are scored with their exact text relevance in order
+ * lower bound (text relevance and related value 0) and an upper bound (each at the most any
+ * candidate of the request reaches). Candidates whose upper bound is below the k-th best lower
+ * bound are dropped; the rest are scored with their exact text relevance and related value in order
  * of their upper bound until none left can enter the top k. The result equals {@link #exhaustive}
  * (scoring every entity), which tests check.
  */
@@ -170,16 +172,20 @@ public final class Recommender {
                   : null;
           // words no candidate has cannot raise any candidate's score: bound text below 1
           if (text != null) ctx.bounds().boundText(text.max());
+          Related related =
+              ctx.usesRelated() ? ranking.related(r.target(), r.subject(), subject) : Related.NONE;
+          ctx.bounds().boundRelated(related.max());
           Candidates candidates =
               exhaustive
                   ? collectAll(searcher, query, ctx, cache)
                   : BlockScan.collect(searcher, query, ctx, cache, segments, r.target(), r.limit());
           Top top =
               exhaustive
-                  ? scoreAll(candidates, ctx, text, segments, r.limit())
-                  : scorePruned(candidates, ctx, text, segments, r.limit());
+                  ? scoreAll(candidates, ctx, text, related, segments, r.limit())
+                  : scorePruned(candidates, ctx, text, related, segments, r.limit());
           List<Match> items = new ArrayList<>(top.items().size());
-          for (Scored s : top.items()) items.add(ctx.match(s.features, s.entity, s.text));
+          for (Scored s : top.items())
+            items.add(ctx.match(s.features, s.entity, s.text, related.of(s.entity.id())));
           return new Recommendation(
               direction, r.subject().id(), profile, items, candidates.eligible, top.textScored());
         });
@@ -191,19 +197,29 @@ public final class Recommender {
   private record Top(List<Scored> items, long textScored) {}
 
   private static Top scoreAll(
-      Candidates c, PairScorer.Context ctx, TextRelevance text, Segment[] segments, int k) {
+      Candidates c,
+      PairScorer.Context ctx,
+      TextRelevance text,
+      Related related,
+      Segment[] segments,
+      int k) {
     List<Scored> all = new ArrayList<>(c.size);
     for (int i = 0; i < c.size; i++) {
       double t = text == null ? 0 : text.of(segments[c.leaf[i]], c.doc[i]);
       Entity e = segments[c.leaf[i]].entities()[c.doc[i]];
-      all.add(new Scored(c.features[i], e, ctx.score(c.features[i], t), t));
+      all.add(new Scored(c.features[i], e, ctx.score(c.features[i], t, related.of(e.id())), t));
     }
     all.sort(ORDER);
     return new Top(List.copyOf(all.subList(0, Math.min(k, all.size()))), c.size);
   }
 
   private static Top scorePruned(
-      Candidates c, PairScorer.Context ctx, TextRelevance text, Segment[] segments, int k) {
+      Candidates c,
+      PairScorer.Context ctx,
+      TextRelevance text,
+      Related related,
+      Segment[] segments,
+      int k) {
     long textScored = 0;
     double threshold = c.size <= k ? Double.NEGATIVE_INFINITY : c.kthLargestLower(k);
     List<Integer> survivors = new ArrayList<>();
@@ -220,7 +236,7 @@ public final class Recommender {
         textScored++;
       }
       Entity e = segments[c.leaf[i]].entities()[c.doc[i]];
-      Scored s = new Scored(c.features[i], e, ctx.score(c.features[i], t), t);
+      Scored s = new Scored(c.features[i], e, ctx.score(c.features[i], t, related.of(e.id())), t);
       int at = insertionPoint(top, s);
       if (at < k) {
         top.add(at, s);

@@ -7,7 +7,9 @@ import cn.qingdao.peipao.core.json.Json;
 import cn.qingdao.peipao.core.model.Codes;
 import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.related.RelationModel;
 import cn.qingdao.peipao.core.scoring.Direction;
+import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.Match;
 import cn.qingdao.peipao.core.scoring.RequestFilters;
 import cn.qingdao.peipao.core.scoring.ScoringProfiles;
@@ -46,7 +48,12 @@ class RecommenderEquivalenceTest {
         load(catalog, seed, rnd);
         Recommender recommender =
             new Recommender(catalog.index(), catalog.reader(), ScoringProfiles.defaults(), CLOCK);
+        // what people did: random pairs, most of them along sectors, as the related component sees
+        java.util.Map<EntityType, RelationModel> models =
+            relations(recommender.ranking(), new Random(seed * 7));
+        recommender.ranking().useRelations(models::get);
         int compared = 0;
+        int relatedItems = 0;
         java.util.Map<Direction, Integer> byDirection = new java.util.EnumMap<>(Direction.class);
         long textScoredFast = 0;
         long textScoredAll = 0;
@@ -72,6 +79,8 @@ class RecommenderEquivalenceTest {
           for (int i = 0; i < all.items().size(); i++) {
             assertEquals(all.items().get(i).score(), fast.items().get(i).score(), 0.0, what);
             assertEquals(all.items().get(i).components(), fast.items().get(i).components(), what);
+            Double related = all.items().get(i).components().get("related");
+            if (related != null && related > 0) relatedItems++;
           }
           compared += all.items().size();
           byDirection.merge(fast.direction(), all.items().size(), Integer::sum);
@@ -79,6 +88,7 @@ class RecommenderEquivalenceTest {
           textScoredAll += all.textScored();
         }
         assertTrue(compared > 1000, "the queries must return enough items to compare: " + compared);
+        assertTrue(relatedItems > 100, "items with a related value compared: " + relatedItems);
         for (Direction d : Direction.values())
           assertTrue(
               byDirection.getOrDefault(d, 0) > 0,
@@ -88,6 +98,50 @@ class RecommenderEquivalenceTest {
             "pruning must skip most text scoring: " + textScoredFast + " of " + textScoredAll);
       }
     }
+  }
+
+  /**
+   * A relation model per counterpart type from random pairs: each project went to 0–3 counterparts,
+   * two in three of them sharing its main sector.
+   */
+  static java.util.Map<EntityType, RelationModel> relations(Ranking ranking, Random rnd) {
+    java.util.Map<EntityType, RelationModel> out = new java.util.EnumMap<>(EntityType.class);
+    for (EntityType t :
+        List.of(EntityType.MENTORS, EntityType.PARKS, EntityType.INVESTORS, EntityType.EVENTS)) {
+      List<String> ids = new ArrayList<>();
+      List<Features> features = new ArrayList<>();
+      ranking.withPool(
+          t,
+          pool -> {
+            for (int j = 0; j < pool.size(); j++) {
+              ids.add(pool.entity(j).id());
+              features.add(pool.features(j));
+            }
+            return null;
+          });
+      List<RelationModel.Edge> edges = new ArrayList<>();
+      ranking.withPool(
+          EntityType.PROJECTS,
+          pool -> {
+            for (int j = 0; j < pool.size(); j++) {
+              Features p = pool.features(j);
+              for (int e = rnd.nextInt(4); e > 0; e--) {
+                int c = rnd.nextInt(ids.size());
+                for (int tries = 0; tries < 20 && rnd.nextInt(3) > 0; tries++) {
+                  int k = rnd.nextInt(ids.size());
+                  if (p.mainSector >= 0 && (features.get(k).sectors & (1L << p.mainSector)) != 0) {
+                    c = k;
+                    break;
+                  }
+                }
+                edges.add(new RelationModel.Edge(pool.entity(j).id(), p, ids.get(c)));
+              }
+            }
+            return null;
+          });
+      out.put(t, RelationModel.build(edges, RelationModel.Params.DEFAULTS));
+    }
+    return out;
   }
 
   private static List<String> ids(List<Match> items) {

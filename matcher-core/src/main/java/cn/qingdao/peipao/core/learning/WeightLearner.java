@@ -76,6 +76,11 @@ public final class WeightLearner {
               + "); record more feedback");
     double[] start = normalise(current);
     int d = start.length;
+    // A component with one value on every training item says nothing about their order; left
+    // free, its weight would only scale this side's view against the counterpart's in the
+    // harmonic mean (a component never seen to vary took 99 % of the weight that way, which a
+    // service where it varies would then obey). No evidence, no weight: it is held at 0.
+    boolean[] pinned = constant(train, d);
     double[] lo = new double[d];
     double[] hi = new double[d];
     double[] sigma = new double[d];
@@ -94,13 +99,13 @@ public final class WeightLearner {
     PointValuePair best =
         cmaes.optimize(
             new MaxEval(params.maxEvaluations()),
-            new ObjectiveFunction(w -> Ndcg.mean(train, w, K)),
+            new ObjectiveFunction(w -> Ndcg.mean(train, pin(w, pinned), K)),
             GoalType.MAXIMIZE,
             new InitialGuess(start),
             new SimpleBounds(lo, hi),
             new CMAESOptimizer.Sigma(sigma),
             new CMAESOptimizer.PopulationSize(4 + (int) (3 * Math.log(d)) + 4));
-    double[] learned = normalise(best.getPoint());
+    double[] learned = normalise(pin(best.getPoint(), pinned));
     // keep the current weights unless the search found better ones on the training lists
     if (Ndcg.mean(train, learned, K) <= Ndcg.mean(train, start, K)) learned = start;
     return new Learned(
@@ -117,6 +122,29 @@ public final class WeightLearner {
     long h = subjectId.hashCode() * 0x9E3779B97F4A7C15L ^ params.seed();
     h ^= h >>> 29;
     return Math.floorMod(h, 10_000) < params.heldOutShare() * 10_000;
+  }
+
+  /** Per component, whether every item of every list has the same value. O(items · d). */
+  private static boolean[] constant(List<ShownList> lists, int d) {
+    boolean[] out = new boolean[d];
+    for (int i = 0; i < d; i++) {
+      Double first = null;
+      boolean same = true;
+      for (ShownList l : lists)
+        for (ShownList.Item it : l.items()) {
+          if (first == null) first = it.components()[i];
+          else if (it.components()[i] != first) same = false;
+        }
+      out[i] = same;
+    }
+    return out;
+  }
+
+  /** {@code w} with the pinned components at 0. */
+  private static double[] pin(double[] w, boolean[] pinned) {
+    double[] out = w.clone();
+    for (int i = 0; i < out.length; i++) if (pinned[i]) out[i] = 0;
+    return out;
   }
 
   private static double[] normalise(double[] w) {

@@ -21,7 +21,12 @@ public enum Component {
   /** How soon an event starts: 1 today, falling by e each fortnight (appended: ordinals stay). */
   TIME("time"),
   /** Whether an event's organiser brings what the project needs (an investor: capital…). */
-  ORGANISER("organiser");
+  ORGANISER("organiser"),
+  /**
+   * How strongly projects like the subject went to this counterpart: what people did (assignments,
+   * accepted recommendations, sign-ups), not what profiles say; looked up per request, like text.
+   */
+  RELATED("related");
 
   static final Component[] ALL = values();
 

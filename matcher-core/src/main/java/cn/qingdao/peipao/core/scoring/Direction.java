@@ -14,17 +14,18 @@ public enum Direction {
       "project-mentors",
       EntityType.PROJECTS,
       EntityType.MENTORS,
-      List.of("sector", "stage", "location", "needs", "text", "capacity")),
+      List.of("sector", "stage", "location", "needs", "text", "capacity", "related")),
   PROJECT_PARKS(
       "project-parks",
       EntityType.PROJECTS,
       EntityType.PARKS,
-      List.of("sector", "stage", "location", "needs", "text", "space", "kind", "freeSpace")),
+      List.of(
+          "sector", "stage", "location", "needs", "text", "space", "kind", "freeSpace", "related")),
   PROJECT_INVESTORS(
       "project-investors",
       EntityType.PROJECTS,
       EntityType.INVESTORS,
-      List.of("sector", "stage", "location", "text", "ticket", "instrument", "track")),
+      List.of("sector", "stage", "location", "text", "ticket", "instrument", "track", "related")),
   PROJECT_POLICIES(
       "project-policies",
       EntityType.PROJECTS,
@@ -50,7 +51,7 @@ public enum Direction {
       "project-events",
       EntityType.PROJECTS,
       EntityType.EVENTS,
-      List.of("sector", "stage", "location", "needs", "text", "time", "organiser")),
+      List.of("sector", "stage", "location", "needs", "text", "time", "organiser", "related")),
   /** The projects to invite to an event: one-sided. */
   EVENT_PROJECTS(
       "event-projects",

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Scores (subject, candidate) pairs of one request. The same component values give the exact score,
- * the bounds used for pruning (text taken as 0 or 1) and the reasons, so none can disagree. A
- * {@link Context} is built once per request and is not thread-safe.
+ * the bounds used for pruning (text and related taken as 0 or their most) and the reasons, so none
+ * can disagree. A {@link Context} is built once per request and is not thread-safe.
  */
 public final class PairScorer {
   // component slots of a score array; PruningBounds reads the same ones
@@ -31,6 +31,7 @@ public final class PairScorer {
   private static final int TRACK = Component.TRACK.ordinal();
   private static final int TIME = Component.TIME.ordinal();
   private static final int ORGANISER = Component.ORGANISER.ordinal();
+  static final int RELATED = Component.RELATED.ordinal();
 
   /** Days over which an event's time value falls by e: a fortnight. */
   static final double TIME_SCALE_DAYS = 14;
@@ -113,6 +114,8 @@ public final class PairScorer {
     final double locB;
     final double textA;
     final double textB;
+    final double relatedA;
+    final double relatedB;
 
     /** Sector score against the subject, by the candidate's sector bit (subject = project). */
     final double[] sectorBySubject;
@@ -161,6 +164,8 @@ public final class PairScorer {
       locB = weightsB[LOCATION];
       textA = weightsA[TEXT];
       textB = weightsB[TEXT];
+      relatedA = weightsA[RELATED];
+      relatedB = weightsB[RELATED];
       int sectors = fx.taxonomy().sectors().size();
       sectorBySubject = new double[sectors];
       affinityToSubject = new double[sectors];
@@ -228,6 +233,11 @@ public final class PairScorer {
       return used[Component.TEXT.ordinal()];
     }
 
+    /** True when the related component counts; when false, it is never looked up. */
+    public boolean usesRelated() {
+      return used[RELATED];
+    }
+
     private Features project(Features candidate) {
       return direction.projectIsSubject() ? subject : candidate;
     }
@@ -275,24 +285,25 @@ public final class PairScorer {
       return filterKinds == 0 || (c.kind >= 0 && (filterKinds & (1L << c.kind)) != 0);
     }
 
-    /** The exact score with {@code text} ∈ [0,1]. */
-    public double score(Features c, double text) {
+    /** The exact score with {@code text} and {@code related} ∈ [0,1]. */
+    public double score(Features c, double text, double related) {
       computeStructured(c);
-      lastA = sumA + textA * text;
-      lastB = sumB + textB * text;
+      lastA = sumA + textA * text + relatedA * related;
+      lastB = sumB + textB * text + relatedB * related;
       return combine(lastA, lastB);
     }
 
     /** The exact score with its components and reasons. */
-    public Match match(Features c, Entity entity, double text) {
-      double score = score(c, text);
-      values[Component.TEXT.ordinal()] = text;
+    public Match match(Features c, Entity entity, double text, double related) {
+      double score = score(c, text, related);
+      values[TEXT] = text;
+      values[RELATED] = related;
       Map<String, Double> components = new LinkedHashMap<>();
       for (String name : direction.components()) {
         Component k = Component.of(name).orElseThrow();
         components.put(name, round(values[k.ordinal()]));
       }
-      if (reciprocal) components.put("reciprocal", round(sumB + textB * text));
+      if (reciprocal) components.put("reciprocal", round(lastB));
       List<String> reasons =
           new Reasons(fx, params).of(direction, project(c), other(c), values, weightsA);
       return new Match(entity, score, components, reasons);

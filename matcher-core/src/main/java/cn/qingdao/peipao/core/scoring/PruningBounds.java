@@ -5,6 +5,7 @@ import static cn.qingdao.peipao.core.scoring.PairScorer.FREE_SPACE;
 import static cn.qingdao.peipao.core.scoring.PairScorer.KIND;
 import static cn.qingdao.peipao.core.scoring.PairScorer.LOCATION;
 import static cn.qingdao.peipao.core.scoring.PairScorer.NEEDS;
+import static cn.qingdao.peipao.core.scoring.PairScorer.RELATED;
 import static cn.qingdao.peipao.core.scoring.PairScorer.SECTOR;
 import static cn.qingdao.peipao.core.scoring.PairScorer.SPACE;
 import static cn.qingdao.peipao.core.scoring.PairScorer.STAGE;
@@ -34,11 +35,14 @@ public final class PruningBounds {
   private final boolean[] used;
   private final boolean reciprocal;
 
-  // the text value's weight in every bound: textA, textB times the most any candidate can reach
-  private double textBoundA;
-  private double textBoundB;
+  // the values looked up per candidate after its bounds (text, related) in every bound: their
+  // weights times the most any candidate of the request can reach
+  private double lateBoundA;
+  private double lateBoundB;
+  private double textMax = 1.0;
+  private double relatedMax = 1.0;
 
-  /** The used components other than text, for bounds. */
+  /** The used components other than text and related, for bounds. */
   private final int[] boundComponents;
 
   /** A used component that {@link #columnScore} cannot compute from columns, or -1. */
@@ -82,14 +86,15 @@ public final class PruningBounds {
     this.used = ctx.used;
     this.reciprocal = ctx.reciprocal;
     locationBound = locationBounds(districtBounds);
-    boundComponents = IntStream.range(0, used.length).filter(i -> used[i] && i != TEXT).toArray();
+    boundComponents =
+        IntStream.range(0, used.length).filter(i -> used[i] && i != TEXT && i != RELATED).toArray();
     notInColumns =
         Arrays.stream(boundComponents)
             .filter(i -> i != SECTOR && i != STAGE && i != NEEDS && i != CAPACITY && i != LOCATION)
             .findFirst()
             .orElse(-1);
-    textBoundA = ctx.textA;
-    textBoundB = ctx.textB;
+    lateBoundA = ctx.textA + ctx.relatedA;
+    lateBoundB = ctx.textB + ctx.relatedB;
     buildColumnTables();
     int sectors = fx.taxonomy().sectors().size();
     if (direction.projectIsSubject() && sectors <= 16) {
@@ -107,14 +112,15 @@ public final class PruningBounds {
   }
 
   /**
-   * A cheap upper bound of the score that skips the distance computation (location and text taken
-   * as 1). Call {@link #lowerAfterCheapUpper} next to complete the bounds of the same candidate.
+   * A cheap upper bound of the score that skips the distance computation (location taken as its
+   * district's bound, text and related as theirs). Call {@link #lowerAfterCheapUpper} next to
+   * complete the bounds of the same candidate.
    */
   public double cheapUpper(Features c) {
     ctx.computeStructuredExceptLocation(c);
     double loc = c.district >= 0 ? locationBound[c.district] : 1.0;
     return ctx.combine(
-        ctx.sumA + ctx.locA * loc + textBoundA, ctx.sumB + ctx.locB * loc + textBoundB);
+        ctx.sumA + ctx.locA * loc + lateBoundA, ctx.sumB + ctx.locB * loc + lateBoundB);
   }
 
   private double[] locationBounds(DistrictBounds bounds) {
@@ -141,7 +147,7 @@ public final class PruningBounds {
     return out;
   }
 
-  /** The lower bound (text = 0) of the candidate of the last {@link #cheapUpper} call. */
+  /** The lower bound (text = related = 0) of the candidate of the last {@link #cheapUpper} call. */
   public double lowerAfterCheapUpper(Features c) {
     ctx.addLocation(c);
     return ctx.combine(ctx.sumA, ctx.sumB);
@@ -457,8 +463,8 @@ public final class PruningBounds {
       locationTableA[d] = used[LOCATION] ? weightsA[LOCATION] * v : 0;
       locationTableB[d] = used[LOCATION] ? weightsB[LOCATION] * v : 0;
     }
-    double ca = textBoundA;
-    double cb = textBoundB;
+    double ca = lateBoundA;
+    double cb = lateBoundB;
     for (int i : boundComponents) {
       if (i == SECTOR || i == STAGE || i == NEEDS || i == CAPACITY || i == LOCATION) continue;
       if (i == KIND && parkSubject) continue; // in the stage tables
@@ -472,11 +478,12 @@ public final class PruningBounds {
   }
 
   /**
-   * Upper bound of the score (text at its bound, 1 unless {@link #boundText} lowered it), from the
-   * values of the last {@link #lowerAfterCheapUpper} or {@link #columnScore}.
+   * Upper bound of the score (text and related at their bounds, 1 unless {@link #boundText} or
+   * {@link #boundRelated} lowered them), from the values of the last {@link #lowerAfterCheapUpper}
+   * or {@link #columnScore}.
    */
   public double upperAfterLower() {
-    return ctx.combine(ctx.sumA + textBoundA, ctx.sumB + textBoundB);
+    return ctx.combine(ctx.sumA + lateBoundA, ctx.sumB + lateBoundB);
   }
 
   /**
@@ -487,13 +494,34 @@ public final class PruningBounds {
    * @throws IllegalArgumentException unless {@code max} is in [0,1]
    */
   public void boundText(double max) {
+    textMax = checkedBound("text", max);
+    rebound();
+  }
+
+  /**
+   * Lowers the related value every bound assumes from 1 to {@code max}, the most any candidate of
+   * this request has (0 when nothing is known of projects like the subject). As {@link #boundText}.
+   *
+   * @throws IllegalArgumentException unless {@code max} is in [0,1]
+   */
+  public void boundRelated(double max) {
+    relatedMax = checkedBound("related", max);
+    rebound();
+  }
+
+  private static double checkedBound(String what, double max) {
     if (!(max >= 0 && max <= 1))
-      throw new IllegalArgumentException("the text bound must be in [0,1], got " + max);
-    double v = Math.min(1.0, max * (1 + 1e-9)); // above the exact value, as the other bounds
-    constantA += ctx.textA * v - textBoundA;
-    constantB += ctx.textB * v - textBoundB;
-    textBoundA = ctx.textA * v;
-    textBoundB = ctx.textB * v;
+      throw new IllegalArgumentException("the " + what + " bound must be in [0,1], got " + max);
+    return Math.min(1.0, max * (1 + 1e-9)); // above the exact value, as the other bounds
+  }
+
+  private void rebound() {
+    double a = ctx.textA * textMax + ctx.relatedA * relatedMax;
+    double b = ctx.textB * textMax + ctx.relatedB * relatedMax;
+    constantA += a - lateBoundA;
+    constantB += b - lateBoundB;
+    lateBoundA = a;
+    lateBoundB = b;
   }
 
   /**

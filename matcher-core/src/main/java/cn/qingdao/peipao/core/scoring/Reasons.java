@@ -64,12 +64,26 @@ final class Reasons {
       case BENEFIT -> o.benefitMax > 0 ? "最高 " + money(o.benefitMax) : null;
       case TRACK -> value >= GOOD && o.portfolio > 0 ? "已投资 " + o.portfolio + " 个项目" : null;
       case TIME -> when(value, o);
+      case RELATED -> value >= RELATED_GOOD ? RELATED_REASONS.get(o.type) : null;
       case ORGANISER ->
           value >= 1.0 && o.organiser >= 0
               ? "主办方为" + ORGANISER_NAMES.get(o.organiser) + "，对口您的需求"
               : null;
     };
   }
+
+  /**
+   * A related value from here on: among the counterparts projects like the subject went to most.
+   */
+  static final double RELATED_GOOD = 0.5;
+
+  /** The related reason by counterpart type: what projects like the subject did with it. */
+  static final java.util.Map<EntityType, String> RELATED_REASONS =
+      java.util.Map.of(
+          EntityType.MENTORS, "与您相似的项目曾由该导师辅导",
+          EntityType.PARKS, "与您相似的项目曾入驻或对接该园区",
+          EntityType.INVESTORS, "与您相似的项目曾与该机构对接",
+          EntityType.EVENTS, "与您相似的项目曾报名该活动");
 
   /** Names of the organiser kinds, in {@code Codes.ORGANISER_TYPES} order. */
   static final List<String> ORGANISER_NAMES = List.of("孵化园区", "创业导师", "金融投资机构", "政府部门");

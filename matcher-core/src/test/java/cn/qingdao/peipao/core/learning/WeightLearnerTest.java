@@ -94,4 +94,26 @@ class WeightLearnerTest {
                 new ShownList.Item("b", new double[] {0.5}, Double.NaN, false)));
     assertEquals(1.0, Ndcg.mean(List.of(perfect), new double[] {1}, 10), 1e-12);
   }
+
+  @Test
+  void aComponentThatNeverVariesGetsNoWeight() {
+    // the same log with a seventh component at 0 on every item (as related is where nothing is
+    // known) and a current weight for it: users follow the truth one-sided, so only a weight that
+    // shrinks this side's view against the counterpart's could fit them better through it
+    List<ShownList> log = new ArrayList<>();
+    for (ShownList l : log(13, 400)) {
+      List<ShownList.Item> items = new ArrayList<>();
+      for (ShownList.Item it : l.items()) {
+        double[] c = java.util.Arrays.copyOf(it.components(), 7);
+        items.add(new ShownList.Item(it.targetId(), c, it.counterpartView(), it.positive()));
+      }
+      log.add(new ShownList(l.subjectId(), items));
+    }
+    double[] current = java.util.Arrays.copyOf(CURRENT, 7);
+    current[6] = 2;
+    WeightLearner.Learned l =
+        new WeightLearner(WeightLearner.Params.defaults(5)).learn(log, current);
+    assertEquals(0.0, l.weights()[6], 0.0, java.util.Arrays.toString(l.weights()));
+    assertTrue(l.heldOutLearned() >= l.heldOutCurrent(), l.toString());
+  }
 }

@@ -96,6 +96,9 @@ class BlockUpperTest {
       // half of the requests learn that their text can reach only part of its weight
       double textMax = r.nextBoolean() ? 1.0 : r.nextDouble();
       if (textMax < 1) ctx.bounds().boundText(textMax);
+      // and that the related values (what people did) reach only so far, or nowhere
+      double relatedMax = r.nextBoolean() ? 1.0 : r.nextInt(4) == 0 ? 0 : r.nextDouble();
+      if (relatedMax < 1) ctx.bounds().boundRelated(relatedMax);
       double bound =
           ctx.bounds()
               .blockUpper(
@@ -109,7 +112,7 @@ class BlockUpperTest {
         assertFalse(mayReach(ctx, m, bound + 1e-9), what + ": a member's column bound is higher");
         if (ctx.eligible(m)) {
           checked++;
-          double best = ctx.score(m, textMax);
+          double best = ctx.score(m, textMax, relatedMax);
           assertTrue(best <= bound + 1e-9, what + ": a member scores higher");
           assertTrue(mayReach(ctx, m, best - 1e-9), what + ": the column bound is below the score");
           assertTrue(

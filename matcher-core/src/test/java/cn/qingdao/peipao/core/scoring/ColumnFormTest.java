@@ -51,7 +51,7 @@ class ColumnFormTest {
       for (int m = 0; m < 20; m++) {
         Features mentor = FX.of(READER.read(EntityType.MENTORS, Json.parse(mentor(r, m))));
         double text = r.nextInt(4) == 0 ? 0 : r.nextDouble();
-        double expected = ctx.score(mentor, text);
+        double expected = ctx.score(mentor, text, 0);
         double actual =
             form.score(
                 mentor.sectors,

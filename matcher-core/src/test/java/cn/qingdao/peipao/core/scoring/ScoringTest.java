@@ -31,7 +31,7 @@ class ScoringTest {
   }
 
   static Match match(PairScorer.Context c, Features f, double text) {
-    return c.match(f, ENTITIES.get(f), text);
+    return c.match(f, ENTITIES.get(f), text, 0);
   }
 
   static PairScorer.Context ctx(Direction d, Features subject) {
@@ -89,9 +89,9 @@ class ScoringTest {
   @Test
   void reciprocalScoreIsTheSameFromBothSides() {
     double fromProject =
-        ctx(Direction.PROJECT_MENTORS, AI_SEED_LAOSHAN).score(AI_MENTOR_LAOSHAN, 0.3);
+        ctx(Direction.PROJECT_MENTORS, AI_SEED_LAOSHAN).score(AI_MENTOR_LAOSHAN, 0.3, 0);
     double fromMentor =
-        ctx(Direction.MENTOR_PROJECTS, AI_MENTOR_LAOSHAN).score(AI_SEED_LAOSHAN, 0.3);
+        ctx(Direction.MENTOR_PROJECTS, AI_MENTOR_LAOSHAN).score(AI_SEED_LAOSHAN, 0.3, 0);
     assertEquals(fromProject, fromMentor, 1e-12);
     Match m = match(ctx(Direction.MENTOR_PROJECTS, AI_MENTOR_LAOSHAN), AI_SEED_LAOSHAN, 0.3);
     assertTrue(m.components().containsKey("reciprocal"));
@@ -110,10 +110,11 @@ class ScoringTest {
               : new Features[] {AI_SEED_LAOSHAN}) {
         for (int i = 0; i < 100; i++) {
           double text = rnd.nextDouble();
+          double related = rnd.nextDouble();
           double cheap = c.bounds().cheapUpper(cand);
           double lo = c.bounds().lowerAfterCheapUpper(cand);
           double hi = c.bounds().upperAfterLower();
-          double s = c.score(cand, text);
+          double s = c.score(cand, text, related);
           assertTrue(
               lo <= s && s <= hi && hi <= cheap && lo >= 0 && cheap <= 1,
               lo + " " + s + " " + hi + " " + cheap);
@@ -254,7 +255,7 @@ class ScoringTest {
             "{\"id\":\"m-x\",\"name\":\"x\",\"sectors\":[\"ngit\",\"ai\"],\"services\":[\"finance\"],\"capacity\":70}");
     for (Features m : new Features[] {AI_MENTOR_LAOSHAN, FOOD_MENTOR_LAIXI, nowhere}) {
       double column = c.bounds().columnScore(columns(m), 0);
-      assertEquals(c.score(m, 0), column, 1e-12);
+      assertEquals(c.score(m, 0, 0), column, 1e-12);
     }
     PairScorer.Context parks = ctx(Direction.PROJECT_PARKS, AI_SEED_LAOSHAN);
     org.junit.jupiter.api.Assertions.assertThrows(
@@ -281,7 +282,7 @@ class ScoringTest {
     assertEquals(0.5, match(c, focused, 0).components().get("sector"), "neutral, not 0");
     assertEquals(0.5, match(c, agnostic, 0).components().get("sector"));
     for (Features f : new Features[] {focused, agnostic}) {
-      double exact = c.score(f, 0);
+      double exact = c.score(f, 0, 0);
       assertTrue(
           c.bounds().cheapUpper(f) >= exact && c.bounds().lowerAfterCheapUpper(f) <= exact + 1e-12);
       assertTrue(

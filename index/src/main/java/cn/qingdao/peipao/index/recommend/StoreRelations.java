@@ -1,0 +1,128 @@
+package cn.qingdao.peipao.index.recommend;
+
+import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.related.RelationModel;
+import cn.qingdao.peipao.core.scoring.Features;
+import cn.qingdao.peipao.index.store.RelationStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relation models of a service, read from its store: each counterpart type's model is built on
+ * first use, then rebuilt in the background once it is older than {@code maxAge}, while requests
+ * keep the previous one. So a new assignment, accepted recommendation or sign-up — on this node or
+ * another — counts within {@code maxAge} plus one rebuild, and no request waits for a rebuild but
+ * the very first. Every request uses one model throughout (the fast path and the reference agree).
+ */
+public final class StoreRelations implements Function<EntityType, RelationModel>, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StoreRelations.class);
+
+  private record Built(RelationModel model, long atNanos) {}
+
+  private final RelationStore store;
+  private final Ranking ranking;
+  private final long maxAgeNanos;
+  private final LongSupplier nanos;
+  private final Map<EntityType, Built> models = new ConcurrentHashMap<>();
+  private final Map<EntityType, AtomicBoolean> rebuilding = new ConcurrentHashMap<>();
+  private final ExecutorService background =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("relations").daemon().factory());
+
+  public StoreRelations(RelationStore store, Ranking ranking, Duration maxAge) {
+    this(store, ranking, maxAge, System::nanoTime);
+  }
+
+  StoreRelations(RelationStore store, Ranking ranking, Duration maxAge, LongSupplier nanos) {
+    if (maxAge.isNegative()) throw new IllegalArgumentException("maxAge must be ≥ 0: " + maxAge);
+    this.store = store;
+    this.ranking = ranking;
+    this.maxAgeNanos = maxAge.toNanos();
+    this.nanos = nanos;
+  }
+
+  /** The current model of {@code type}; builds it on the calling thread only the first time. */
+  @Override
+  public RelationModel apply(EntityType type) {
+    Built b = models.get(type);
+    if (b == null) {
+      synchronized (this) {
+        b = models.get(type);
+        if (b == null) b = build(type);
+      }
+      return b.model();
+    }
+    if (nanos.getAsLong() - b.atNanos() > maxAgeNanos) {
+      AtomicBoolean flag = rebuilding.computeIfAbsent(type, t -> new AtomicBoolean());
+      if (flag.compareAndSet(false, true)) {
+        try {
+          background.execute(
+              () -> {
+                try {
+                  build(type);
+                } catch (RuntimeException e) { // the previous model stays; the next request retries
+                  LOG.warn(
+                      "could not rebuild the {} relation model: {}", type.path(), e.toString());
+                } finally {
+                  flag.set(false);
+                }
+              });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+          flag.set(false);
+        }
+      }
+    }
+    return b.model();
+  }
+
+  /** Reads the relations of {@code type} and builds its model now. O(relations + projects). */
+  public RelationModel refresh(EntityType type) {
+    return build(type).model();
+  }
+
+  private Built build(EntityType type) {
+    long at = nanos.getAsLong();
+    List<RelationStore.Pair> pairs = store.pairs(type);
+    Map<String, Features> features = pairs.isEmpty() ? Map.of() : projectFeatures(pairs);
+    List<RelationModel.Edge> edges = new ArrayList<>(pairs.size());
+    for (RelationStore.Pair p : pairs)
+      edges.add(
+          new RelationModel.Edge(p.projectId(), features.get(p.projectId()), p.counterpartId()));
+    Built b = new Built(RelationModel.build(edges, RelationModel.Params.DEFAULTS), at);
+    // a slower build that started earlier must not replace a newer one
+    return models.merge(type, b, (old, now) -> now.atNanos() >= old.atNanos() ? now : old);
+  }
+
+  /** The indexed features of the projects of {@code pairs} (deleted ones have none). */
+  private Map<String, Features> projectFeatures(List<RelationStore.Pair> pairs) {
+    Set<String> ids = new HashSet<>();
+    for (RelationStore.Pair p : pairs) ids.add(p.projectId());
+    return ranking.withPool(
+        EntityType.PROJECTS,
+        pool -> {
+          Map<String, Features> out = new HashMap<>();
+          for (int j = 0; j < pool.size(); j++) {
+            String id = pool.entity(j).id();
+            if (ids.contains(id)) out.put(id, pool.features(j));
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public void close() {
+    background.shutdownNow();
+  }
+}

@@ -1,0 +1,214 @@
+package cn.qingdao.peipao.core.related;
+
+import cn.qingdao.peipao.core.scoring.Features;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What people did, as a model of one counterpart type: which projects went to which counterparts
+ * (an edge per pair), asked per request for how strongly projects like the subject went to each
+ * counterpart. Two parts, each scaled to a maximum of 1 and then added and scaled again:
+ *
+ * <ul>
+ *   <li><b>like you</b> (content to collaborative; works for a subject with no relation of its
+ *       own): how many related projects of the subject's main sector went to the counterpart,
+ *       {@code n(s,c)}, scaled so that the most chosen has 1 and weighed by {@code n(s) / (n(s) +
+ *       shrinkage)}, averaged with the same among those of its sector and district and those of its
+ *       sector and stage; the subject's own edges never count;
+ *   <li><b>with whom</b> (item-item co-occurrence): over the counterparts the subject already went
+ *       to, the cosine of their project sets with the counterpart's, summed; the subject's own
+ *       counterparts get none of it.
+ * </ul>
+ *
+ * Immutable and thread-safe; build O(edges), each request O(counterparts + edges it touches).
+ */
+public final class RelationModel {
+  /** A project that went to a counterpart; {@code project} features null when it is unknown. */
+  public record Edge(String projectId, Features project, String counterpartId) {}
+
+  /**
+   * @param shrinkage pseudo-count added to a group's size, so that a sector with two related
+   *     projects does not count as much as one with two hundred
+   * @param withWhom weight of the co-occurrence part against the "like you" part (both scaled to 1)
+   */
+  public record Params(double shrinkage, double withWhom) {
+    public static final Params DEFAULTS = new Params(2, 1);
+
+    public Params {
+      if (!(shrinkage >= 0 && Double.isFinite(shrinkage)))
+        throw new IllegalArgumentException("shrinkage must be ≥ 0, got " + shrinkage);
+      if (!(withWhom >= 0 && Double.isFinite(withWhom)))
+        throw new IllegalArgumentException("withWhom must be ≥ 0, got " + withWhom);
+    }
+  }
+
+  public static final RelationModel EMPTY = build(List.of(), Params.DEFAULTS);
+
+  private final Params params;
+  private final Map<String, Integer> counterpartIndex = new HashMap<>();
+  private final Map<String, Integer> projectIndex = new HashMap<>();
+  private int[][] projectsOf; // counterpart → sorted distinct projects
+  private int[][] counterpartsOf; // project → sorted distinct counterparts
+  private int[] sectorOf; // project → main sector or -1
+  private int[] districtOf; // project → district or -1
+  private int[] stageOf; // project → stage or -1
+  private final Map<Key, Group> groups = new HashMap<>();
+  private final int edges;
+
+  /** Projects of a sector, of a sector and district, or of a sector and stage (−1: any). */
+  private record Key(int sector, int district, int stage) {
+    boolean holds(int s, int d, int g) {
+      return s == sector && (district < 0 || d == district) && (stage < 0 || g == stage);
+    }
+  }
+
+  /** How many projects a key holds and how many of them went to each counterpart. */
+  private record Group(int projects, Map<Integer, Integer> counts) {}
+
+  private RelationModel(Collection<Edge> edges, Params params) {
+    this.params = params;
+    List<int[]> pairs = new ArrayList<>();
+    List<Features> features = new ArrayList<>();
+    for (Edge e : edges) {
+      int c = counterpartIndex.computeIfAbsent(e.counterpartId(), k -> counterpartIndex.size());
+      Integer p = projectIndex.get(e.projectId());
+      if (p == null) {
+        p = projectIndex.size();
+        projectIndex.put(e.projectId(), p);
+        features.add(e.project());
+      } else if (features.get(p) == null) {
+        features.set(p, e.project());
+      }
+      pairs.add(new int[] {p, c});
+    }
+    int nProjects = projectIndex.size();
+    sectorOf = new int[nProjects];
+    districtOf = new int[nProjects];
+    stageOf = new int[nProjects];
+    for (int p = 0; p < nProjects; p++) {
+      Features f = features.get(p);
+      sectorOf[p] = f == null ? -1 : f.mainSector;
+      districtOf[p] = f == null ? -1 : f.district;
+      stageOf[p] = f == null ? -1 : f.stage;
+    }
+    counterpartsOf = adjacency(pairs, nProjects, 0);
+    projectsOf = adjacency(pairs, counterpartIndex.size(), 1);
+    int n = 0;
+    for (int p = 0; p < nProjects; p++) {
+      n += counterpartsOf[p].length;
+      if (sectorOf[p] < 0) continue;
+      addToGroup(new Key(sectorOf[p], -1, -1), p);
+      if (districtOf[p] >= 0) addToGroup(new Key(sectorOf[p], districtOf[p], -1), p);
+      if (stageOf[p] >= 0) addToGroup(new Key(sectorOf[p], -1, stageOf[p]), p);
+    }
+    this.edges = n;
+  }
+
+  /** The model of {@code edges} (repeated pairs count once). O(edges · log edges). */
+  public static RelationModel build(Collection<Edge> edges, Params params) {
+    return new RelationModel(edges, params);
+  }
+
+  /** Distinct project–counterpart pairs. */
+  public int edges() {
+    return edges;
+  }
+
+  /**
+   * The related value of every counterpart for {@code subject} (a project; {@code subjectId} null
+   * or unknown for a draft). O(counterparts + edges of its groups and co-occurrences).
+   */
+  public Related of(String subjectId, Features subject) {
+    int nc = counterpartIndex.size();
+    if (nc == 0) return Related.NONE;
+    Integer self = subjectId == null ? null : projectIndex.get(subjectId);
+    double[] total = new double[nc];
+    if (subject != null && subject.mainSector >= 0) {
+      int s = subject.mainSector;
+      List<Key> keys = new ArrayList<>(List.of(new Key(s, -1, -1)));
+      if (subject.district >= 0) keys.add(new Key(s, subject.district, -1));
+      if (subject.stage >= 0) keys.add(new Key(s, -1, subject.stage));
+      for (Key k : keys) share(k, self, total);
+    }
+    if (self != null) {
+      double[] co = coOccurrence(self, nc);
+      scaleToOne(co);
+      for (int c = 0; c < nc; c++) total[c] += params.withWhom() * co[c];
+    }
+    scaleToOne(total);
+    return new Related(counterpartIndex, total);
+  }
+
+  /**
+   * Adds to {@code total} a third of group {@code key}'s part: {@code n(k,c)}, the group's projects
+   * that went to c ({@code self} left out), scaled so that the most chosen counterpart has 1, times
+   * the group's weight {@code n(k) / (n(k) + shrinkage)}, so a group of two projects says less than
+   * one of two hundred.
+   */
+  private void share(Key key, Integer self, double[] total) {
+    Group g = groups.get(key);
+    if (g == null) return;
+    boolean selfIn = self != null && key.holds(sectorOf[self], districtOf[self], stageOf[self]);
+    int n = g.projects() - (selfIn ? 1 : 0);
+    if (n <= 0) return;
+    double[] part = new double[total.length];
+    for (Map.Entry<Integer, Integer> e : g.counts().entrySet()) part[e.getKey()] = e.getValue();
+    if (selfIn) for (int c : counterpartsOf[self]) part[c] -= 1;
+    scaleToOne(part);
+    double weight = n / (n + params.shrinkage()) / 3;
+    for (int c = 0; c < total.length; c++) total[c] += weight * part[c];
+  }
+
+  /** Σ over the subject's counterparts i of cos(projects of i, projects of c), c not among them. */
+  private double[] coOccurrence(int self, int nc) {
+    double[] out = new double[nc];
+    int[] own = counterpartsOf[self];
+    int[] shared = new int[nc];
+    int[] touched = new int[nc];
+    for (int i : own) {
+      int t = 0;
+      for (int p : projectsOf[i]) {
+        if (p == self) continue; // the subject's own pairs are what it asks about
+        for (int c : counterpartsOf[p]) if (shared[c]++ == 0) touched[t++] = c;
+      }
+      int ni = projectsOf[i].length - 1; // without the subject
+      for (int x = 0; x < t; x++) {
+        int c = touched[x];
+        if (Arrays.binarySearch(own, c) < 0 && ni > 0)
+          out[c] += shared[c] / Math.sqrt((double) ni * projectsOf[c].length);
+        shared[c] = 0;
+      }
+    }
+    return out;
+  }
+
+  private void addToGroup(Key key, int p) {
+    Group g = groups.get(key);
+    Map<Integer, Integer> counts = g == null ? new HashMap<>() : g.counts();
+    for (int c : counterpartsOf[p]) counts.merge(c, 1, Integer::sum);
+    groups.put(key, new Group(g == null ? 1 : g.projects() + 1, counts));
+  }
+
+  private static void scaleToOne(double[] v) {
+    double max = 0;
+    for (double x : v) max = Math.max(max, x);
+    if (max <= 0) return;
+    for (int i = 0; i < v.length; i++) v[i] = Math.min(1.0, v[i] / max);
+  }
+
+  /** Sorted distinct neighbours of each node of side {@code from} (0 project, 1 counterpart). */
+  private static int[][] adjacency(List<int[]> pairs, int n, int from) {
+    int[] degree = new int[n];
+    for (int[] e : pairs) degree[e[from]]++;
+    int[][] out = new int[n][];
+    for (int i = 0; i < n; i++) out[i] = new int[degree[i]];
+    int[] fill = new int[n];
+    for (int[] e : pairs) out[e[from]][fill[e[from]]++] = e[1 - from];
+    for (int i = 0; i < n; i++) out[i] = Arrays.stream(out[i]).sorted().distinct().toArray();
+    return out;
+  }
+}

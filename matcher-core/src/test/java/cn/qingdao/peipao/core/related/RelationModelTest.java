@@ -1,0 +1,189 @@
+package cn.qingdao.peipao.core.related;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.qingdao.peipao.core.TestTaxonomy;
+import cn.qingdao.peipao.core.json.Json;
+import cn.qingdao.peipao.core.model.EntityReader;
+import cn.qingdao.peipao.core.scoring.FeatureExtractor;
+import cn.qingdao.peipao.core.scoring.Features;
+import cn.qingdao.peipao.core.taxonomy.Taxonomy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model against a reference written from its definition with plain sets, on seeded random
+ * relation graphs, and the properties a ranking relies on: values in [0,1], a true maximum, the
+ * subject's own pairs never counting, nothing for a subject nothing is known of.
+ */
+class RelationModelTest {
+  static final Taxonomy TAXONOMY = TestTaxonomy.load();
+  static final FeatureExtractor FX = new FeatureExtractor(TAXONOMY);
+  static final EntityReader READER = new EntityReader(TAXONOMY);
+
+  static Features project(String id, String sector, String district) {
+    return project(id, sector, district, null);
+  }
+
+  static Features project(String id, String sector, String district, String stage) {
+    StringBuilder json = new StringBuilder("{\"id\":\"" + id + "\",\"name\":\"p\"");
+    if (stage != null) json.append(",\"stage\":\"").append(stage).append("\"");
+    if (sector != null) json.append(",\"sectors\":[\"").append(sector).append("\"]");
+    if (district != null)
+      json.append(",\"location\":{\"district\":\"").append(district).append("\"}");
+    return FX.of(READER.readProfile(Json.parse(json + "}")));
+  }
+
+  @Test
+  void equalsTheReferenceOnRandomGraphs() {
+    List<String> sectors = TAXONOMY.sectors().stream().map(s -> s.code()).limit(4).toList();
+    List<String> districts = TAXONOMY.districts().stream().map(d -> d.code()).limit(3).toList();
+    List<String> stages = TAXONOMY.stages().stream().map(g -> g.code()).limit(3).toList();
+    int compared = 0;
+    for (long seed = 1; seed <= 40; seed++) {
+      Random r = new Random(seed);
+      int nProjects = 1 + r.nextInt(40);
+      int nCounterparts = 1 + r.nextInt(15);
+      Map<String, Features> features = new HashMap<>();
+      for (int p = 0; p < nProjects; p++) {
+        String id = "p" + p;
+        features.put(
+            id,
+            project(
+                id,
+                r.nextInt(6) == 0 ? null : sectors.get(r.nextInt(sectors.size())),
+                r.nextInt(4) == 0 ? null : districts.get(r.nextInt(districts.size())),
+                r.nextInt(3) == 0 ? null : stages.get(r.nextInt(stages.size()))));
+      }
+      List<RelationModel.Edge> edges = new ArrayList<>();
+      int nEdges = r.nextInt(4 * nProjects);
+      for (int e = 0; e < nEdges; e++) {
+        String p = "p" + r.nextInt(nProjects);
+        // now and then a project the index no longer has: no features, still a co-occurrence
+        Features f = r.nextInt(10) == 0 ? null : features.get(p);
+        edges.add(new RelationModel.Edge(p, f, "c" + r.nextInt(nCounterparts)));
+      }
+      RelationModel.Params params =
+          new RelationModel.Params(r.nextInt(3) * 2.5, r.nextInt(3) * 0.75);
+      RelationModel model = RelationModel.build(edges, params);
+      Reference ref = new Reference(edges, params.shrinkage(), params.withWhom());
+      for (int q = 0; q < 10; q++) {
+        // a stored project (with or without relations) or a draft
+        String id = r.nextInt(4) == 0 ? null : "p" + r.nextInt(nProjects + 3);
+        Features subject =
+            id != null && features.containsKey(id)
+                ? features.get(id)
+                : project(
+                    "draft",
+                    sectors.get(r.nextInt(sectors.size())),
+                    null,
+                    r.nextBoolean() ? null : stages.get(r.nextInt(stages.size())));
+        Related got = model.of(id, subject);
+        Map<String, Double> want = ref.of(id, subject);
+        double max = 0;
+        for (int c = 0; c < nCounterparts + 2; c++) {
+          String cid = "c" + c;
+          double v = got.of(cid);
+          assertEquals(want.getOrDefault(cid, 0.0), v, 1e-9, "seed " + seed + " subject " + id);
+          assertTrue(v >= 0 && v <= 1);
+          max = Math.max(max, v);
+          compared++;
+        }
+        assertEquals(max, got.max(), 0.0, "max is the largest value");
+        assertTrue(max == 0 || max == 1, "scaled so that the best is 1: " + max);
+      }
+    }
+    assertTrue(compared > 3000, "compared " + compared);
+  }
+
+  @Test
+  void theSubjectsOwnPairsNeverCountAndAColdSubjectGetsNothing() {
+    Features alone = project("p-alone", "ai", "laoshan");
+    RelationModel model =
+        RelationModel.build(
+            List.of(
+                new RelationModel.Edge("p-alone", alone, "m1"),
+                new RelationModel.Edge("p-other", project("p-other", "ngit", null), "m2")),
+            RelationModel.Params.DEFAULTS);
+    // the only related project of its sector: no project like it went anywhere but itself
+    assertEquals(0, model.of("p-alone", alone).max());
+    // a draft of the same sector sees where p-alone went
+    assertEquals(1, model.of(null, project("d", "ai", null)).of("m1"));
+    // a profile stating no sector, with no relations of its own: nothing, every ranking unchanged
+    assertEquals(0, model.of(null, project("d", null, "laoshan")).max());
+    assertEquals(0, RelationModel.EMPTY.of("p-alone", alone).max());
+  }
+
+  /** The definition, with sets and maps. */
+  private record Reference(List<RelationModel.Edge> edges, double shrinkage, double withWhom) {
+    Map<String, Double> of(String self, Features subject) {
+      Map<String, Set<String>> cps = new HashMap<>(); // project → counterparts
+      Map<String, Set<String>> pjs = new HashMap<>(); // counterpart → projects
+      Map<String, Features> f = new HashMap<>();
+      for (RelationModel.Edge e : edges) {
+        cps.computeIfAbsent(e.projectId(), k -> new HashSet<>()).add(e.counterpartId());
+        pjs.computeIfAbsent(e.counterpartId(), k -> new HashSet<>()).add(e.projectId());
+        if (e.project() != null) f.putIfAbsent(e.projectId(), e.project());
+      }
+      Map<String, Double> total = new HashMap<>();
+      if (subject.mainSector >= 0) {
+        int s = subject.mainSector;
+        List<Map<String, Double>> parts = new ArrayList<>();
+        parts.add(share(cps, f, self, s, -1, -1));
+        if (subject.district >= 0) parts.add(share(cps, f, self, s, subject.district, -1));
+        if (subject.stage >= 0) parts.add(share(cps, f, self, s, -1, subject.stage));
+        for (Map<String, Double> part : parts)
+          part.forEach((c, v) -> total.merge(c, v / 3, Double::sum));
+      }
+      if (self != null && cps.containsKey(self)) {
+        Map<String, Double> co = new HashMap<>();
+        Set<String> own = cps.get(self);
+        for (String i : own) {
+          Set<String> pi = new HashSet<>(pjs.get(i));
+          pi.remove(self);
+          for (String c : pjs.keySet()) {
+            if (own.contains(c) || pi.isEmpty()) continue;
+            long shared = pjs.get(c).stream().filter(pi::contains).count();
+            if (shared > 0)
+              co.merge(c, shared / Math.sqrt((double) pi.size() * pjs.get(c).size()), Double::sum);
+          }
+        }
+        scale(co);
+        co.forEach((c, v) -> total.merge(c, withWhom * v, Double::sum));
+      }
+      scale(total);
+      return total;
+    }
+
+    private Map<String, Double> share(
+        Map<String, Set<String>> cps, Map<String, Features> f, String self, int s, int d, int g) {
+      Map<String, Double> out = new HashMap<>();
+      int n = 0;
+      for (var e : cps.entrySet()) {
+        Features pf = f.get(e.getKey());
+        if (e.getKey().equals(self) || pf == null || pf.mainSector != s) continue;
+        if (d >= 0 && pf.district != d) continue;
+        if (g >= 0 && pf.stage != g) continue;
+        n++;
+        for (String c : e.getValue()) out.merge(c, 1.0, Double::sum);
+      }
+      if (n == 0) return Map.of();
+      scale(out);
+      double weight = n / (n + shrinkage);
+      out.replaceAll((c, v) -> v * weight);
+      return out;
+    }
+
+    private static void scale(Map<String, Double> m) {
+      double max = m.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+      if (max > 0) m.replaceAll((c, v) -> Math.min(1.0, v / max));
+    }
+  }
+}
