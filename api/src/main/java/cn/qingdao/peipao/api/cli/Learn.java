@@ -59,13 +59,15 @@ final class Learn {
             Catalog.IndexAhead.REFUSE)) {
       Recommender recommender =
           new Recommender(catalog.index(), catalog.reader(), profiles, Clock.systemUTC());
-      // the related component as the service computes it, from the store's relations (a pair
-      // never informs its own subject's value, so the held-out labels do not leak into it)
+      // the related component from the store's relations, as the service computes it for a
+      // project like the subject; the subject's own pairs are the labels learned from, so they
+      // are not used ("with whom" off; they never count as a project like it either)
       recommender
           .ranking()
           .useRelations(
               new StoreRelations(
-                  catalog.relations(), recommender.ranking(), java.time.Duration.ofDays(1)));
+                  catalog.relations(), recommender.ranking(), java.time.Duration.ofDays(1)),
+              false);
       ProfileLearning.Outcome o;
       try {
         o =

@@ -80,6 +80,7 @@ final class QuerySets {
               profiles.defaultFor(Direction.MENTOR_PROJECTS),
               today,
               filters);
+      ctx.bounds().boundRelated(0); // the peers' corpus records no relations
       out.add(
           new PeerQuery(
               project,

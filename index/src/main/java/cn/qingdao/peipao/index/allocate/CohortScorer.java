@@ -5,6 +5,7 @@ import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.model.Project;
 import cn.qingdao.peipao.core.related.Related;
+import cn.qingdao.peipao.core.related.RelationModel;
 import cn.qingdao.peipao.core.scoring.Direction;
 import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.HardConstraint;
@@ -68,6 +69,8 @@ public final class CohortScorer {
           float[] counterpartView = new float[n * m];
           float[] text = new float[n * m];
           Related[] related = new Related[n];
+          // one model for the whole cohort, however the relations move meanwhile
+          RelationModel model = ranking.relationModel(target);
           byte[] obstacle = new byte[n * m];
           for (int p = 0; p < n; p++) {
             Project project = projects.get(p);
@@ -76,7 +79,7 @@ public final class CohortScorer {
             PairScorer.Context ctx =
                 ranking.scorer().context(direction, pf, mine, theirs, today, RequestFilters.NONE);
             double[] relevance = ctx.usesText() ? pool.text(project) : null;
-            related[p] = ctx.usesRelated() ? ranking.related(target, project, pf) : Related.NONE;
+            related[p] = ctx.usesRelated() ? ranking.related(model, project, pf) : Related.NONE;
             boolean consents = HardConstraint.consents(pf, target);
             for (int j = 0; j < m; j++) {
               int i = p * m + j;

@@ -1,6 +1,7 @@
 package cn.qingdao.peipao.index.recommend;
 
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.related.Related;
 import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.PairScorer;
 import cn.qingdao.peipao.core.scoring.PruningBounds;
@@ -33,8 +34,12 @@ final class BlockScan {
   private final TopLowers lowers;
   private final Candidates candidates = new Candidates();
 
-  private BlockScan(PairScorer.Context ctx, Segment[] segments, int k) {
+  /** The request's related values; looked up per survivor only when some counterpart has one. */
+  private final Related related;
+
+  private BlockScan(PairScorer.Context ctx, Segment[] segments, int k, Related related) {
     this.ctx = ctx;
+    this.related = related.max() > 0 ? related : null;
     this.segments = segments;
     this.hits = new FixedBitSet[segments.length];
     this.lowers = new TopLowers(k);
@@ -42,7 +47,8 @@ final class BlockScan {
 
   /**
    * The candidates of {@code query}'s hits that may reach the top {@code k} for {@code ctx}, with
-   * every hit counted as eligible; {@code segments} are the searcher's cached segments by leaf ord.
+   * every hit counted as eligible; {@code segments} are the searcher's cached segments by leaf ord,
+   * {@code related} the request's related values (each survivor's bounds hold its own).
    */
   static Candidates collect(
       IndexSearcher searcher,
@@ -51,8 +57,9 @@ final class BlockScan {
       FeatureCache cache,
       Segment[] segments,
       EntityType target,
-      int k) {
-    BlockScan scan = new BlockScan(ctx, segments, k);
+      int k,
+      Related related) {
+    BlockScan scan = new BlockScan(ctx, segments, k, related);
     // each segment's hits as a bit set, for the block scan to test
     Hits.forEach(
         searcher,
@@ -175,7 +182,14 @@ final class BlockScan {
       if (!ctx.eligible(f) || bounds.cheapUpper(f) < bar) return;
       lo = bounds.lowerAfterCheapUpper(f);
     }
-    double up = bounds.upperAfterLower();
+    double up;
+    if (related == null) {
+      up = bounds.upperAfterLower();
+    } else {
+      double r = related.of(segments[ord].entities()[doc].id());
+      lo = bounds.lowerWithRelated(r);
+      up = bounds.upperWithRelated(r);
+    }
     if (up < bar) return;
     lowers.offer(lo);
     candidates.add(ord, doc, f, lo, up);

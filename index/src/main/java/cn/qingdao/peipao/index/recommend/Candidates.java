@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * The candidates of one request that passed the hard constraints, with the bounds of their score:
- * {@code lower} (text = 0) and {@code upper} (text = 1). Growable parallel arrays.
+ * {@code lower} (text = 0) and {@code upper} (text at its bound), each with the candidate's related
+ * value (or 0 and its bound). Growable parallel arrays.
  */
 final class Candidates {
   int size;

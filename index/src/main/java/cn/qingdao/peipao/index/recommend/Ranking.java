@@ -131,18 +131,35 @@ public final class Ranking {
   /** The relation model of each counterpart type; none until {@link #useRelations}. */
   private volatile Function<EntityType, RelationModel> relations = t -> RelationModel.EMPTY;
 
+  /** Whether a subject's own counterparts count ("with whom"); not while learning from them. */
+  private volatile boolean withWhom = true;
+
   /** Takes the collaborative component's models from {@code models} (by counterpart type). */
   public void useRelations(Function<EntityType, RelationModel> models) {
-    this.relations = java.util.Objects.requireNonNull(models, "models");
+    useRelations(models, true);
   }
 
   /**
-   * The related value of every {@code target} for a project {@code subject} with features {@code
-   * f}; nothing for other subjects. O(the model's counterparts + edges touched).
+   * As above; without {@code withWhom} a subject's own pairs are not used at all (learning from
+   * feedback, whose labels they are).
    */
-  public Related related(EntityType target, Entity subject, Features f) {
+  public void useRelations(Function<EntityType, RelationModel> models, boolean withWhom) {
+    this.relations = java.util.Objects.requireNonNull(models, "models");
+    this.withWhom = withWhom;
+  }
+
+  /** The current relation model of {@code target}: take it once per request or cohort. */
+  public RelationModel relationModel(EntityType target) {
+    return relations.apply(target);
+  }
+
+  /**
+   * The related value of every {@code target} for a project {@code subject} with features {@code f}
+   * under {@code model}; nothing for other subjects. O(the model's counterparts + edges touched).
+   */
+  public Related related(RelationModel model, Entity subject, Features f) {
     if (subject.type() != EntityType.PROJECTS) return Related.NONE;
-    return relations.apply(target).of(subject.id(), f);
+    return model.of(subject.id(), f, withWhom);
   }
 
   /** The pair scorer of this context. */

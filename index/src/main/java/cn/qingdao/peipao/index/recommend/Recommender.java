@@ -32,11 +32,11 @@ import org.apache.lucene.util.BytesRef;
  * query holding every hard constraint as a filter; its hits are visited by blocks of similar
  * documents, skipping every block whose bound is below the k-th best lower bound so far, and each
  * hit left is scored exactly from cached {@link Features} on its structured components, giving a
- * lower bound (text relevance and related value 0) and an upper bound (each at the most any
- * candidate of the request reaches). Candidates whose upper bound is below the k-th best lower
- * bound are dropped; the rest are scored with their exact text relevance and related value in order
- * of their upper bound until none left can enter the top k. The result equals {@link #exhaustive}
- * (scoring every entity), which tests check.
+ * lower bound (text relevance 0) and an upper bound (text at the most any candidate of the request
+ * reaches), each with the candidate's related value when some counterpart has one. Candidates whose
+ * upper bound is below the k-th best lower bound are dropped; the rest are scored with their exact
+ * text relevance and related value in order of their upper bound until none left can enter the top
+ * k. The result equals {@link #exhaustive} (scoring every entity), which tests check.
  */
 public final class Recommender {
   /** Largest {@code limit} a request may ask for. */
@@ -173,12 +173,15 @@ public final class Recommender {
           // words no candidate has cannot raise any candidate's score: bound text below 1
           if (text != null) ctx.bounds().boundText(text.max());
           Related related =
-              ctx.usesRelated() ? ranking.related(r.target(), r.subject(), subject) : Related.NONE;
+              ctx.usesRelated()
+                  ? ranking.related(ranking.relationModel(r.target()), r.subject(), subject)
+                  : Related.NONE;
           ctx.bounds().boundRelated(related.max());
           Candidates candidates =
               exhaustive
                   ? collectAll(searcher, query, ctx, cache)
-                  : BlockScan.collect(searcher, query, ctx, cache, segments, r.target(), r.limit());
+                  : BlockScan.collect(
+                      searcher, query, ctx, cache, segments, r.target(), r.limit(), related);
           Top top =
               exhaustive
                   ? scoreAll(candidates, ctx, text, related, segments, r.limit())

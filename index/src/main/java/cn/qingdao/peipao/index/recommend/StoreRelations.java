@@ -3,6 +3,7 @@ package cn.qingdao.peipao.index.recommend;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.related.RelationModel;
 import cn.qingdao.peipao.core.scoring.Features;
+import cn.qingdao.peipao.core.scoring.HardConstraints;
 import cn.qingdao.peipao.index.store.RelationStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,14 +24,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The relation models of a service, read from its store: each counterpart type's model is built on
  * first use, then rebuilt in the background once it is older than {@code maxAge}, while requests
- * keep the previous one. So a new assignment, accepted recommendation or sign-up — on this node or
- * another — counts within {@code maxAge} plus one rebuild, and no request waits for a rebuild but
- * the very first. Every request uses one model throughout (the fast path and the reference agree).
+ * keep the previous one; a model older than {@link #STALE} times {@code maxAge} (after an idle
+ * spell) is rebuilt before answering. So a new assignment, accepted recommendation or sign-up — on
+ * this node or another — counts within about {@code maxAge} plus one rebuild. Only counterparts in
+ * the index (and events not over) get values. Every request takes one model (the fast path and the
+ * reference agree).
  */
 public final class StoreRelations implements Function<EntityType, RelationModel>, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StoreRelations.class);
 
   private record Built(RelationModel model, long atNanos) {}
+
+  /** A model this many times its age limit is too old to answer with while a rebuild runs. */
+  static final int STALE = 3;
 
   private final RelationStore store;
   private final Ranking ranking;
@@ -38,6 +44,7 @@ public final class StoreRelations implements Function<EntityType, RelationModel>
   private final LongSupplier nanos;
   private final Map<EntityType, Built> models = new ConcurrentHashMap<>();
   private final Map<EntityType, AtomicBoolean> rebuilding = new ConcurrentHashMap<>();
+  private final Map<EntityType, Object> firstBuild = new ConcurrentHashMap<>();
   private final ExecutorService background =
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("relations").daemon().factory());
 
@@ -53,18 +60,24 @@ public final class StoreRelations implements Function<EntityType, RelationModel>
     this.nanos = nanos;
   }
 
-  /** The current model of {@code type}; builds it on the calling thread only the first time. */
+  /**
+   * The current model of {@code type}; builds it on the calling thread the first time and when it
+   * is older than {@link #STALE} times the age limit.
+   */
   @Override
   public RelationModel apply(EntityType type) {
     Built b = models.get(type);
-    if (b == null) {
-      synchronized (this) {
-        b = models.get(type);
-        if (b == null) b = build(type);
+    long age = b == null ? Long.MAX_VALUE : nanos.getAsLong() - b.atNanos();
+    if (b == null || age / STALE > maxAgeNanos) {
+      synchronized (firstBuild.computeIfAbsent(type, t -> new Object())) {
+        Built now = models.get(type);
+        // another thread may have rebuilt it meanwhile
+        if (now == null || (nanos.getAsLong() - now.atNanos()) / STALE > maxAgeNanos)
+          now = build(type);
+        return now.model();
       }
-      return b.model();
     }
-    if (nanos.getAsLong() - b.atNanos() > maxAgeNanos) {
+    if (age > maxAgeNanos) {
       AtomicBoolean flag = rebuilding.computeIfAbsent(type, t -> new AtomicBoolean());
       if (flag.compareAndSet(false, true)) {
         try {
@@ -96,13 +109,32 @@ public final class StoreRelations implements Function<EntityType, RelationModel>
     long at = nanos.getAsLong();
     List<RelationStore.Pair> pairs = store.pairs(type);
     Map<String, Features> features = pairs.isEmpty() ? Map.of() : projectFeatures(pairs);
+    Set<String> candidates = pairs.isEmpty() ? Set.of() : candidates(type);
     List<RelationModel.Edge> edges = new ArrayList<>(pairs.size());
     for (RelationStore.Pair p : pairs)
       edges.add(
           new RelationModel.Edge(p.projectId(), features.get(p.projectId()), p.counterpartId()));
-    Built b = new Built(RelationModel.build(edges, RelationModel.Params.DEFAULTS), at);
+    Built b =
+        new Built(
+            RelationModel.build(edges, RelationModel.Params.DEFAULTS, candidates::contains), at);
     // a slower build that started earlier must not replace a newer one
     return models.merge(type, b, (old, now) -> now.atNanos() >= old.atNanos() ? now : old);
+  }
+
+  /** The indexed counterparts of {@code type} that can still be recommended (events not over). */
+  private Set<String> candidates(EntityType type) {
+    long today = ranking.today().toEpochDay();
+    return ranking.withPool(
+        type,
+        pool -> {
+          Set<String> out = new HashSet<>();
+          for (int j = 0; j < pool.size(); j++) {
+            Features f = pool.features(j);
+            if (type == EntityType.EVENTS && !HardConstraints.eventOpen(f, today)) continue;
+            out.add(pool.entity(j).id());
+          }
+          return out;
+        });
   }
 
   /** The indexed features of the projects of {@code pairs} (deleted ones have none). */

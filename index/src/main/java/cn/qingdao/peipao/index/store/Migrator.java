@@ -40,7 +40,8 @@ final class Migrator {
           "V9__policy_outreach.sql",
           "V10__spaces_bookings_move_in.sql",
           "V11__park_reports.sql",
-          "V12__event_registrations.sql");
+          "V12__event_registrations.sql",
+          "V13__feedback_action.sql");
 
   private final DataSource dataSource;
   private final Dialect dialect;

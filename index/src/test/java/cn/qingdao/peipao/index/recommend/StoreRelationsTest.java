@@ -48,6 +48,8 @@ class StoreRelationsTest {
       record(feedback, "syn-p-00002", "syn-m-00002", FeedbackAction.CLICK); // not a relation
       record(feedback, "syn-p-00003", "syn-m-00003", FeedbackAction.REJECT); // nor this
       record(feedback, "syn-p-00004", "syn-m-00004", FeedbackAction.ACCEPT); // pairs up too
+      record(feedback, "syn-p-00005", "syn-m-00005", FeedbackAction.MEETING_HELD);
+      record(feedback, "syn-p-00005", "syn-m-00005", FeedbackAction.REJECT); // takes it back
       // younger than its age: the same model, nothing read
       now.set(Duration.ofSeconds(9).toNanos());
       assertSame(empty, relations.apply(EntityType.MENTORS));
@@ -62,6 +64,16 @@ class StoreRelationsTest {
       // syn-p-00001 → m1 once; syn-p-00004 → m4 as feedback and as its assignment: once
       assertEquals(2, rebuilt.edges(), "distinct positive pairs");
       assertTrue(rebuilt.of("syn-p-00004", null).max() == 0, "its own pair never counts for it");
+      // after an idle spell (older than three times its age limit) a model is rebuilt at once,
+      // and a counterpart no longer in the index gets no value
+      record(feedback, "syn-p-00006", "syn-m-00006", FeedbackAction.MEETING_HELD);
+      catalog.delete(EntityType.MENTORS, "syn-m-00001", null, "test");
+      now.set(Duration.ofSeconds(11 + 31).toNanos());
+      RelationModel fresh = relations.apply(EntityType.MENTORS);
+      assertEquals(3, fresh.edges(), "built before answering");
+      var subject = catalog.entity(EntityType.PROJECTS, "syn-p-00001").orElseThrow();
+      var like = recommender.ranking().extractor().of(subject);
+      assertEquals(0.0, fresh.of(null, like).of("syn-m-00001"), "deleted: no value");
       relations.close();
     }
   }

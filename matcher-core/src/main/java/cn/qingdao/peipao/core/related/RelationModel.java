@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What people did, as a model of one counterpart type: which projects went to which counterparts
@@ -59,6 +60,12 @@ public final class RelationModel {
   private final Map<Key, Group> groups = new HashMap<>();
   private final int edges;
 
+  /**
+   * Counterparts that can be recommended (live, an event not over): values are scaled among them
+   * and only they get one; the others still link projects (a past event its attendees).
+   */
+  private final boolean[] candidate;
+
   /** Projects of a sector, of a sector and district, or of a sector and stage (−1: any). */
   private record Key(int sector, int district, int stage) {
     boolean holds(int s, int d, int g) {
@@ -69,7 +76,7 @@ public final class RelationModel {
   /** How many projects a key holds and how many of them went to each counterpart. */
   private record Group(int projects, Map<Integer, Integer> counts) {}
 
-  private RelationModel(Collection<Edge> edges, Params params) {
+  private RelationModel(Collection<Edge> edges, Params params, Predicate<String> candidates) {
     this.params = params;
     List<int[]> pairs = new ArrayList<>();
     List<Features> features = new ArrayList<>();
@@ -106,11 +113,22 @@ public final class RelationModel {
       if (stageOf[p] >= 0) addToGroup(new Key(sectorOf[p], -1, stageOf[p]), p);
     }
     this.edges = n;
+    candidate = new boolean[counterpartIndex.size()];
+    counterpartIndex.forEach((id, c) -> candidate[c] = candidates.test(id));
   }
 
   /** The model of {@code edges} (repeated pairs count once). O(edges · log edges). */
   public static RelationModel build(Collection<Edge> edges, Params params) {
-    return new RelationModel(edges, params);
+    return new RelationModel(edges, params, id -> true);
+  }
+
+  /**
+   * As above, where only the counterparts {@code candidates} accepts can be recommended: the others
+   * link projects but get no value and set no scale. O(edges · log edges).
+   */
+  public static RelationModel build(
+      Collection<Edge> edges, Params params, Predicate<String> candidates) {
+    return new RelationModel(edges, params, candidates);
   }
 
   /** Distinct project–counterpart pairs. */
@@ -123,6 +141,15 @@ public final class RelationModel {
    * or unknown for a draft). O(counterparts + edges of its groups and co-occurrences).
    */
   public Related of(String subjectId, Features subject) {
+    return of(subjectId, subject, true);
+  }
+
+  /**
+   * As above; without {@code withWhom} the subject's own counterparts are not used (its own pairs
+   * still never count as a project like it): for learning from its own feedback, whose labels those
+   * pairs are.
+   */
+  public Related of(String subjectId, Features subject, boolean withWhom) {
     int nc = counterpartIndex.size();
     if (nc == 0) return Related.NONE;
     Integer self = subjectId == null ? null : projectIndex.get(subjectId);
@@ -134,13 +161,22 @@ public final class RelationModel {
       if (subject.stage >= 0) keys.add(new Key(s, -1, subject.stage));
       for (Key k : keys) share(k, self, total);
     }
-    if (self != null) {
+    if (self != null && withWhom) {
       double[] co = coOccurrence(self, nc);
       scaleToOne(co);
       for (int c = 0; c < nc; c++) total[c] += params.withWhom() * co[c];
     }
     scaleToOne(total);
     return new Related(counterpartIndex, total);
+  }
+
+  /** Zero for every counterpart that cannot be recommended, then scaled to a maximum of 1. */
+  private void scaleToOne(double[] v) {
+    for (int c = 0; c < v.length; c++) if (!candidate[c]) v[c] = 0;
+    double max = 0;
+    for (double x : v) max = Math.max(max, x);
+    if (max <= 0) return;
+    for (int i = 0; i < v.length; i++) v[i] = Math.min(1.0, v[i] / max);
   }
 
   /**
@@ -191,13 +227,6 @@ public final class RelationModel {
     Map<Integer, Integer> counts = g == null ? new HashMap<>() : g.counts();
     for (int c : counterpartsOf[p]) counts.merge(c, 1, Integer::sum);
     groups.put(key, new Group(g == null ? 1 : g.projects() + 1, counts));
-  }
-
-  private static void scaleToOne(double[] v) {
-    double max = 0;
-    for (double x : v) max = Math.max(max, x);
-    if (max <= 0) return;
-    for (int i = 0; i < v.length; i++) v[i] = Math.min(1.0, v[i] / max);
   }
 
   /** Sorted distinct neighbours of each node of side {@code from} (0 project, 1 counterpart). */

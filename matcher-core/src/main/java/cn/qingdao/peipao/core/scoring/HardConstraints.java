@@ -44,13 +44,19 @@ public final class HardConstraints {
           return HardConstraint.POLICY_NOT_OPEN;
       }
       case EVENTS -> {
-        // by the day, as the index filters: open, starting today or later, sign-up not closed
-        if (!o.active || eventDay(o.eventStart) < epochDay || eventDay(o.eventDeadline) < epochDay)
-          return HardConstraint.EVENT_NOT_OPEN;
+        if (!eventOpen(o, epochDay)) return HardConstraint.EVENT_NOT_OPEN;
       }
       default -> {}
     }
     return null;
+  }
+
+  /**
+   * Whether event {@code o} takes sign-ups on {@code epochDay}, by the day as the index filters:
+   * open, starting that day or later, sign-up not closed. O(1).
+   */
+  public static boolean eventOpen(Features o, long epochDay) {
+    return o.active && eventDay(o.eventStart) >= epochDay && eventDay(o.eventDeadline) >= epochDay;
   }
 
   /** The UTC epoch day of an epoch second (the index compares seconds against day starts). */

@@ -378,13 +378,17 @@ public final class PruningBounds {
    * This request's score as numbers another engine can evaluate ({@link ColumnForm}); O(sectors +
    * stage and service masks), copies its tables.
    *
-   * @throws IllegalStateException when the subject is not a project or the direction weighs a
-   *     component the columns lack
+   * @throws IllegalStateException when the subject is not a project, the direction weighs a
+   *     component the columns lack, or related values may be positive
    */
   public ColumnForm columnForm() {
     if (notInColumns >= 0 || !direction.projectIsSubject())
       throw new IllegalStateException(
           direction.code() + " has no column form: only project → mentors scores from columns");
+    // what people did is not in the columns: exact only where no counterpart has a related value
+    if (used[RELATED] && relatedMax > 0)
+      throw new IllegalStateException(
+          "related values are not in the column form; call boundRelated(0) when there are none");
     // ColumnForm is flat on purpose: it is the wire form the peers (Solr, OpenSearch) read
     return new ColumnForm(
         usesSector ? ctx.sectorBySubject.clone() : new double[ctx.sectorBySubject.length],
@@ -484,6 +488,24 @@ public final class PruningBounds {
    */
   public double upperAfterLower() {
     return ctx.combine(ctx.sumA + lateBoundA, ctx.sumB + lateBoundB);
+  }
+
+  /**
+   * The lower bound of the last candidate bounded ({@link #lowerAfterCheapUpper} or {@link
+   * #columnScore}) with its exact related value {@code related} instead of 0. O(1).
+   */
+  public double lowerWithRelated(double related) {
+    return ctx.combine(ctx.sumA + ctx.relatedA * related, ctx.sumB + ctx.relatedB * related);
+  }
+
+  /**
+   * As {@link #upperAfterLower}, with the candidate's exact related value instead of its bound: a
+   * lookup makes most candidates' bounds tighter when few counterparts have a related value. O(1).
+   */
+  public double upperWithRelated(double related) {
+    return ctx.combine(
+        ctx.sumA + lateBoundA - ctx.relatedA * relatedMax + ctx.relatedA * related,
+        ctx.sumB + lateBoundB - ctx.relatedB * relatedMax + ctx.relatedB * related);
   }
 
   /**

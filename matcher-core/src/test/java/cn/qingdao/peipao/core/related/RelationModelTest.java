@@ -72,8 +72,11 @@ class RelationModelTest {
       }
       RelationModel.Params params =
           new RelationModel.Params(r.nextInt(3) * 2.5, r.nextInt(3) * 0.75);
-      RelationModel model = RelationModel.build(edges, params);
-      Reference ref = new Reference(edges, params.shrinkage(), params.withWhom());
+      // a fifth of the counterparts cannot be recommended (deleted, an event over)
+      Set<String> gone = new HashSet<>();
+      for (int c = 0; c < nCounterparts; c++) if (r.nextInt(5) == 0) gone.add("c" + c);
+      RelationModel model = RelationModel.build(edges, params, id -> !gone.contains(id));
+      Reference ref = new Reference(edges, params.shrinkage(), params.withWhom(), gone);
       for (int q = 0; q < 10; q++) {
         // a stored project (with or without relations) or a draft
         String id = r.nextInt(4) == 0 ? null : "p" + r.nextInt(nProjects + 3);
@@ -85,8 +88,9 @@ class RelationModelTest {
                     sectors.get(r.nextInt(sectors.size())),
                     null,
                     r.nextBoolean() ? null : stages.get(r.nextInt(stages.size())));
-        Related got = model.of(id, subject);
-        Map<String, Double> want = ref.of(id, subject);
+        boolean withWhom = r.nextInt(4) > 0;
+        Related got = model.of(id, subject, withWhom);
+        Map<String, Double> want = ref.of(id, subject, withWhom);
         double max = 0;
         for (int c = 0; c < nCounterparts + 2; c++) {
           String cid = "c" + c;
@@ -119,11 +123,25 @@ class RelationModelTest {
     // a profile stating no sector, with no relations of its own: nothing, every ranking unchanged
     assertEquals(0, model.of(null, project("d", null, "laoshan")).max());
     assertEquals(0, RelationModel.EMPTY.of("p-alone", alone).max());
+    // an event that is over links its attendees to their next ones, and gets nothing itself
+    Features f = project("p", "ai", null);
+    RelationModel events =
+        RelationModel.build(
+            List.of(
+                new RelationModel.Edge("p1", f, "e-past"),
+                new RelationModel.Edge("p1", f, "e-next"),
+                new RelationModel.Edge("p2", f, "e-past")),
+            RelationModel.Params.DEFAULTS,
+            id -> !id.equals("e-past"));
+    Related r = events.of("p2", f);
+    assertEquals(1, r.of("e-next"));
+    assertEquals(0, r.of("e-past"));
   }
 
   /** The definition, with sets and maps. */
-  private record Reference(List<RelationModel.Edge> edges, double shrinkage, double withWhom) {
-    Map<String, Double> of(String self, Features subject) {
+  private record Reference(
+      List<RelationModel.Edge> edges, double shrinkage, double withWhom, Set<String> gone) {
+    Map<String, Double> of(String self, Features subject, boolean useOwn) {
       Map<String, Set<String>> cps = new HashMap<>(); // project → counterparts
       Map<String, Set<String>> pjs = new HashMap<>(); // counterpart → projects
       Map<String, Features> f = new HashMap<>();
@@ -142,7 +160,7 @@ class RelationModelTest {
         for (Map<String, Double> part : parts)
           part.forEach((c, v) -> total.merge(c, v / 3, Double::sum));
       }
-      if (self != null && cps.containsKey(self)) {
+      if (self != null && cps.containsKey(self) && useOwn) {
         Map<String, Double> co = new HashMap<>();
         Set<String> own = cps.get(self);
         for (String i : own) {
@@ -181,7 +199,8 @@ class RelationModelTest {
       return out;
     }
 
-    private static void scale(Map<String, Double> m) {
+    private void scale(Map<String, Double> m) {
+      m.replaceAll((c, v) -> gone.contains(c) ? 0.0 : v);
       double max = m.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
       if (max > 0) m.replaceAll((c, v) -> Math.min(1.0, v / max));
     }

@@ -47,6 +47,10 @@ class ColumnFormTest {
               PROFILES.defaultFor(Direction.MENTOR_PROJECTS),
               LocalDate.of(2026, 11, 21),
               RequestFilters.NONE);
+      // related values may be positive until the request says none is: no column form before
+      org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalStateException.class, () -> ctx.bounds().columnForm());
+      ctx.bounds().boundRelated(0);
       ColumnForm form = ctx.bounds().columnForm();
       for (int m = 0; m < 20; m++) {
         Features mentor = FX.of(READER.read(EntityType.MENTORS, Json.parse(mentor(r, m))));

@@ -114,10 +114,15 @@ class ScoringTest {
           double cheap = c.bounds().cheapUpper(cand);
           double lo = c.bounds().lowerAfterCheapUpper(cand);
           double hi = c.bounds().upperAfterLower();
+          double loR = c.bounds().lowerWithRelated(related);
+          double hiR = c.bounds().upperWithRelated(related);
           double s = c.score(cand, text, related);
           assertTrue(
               lo <= s && s <= hi && hi <= cheap && lo >= 0 && cheap <= 1,
               lo + " " + s + " " + hi + " " + cheap);
+          assertTrue(
+              lo <= loR && loR <= s + 1e-12 && s <= hiR + 1e-12 && hiR <= hi + 1e-12,
+              "with its related value: " + loR + " " + s + " " + hiR);
           match(c, cand, text).components().values().forEach(v -> assertTrue(v >= 0 && v <= 1));
         }
       }
