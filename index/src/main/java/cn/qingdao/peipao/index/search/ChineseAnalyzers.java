@@ -10,7 +10,6 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -80,7 +79,8 @@ public final class ChineseAnalyzers {
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-      Tokenizer tokenizer = new HMMChineseTokenizer();
+      // SmartCN's tokens, each sentence segmented once (CachingChineseTokenizerTest)
+      Tokenizer tokenizer = new CachingChineseTokenizer();
       TokenStream ts = new LowerCaseFilter(tokenizer);
       ts = new StopFilter(ts, STOP);
       if (synonyms != null) ts = new SynonymGraphFilter(ts, synonyms, true);
