@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public final class Related {
   /** Nothing known: every counterpart 0. */
-  public static final Related NONE = new Related(Map.of(), new double[0]);
+  public static final Related NONE = new Related(Map.of(), new int[0], new double[0]);
 
   private final Map<String, Integer> index;
   private final int[]
@@ -18,19 +18,22 @@ public final class Related {
   private final double[] values; // by position in positive
   private final double max;
 
-  /** {@code dense}: the value of each counterpart by its index in {@code index}. */
-  Related(Map<String, Integer> index, double[] dense) {
+  /**
+   * {@code ids}: model indexes ascending, {@code values} theirs (those ≤ 0 are left out); both
+   * taken as they are.
+   */
+  Related(Map<String, Integer> index, int[] ids, double[] values) {
     this.index = index;
     int n = 0;
-    for (double v : dense) if (v > 0) n++;
+    for (double v : values) if (v > 0) n++;
     positive = new int[n];
-    values = new double[n];
+    this.values = new double[n];
     double m = 0;
-    for (int i = 0, k = 0; i < dense.length; i++) {
-      if (!(dense[i] > 0)) continue;
-      positive[k] = i;
-      values[k++] = dense[i];
-      m = Math.max(m, dense[i]);
+    for (int x = 0, k = 0; x < ids.length; x++) {
+      if (!(values[x] > 0)) continue;
+      positive[k] = ids[x];
+      this.values[k++] = values[x];
+      m = Math.max(m, values[x]);
     }
     this.max = m;
   }

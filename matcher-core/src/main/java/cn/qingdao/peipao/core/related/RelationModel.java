@@ -58,6 +58,7 @@ public final class RelationModel {
   private int[] districtOf; // project → district or -1
   private int[] stageOf; // project → stage or -1
   private final Map<Key, Group> groups = new HashMap<>();
+  private final Map<Key, Integer> sizes = new HashMap<>(); // while building
   private final int edges;
 
   /**
@@ -73,8 +74,8 @@ public final class RelationModel {
     }
   }
 
-  /** How many projects a key holds and how many of them went to each counterpart. */
-  private record Group(int projects, Map<Integer, Integer> counts) {}
+  /** How many projects a key holds and how many of them went to each of its counterparts. */
+  private record Group(int projects, int[] counterparts, int[] counts) {}
 
   private RelationModel(Collection<Edge> edges, Params params, Predicate<String> candidates) {
     this.params = params;
@@ -105,14 +106,24 @@ public final class RelationModel {
     counterpartsOf = adjacency(pairs, nProjects, 0);
     projectsOf = adjacency(pairs, counterpartIndex.size(), 1);
     int n = 0;
+    Map<Key, Map<Integer, Integer>> building = new HashMap<>();
     for (int p = 0; p < nProjects; p++) {
       n += counterpartsOf[p].length;
       if (sectorOf[p] < 0) continue;
-      addToGroup(new Key(sectorOf[p], -1, -1), p);
-      if (districtOf[p] >= 0) addToGroup(new Key(sectorOf[p], districtOf[p], -1), p);
-      if (stageOf[p] >= 0) addToGroup(new Key(sectorOf[p], -1, stageOf[p]), p);
+      addToGroup(building, new Key(sectorOf[p], -1, -1), p);
+      if (districtOf[p] >= 0) addToGroup(building, new Key(sectorOf[p], districtOf[p], -1), p);
+      if (stageOf[p] >= 0) addToGroup(building, new Key(sectorOf[p], -1, stageOf[p]), p);
     }
     this.edges = n;
+    // each group's counts as arrays, counterparts ascending: a request walks them without boxing
+    building.forEach(
+        (key, counts) -> {
+          int[] cs = counts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+          int[] ns = new int[cs.length];
+          for (int x = 0; x < cs.length; x++) ns[x] = counts.get(cs[x]);
+          groups.put(key, new Group(sizes.get(key), cs, ns));
+        });
+    sizes.clear();
     candidate = new boolean[counterpartIndex.size()];
     counterpartIndex.forEach((id, c) -> candidate[c] = candidates.test(id));
   }
@@ -153,80 +164,145 @@ public final class RelationModel {
     int nc = counterpartIndex.size();
     if (nc == 0) return Related.NONE;
     Integer self = subjectId == null ? null : projectIndex.get(subjectId);
-    double[] total = new double[nc];
-    if (subject != null && subject.mainSector >= 0) {
-      int s = subject.mainSector;
-      List<Key> keys = new ArrayList<>(List.of(new Key(s, -1, -1)));
-      if (subject.district >= 0) keys.add(new Key(s, subject.district, -1));
-      if (subject.stage >= 0) keys.add(new Key(s, -1, subject.stage));
-      for (Key k : keys) share(k, self, total);
+    Scratch w = scratch(nc);
+    try {
+      if (subject != null && subject.mainSector >= 0) {
+        int s = subject.mainSector;
+        share(new Key(s, -1, -1), self, w);
+        if (subject.district >= 0) share(new Key(s, subject.district, -1), self, w);
+        if (subject.stage >= 0) share(new Key(s, -1, subject.stage), self, w);
+      }
+      if (self != null && withWhom) coOccurrence(self, w);
+      // scaled so that the best candidate has 1 (only candidates were ever added)
+      double max = 0;
+      for (int x = 0; x < w.touched; x++) max = Math.max(max, w.total[w.order[x]]);
+      int[] ids = Arrays.copyOf(w.order, w.touched);
+      Arrays.sort(ids);
+      double[] values = new double[ids.length];
+      for (int x = 0; x < ids.length; x++)
+        values[x] = max <= 0 ? 0 : Math.min(1.0, w.total[ids[x]] / max);
+      return new Related(counterpartIndex, ids, values);
+    } finally {
+      w.clear();
     }
-    if (self != null && withWhom) {
-      double[] co = coOccurrence(self, nc);
-      scaleToOne(co);
-      for (int c = 0; c < nc; c++) total[c] += params.withWhom() * co[c];
-    }
-    scaleToOne(total);
-    return new Related(counterpartIndex, total);
-  }
-
-  /** Zero for every counterpart that cannot be recommended, then scaled to a maximum of 1. */
-  private void scaleToOne(double[] v) {
-    for (int c = 0; c < v.length; c++) if (!candidate[c]) v[c] = 0;
-    double max = 0;
-    for (double x : v) max = Math.max(max, x);
-    if (max <= 0) return;
-    for (int i = 0; i < v.length; i++) v[i] = Math.min(1.0, v[i] / max);
   }
 
   /**
-   * Adds to {@code total} a third of group {@code key}'s part: {@code n(k,c)}, the group's projects
+   * Per-thread work arrays over the counterparts, so a request costs what it touches, not the
+   * number of counterparts: totals with the order they were first touched, co-occurrence counts.
+   */
+  private static final class Scratch {
+    double[] total = new double[0];
+    int[] order = new int[0];
+    int touched;
+    double[] co = new double[0];
+    int[] coOrder = new int[0];
+    int coTouched;
+    int[] shared = new int[0];
+    int[] sharedOrder = new int[0];
+
+    void ensure(int n) {
+      if (total.length >= n) return;
+      total = new double[n];
+      order = new int[n];
+      co = new double[n];
+      coOrder = new int[n];
+      shared = new int[n];
+      sharedOrder = new int[n];
+    }
+
+    /** Adds {@code v} > 0 to counterpart c's total (a total of 0 is one never touched). */
+    void add(int c, double v) {
+      if (!(v > 0)) return;
+      if (total[c] == 0) order[touched++] = c;
+      total[c] += v;
+    }
+
+    void clear() {
+      for (int x = 0; x < touched; x++) total[order[x]] = 0;
+      touched = 0;
+    }
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private static Scratch scratch(int n) {
+    Scratch w = SCRATCH.get();
+    w.ensure(n);
+    w.clear();
+    return w;
+  }
+
+  /**
+   * Adds to the totals a third of group {@code key}'s part: {@code n(k,c)}, the group's projects
    * that went to c ({@code self} left out), scaled so that the most chosen counterpart has 1, times
    * the group's weight {@code n(k) / (n(k) + shrinkage)}, so a group of two projects says less than
-   * one of two hundred.
+   * one of two hundred. Only candidates count. O(counterparts of the group).
    */
-  private void share(Key key, Integer self, double[] total) {
+  private void share(Key key, Integer self, Scratch w) {
     Group g = groups.get(key);
     if (g == null) return;
     boolean selfIn = self != null && key.holds(sectorOf[self], districtOf[self], stageOf[self]);
     int n = g.projects() - (selfIn ? 1 : 0);
     if (n <= 0) return;
-    double[] part = new double[total.length];
-    for (Map.Entry<Integer, Integer> e : g.counts().entrySet()) part[e.getKey()] = e.getValue();
-    if (selfIn) for (int c : counterpartsOf[self]) part[c] -= 1;
-    scaleToOne(part);
+    int[] own = selfIn ? counterpartsOf[self] : null;
+    double max = 0;
+    for (int x = 0; x < g.counterparts().length; x++) {
+      int c = g.counterparts()[x];
+      if (candidate[c]) max = Math.max(max, count(g, x, own));
+    }
+    if (max <= 0) return;
     double weight = n / (n + params.shrinkage()) / 3;
-    for (int c = 0; c < total.length; c++) total[c] += weight * part[c];
+    for (int x = 0; x < g.counterparts().length; x++) {
+      int c = g.counterparts()[x];
+      double v = candidate[c] ? count(g, x, own) : 0;
+      if (v > 0) w.add(c, weight * Math.min(1.0, v / max));
+    }
   }
 
-  /** Σ over the subject's counterparts i of cos(projects of i, projects of c), c not among them. */
-  private double[] coOccurrence(int self, int nc) {
-    double[] out = new double[nc];
+  /** The group's count of its x-th counterpart, less the subject's own pair. */
+  private static int count(Group g, int x, int[] own) {
+    int v = g.counts()[x];
+    return own != null && Arrays.binarySearch(own, g.counterparts()[x]) >= 0 ? v - 1 : v;
+  }
+
+  /**
+   * Adds to the totals {@code withWhom} times the sum, over the subject's counterparts i, of
+   * cos(projects of i, projects of c), c not among them, scaled so that the best candidate has 1.
+   * O(the projects of its counterparts and their counterparts).
+   */
+  private void coOccurrence(int self, Scratch w) {
     int[] own = counterpartsOf[self];
-    int[] shared = new int[nc];
-    int[] touched = new int[nc];
+    w.coTouched = 0;
     for (int i : own) {
       int t = 0;
       for (int p : projectsOf[i]) {
         if (p == self) continue; // the subject's own pairs are what it asks about
-        for (int c : counterpartsOf[p]) if (shared[c]++ == 0) touched[t++] = c;
+        for (int c : counterpartsOf[p]) if (w.shared[c]++ == 0) w.sharedOrder[t++] = c;
       }
       int ni = projectsOf[i].length - 1; // without the subject
       for (int x = 0; x < t; x++) {
-        int c = touched[x];
-        if (Arrays.binarySearch(own, c) < 0 && ni > 0)
-          out[c] += shared[c] / Math.sqrt((double) ni * projectsOf[c].length);
-        shared[c] = 0;
+        int c = w.sharedOrder[x];
+        if (candidate[c] && Arrays.binarySearch(own, c) < 0 && ni > 0) {
+          if (w.co[c] == 0) w.coOrder[w.coTouched++] = c;
+          w.co[c] += w.shared[c] / Math.sqrt((double) ni * projectsOf[c].length);
+        }
+        w.shared[c] = 0;
       }
     }
-    return out;
+    double max = 0;
+    for (int x = 0; x < w.coTouched; x++) max = Math.max(max, w.co[w.coOrder[x]]);
+    for (int x = 0; x < w.coTouched; x++) {
+      int c = w.coOrder[x];
+      if (max > 0) w.add(c, params.withWhom() * Math.min(1.0, w.co[c] / max));
+      w.co[c] = 0;
+    }
   }
 
-  private void addToGroup(Key key, int p) {
-    Group g = groups.get(key);
-    Map<Integer, Integer> counts = g == null ? new HashMap<>() : g.counts();
+  private void addToGroup(Map<Key, Map<Integer, Integer>> building, Key key, int p) {
+    Map<Integer, Integer> counts = building.computeIfAbsent(key, k -> new HashMap<>());
     for (int c : counterpartsOf[p]) counts.merge(c, 1, Integer::sum);
-    groups.put(key, new Group(g == null ? 1 : g.projects() + 1, counts));
+    sizes.merge(key, 1, Integer::sum);
   }
 
   /** Sorted distinct neighbours of each node of side {@code from} (0 project, 1 counterpart). */
