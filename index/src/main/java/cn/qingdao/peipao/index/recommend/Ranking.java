@@ -74,6 +74,30 @@ public final class Ranking {
     double[] text(Entity subject);
   }
 
+  /**
+   * Passes every indexed {@code target} entity with its features to {@code action}, in index order
+   * (not sorted, unlike {@link #withPool}): O(entities), for builds that only look things up.
+   */
+  public void forEachIndexed(
+      EntityType target, java.util.function.BiConsumer<Entity, Features> action) {
+    index.withSearcher(
+        searcher -> {
+          Segment[] segments = segments(searcher);
+          Hits.forEach(
+              searcher,
+              HardConstraintQueries.typeOnly(target),
+              cache,
+              (leaf, segment) -> {
+                Segment seg = segments[leaf.ord];
+                return doc -> {
+                  Features f = seg.features()[doc];
+                  if (f != null) action.accept(seg.entities()[doc], f);
+                };
+              });
+          return null;
+        });
+  }
+
   /** Runs {@code work} on the pool of {@code target} entities of the current searcher. */
   public <T> T withPool(EntityType target, java.util.function.Function<Pool, T> work) {
     return index.withSearcher(

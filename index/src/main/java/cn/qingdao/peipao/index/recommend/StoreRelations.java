@@ -124,33 +124,26 @@ public final class StoreRelations implements Function<EntityType, RelationModel>
   /** The indexed counterparts of {@code type} that can still be recommended (events not over). */
   private Set<String> candidates(EntityType type) {
     long today = ranking.today().toEpochDay();
-    return ranking.withPool(
+    Set<String> out = new HashSet<>();
+    ranking.forEachIndexed(
         type,
-        pool -> {
-          Set<String> out = new HashSet<>();
-          for (int j = 0; j < pool.size(); j++) {
-            Features f = pool.features(j);
-            if (type == EntityType.EVENTS && !HardConstraints.eventOpen(f, today)) continue;
-            out.add(pool.entity(j).id());
-          }
-          return out;
+        (e, f) -> {
+          if (type != EntityType.EVENTS || HardConstraints.eventOpen(f, today)) out.add(e.id());
         });
+    return out;
   }
 
   /** The indexed features of the projects of {@code pairs} (deleted ones have none). */
   private Map<String, Features> projectFeatures(List<RelationStore.Pair> pairs) {
     Set<String> ids = new HashSet<>();
     for (RelationStore.Pair p : pairs) ids.add(p.projectId());
-    return ranking.withPool(
+    Map<String, Features> out = new HashMap<>();
+    ranking.forEachIndexed(
         EntityType.PROJECTS,
-        pool -> {
-          Map<String, Features> out = new HashMap<>();
-          for (int j = 0; j < pool.size(); j++) {
-            String id = pool.entity(j).id();
-            if (ids.contains(id)) out.put(id, pool.features(j));
-          }
-          return out;
+        (e, f) -> {
+          if (ids.contains(e.id())) out.put(e.id(), f);
         });
+    return out;
   }
 
   @Override

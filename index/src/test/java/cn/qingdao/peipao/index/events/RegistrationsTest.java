@@ -295,4 +295,47 @@ class RegistrationsTest {
       clock.now = saved;
     }
   }
+
+  /**
+   * What people did, from sign-ups: a seat counts as a relation, a waitlist place does not, and an
+   * event that is over links its attendees but is never given a value itself.
+   */
+  @Test
+  void signUpsHoldingASeatAreRelationsUntilTheEventIsOver() {
+    String ev = event(1, true, "salon");
+    registrations.register(ev, projects.get(0), "t");
+    registrations.register(ev, projects.get(1), "t"); // waitlisted
+    var ranking =
+        new cn.qingdao.peipao.index.recommend.Ranking(
+            catalog.index(),
+            catalog.reader(),
+            cn.qingdao.peipao.core.scoring.ScoringProfiles.defaults(),
+            clock);
+    var relations =
+        new cn.qingdao.peipao.index.recommend.StoreRelations(
+            catalog.relations(), ranking, Duration.ofSeconds(10));
+    Instant saved = clock.now;
+    try {
+      var f =
+          ranking
+              .extractor()
+              .of(catalog.entity(EntityType.PROJECTS, projects.get(0)).orElseThrow());
+      var model = relations.refresh(EntityType.EVENTS);
+      int seated = model.edges();
+      assertTrue(model.of(null, f).of(ev) > 0, "a project like the seated one: the event");
+      var waitlisted = catalog.relations().pairs(EntityType.EVENTS);
+      assertTrue(
+          waitlisted.stream()
+              .noneMatch(
+                  p -> p.counterpartId().equals(ev) && p.projectId().equals(projects.get(1))),
+          "a waitlist place is no relation: " + waitlisted);
+      clock.now = saved.plus(Duration.ofDays(8)); // the event is over
+      var later = relations.refresh(EntityType.EVENTS);
+      assertEquals(seated, later.edges(), "its pairs still link projects");
+      assertEquals(0.0, later.of(null, f).of(ev), "but it is never recommended again");
+    } finally {
+      clock.now = saved;
+      relations.close();
+    }
+  }
 }
