@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What people did, over HTTP: after projects like a subject met a mentor (positive feedback; an
- * accept or an assignment counts the same), the subject's recommendations give that mentor a
- * related value, rank it higher and say why; a subject nothing is known of keeps its ranking.
+ * What people did, over HTTP: after projects like a subject met a mentor (the project side's
+ * positive feedback; its accept or a published allocation counts the same), the subject's
+ * recommendations give that mentor a related value, rank it higher and say why; a subject nothing
+ * is known of keeps its ranking.
  */
 class RelatedHttpTest {
   @TempDir static Path dir;

@@ -34,9 +34,9 @@ public final class FeedbackController {
 
   /**
    * {@code POST /api/v1/feedback}: one event; an accept may make an assignment. Who may record
-   * what: an admin key anything; a portal key impressions and clicks (a shared key cannot speak for
-   * one founder's decision); a founder, mentor, park or investor key any action on a pair that
-   * includes its own entity and a project it may see.
+   * what: an admin key anything; a portal key impressions, clicks and contacts (a shared key cannot
+   * speak for one pair's decision or outcome); a founder, mentor, park or investor key any action
+   * on a pair that includes its own entity and a project it may see.
    */
   public void record(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
@@ -106,20 +106,23 @@ public final class FeedbackController {
   }
 
   private void mayRecord(Principal p, FeedbackEvent e) {
-    boolean decision = e.action() == FeedbackAction.ACCEPT || e.action() == FeedbackAction.REJECT;
+    // outcomes (met, lent, moved in) are as much one pair's word as accept and reject, and they
+    // teach the collaborative component: a shared key records only what it saw
+    boolean decision = e.action().positive() || e.action() == FeedbackAction.REJECT;
     if (p.role() == Principal.Role.PORTAL && decision)
       throw new ApiException(
           403,
-          "a portal key records impressions and clicks; accept and reject are decisions of the"
-              + " project's side (an admin or its founder key) or of the mentor or park for its own"
-              + " pair");
+          "a portal key records impressions, clicks and contacts; accept, reject and outcomes"
+              + " (meeting_held, loan_granted, moved_in) are the word of the project's side (an"
+              + " admin or its founder key) or of the mentor, park or investor for its own pair");
     if (!p.isBound()) return;
     boolean subjectOwn = p.owns(e.subjectType(), e.subjectId());
     boolean targetOwn = p.owns(e.targetType(), e.targetId());
     if (!subjectOwn && !targetOwn)
       throw new ApiException(
           403,
-          "a "
+          KeyAccessControl.article(p.roleCode())
+              + " "
               + p.roleCode()
               + " key records feedback only on pairs that include "
               + p.boundType().path()

@@ -194,6 +194,11 @@ public final class KeyAccessControl implements AccessControl {
   }
 
   private static ApiException forbidden(Principal p, String what) {
-    return new ApiException(403, "a " + p.roleCode() + " key " + what);
+    return new ApiException(403, article(p.roleCode()) + " " + p.roleCode() + " key " + what);
+  }
+
+  /** "an" before a vowel sound ("an officer", "an admin"), else "a". */
+  static String article(String word) {
+    return !word.isEmpty() && "aeio".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
   }
 }

@@ -105,7 +105,11 @@ public final class TicketController {
     problems.throwIfAny();
     if (p.isBound() && !p.owns(EntityType.PROJECTS, projectId))
       throw new ApiException(
-          403, "a " + p.roleCode() + " key opens tickets only for its own project");
+          403,
+          KeyAccessControl.article(p.roleCode())
+              + " "
+              + p.roleCode()
+              + " key opens tickets only for its own project");
     RegionScope region = RegionScope.of(ctx);
     if (region != null) region.requireProjectIn(catalog, projectId, "projectId");
     if (channel == null) channel = p.role() == Principal.Role.FOUNDER ? "founder" : "portal";
@@ -146,7 +150,9 @@ public final class TicketController {
     // bound keys see their own tickets only, whatever they ask for
     if (p.role() == Principal.Role.MENTOR) responder = p.boundEntityId();
     else if (p.role() == Principal.Role.FOUNDER) projects = List.of(p.boundEntityId());
-    else if (p.isBound()) throw new ApiException(403, "a " + p.roleCode() + " key has no tickets");
+    else if (p.isBound())
+      throw new ApiException(
+          403, KeyAccessControl.article(p.roleCode()) + " " + p.roleCode() + " key has no tickets");
     int offset = Requests.intParam(ctx, "offset", 0, 0, 1_000_000);
     int limit = Requests.intParam(ctx, "limit", 20, 1, 200);
     TicketStore.Page page =
@@ -249,7 +255,12 @@ public final class TicketController {
     Principal p = Http.principal(ctx);
     if (p.role() != Principal.Role.ADMIN)
       throw new ApiException(
-          403, "a " + p.roleCode() + " key cannot do this: an admin key " + what);
+          403,
+          KeyAccessControl.article(p.roleCode())
+              + " "
+              + p.roleCode()
+              + " key cannot do this: an admin key "
+              + what);
   }
 
   /**
@@ -284,7 +295,12 @@ public final class TicketController {
                 : p.boundEntityId().equals(r.responderId());
         if (!own) throw new EntityNotFoundException("ticket", id);
         if (!bound.contains(p.role()))
-          throw new ApiException(403, "a " + p.roleCode() + " key cannot do this to a ticket");
+          throw new ApiException(
+              403,
+              KeyAccessControl.article(p.roleCode())
+                  + " "
+                  + p.roleCode()
+                  + " key cannot do this to a ticket");
         return r;
       }
       default -> throw new EntityNotFoundException("ticket", id);

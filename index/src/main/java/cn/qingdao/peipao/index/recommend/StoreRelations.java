@@ -42,6 +42,7 @@ public final class StoreRelations implements Function<EntityType, RelationModel>
   private final Ranking ranking;
   private final long maxAgeNanos;
   private final LongSupplier nanos;
+  private final RelationModel.Params params;
   private final Map<EntityType, Built> models = new ConcurrentHashMap<>();
   private final Map<EntityType, AtomicBoolean> rebuilding = new ConcurrentHashMap<>();
   private final Map<EntityType, Object> firstBuild = new ConcurrentHashMap<>();
@@ -53,11 +54,22 @@ public final class StoreRelations implements Function<EntityType, RelationModel>
   }
 
   StoreRelations(RelationStore store, Ranking ranking, Duration maxAge, LongSupplier nanos) {
+    this(store, ranking, maxAge, nanos, RelationModel.Params.DEFAULTS);
+  }
+
+  /** With the model's {@code params} (tests turn the privacy thresholds down). */
+  StoreRelations(
+      RelationStore store,
+      Ranking ranking,
+      Duration maxAge,
+      LongSupplier nanos,
+      RelationModel.Params params) {
     if (maxAge.isNegative()) throw new IllegalArgumentException("maxAge must be ≥ 0: " + maxAge);
     this.store = store;
     this.ranking = ranking;
     this.maxAgeNanos = maxAge.toNanos();
     this.nanos = nanos;
+    this.params = params;
   }
 
   /**
@@ -114,9 +126,7 @@ public final class StoreRelations implements Function<EntityType, RelationModel>
     for (RelationStore.Pair p : pairs)
       edges.add(
           new RelationModel.Edge(p.projectId(), features.get(p.projectId()), p.counterpartId()));
-    Built b =
-        new Built(
-            RelationModel.build(edges, RelationModel.Params.DEFAULTS, candidates::contains), at);
+    Built b = new Built(RelationModel.build(edges, params, candidates::contains), at);
     // a slower build that started earlier must not replace a newer one
     return models.merge(type, b, (old, now) -> now.atNanos() >= old.atNanos() ? now : old);
   }

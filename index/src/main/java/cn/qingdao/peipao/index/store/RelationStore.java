@@ -8,14 +8,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Which projects went to which counterparts, from what people did: assignments (past ones too),
- * feedback whose last word on the pair, from either side, is positive (accepted, met, lent, moved
- * in; a later rejection takes it back) and event sign-ups holding a seat. The collaborative
- * component learns from these pairs.
+ * Which projects went to which counterparts, by the project's own word: its last decisive feedback
+ * on the pair when positive (accepted, met, lent, moved in; a later rejection takes it back),
+ * assignments an officer's allocation published (unless the project's last word on the pair is a
+ * rejection) and, for events, sign-ups holding a seat. A counterpart's word alone (its own accept
+ * or outcome) never makes a relation: it would let a mentor promote itself to every project like
+ * the one it named. The collaborative component learns from these pairs.
  */
 public final class RelationStore {
   /** A project that went to a counterpart of the type asked for; a pair may repeat. */
@@ -32,52 +36,53 @@ public final class RelationStore {
 
   /** Every pair of projects with counterparts of {@code type}. Three reads; O(relations). */
   public List<Pair> pairs(EntityType type) {
-    List<Pair> out = new ArrayList<>();
+    Set<Pair> out = new LinkedHashSet<>();
     try (Connection c = db.connection()) {
-      try (PreparedStatement q =
-          c.prepareStatement(
-              "SELECT project_id, counterpart_id FROM assignment WHERE counterpart_type = ?")) {
-        q.setString(1, type.path());
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) out.add(new Pair(rs.getString(1), rs.getString(2)));
-        }
-      }
-      // the last decisive word on each pair, whichever side said it (ids are in write order)
+      // the project's last decisive word on each pair (ids are in write order)
       Map<Pair, Boolean> last = new LinkedHashMap<>();
       try (PreparedStatement q =
           c.prepareStatement(
-              "SELECT subject_type, subject_id, target_id, action FROM feedback WHERE action IN "
+              "SELECT subject_id, target_id, action FROM feedback WHERE action IN "
                   + DECISIVE
-                  + " AND ((subject_type = 'projects' AND target_type = ?)"
-                  + " OR (target_type = 'projects' AND subject_type = ?)) ORDER BY id")) {
+                  + " AND subject_type = 'projects' AND target_type = ? ORDER BY id")) {
         q.setString(1, type.path());
-        q.setString(2, type.path());
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next())
+            last.put(
+                new Pair(rs.getString(1), rs.getString(2)),
+                FeedbackAction.of(rs.getString(3)).orElseThrow().positive());
+        }
+      }
+      try (PreparedStatement q =
+          c.prepareStatement(
+              "SELECT project_id, counterpart_id FROM assignment WHERE counterpart_type = ?"
+                  + " AND allocation_id IS NOT NULL")) {
+        q.setString(1, type.path());
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
-            boolean projectAsks = rs.getString(1).equals(EntityType.PROJECTS.path());
-            Pair p =
-                projectAsks
-                    ? new Pair(rs.getString(2), rs.getString(3))
-                    : new Pair(rs.getString(3), rs.getString(2));
-            last.put(p, FeedbackAction.of(rs.getString(4)).orElseThrow().positive());
+            Pair p = new Pair(rs.getString(1), rs.getString(2));
+            if (!Boolean.FALSE.equals(last.get(p))) out.add(p);
           }
         }
       }
-      last.forEach(
-          (p, positive) -> {
-            if (positive) out.add(p);
-          });
+      // for events only a seat counts: feedback on an event is no sign-up
       if (type == EntityType.EVENTS) {
+        out.clear();
         try (PreparedStatement q =
                 c.prepareStatement(
                     "SELECT project_id, event_id FROM registration WHERE status = 'registered'");
             ResultSet rs = q.executeQuery()) {
           while (rs.next()) out.add(new Pair(rs.getString(1), rs.getString(2)));
         }
+      } else {
+        last.forEach(
+            (p, positive) -> {
+              if (positive) out.add(p);
+            });
       }
     } catch (SQLException e) {
       throw new StoreException("store read failed: " + e.getMessage(), e);
     }
-    return out;
+    return new ArrayList<>(out);
   }
 }

@@ -302,9 +302,19 @@ class RegistrationsTest {
    */
   @Test
   void signUpsHoldingASeatAreRelationsUntilTheEventIsOver() {
-    String ev = event(1, true, "salon");
-    registrations.register(ev, projects.get(0), "t");
-    registrations.register(ev, projects.get(1), "t"); // waitlisted
+    // three projects of one sector take the seats (fewer say nothing: privacy), a fourth waits
+    var fx = new cn.qingdao.peipao.core.scoring.FeatureExtractor(TAXONOMY);
+    Map<Integer, List<String>> bySector = new java.util.TreeMap<>();
+    for (String id : projects) {
+      int main = fx.of(catalog.entity(EntityType.PROJECTS, id).orElseThrow()).mainSector;
+      if (main >= 0) bySector.computeIfAbsent(main, k -> new java.util.ArrayList<>()).add(id);
+    }
+    List<String> alike =
+        bySector.values().stream().filter(l -> l.size() >= 3).findFirst().orElseThrow();
+    String waiting = projects.stream().filter(p -> !alike.contains(p)).findFirst().orElseThrow();
+    String ev = event(3, true, "salon");
+    for (int i = 0; i < 3; i++) registrations.register(ev, alike.get(i), "t");
+    registrations.register(ev, waiting, "t"); // waitlisted
     var ranking =
         new cn.qingdao.peipao.index.recommend.Ranking(
             catalog.index(),
@@ -322,7 +332,7 @@ class RegistrationsTest {
               .of(catalog.entity(EntityType.PROJECTS, projects.get(0)).orElseThrow());
       var model = relations.refresh(EntityType.EVENTS);
       int seated = model.edges();
-      assertTrue(model.of(null, f).of(ev) > 0, "a project like the seated one: the event");
+      assertTrue(model.of(null, f).of(ev) > 0, "a project like the seated ones: the event");
       var waitlisted = catalog.relations().pairs(EntityType.EVENTS);
       assertTrue(
           waitlisted.stream()

@@ -39,7 +39,11 @@ class StoreRelationsTest {
       AtomicLong now = new AtomicLong();
       StoreRelations relations =
           new StoreRelations(
-              catalog.relations(), recommender.ranking(), Duration.ofSeconds(10), now::get);
+              catalog.relations(),
+              recommender.ranking(),
+              Duration.ofSeconds(10),
+              now::get,
+              new RelationModel.Params(2, 1, 1, 1)); // one project speaks: small fixtures
       Feedback feedback = new Feedback(catalog, new CohortScorer(recommender));
       RelationModel empty = relations.apply(EntityType.MENTORS);
       assertEquals(0, empty.edges());
@@ -50,6 +54,17 @@ class StoreRelationsTest {
       record(feedback, "syn-p-00004", "syn-m-00004", FeedbackAction.ACCEPT); // pairs up too
       record(feedback, "syn-p-00005", "syn-m-00005", FeedbackAction.MEETING_HELD);
       record(feedback, "syn-p-00005", "syn-m-00005", FeedbackAction.REJECT); // takes it back
+      // a mentor's own word alone makes no relation (it could promote itself)
+      feedback.record(
+          new FeedbackEvent(
+              EntityType.MENTORS,
+              "syn-m-00007",
+              EntityType.PROJECTS,
+              "syn-p-00007",
+              FeedbackAction.MEETING_HELD,
+              null,
+              null),
+          "test");
       // younger than its age: the same model, nothing read
       now.set(Duration.ofSeconds(9).toNanos());
       assertSame(empty, relations.apply(EntityType.MENTORS));
@@ -61,7 +76,8 @@ class StoreRelationsTest {
         Thread.sleep(10);
         rebuilt = relations.apply(EntityType.MENTORS);
       }
-      // syn-p-00001 → m1 once; syn-p-00004 → m4 as feedback and as its assignment: once
+      // syn-p-00001 → m1 once; syn-p-00004 → m4 by its accept (the assignment it made is no
+      // allocation's, so it adds nothing)
       assertEquals(2, rebuilt.edges(), "distinct positive pairs");
       assertTrue(rebuilt.of("syn-p-00004", null).max() == 0, "its own pair never counts for it");
       // after an idle spell (older than three times its age limit) a model is rebuilt at once,

@@ -35,11 +35,24 @@ public final class RelationModel {
    * @param shrinkage pseudo-count added to a group's size, so that a sector with two related
    *     projects does not count as much as one with two hundred
    * @param withWhom weight of the co-occurrence part against the "like you" part (both scaled to 1)
+   * @param minGroup fewest related projects (the subject aside) a group needs to say anything: a
+   *     founder who moves its own project into a cell of one project must not learn where that one
+   *     went
+   * @param minShared fewest other projects two counterparts must share before one suggests the
+   *     other, for the same reason
    */
-  public record Params(double shrinkage, double withWhom) {
-    public static final Params DEFAULTS = new Params(2, 1);
+  public record Params(double shrinkage, double withWhom, int minGroup, int minShared) {
+    public static final Params DEFAULTS = new Params(2, 1, 3, 2);
+
+    /** With the default privacy thresholds. */
+    public Params(double shrinkage, double withWhom) {
+      this(shrinkage, withWhom, 3, 2);
+    }
 
     public Params {
+      if (minGroup < 1) throw new IllegalArgumentException("minGroup must be ≥ 1, got " + minGroup);
+      if (minShared < 1)
+        throw new IllegalArgumentException("minShared must be ≥ 1, got " + minShared);
       if (!(shrinkage >= 0 && Double.isFinite(shrinkage)))
         throw new IllegalArgumentException("shrinkage must be ≥ 0, got " + shrinkage);
       if (!(withWhom >= 0 && Double.isFinite(withWhom)))
@@ -244,7 +257,7 @@ public final class RelationModel {
     if (g == null) return;
     boolean selfIn = self != null && key.holds(sectorOf[self], districtOf[self], stageOf[self]);
     int n = g.projects() - (selfIn ? 1 : 0);
-    if (n <= 0) return;
+    if (n < params.minGroup()) return;
     int[] own = selfIn ? counterpartsOf[self] : null;
     double max = 0;
     for (int x = 0; x < g.counterparts().length; x++) {
@@ -283,7 +296,10 @@ public final class RelationModel {
       int ni = projectsOf[i].length - 1; // without the subject
       for (int x = 0; x < t; x++) {
         int c = w.sharedOrder[x];
-        if (candidate[c] && Arrays.binarySearch(own, c) < 0 && ni > 0) {
+        if (candidate[c]
+            && w.shared[c] >= params.minShared()
+            && Arrays.binarySearch(own, c) < 0
+            && ni > 0) {
           if (w.co[c] == 0) w.coOrder[w.coTouched++] = c;
           w.co[c] += w.shared[c] / Math.sqrt((double) ni * projectsOf[c].length);
         }

@@ -71,12 +71,13 @@ class RelationModelTest {
         edges.add(new RelationModel.Edge(p, f, "c" + r.nextInt(nCounterparts)));
       }
       RelationModel.Params params =
-          new RelationModel.Params(r.nextInt(3) * 2.5, r.nextInt(3) * 0.75);
+          new RelationModel.Params(
+              r.nextInt(3) * 2.5, r.nextInt(3) * 0.75, 1 + r.nextInt(3), 1 + r.nextInt(2));
       // a fifth of the counterparts cannot be recommended (deleted, an event over)
       Set<String> gone = new HashSet<>();
       for (int c = 0; c < nCounterparts; c++) if (r.nextInt(5) == 0) gone.add("c" + c);
       RelationModel model = RelationModel.build(edges, params, id -> !gone.contains(id));
-      Reference ref = new Reference(edges, params.shrinkage(), params.withWhom(), gone);
+      Reference ref = new Reference(edges, params, gone);
       for (int q = 0; q < 10; q++) {
         // a stored project (with or without relations) or a draft
         String id = r.nextInt(4) == 0 ? null : "p" + r.nextInt(nProjects + 3);
@@ -115,7 +116,7 @@ class RelationModelTest {
             List.of(
                 new RelationModel.Edge("p-alone", alone, "m1"),
                 new RelationModel.Edge("p-other", project("p-other", "ngit", null), "m2")),
-            RelationModel.Params.DEFAULTS);
+            new RelationModel.Params(2, 1, 1, 1)); // no privacy thresholds: one project speaks
     // the only related project of its sector: no project like it went anywhere but itself
     assertEquals(0, model.of("p-alone", alone).max());
     // a draft of the same sector sees where p-alone went
@@ -131,16 +132,42 @@ class RelationModelTest {
                 new RelationModel.Edge("p1", f, "e-past"),
                 new RelationModel.Edge("p1", f, "e-next"),
                 new RelationModel.Edge("p2", f, "e-past")),
-            RelationModel.Params.DEFAULTS,
+            new RelationModel.Params(2, 1, 1, 1),
             id -> !id.equals("e-past"));
     Related r = events.of("p2", f);
     assertEquals(1, r.of("e-next"));
     assertEquals(0, r.of("e-past"));
   }
 
+  @Test
+  void byDefaultFewerThanThreeProjectsOrOneSharedProjectSayNothing() {
+    // a founder who moves its project into a cell must not learn where its one project went
+    Features f = project("x", "ai", "laoshan");
+    List<RelationModel.Edge> two =
+        List.of(new RelationModel.Edge("a", f, "m1"), new RelationModel.Edge("b", f, "m1"));
+    assertEquals(0, RelationModel.build(two, RelationModel.Params.DEFAULTS).of(null, f).max());
+    List<RelationModel.Edge> three = new java.util.ArrayList<>(two);
+    three.add(new RelationModel.Edge("c", f, "m2"));
+    Related r = RelationModel.build(three, RelationModel.Params.DEFAULTS).of(null, f);
+    assertEquals(1, r.of("m1"));
+    // with whom: one other project that went to my mentor and to m9 is not enough
+    Features g = project("y", "ngit", null);
+    List<RelationModel.Edge> co =
+        List.of(
+            new RelationModel.Edge("me", g, "mine"),
+            new RelationModel.Edge("o1", g, "mine"),
+            new RelationModel.Edge("o1", g, "m9"));
+    RelationModel.Params noGroups = new RelationModel.Params(2, 1, 100, 2);
+    assertEquals(0, RelationModel.build(co, noGroups).of("me", g).max());
+    List<RelationModel.Edge> co2 = new java.util.ArrayList<>(co);
+    co2.add(new RelationModel.Edge("o2", g, "mine"));
+    co2.add(new RelationModel.Edge("o2", g, "m9"));
+    assertEquals(1, RelationModel.build(co2, noGroups).of("me", g).of("m9"));
+  }
+
   /** The definition, with sets and maps. */
   private record Reference(
-      List<RelationModel.Edge> edges, double shrinkage, double withWhom, Set<String> gone) {
+      List<RelationModel.Edge> edges, RelationModel.Params params, Set<String> gone) {
     Map<String, Double> of(String self, Features subject, boolean useOwn) {
       Map<String, Set<String>> cps = new HashMap<>(); // project → counterparts
       Map<String, Set<String>> pjs = new HashMap<>(); // counterpart → projects
@@ -169,12 +196,12 @@ class RelationModelTest {
           for (String c : pjs.keySet()) {
             if (own.contains(c) || pi.isEmpty()) continue;
             long shared = pjs.get(c).stream().filter(pi::contains).count();
-            if (shared > 0)
+            if (shared > 0 && shared >= params.minShared())
               co.merge(c, shared / Math.sqrt((double) pi.size() * pjs.get(c).size()), Double::sum);
           }
         }
         scale(co);
-        co.forEach((c, v) -> total.merge(c, withWhom * v, Double::sum));
+        co.forEach((c, v) -> total.merge(c, params.withWhom() * v, Double::sum));
       }
       scale(total);
       return total;
@@ -192,9 +219,9 @@ class RelationModelTest {
         n++;
         for (String c : e.getValue()) out.merge(c, 1.0, Double::sum);
       }
-      if (n == 0) return Map.of();
+      if (n == 0 || n < params.minGroup()) return Map.of();
       scale(out);
-      double weight = n / (n + shrinkage);
+      double weight = n / (n + params.shrinkage());
       out.replaceAll((c, v) -> v * weight);
       return out;
     }
