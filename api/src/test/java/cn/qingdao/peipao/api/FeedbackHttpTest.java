@@ -148,4 +148,16 @@ class FeedbackHttpTest {
     assertEquals(404, event("syn-p-00001", "no-such-mentor", "click", "").status());
     assertEquals(400, s.get("/api/v1/feedback?action=like").status());
   }
+
+  @Test
+  void anUnknownProfileIsABadRequestNamingIt() {
+    TestServer.Response r = event("syn-p-00130", "syn-m-00001", "click", ",\"profile\":\"nosuch\"");
+    assertEquals(400, r.status(), r.body());
+    assertTrue(r.body().contains("profile") && r.body().contains("nosuch"), r.body());
+    // the shipped ones, with or without their version, are fine
+    assertEquals(
+        201, event("syn-p-00130", "syn-m-00001", "click", ",\"profile\":\"text-heavy\"").status());
+    assertEquals(
+        201, event("syn-p-00130", "syn-m-00001", "click", ",\"profile\":\"default@1\"").status());
+  }
 }

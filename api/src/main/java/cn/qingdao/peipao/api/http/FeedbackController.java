@@ -3,6 +3,7 @@ package cn.qingdao.peipao.api.http;
 import cn.qingdao.peipao.core.feedback.FeedbackAction;
 import cn.qingdao.peipao.core.feedback.FeedbackEvent;
 import cn.qingdao.peipao.core.json.Numbers;
+import cn.qingdao.peipao.core.json.Problems;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.scoring.Direction;
 import cn.qingdao.peipao.core.scoring.ScoringProfile;
@@ -41,6 +42,7 @@ public final class FeedbackController {
   public void record(Context ctx) {
     Requests.onlyParams(ctx, Set.of());
     FeedbackEvent e = FeedbackEvent.read(Requests.jsonBody(ctx));
+    knownProfile(e);
     Principal p = Http.principal(ctx);
     mayRecord(p, e);
     Feedback.Recorded r = feedback.record(e, p.name());
@@ -103,6 +105,34 @@ public final class FeedbackController {
       }
     }
     Http.json(ctx, 200, new FeedbackAnswers.Profiles(items));
+  }
+
+  /**
+   * The profile a feedback event names ({@code name} or {@code name@version}) must be one of its
+   * direction's: what it earned is reported per profile, and learning starts from it.
+   */
+  private void knownProfile(FeedbackEvent e) {
+    if (e.profile() == null) return;
+    String name =
+        e.profile().contains("@")
+            ? e.profile().substring(0, e.profile().indexOf('@'))
+            : e.profile();
+    Direction.of(e.subjectType(), e.targetType())
+        .filter(d -> profiles.get(d, name).isEmpty())
+        .ifPresent(
+            d -> {
+              Problems problems = new Problems();
+              problems.add(
+                  "profile",
+                  "unknown scoring profile '"
+                      + cn.qingdao.peipao.core.json.Texts.clip(name)
+                      + "' for "
+                      + d.code()
+                      + "; use one of "
+                      + profiles.names(d)
+                      + " (optionally name@version)");
+              problems.throwIfAny();
+            });
   }
 
   private void mayRecord(Principal p, FeedbackEvent e) {
