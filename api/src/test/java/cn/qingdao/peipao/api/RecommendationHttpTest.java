@@ -150,7 +150,9 @@ class RecommendationHttpTest {
                 assertFalse(
                     it.get("id").asText().equals(top), "a full mentor is never recommended"));
 
-    String before2 = ok(s.get(path)).get("items").toString();
+    // the order is compared: a merge that the next write sets off may drop the mentor's deleted
+    // old version from the mentor statistics and move text relevance in the 4th decimal
+    List<String> before2 = ids(ok(s.get(path)));
     String policy =
         Json.write(
             QingdaoDataset.real(EntityType.POLICIES)
@@ -159,9 +161,7 @@ class RecommendationHttpTest {
                 .put("name", "无关的新政策"));
     assertEquals(201, s.json("POST", "/api/v1/policies", policy).status());
     assertEquals(
-        before2,
-        ok(s.get(path)).get("items").toString(),
-        "a write to another type must not move the ranking");
+        before2, ids(ok(s.get(path))), "a write to another type must not move the ranking");
   }
 
   @Test
@@ -293,5 +293,11 @@ class RecommendationHttpTest {
     String errors = r.json().get("errors").toString();
     for (String f : List.of("profile.stage", "profile.sectors", "profile.location", "limit"))
       assertTrue(errors.contains("\"" + f + "\""), errors);
+  }
+
+  private static List<String> ids(JsonNode answer) {
+    List<String> out = new java.util.ArrayList<>();
+    for (JsonNode i : answer.get("items")) out.add(i.get("id").asText());
+    return out;
   }
 }

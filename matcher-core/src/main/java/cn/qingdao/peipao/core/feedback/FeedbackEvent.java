@@ -51,6 +51,15 @@ public record FeedbackEvent(
       if (Direction.of(s, t).isEmpty())
         problems.add(
             "targetType", "no recommendations go from " + subjectType + " to " + targetType);
+      // an outcome belongs to the kind of pair it happens in: moving in to a park, a loan from
+      // an investor (banks are investors); elsewhere it would be a relation nobody had
+      EntityType needed =
+          "moved_in".equals(action)
+              ? EntityType.PARKS
+              : "loan_granted".equals(action) ? EntityType.INVESTORS : null;
+      if (needed != null && s != needed && t != needed)
+        problems.add(
+            "action", action + " is an outcome of a pair with " + needed.path() + ", not this one");
     }
     problems.throwIfAny();
     return new FeedbackEvent(
