@@ -90,6 +90,11 @@ public final class Ledger {
     Map<String, TicketStore.ProjectPlace> places =
         needsPlace ? catalog.tickets().projectPlaces() : Map.of();
     Map<String, Acc> groups = new TreeMap<>();
+    // by month, every month of the period has its line, zeros included: a month with nothing yet
+    // (the first hours of a month) is still part of the year an officer reads
+    if (groupBy.equals("month"))
+      for (LocalDate m = from.withDayOfMonth(1); !m.isAfter(to); m = m.plusMonths(1))
+        groups.put(month(m), new Acc());
     Acc total = new Acc();
     catalog
         .tickets()
