@@ -155,12 +155,17 @@ class ConsoleBrowserTest {
     shot("search-digital-economy");
   }
 
-  @Test
-  void recommendationsShowEachComponentAsABarWithTheReasons() {
+  /** The recommendation page, asked for {@code project}'s mentors as a user would. */
+  static void askForRecommendations(String project) {
     open("#/recommend");
     waitUp().until(ExpectedConditions.presenceOfElementLocated(By.id("rec-form")));
-    browser.findElement(By.id("project")).sendKeys("syn-p-00112");
+    browser.findElement(By.id("project")).sendKeys(project);
     browser.findElement(By.cssSelector("#rec-form button[type=submit]")).click();
+  }
+
+  @Test
+  void recommendationsShowEachComponentAsABarWithTheReasons() {
+    askForRecommendations("syn-p-00112");
     WebElement first =
         waitUp()
             .until(
@@ -194,10 +199,7 @@ class ConsoleBrowserTest {
                       .formatted(i, mentor))
               .status());
     s.services.relations().refresh(cn.qingdao.peipao.core.model.EntityType.MENTORS);
-    open("#/recommend");
-    waitUp().until(ExpectedConditions.presenceOfElementLocated(By.id("rec-form")));
-    browser.findElement(By.id("project")).sendKeys("br-p-0");
-    browser.findElement(By.cssSelector("#rec-form button[type=submit]")).click();
+    askForRecommendations("br-p-0");
     WebElement card =
         waitUp()
             .until(

@@ -70,9 +70,17 @@ public final class CrunchbaseQuality {
       double queryMillis,
       Map<String, Map<Boolean, RankingMetrics>> metrics) {}
 
-  /** Runs the protocol on the export in {@code dataDir}, with a catalog under {@code work}. */
+  /**
+   * Runs the protocol on the export in {@code dataDir}, with a catalog under {@code work}, the
+   * relation model built with {@code relations}.
+   */
   static Report run(
-      Path dataDir, Path work, CrunchbaseParams params, ScoringProfiles profiles, long seed)
+      Path dataDir,
+      Path work,
+      CrunchbaseParams params,
+      ScoringProfiles profiles,
+      RelationModel.Params relations,
+      long seed)
       throws IOException {
     CrunchbaseEcosystem eco = CrunchbaseEcosystem.build(CrunchbaseFiles.read(dataDir), params);
     Taxonomy taxonomy = TaxonomyReader.read(eco.taxonomy());
@@ -97,7 +105,7 @@ public final class CrunchbaseQuality {
       // assignments and accepted recommendations; the one above knows only the profiles
       Recommender withoutRelations =
           new Recommender(catalog.index(), catalog.reader(), profiles, clock);
-      RelationModel model = relations(eco, catalog, recommender);
+      RelationModel model = relations(eco, catalog, recommender, relations);
       recommender.ranking().useRelations(type -> model);
       long queryNanos = 0;
       for (int q = 0; q < eco.tests().size(); q++) {
@@ -188,12 +196,12 @@ public final class CrunchbaseQuality {
     return withFallback(ranked, popular.stream().filter(x -> !prior.contains(x)).toList());
   }
 
-  /** The relation model's parameters ({@code --relations SHRINKAGE,WITH_WHOM}; defaults). */
-  static RelationModel.Params relationParams = RelationModel.Params.DEFAULTS;
-
   /** The relation model of the training edges, each company profiled as a test one is. */
   static RelationModel relations(
-      CrunchbaseEcosystem eco, Catalog catalog, Recommender recommender) {
+      CrunchbaseEcosystem eco,
+      Catalog catalog,
+      Recommender recommender,
+      RelationModel.Params relations) {
     Map<String, Features> features = new java.util.HashMap<>();
     List<RelationModel.Edge> edges = new ArrayList<>();
     for (CrunchbaseEcosystem.TrainingEdge e : eco.trainingEdges()) {
@@ -204,7 +212,7 @@ public final class CrunchbaseQuality {
                   recommender.ranking().extractor().of(catalog.reader().readProfile(e.profile())));
       edges.add(new RelationModel.Edge(e.projectId(), f, e.investorId()));
     }
-    return RelationModel.build(edges, relationParams);
+    return RelationModel.build(edges, relations);
   }
 
   /** Ids by count descending, ties by id. */
@@ -280,12 +288,13 @@ public final class CrunchbaseQuality {
             ? CrunchbaseEcosystem.profiles()
             : CrunchbaseEcosystem.profiles(Json.parse(Files.readAllBytes(Path.of(args[p + 1]))));
     int rp = options.indexOf("--relations");
+    RelationModel.Params relations = RelationModel.Params.DEFAULTS;
     if (rp >= 0) {
       String[] v = args[rp + 1].split(",");
-      relationParams = new RelationModel.Params(Double.parseDouble(v[0]), Double.parseDouble(v[1]));
+      relations = new RelationModel.Params(Double.parseDouble(v[0]), Double.parseDouble(v[1]));
     }
     Path work = Files.createTempDirectory("crunchbase-quality");
-    Report r = run(Path.of(args[0]), work, params, profiles, 20130101L);
+    Report r = run(Path.of(args[0]), work, params, profiles, relations, 20130101L);
     System.out.println(
         "split: train before "
             + params.cutoff()

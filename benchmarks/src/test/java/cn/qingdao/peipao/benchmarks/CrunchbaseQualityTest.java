@@ -89,6 +89,7 @@ class CrunchbaseQualityTest {
             work.resolve("run"),
             CrunchbaseParams.DEFAULTS,
             CrunchbaseEcosystem.profiles(),
+            cn.qingdao.peipao.core.related.RelationModel.Params.DEFAULTS,
             1);
     RankingMetrics ours = report.metrics().get("ours").get(true);
     RankingMetrics popularity = report.metrics().get("popularity").get(true);

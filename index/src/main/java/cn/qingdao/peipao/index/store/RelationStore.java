@@ -34,55 +34,62 @@ public final class RelationStore {
     this.db = db;
   }
 
-  /** Every pair of projects with counterparts of {@code type}. Three reads; O(relations). */
+  /** Every pair of projects with counterparts of {@code type}. One or two reads; O(relations). */
   public List<Pair> pairs(EntityType type) {
-    Set<Pair> out = new LinkedHashSet<>();
     try (Connection c = db.connection()) {
-      // the project's last decisive word on each pair (ids are in write order)
-      Map<Pair, Boolean> last = new LinkedHashMap<>();
-      try (PreparedStatement q =
-          c.prepareStatement(
-              "SELECT subject_id, target_id, action FROM feedback WHERE action IN "
-                  + DECISIVE
-                  + " AND subject_type = 'projects' AND target_type = ? ORDER BY id")) {
-        q.setString(1, type.path());
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next())
-            last.put(
-                new Pair(rs.getString(1), rs.getString(2)),
-                FeedbackAction.of(rs.getString(3)).orElseThrow().positive());
-        }
-      }
-      try (PreparedStatement q =
-          c.prepareStatement(
-              "SELECT project_id, counterpart_id FROM assignment WHERE counterpart_type = ?"
-                  + " AND allocation_id IS NOT NULL")) {
-        q.setString(1, type.path());
-        try (ResultSet rs = q.executeQuery()) {
-          while (rs.next()) {
-            Pair p = new Pair(rs.getString(1), rs.getString(2));
-            if (!Boolean.FALSE.equals(last.get(p))) out.add(p);
-          }
-        }
-      }
       // for events only a seat counts: feedback on an event is no sign-up
-      if (type == EntityType.EVENTS) {
-        out.clear();
-        try (PreparedStatement q =
-                c.prepareStatement(
-                    "SELECT project_id, event_id FROM registration WHERE status = 'registered'");
-            ResultSet rs = q.executeQuery()) {
-          while (rs.next()) out.add(new Pair(rs.getString(1), rs.getString(2)));
-        }
-      } else {
-        last.forEach(
-            (p, positive) -> {
-              if (positive) out.add(p);
-            });
-      }
+      return type == EntityType.EVENTS ? seats(c) : decided(c, type);
     } catch (SQLException e) {
       throw new StoreException("store read failed: " + e.getMessage(), e);
     }
+  }
+
+  /** Sign-ups holding a seat. */
+  private static List<Pair> seats(Connection c) throws SQLException {
+    List<Pair> out = new ArrayList<>();
+    try (PreparedStatement q =
+            c.prepareStatement(
+                "SELECT project_id, event_id FROM registration WHERE status = 'registered'");
+        ResultSet rs = q.executeQuery()) {
+      while (rs.next()) out.add(new Pair(rs.getString(1), rs.getString(2)));
+    }
+    return out;
+  }
+
+  /** The project's positive last words and the allocations' assignments it has not rejected. */
+  private static List<Pair> decided(Connection c, EntityType type) throws SQLException {
+    // the project's last decisive word on each pair (ids are in write order)
+    Map<Pair, Boolean> last = new LinkedHashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT subject_id, target_id, action FROM feedback WHERE action IN "
+                + DECISIVE
+                + " AND subject_type = 'projects' AND target_type = ? ORDER BY id")) {
+      q.setString(1, type.path());
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next())
+          last.put(
+              new Pair(rs.getString(1), rs.getString(2)),
+              FeedbackAction.of(rs.getString(3)).orElseThrow().positive());
+      }
+    }
+    Set<Pair> out = new LinkedHashSet<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "SELECT project_id, counterpart_id FROM assignment WHERE counterpart_type = ?"
+                + " AND allocation_id IS NOT NULL")) {
+      q.setString(1, type.path());
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          Pair p = new Pair(rs.getString(1), rs.getString(2));
+          if (!Boolean.FALSE.equals(last.get(p))) out.add(p);
+        }
+      }
+    }
+    last.forEach(
+        (p, positive) -> {
+          if (positive) out.add(p);
+        });
     return new ArrayList<>(out);
   }
 }

@@ -13,8 +13,8 @@ public final class Related {
   public static final Related NONE = new Related(Map.of(), new int[0], new double[0]);
 
   private final Map<String, Integer> index;
-  private final int[]
-      positive; // model indexes with a value > 0, ascending (sparse: cohorts keep one per project)
+  // model indexes with a value > 0, ascending (sparse: cohorts keep one per project)
+  private final int[] positive;
   private final double[] values; // by position in positive
   private final double max;
 

@@ -25,7 +25,8 @@ import java.util.function.Predicate;
  *       counterparts get none of it.
  * </ul>
  *
- * Immutable and thread-safe; build O(edges), each request O(counterparts + edges it touches).
+ * Immutable and thread-safe; build O(edges · log edges), each request O(what it touches: the
+ * counterparts of the subject's groups and co-occurrences).
  */
 public final class RelationModel {
   /** A project that went to a counterpart; {@code project} features null when it is unknown. */
@@ -71,7 +72,6 @@ public final class RelationModel {
   private int[] districtOf; // project → district or -1
   private int[] stageOf; // project → stage or -1
   private final Map<Key, Group> groups = new HashMap<>();
-  private final Map<Key, Integer> sizes = new HashMap<>(); // while building
   private final int edges;
 
   /**
@@ -119,13 +119,15 @@ public final class RelationModel {
     counterpartsOf = adjacency(pairs, nProjects, 0);
     projectsOf = adjacency(pairs, counterpartIndex.size(), 1);
     int n = 0;
-    Map<Key, Map<Integer, Integer>> building = new HashMap<>();
+    Map<Key, Map<Integer, Integer>> building = new HashMap<>(); // counts per counterpart
+    Map<Key, Integer> sizes = new HashMap<>(); // projects per group
     for (int p = 0; p < nProjects; p++) {
       n += counterpartsOf[p].length;
       if (sectorOf[p] < 0) continue;
-      addToGroup(building, new Key(sectorOf[p], -1, -1), p);
-      if (districtOf[p] >= 0) addToGroup(building, new Key(sectorOf[p], districtOf[p], -1), p);
-      if (stageOf[p] >= 0) addToGroup(building, new Key(sectorOf[p], -1, stageOf[p]), p);
+      addToGroup(building, sizes, new Key(sectorOf[p], -1, -1), p);
+      if (districtOf[p] >= 0)
+        addToGroup(building, sizes, new Key(sectorOf[p], districtOf[p], -1), p);
+      if (stageOf[p] >= 0) addToGroup(building, sizes, new Key(sectorOf[p], -1, stageOf[p]), p);
     }
     this.edges = n;
     // each group's counts as arrays, counterparts ascending: a request walks them without boxing
@@ -136,7 +138,6 @@ public final class RelationModel {
           for (int x = 0; x < cs.length; x++) ns[x] = counts.get(cs[x]);
           groups.put(key, new Group(sizes.get(key), cs, ns));
         });
-    sizes.clear();
     candidate = new boolean[counterpartIndex.size()];
     counterpartIndex.forEach((id, c) -> candidate[c] = candidates.test(id));
   }
@@ -162,7 +163,7 @@ public final class RelationModel {
 
   /**
    * The related value of every counterpart for {@code subject} (a project; {@code subjectId} null
-   * or unknown for a draft). O(counterparts + edges of its groups and co-occurrences).
+   * or unknown for a draft). O(the counterparts of its groups and co-occurrences).
    */
   public Related of(String subjectId, Features subject) {
     return of(subjectId, subject, true);
@@ -315,7 +316,8 @@ public final class RelationModel {
     }
   }
 
-  private void addToGroup(Map<Key, Map<Integer, Integer>> building, Key key, int p) {
+  private void addToGroup(
+      Map<Key, Map<Integer, Integer>> building, Map<Key, Integer> sizes, Key key, int p) {
     Map<Integer, Integer> counts = building.computeIfAbsent(key, k -> new HashMap<>());
     for (int c : counterpartsOf[p]) counts.merge(c, 1, Integer::sum);
     sizes.merge(key, 1, Integer::sum);
