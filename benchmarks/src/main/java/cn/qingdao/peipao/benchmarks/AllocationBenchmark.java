@@ -5,6 +5,7 @@ import cn.qingdao.peipao.core.allocation.Allocation;
 import cn.qingdao.peipao.core.allocation.AllocationProblem;
 import cn.qingdao.peipao.core.allocation.BlockingPairs;
 import cn.qingdao.peipao.core.allocation.CoverageAllocator;
+import cn.qingdao.peipao.core.allocation.ShortestPathAllocator;
 import cn.qingdao.peipao.core.allocation.StableAllocator;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.model.Project;
@@ -46,6 +47,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * <ul>
  *   <li>{@code score}: scoring the cohort against every mentor (the service's first step);
  *   <li>{@code stable}, {@code coverage}: the two allocators on the scored problem;
+ *   <li>{@code shortestPaths}: coverage's earlier algorithm (successive shortest paths), and {@code
+ *       orToolsMinCostFlow}: Google OR-Tools on the same problem, both for comparison;
  *   <li>{@code greedyBaseline}: what one-by-one top-1 recommendations do — each project in id order
  *       takes its best mentor that still has a slot. The set-up prints how many projects each
  *       method serves and their total score, so quality is compared beside time.
@@ -95,11 +98,21 @@ public class AllocationBenchmark {
         "%n%,d projects × %,d mentors, %,d acceptable pairs, %,d slots%n",
         problem.projects(), problem.counterparts(), acceptable, slots());
     report("stable", new StableAllocator().allocate(problem));
-    report("coverage", new CoverageAllocator().allocate(problem));
-    report("greedy top-1", greedy(problem));
-    OrToolsResult or = orTools(problem);
     Allocation ours = new CoverageAllocator().allocate(problem);
-    long oursUnits = Math.round(ours.totalScore() / AllocationProblem.UNIT);
+    report("coverage", ours);
+    report("greedy top-1", greedy(problem));
+    long oursUnits = ours.totalUnits();
+    Allocation paths = new ShortestPathAllocator().allocate(problem);
+    System.out.printf(
+        "%-13s assigned %,6d  total score %,10.2f  (same size as coverage: %s; same total score"
+            + " to the unit of 1e-6: %s)%n",
+        "short. paths",
+        paths.assigned(),
+        paths.totalScore(),
+        paths.assigned() == ours.assigned() ? "yes" : "NO",
+        paths.totalUnits() == oursUnits ? "yes" : "NO (" + (paths.totalUnits() - oursUnits) + ")");
+    orTools(problem); // loads the native library
+    OrToolsResult or = orTools(problem);
     System.out.printf(
         "%-13s assigned %,6d  total score %,10.2f  (same size as coverage: %s; same total score"
             + " to the unit of 1e-6: %s)%n",
@@ -108,10 +121,16 @@ public class AllocationBenchmark {
         or.totalUnits() * AllocationProblem.UNIT,
         or.assigned() == ours.assigned() ? "yes" : "NO",
         or.totalUnits() == oursUnits ? "yes" : "NO (" + (or.totalUnits() - oursUnits) + ")");
+    System.out.printf(
+        "OR-Tools, one run: graph built in %,d ms, solved in %,d ms%n",
+        or.buildNanos() / 1_000_000, or.solveNanos() / 1_000_000);
   }
 
-  /** OR-Tools' answer: the projects placed and their total score in units of 1e-6. */
-  record OrToolsResult(long assigned, long totalUnits) {}
+  /**
+   * OR-Tools' answer: the projects placed, their total score in units of 1e-6, and how long
+   * building the graph and solving took.
+   */
+  record OrToolsResult(long assigned, long totalUnits, long buildNanos, long solveNanos) {}
 
   /**
    * The same problem as Google OR-Tools' min-cost max-flow: source → project (capacity 1) →
@@ -122,6 +141,7 @@ public class AllocationBenchmark {
    */
   static OrToolsResult orTools(AllocationProblem problem) {
     com.google.ortools.Loader.loadNativeLibraries();
+    long t0 = System.nanoTime();
     int n = problem.projects();
     int m = problem.counterparts();
     int source = 0;
@@ -139,10 +159,12 @@ public class AllocationBenchmark {
     // the max flow runs from the nodes with supply to those with demand: as much as every project
     flow.setNodeSupply(source, n);
     flow.setNodeSupply(sink, -n);
+    long t1 = System.nanoTime();
     var status = flow.solveMaxFlowWithMinCost();
+    long t2 = System.nanoTime();
     if (status != com.google.ortools.graph.MinCostFlowBase.Status.OPTIMAL)
       throw new IllegalStateException("OR-Tools: " + status);
-    return new OrToolsResult(flow.getMaximumFlow(), -flow.getOptimalCost());
+    return new OrToolsResult(flow.getMaximumFlow(), -flow.getOptimalCost(), t1 - t0, t2 - t1);
   }
 
   private long slots() {
@@ -179,6 +201,11 @@ public class AllocationBenchmark {
   @Benchmark
   public Allocation coverage() {
     return new CoverageAllocator().allocate(problem);
+  }
+
+  @Benchmark
+  public Allocation shortestPaths() {
+    return new ShortestPathAllocator().allocate(problem);
   }
 
   @Benchmark

@@ -4,6 +4,7 @@
  * views and the reciprocal score; {@link cn.qingdao.peipao.core.allocation.StableAllocator} finds
  * the project-optimal stable allocation (deferred acceptance), {@link
  * cn.qingdao.peipao.core.allocation.CoverageAllocator} the largest allocation with the highest
- * total score (min-cost max-flow). Both are deterministic: every tie is broken by id.
+ * total score (an auction; {@link cn.qingdao.peipao.core.allocation.ShortestPathAllocator}, a
+ * min-cost max-flow, is its reference). Both are deterministic: every tie is broken by id.
  */
 package cn.qingdao.peipao.core.allocation;
