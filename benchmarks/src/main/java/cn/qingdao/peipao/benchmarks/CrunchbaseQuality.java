@@ -58,6 +58,7 @@ public final class CrunchbaseQuality {
           "item-knn",
           "category-popularity",
           "popularity",
+          "recent-popularity",
           "random");
 
   private CrunchbaseQuality() {}
@@ -88,6 +89,7 @@ public final class CrunchbaseQuality {
     for (String m : METHODS)
       metrics.put(m, Map.of(true, new RankingMetrics(K), false, new RankingMetrics(K)));
     List<String> popular = byCount(eco.portfolioSizes());
+    List<String> recentPopular = withFallback(byCount(eco.recentPortfolioSizes()), popular);
     Map<String, List<String>> popularIn = new LinkedHashMap<>();
     eco.categoryPortfolios().forEach((c, counts) -> popularIn.put(c, byCount(counts)));
     List<String> ids = new ArrayList<>(eco.investorIds().values());
@@ -138,6 +140,7 @@ public final class CrunchbaseQuality {
             .get("popularity")
             .get(t.hasMetadata())
             .add(popular.subList(0, Math.min(DEPTH, popular.size())), t.relevant());
+        metrics.get("recent-popularity").get(t.hasMetadata()).add(recentPopular, t.relevant());
         metrics
             .get("item-knn")
             .get(t.hasMetadata())
@@ -210,7 +213,8 @@ public final class CrunchbaseQuality {
               e.projectId(),
               id ->
                   recommender.ranking().extractor().of(catalog.reader().readProfile(e.profile())));
-      edges.add(new RelationModel.Edge(e.projectId(), f, e.investorId()));
+      double age = java.time.temporal.ChronoUnit.DAYS.between(e.at(), eco.cutoff());
+      edges.add(new RelationModel.Edge(e.projectId(), f, e.investorId(), relations.weight(age)));
     }
     return RelationModel.build(edges, relations);
   }
@@ -276,7 +280,7 @@ public final class CrunchbaseQuality {
     if (args.length < 1) {
       System.err.println(
           "usage: CrunchbaseQuality <dir of the Crunchbase 2013 export> [--validation]"
-              + " [--profiles FILE] [--relations SHRINKAGE,WITH_WHOM]");
+              + " [--profiles FILE] [--relations SHRINKAGE,WITH_WHOM[,HALF_LIFE_DAYS]]");
       System.exit(2);
     }
     List<String> options = List.of(args);
@@ -291,7 +295,15 @@ public final class CrunchbaseQuality {
     RelationModel.Params relations = RelationModel.Params.DEFAULTS;
     if (rp >= 0) {
       String[] v = args[rp + 1].split(",");
-      relations = new RelationModel.Params(Double.parseDouble(v[0]), Double.parseDouble(v[1]));
+      relations =
+          new RelationModel.Params(
+              Double.parseDouble(v[0]),
+              Double.parseDouble(v[1]),
+              3,
+              2,
+              v.length > 2
+                  ? Double.parseDouble(v[2])
+                  : RelationModel.Params.DEFAULT_HALF_LIFE_DAYS);
     }
     Path work = Files.createTempDirectory("crunchbase-quality");
     Report r = run(Path.of(args[0]), work, params, profiles, relations, 20130101L);

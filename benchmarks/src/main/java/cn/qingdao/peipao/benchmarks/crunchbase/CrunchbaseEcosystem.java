@@ -156,6 +156,26 @@ public final class CrunchbaseEcosystem {
   }
 
   /** Training investments per investor id (the popularity baseline). */
+  /** The first day of the test period. */
+  public java.time.LocalDate cutoff() {
+    return params.cutoff();
+  }
+
+  /** Investor id → distinct companies it invested in during the year before the cut-off. */
+  public Map<String, Integer> recentPortfolioSizes() {
+    Map<String, Set<String>> companies = new HashMap<>();
+    for (Investment i : data.investments()) {
+      if (!i.date().isBefore(params.cutoff()) || i.date().isBefore(params.cutoff().minusYears(1)))
+        continue;
+      companies
+          .computeIfAbsent(investorIds.get(i.investor()), k -> new HashSet<>())
+          .add(i.company());
+    }
+    Map<String, Integer> out = new HashMap<>();
+    companies.forEach((k, v) -> out.put(k, v.size()));
+    return out;
+  }
+
   public Map<String, Integer> portfolioSizes() {
     return portfolioSizes;
   }
@@ -185,6 +205,14 @@ public final class CrunchbaseEcosystem {
     for (Investment i : data.investments())
       if (i.date().isBefore(params.cutoff()) && stageOf(i.company(), i) != null)
         latest.merge(i.company(), i, (a, b) -> b.date().isAfter(a.date()) ? b : a);
+    // the date of each (company, investor) pair's latest investment before the cut-off
+    Map<String, java.time.LocalDate> when = new HashMap<>();
+    for (Investment i : data.investments())
+      if (i.date().isBefore(params.cutoff()))
+        when.merge(
+            i.company() + "\u0000" + investorIds.get(i.investor()),
+            i.date(),
+            (a, b) -> a.isAfter(b) ? a : b);
     Map<String, ObjectNode> profiles = new HashMap<>();
     List<TrainingEdge> out = new ArrayList<>();
     for (var en : new TreeMap<>(companiesOf).entrySet())
@@ -199,13 +227,18 @@ public final class CrunchbaseEcosystem {
                   return t;
                 });
         out.add(
-            new TrainingEdge(testIdOf.getOrDefault(company, "cb-t:" + company), p, en.getKey()));
+            new TrainingEdge(
+                testIdOf.getOrDefault(company, "cb-t:" + company),
+                p,
+                en.getKey(),
+                when.get(company + "\u0000" + en.getKey())));
       }
     return out;
   }
 
   /** A company of the training edges that went to {@code investorId}, as a draft profile. */
-  public record TrainingEdge(String projectId, ObjectNode profile, String investorId) {}
+  public record TrainingEdge(
+      String projectId, ObjectNode profile, String investorId, java.time.LocalDate at) {}
 
   private ObjectNode trainingProfile(String company) {
     ObjectNode p = Json.mapper().createObjectNode();

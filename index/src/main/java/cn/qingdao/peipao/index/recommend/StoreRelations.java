@@ -123,9 +123,16 @@ public final class StoreRelations implements Function<EntityType, RelationModel>
     Map<String, Features> features = pairs.isEmpty() ? Map.of() : projectFeatures(pairs);
     Set<String> candidates = pairs.isEmpty() ? Set.of() : candidates(type);
     List<RelationModel.Edge> edges = new ArrayList<>(pairs.size());
-    for (RelationStore.Pair p : pairs)
+    java.time.Instant today = ranking.clock.instant();
+    for (RelationStore.Pair p : pairs) {
+      double ageDays = Duration.between(p.at(), today).toMillis() / 86_400_000.0;
       edges.add(
-          new RelationModel.Edge(p.projectId(), features.get(p.projectId()), p.counterpartId()));
+          new RelationModel.Edge(
+              p.projectId(),
+              features.get(p.projectId()),
+              p.counterpartId(),
+              params.weight(ageDays)));
+    }
     Built b = new Built(RelationModel.build(edges, params, candidates::contains), at);
     // a slower build that started earlier must not replace a newer one
     return models.merge(type, b, (old, now) -> now.atNanos() >= old.atNanos() ? now : old);

@@ -6,12 +6,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Which projects went to which counterparts, by the project's own word: its last decisive feedback
@@ -22,8 +23,13 @@ import java.util.Set;
  * the one it named. The collaborative component learns from these pairs.
  */
 public final class RelationStore {
-  /** A project that went to a counterpart of the type asked for; a pair may repeat. */
-  public record Pair(String projectId, String counterpartId) {}
+  /**
+   * A project that went to a counterpart of the type asked for, and when (the sign-up, the
+   * assignment's start, or the project's last positive word; the later when both); each pair once.
+   */
+  public record Pair(String projectId, String counterpartId, Instant at) {}
+
+  private record Key(String projectId, String counterpartId) {}
 
   private static final String DECISIVE =
       "('accept', 'meeting_held', 'loan_granted', 'moved_in', 'reject')";
@@ -44,52 +50,72 @@ public final class RelationStore {
     }
   }
 
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  /** A stored time (ISO-8601, as the store writes them); a bare date is its start, UTC. */
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    String v = rs.getString(column);
+    try {
+      return Instant.parse(v);
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.time.LocalDate.parse(v.substring(0, 10)).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+  }
+
   /** Sign-ups holding a seat. */
   private static List<Pair> seats(Connection c) throws SQLException {
     List<Pair> out = new ArrayList<>();
     try (PreparedStatement q =
             c.prepareStatement(
-                "SELECT project_id, event_id FROM registration WHERE status = 'registered'");
+                "SELECT project_id, event_id, created_at FROM registration"
+                    + " WHERE status = 'registered'");
         ResultSet rs = q.executeQuery()) {
-      while (rs.next()) out.add(new Pair(rs.getString(1), rs.getString(2)));
+      while (rs.next()) out.add(new Pair(rs.getString(1), rs.getString(2), instant(rs, 3)));
     }
     return out;
   }
 
   /** The project's positive last words and the allocations' assignments it has not rejected. */
   private static List<Pair> decided(Connection c, EntityType type) throws SQLException {
-    // the project's last decisive word on each pair (ids are in write order)
-    Map<Pair, Boolean> last = new LinkedHashMap<>();
+    // the project's last decisive word on each pair (ids are in write order), and when
+    Map<Key, Boolean> last = new LinkedHashMap<>();
+    Map<Key, Instant> said = new HashMap<>();
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT subject_id, target_id, action FROM feedback WHERE action IN "
+            "SELECT subject_id, target_id, action, at FROM feedback WHERE action IN "
                 + DECISIVE
                 + " AND subject_type = 'projects' AND target_type = ? ORDER BY id")) {
       q.setString(1, type.path());
       try (ResultSet rs = q.executeQuery()) {
-        while (rs.next())
-          last.put(
-              new Pair(rs.getString(1), rs.getString(2)),
-              FeedbackAction.of(rs.getString(3)).orElseThrow().positive());
+        while (rs.next()) {
+          Key k = new Key(rs.getString(1), rs.getString(2));
+          last.put(k, FeedbackAction.of(rs.getString(3)).orElseThrow().positive());
+          said.put(k, instant(rs, 4));
+        }
       }
     }
-    Set<Pair> out = new LinkedHashSet<>();
+    Map<Key, Instant> out = new LinkedHashMap<>();
     try (PreparedStatement q =
         c.prepareStatement(
-            "SELECT project_id, counterpart_id FROM assignment WHERE counterpart_type = ?"
-                + " AND allocation_id IS NOT NULL")) {
+            "SELECT project_id, counterpart_id, started_at FROM assignment"
+                + " WHERE counterpart_type = ? AND allocation_id IS NOT NULL")) {
       q.setString(1, type.path());
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          Pair p = new Pair(rs.getString(1), rs.getString(2));
-          if (!Boolean.FALSE.equals(last.get(p))) out.add(p);
+          Key k = new Key(rs.getString(1), rs.getString(2));
+          if (!Boolean.FALSE.equals(last.get(k)))
+            out.merge(k, instant(rs, 3), RelationStore::later);
         }
       }
     }
     last.forEach(
-        (p, positive) -> {
-          if (positive) out.add(p);
+        (k, positive) -> {
+          if (positive) out.merge(k, said.get(k), RelationStore::later);
         });
-    return new ArrayList<>(out);
+    List<Pair> pairs = new ArrayList<>(out.size());
+    out.forEach((k, at) -> pairs.add(new Pair(k.projectId(), k.counterpartId(), at)));
+    return pairs;
   }
 }

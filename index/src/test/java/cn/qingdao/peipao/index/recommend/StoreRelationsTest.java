@@ -47,6 +47,8 @@ class StoreRelationsTest {
       Feedback feedback = new Feedback(catalog, new CohortScorer(recommender));
       RelationModel empty = relations.apply(EntityType.MENTORS);
       assertEquals(0, empty.edges());
+      java.time.Instant before =
+          catalog.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
       record(feedback, "syn-p-00001", "syn-m-00001", FeedbackAction.MEETING_HELD);
       record(feedback, "syn-p-00001", "syn-m-00001", FeedbackAction.MEETING_HELD); // same pair
       record(feedback, "syn-p-00002", "syn-m-00002", FeedbackAction.CLICK); // not a relation
@@ -79,6 +81,13 @@ class StoreRelationsTest {
       // syn-p-00001 → m1 once; syn-p-00004 → m4 by its accept (the assignment it made is no
       // allocation's, so it adds nothing)
       assertEquals(2, rebuilt.edges(), "distinct positive pairs");
+      // each pair carries when the project said so, for the model's decay
+      var pairs = catalog.relations().pairs(EntityType.MENTORS);
+      assertEquals(2, pairs.size(), pairs.toString());
+      for (var pair : pairs)
+        assertTrue(
+            !pair.at().isBefore(before) && !pair.at().isAfter(catalog.clock().instant()),
+            pair + " after " + before);
       assertTrue(rebuilt.of("syn-p-00004", null).max() == 0, "its own pair never counts for it");
       // after an idle spell (older than three times its age limit) a model is rebuilt at once,
       // and a counterpart no longer in the index gets no value

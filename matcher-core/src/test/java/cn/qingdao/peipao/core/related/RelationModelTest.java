@@ -1,6 +1,7 @@
 package cn.qingdao.peipao.core.related;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.qingdao.peipao.core.TestTaxonomy;
@@ -68,7 +69,9 @@ class RelationModelTest {
         String p = "p" + r.nextInt(nProjects);
         // now and then a project the index no longer has: no features, still a co-occurrence
         Features f = r.nextInt(10) == 0 ? null : features.get(p);
-        edges.add(new RelationModel.Edge(p, f, "c" + r.nextInt(nCounterparts)));
+        // half the relations old, counting less (a repeated pair counts its most recent)
+        double w = r.nextBoolean() ? 1 : 0.05 + 0.95 * r.nextDouble();
+        edges.add(new RelationModel.Edge(p, f, "c" + r.nextInt(nCounterparts), w));
       }
       RelationModel.Params params =
           new RelationModel.Params(
@@ -165,14 +168,54 @@ class RelationModelTest {
     assertEquals(1, RelationModel.build(co2, noGroups).of("me", g).of("m9"));
   }
 
+  @Test
+  void recentRelationsSayMoreThanOldOnes() {
+    Features f = project("p", "ngit", null);
+    List<RelationModel.Edge> edges = new ArrayList<>();
+    RelationModel.Params decay = new RelationModel.Params(2, 1, 1, 1, 365);
+    // three projects went to m-old two years ago, two to m-new last month
+    for (int i = 0; i < 3; i++)
+      edges.add(new RelationModel.Edge("o" + i, f, "m-old", decay.weight(730)));
+    for (int i = 0; i < 2; i++)
+      edges.add(new RelationModel.Edge("n" + i, f, "m-new", decay.weight(30)));
+    Related now = RelationModel.build(edges, decay).of(null, f);
+    assertTrue(now.of("m-new") > now.of("m-old"), now.of("m-new") + " vs " + now.of("m-old"));
+    // without decay the count decides
+    List<RelationModel.Edge> flat =
+        edges.stream()
+            .map(e -> new RelationModel.Edge(e.projectId(), f, e.counterpartId()))
+            .toList();
+    Related counts = RelationModel.build(flat, new RelationModel.Params(2, 1, 1, 1, 0)).of(null, f);
+    assertTrue(counts.of("m-old") > counts.of("m-new"));
+    assertEquals(0.5, decay.weight(365), 1e-12);
+    assertEquals(1, decay.weight(0));
+    assertEquals(1, decay.weight(-3), "a relation dated later than today counts in full");
+    assertEquals(1, new RelationModel.Params(2, 1, 1, 1, 0).weight(1e6), "0: no decay");
+    assertTrue(decay.weight(1e9) > 0, "an old relation still links projects");
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new RelationModel.Params(2, 1, 1, 1, -1));
+    assertTrue(e.getMessage().contains("halfLifeDays"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new RelationModel.Edge("p", f, "m", 0));
+    assertTrue(e.getMessage().contains("weight"), e.getMessage());
+  }
+
   /** The definition, with sets and maps. */
   private record Reference(
-      List<RelationModel.Edge> edges, RelationModel.Params params, Set<String> gone) {
+      List<RelationModel.Edge> edges,
+      RelationModel.Params params,
+      Set<String> gone,
+      Map<String, Double> weights) {
+    Reference(List<RelationModel.Edge> edges, RelationModel.Params params, Set<String> gone) {
+      this(edges, params, gone, new HashMap<>());
+    }
+
     Map<String, Double> of(String self, Features subject, boolean useOwn) {
       Map<String, Set<String>> cps = new HashMap<>(); // project → counterparts
       Map<String, Set<String>> pjs = new HashMap<>(); // counterpart → projects
       Map<String, Features> f = new HashMap<>();
       for (RelationModel.Edge e : edges) {
+        weights.merge(e.projectId() + "→" + e.counterpartId(), e.weight(), Math::max);
         cps.computeIfAbsent(e.projectId(), k -> new HashSet<>()).add(e.counterpartId());
         pjs.computeIfAbsent(e.counterpartId(), k -> new HashSet<>()).add(e.projectId());
         if (e.project() != null) f.putIfAbsent(e.projectId(), e.project());
@@ -217,7 +260,7 @@ class RelationModelTest {
         if (d >= 0 && pf.district != d) continue;
         if (g >= 0 && pf.stage != g) continue;
         n++;
-        for (String c : e.getValue()) out.merge(c, 1.0, Double::sum);
+        for (String c : e.getValue()) out.merge(c, weights.get(e.getKey() + "→" + c), Double::sum);
       }
       if (n == 0 || n < params.minGroup()) return Map.of();
       scale(out);
