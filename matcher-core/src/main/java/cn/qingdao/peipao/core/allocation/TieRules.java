@@ -7,10 +7,23 @@ package cn.qingdao.peipao.core.allocation;
  * no two placed projects could trade counterparts at the same total so that the smaller id gets the
  * smaller id. Each exchange keeps size and total and lowers, in this order, the sum of the placed
  * projects' id ranks, the sum of their counterparts' id ranks, and minus the sum of the products of
- * the two; so repeating them ends. O(E · slots) per pass; ties are rare, so passes are few.
+ * the two; so repeating them ends. O(E · slots) per pass; ties are rare, so passes are few. A
+ * cohort so tied that {@link #MAX_PASSES} passes do not settle it keeps what is left: as good an
+ * allocation, less canonical. Beyond these rules, which of several equally good allocations comes
+ * out depends on the input's order (deterministic for a given problem).
  */
 final class TieRules {
+  /**
+   * Passes before giving up: ties from real scores (in millionths) settle in one or two, but a
+   * cohort where hundreds of projects tie with hundreds of counterparts could take thousands.
+   */
+  static final int MAX_PASSES = 8;
+
   private final AllocationProblem problem;
+
+  /** Passes the last {@link #settle} made. */
+  int passes;
+
   private final int[] ids;
   private final int[] slots;
   private final int[] start;
@@ -42,10 +55,13 @@ final class TieRules {
     }
     int[] rank = problem.projectRank;
     int[] cRank = problem.counterpartRank;
+    int[] byRank = new int[n];
+    for (int p = 0; p < n; p++) byRank[rank[p]] = p;
     boolean changed = true;
-    while (changed) {
+    for (passes = 0; changed && passes < MAX_PASSES; passes++) {
       changed = false;
-      for (int p = 0; p < n; p++) {
+      for (int r = 0; r < n; r++) {
+        int p = byRank[r];
         int j = counterpartOf[p];
         if (j < 0) continue;
         int here = score(p, j);
@@ -62,31 +78,43 @@ final class TieRules {
           changed = true;
         }
       }
-      for (int p = 0; p < n; p++) {
+      // smallest ids first, each taking the smallest-id counterpart it can trade into (from the
+      // largest id there): one pass sorts most of a tied block, as selection sort would
+      for (int r = 0; r < n; r++) {
+        int p = byRank[r];
         int j = counterpartOf[p];
         if (j < 0) continue;
         int a = kOf[j];
         int here = score(p, j);
-        for (int e = start[p]; e < start[p + 1] && counterpartOf[p] == j; e++) {
+        int toB = -1;
+        int at = -1;
+        for (int e = start[p]; e < start[p + 1]; e++) {
           int b = to[e];
-          if (cRank[ids[b]] >= cRank[j]) continue;
+          if (cRank[ids[b]] >= cRank[j] || (toB >= 0 && cRank[ids[b]] > cRank[ids[toB]])) continue;
           int there = score(p, ids[b]);
           for (int i = 0; i < load[b]; i++) {
             int q = members[b][i];
             int qHere = score(q, j);
             if (rank[q] < rank[p] || qHere < 0 || there + qHere != here + score(q, ids[b]))
               continue;
-            members[b][i] = p;
-            remove(members, load, a, p);
-            members[a][load[a]++] = q;
-            counterpartOf[p] = ids[b];
-            counterpartOf[q] = j;
-            changed = true;
-            break;
+            if (toB != b || rank[q] > rank[members[b][at]]) {
+              toB = b;
+              at = i;
+            }
           }
         }
+        if (toB >= 0) {
+          int q = members[toB][at];
+          members[toB][at] = p;
+          remove(members, load, a, p);
+          members[a][load[a]++] = q;
+          counterpartOf[p] = ids[toB];
+          counterpartOf[q] = j;
+          changed = true;
+        }
       }
-      for (int q = 0; q < n; q++) {
+      for (int r = 0; r < n; r++) {
+        int q = byRank[r];
         if (counterpartOf[q] >= 0) continue;
         int out = -1;
         int at = -1;

@@ -62,6 +62,28 @@ class CoverageAllocatorTest {
     }
   }
 
+  /** Everything tied: the smallest ids are placed, and in id order. */
+  @Test
+  void aCohortTiedEverywhereIsSettledById() {
+    int n = 200;
+    int m = 20;
+    var b =
+        AllocationProblem.builder(
+            IntStream.range(0, n).mapToObj(i -> String.format("p%04d", n - i)).toList(),
+            IntStream.range(0, m).mapToObj(i -> String.format("m%04d", m - i)).toList(),
+            IntStream.range(0, m).map(i -> 5).toArray());
+    for (int p = 0; p < n; p++) for (int j = 0; j < m; j++) b.accept(p, j, 0.5, 0.5, 0.5);
+    Allocation a = COVERAGE.allocate(b.build());
+    assertEquals(100, a.assigned());
+    assertTiesSettled(a, "all tied");
+    for (int p = 0; p < n; p++) {
+      int id = n - p; // p0001 is the last index
+      int j = a.counterpartOf(p);
+      if (id > 100) assertEquals(-1, j, "p" + id);
+      else assertEquals(String.format("m%04d", (id - 1) / 5 + 1), a.problem().counterpartId(j));
+    }
+  }
+
   /** No exchange the tie rules forbid is open: an equal-score swap or move that ids prefer. */
   private static void assertTiesSettled(Allocation a, String at) {
     AllocationProblem pr = a.problem();
