@@ -97,6 +97,9 @@ final class Explainer {
       else if (best < 0 || scores.score(p, j) > scores.score(p, best)) best = j;
     }
     if (best >= 0) return why(scores, problem, allocation, p, best, request);
+    // the project's own obstacle (inactive, no consent) shuts out every counterpart, even those
+    // found to fail another constraint first: it is what the officer has to act on
+    for (HardConstraint own : counts.keySet()) if (own.aboutProject()) return own.label();
     return counts.entrySet().stream()
         .max(Map.Entry.<HardConstraint, Integer>comparingByValue())
         .map(e -> e.getKey().label())

@@ -192,6 +192,49 @@ class AllocationsTest {
     }
   }
 
+  /**
+   * A project that has not consented is shut out by every mentor, though most of them were found
+   * out of its district first: the reason names what the officer can fix, in both modes.
+   */
+  @Test
+  void theProjectsOwnObstacleIsTheReasonEvenWhenMostPairsFailAnotherFirst() {
+    try (Catalog catalog = TestStores.open(dir.resolve("own"), TAXONOMY, CLOCK)) {
+      String mentor =
+          "{\"id\":\"%s\",\"name\":\"导师\",\"kind\":\"mentor\",\"services\":[\"finance\"],"
+              + "\"sectors\":[\"ai\"],\"stages\":[\"seed\"],\"location\":{\"district\":\"laoshan\"},"
+              + "\"serviceDistricts\":%s,\"capacity\":3}";
+      var p =
+          catalog.importLines(
+              EntityType.PROJECTS,
+              List.of(
+                      "{\"id\":\"p-shy\",\"name\":\"项目\",\"sectors\":[\"ai\"],\"stage\":\"seed\","
+                          + "\"location\":{\"district\":\"shinan\"},\"needs\":[\"finance\"],"
+                          + "\"consent\":{\"mentors\":false,\"parks\":true,\"investors\":true}}")
+                  .iterator(),
+              true,
+              "t");
+      var m =
+          catalog.importLines(
+              EntityType.MENTORS,
+              List.of(
+                      mentor.formatted("m-city", "[]"),
+                      mentor.formatted("m-l1", "[\"laoshan\"]"),
+                      mentor.formatted("m-l2", "[\"laoshan\"]"))
+                  .iterator(),
+              true,
+              "t");
+      assertTrue(p.committed() && m.committed(), p.errors() + " " + m.errors());
+      for (AllocationMode mode : AllocationMode.values()) {
+        AllocationResult r =
+            allocations(catalog)
+                .draft(
+                    new AllocationRequest(List.of("p-shy"), EntityType.MENTORS, mode, null, 0.3),
+                    "t");
+        assertEquals(List.of("无匹配导师：项目未同意对方查看"), r.unassigned().get(0).reasons(), mode.code());
+      }
+    }
+  }
+
   @Test
   void aScarceHandBuiltCaseIsAllocatedAndExplainedAsAnOfficerWouldExpect() {
     try (Catalog catalog = TestStores.open(dir.resolve("hand"), TAXONOMY, CLOCK)) {

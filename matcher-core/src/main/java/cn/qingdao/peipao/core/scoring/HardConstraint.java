@@ -17,6 +17,14 @@ public enum HardConstraint {
     this.label = label;
   }
 
+  /**
+   * Whether the constraint depends on the project alone, so that it fails for every counterpart
+   * once it fails for one (whatever other constraint a pair was found to fail first).
+   */
+  public boolean aboutProject() {
+    return this == PROJECT_NOT_ACTIVE || this == NO_CONSENT;
+  }
+
   /** A short Chinese phrase a portal can show as-is. */
   public String label() {
     return label;
