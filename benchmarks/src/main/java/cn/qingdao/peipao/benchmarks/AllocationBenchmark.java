@@ -111,7 +111,8 @@ public class AllocationBenchmark {
         paths.totalScore(),
         paths.assigned() == ours.assigned() ? "yes" : "NO",
         paths.totalUnits() == oursUnits ? "yes" : "NO (" + (paths.totalUnits() - oursUnits) + ")");
-    orTools(problem); // loads the native library
+    orTools(
+        problem); // a first run loads the native library and warms the calls; the next is printed
     OrToolsResult or = orTools(problem);
     System.out.printf(
         "%-13s assigned %,6d  total score %,10.2f  (same size as coverage: %s; same total score"

@@ -200,19 +200,19 @@ public final class CrunchbaseEcosystem {
   public List<TrainingEdge> trainingEdges() {
     Map<String, String> testIdOf = new HashMap<>();
     for (TestCompany t : tests) testIdOf.put(t.name(), t.profile().get("id").asText());
-    // the stage of each company's latest round before the cut-off that states one
+    // before the cut-off: the stage of each company's latest round that states one, and the date
+    // of each (company, investor) pair's latest investment
     Map<String, Investment> latest = new HashMap<>();
-    for (Investment i : data.investments())
-      if (i.date().isBefore(params.cutoff()) && stageOf(i.company(), i) != null)
-        latest.merge(i.company(), i, (a, b) -> b.date().isAfter(a.date()) ? b : a);
-    // the date of each (company, investor) pair's latest investment before the cut-off
     Map<String, java.time.LocalDate> when = new HashMap<>();
-    for (Investment i : data.investments())
-      if (i.date().isBefore(params.cutoff()))
-        when.merge(
-            i.company() + "\u0000" + investorIds.get(i.investor()),
-            i.date(),
-            (a, b) -> a.isAfter(b) ? a : b);
+    for (Investment i : data.investments()) {
+      if (!i.date().isBefore(params.cutoff())) continue;
+      if (stageOf(i.company(), i) != null)
+        latest.merge(i.company(), i, (a, b) -> b.date().isAfter(a.date()) ? b : a);
+      when.merge(
+          i.company() + "\u0000" + investorIds.get(i.investor()),
+          i.date(),
+          (a, b) -> a.isAfter(b) ? a : b);
+    }
     Map<String, ObjectNode> profiles = new HashMap<>();
     List<TrainingEdge> out = new ArrayList<>();
     for (var en : new TreeMap<>(companiesOf).entrySet())

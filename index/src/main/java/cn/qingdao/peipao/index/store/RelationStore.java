@@ -7,9 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +28,9 @@ public final class RelationStore {
   public record Pair(String projectId, String counterpartId, Instant at) {}
 
   private record Key(String projectId, String counterpartId) {}
+
+  /** A project's decisive word on a pair: for or against, and when. */
+  private record Word(boolean positive, Instant at) {}
 
   private static final String DECISIVE =
       "('accept', 'meeting_held', 'loan_granted', 'moved_in', 'reject')";
@@ -54,16 +55,6 @@ public final class RelationStore {
     return a.isAfter(b) ? a : b;
   }
 
-  /** A stored time (ISO-8601, as the store writes them); a bare date is its start, UTC. */
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    String v = rs.getString(column);
-    try {
-      return Instant.parse(v);
-    } catch (java.time.format.DateTimeParseException e) {
-      return java.time.LocalDate.parse(v.substring(0, 10)).atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-  }
-
   /** Sign-ups holding a seat. */
   private static List<Pair> seats(Connection c) throws SQLException {
     List<Pair> out = new ArrayList<>();
@@ -72,16 +63,16 @@ public final class RelationStore {
                 "SELECT project_id, event_id, created_at FROM registration"
                     + " WHERE status = 'registered'");
         ResultSet rs = q.executeQuery()) {
-      while (rs.next()) out.add(new Pair(rs.getString(1), rs.getString(2), instant(rs, 3)));
+      while (rs.next())
+        out.add(new Pair(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3))));
     }
     return out;
   }
 
   /** The project's positive last words and the allocations' assignments it has not rejected. */
   private static List<Pair> decided(Connection c, EntityType type) throws SQLException {
-    // the project's last decisive word on each pair (ids are in write order), and when
-    Map<Key, Boolean> last = new LinkedHashMap<>();
-    Map<Key, Instant> said = new HashMap<>();
+    // the project's last decisive word on each pair (ids are in write order)
+    Map<Key, Word> last = new LinkedHashMap<>();
     try (PreparedStatement q =
         c.prepareStatement(
             "SELECT subject_id, target_id, action, at FROM feedback WHERE action IN "
@@ -90,9 +81,11 @@ public final class RelationStore {
       q.setString(1, type.path());
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          Key k = new Key(rs.getString(1), rs.getString(2));
-          last.put(k, FeedbackAction.of(rs.getString(3)).orElseThrow().positive());
-          said.put(k, instant(rs, 4));
+          last.put(
+              new Key(rs.getString(1), rs.getString(2)),
+              new Word(
+                  FeedbackAction.of(rs.getString(3)).orElseThrow().positive(),
+                  Instant.parse(rs.getString(4))));
         }
       }
     }
@@ -105,14 +98,15 @@ public final class RelationStore {
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           Key k = new Key(rs.getString(1), rs.getString(2));
-          if (!Boolean.FALSE.equals(last.get(k)))
-            out.merge(k, instant(rs, 3), RelationStore::later);
+          Word w = last.get(k);
+          if (w == null || w.positive())
+            out.merge(k, Instant.parse(rs.getString(3)), RelationStore::later);
         }
       }
     }
     last.forEach(
-        (k, positive) -> {
-          if (positive) out.merge(k, said.get(k), RelationStore::later);
+        (k, w) -> {
+          if (w.positive()) out.merge(k, w.at(), RelationStore::later);
         });
     List<Pair> pairs = new ArrayList<>(out.size());
     out.forEach((k, at) -> pairs.add(new Pair(k.projectId(), k.counterpartId(), at)));

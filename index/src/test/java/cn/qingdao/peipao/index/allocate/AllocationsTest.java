@@ -192,6 +192,13 @@ class AllocationsTest {
     }
   }
 
+  /** Imports the projects and mentors (JSON lines) and checks both imports committed. */
+  private static void importAll(Catalog catalog, List<String> projects, List<String> mentors) {
+    var p = catalog.importLines(EntityType.PROJECTS, projects.iterator(), true, "t");
+    var m = catalog.importLines(EntityType.MENTORS, mentors.iterator(), true, "t");
+    assertTrue(p.committed() && m.committed(), p.errors() + " " + m.errors());
+  }
+
   /**
    * A project that has not consented is shut out by every mentor, though most of them were found
    * out of its district first: the reason names what the officer can fix, in both modes.
@@ -203,27 +210,16 @@ class AllocationsTest {
           "{\"id\":\"%s\",\"name\":\"导师\",\"kind\":\"mentor\",\"services\":[\"finance\"],"
               + "\"sectors\":[\"ai\"],\"stages\":[\"seed\"],\"location\":{\"district\":\"laoshan\"},"
               + "\"serviceDistricts\":%s,\"capacity\":3}";
-      var p =
-          catalog.importLines(
-              EntityType.PROJECTS,
-              List.of(
-                      "{\"id\":\"p-shy\",\"name\":\"项目\",\"sectors\":[\"ai\"],\"stage\":\"seed\","
-                          + "\"location\":{\"district\":\"shinan\"},\"needs\":[\"finance\"],"
-                          + "\"consent\":{\"mentors\":false,\"parks\":true,\"investors\":true}}")
-                  .iterator(),
-              true,
-              "t");
-      var m =
-          catalog.importLines(
-              EntityType.MENTORS,
-              List.of(
-                      mentor.formatted("m-city", "[]"),
-                      mentor.formatted("m-l1", "[\"laoshan\"]"),
-                      mentor.formatted("m-l2", "[\"laoshan\"]"))
-                  .iterator(),
-              true,
-              "t");
-      assertTrue(p.committed() && m.committed(), p.errors() + " " + m.errors());
+      importAll(
+          catalog,
+          List.of(
+              "{\"id\":\"p-shy\",\"name\":\"项目\",\"sectors\":[\"ai\"],\"stage\":\"seed\","
+                  + "\"location\":{\"district\":\"shinan\"},\"needs\":[\"finance\"],"
+                  + "\"consent\":{\"mentors\":false,\"parks\":true,\"investors\":true}}"),
+          List.of(
+              mentor.formatted("m-city", "[]"),
+              mentor.formatted("m-l1", "[\"laoshan\"]"),
+              mentor.formatted("m-l2", "[\"laoshan\"]")));
       for (AllocationMode mode : AllocationMode.values()) {
         AllocationResult r =
             allocations(catalog)
@@ -246,24 +242,13 @@ class AllocationsTest {
           "{\"id\":\"%s\",\"name\":\"导师\",\"kind\":\"mentor\",\"services\":[\"finance\"],"
               + "\"sectors\":[\"ai\"],\"stages\":[\"seed\"],\"location\":{\"district\":\"laoshan\"},"
               + "\"serviceDistricts\":%s,\"capacity\":1,\"description\":\"人工智能 大模型 金融\"}";
-      var p =
-          catalog.importLines(
-              EntityType.PROJECTS,
-              List.of(
-                      project.formatted("p-1", "laoshan"),
-                      project.formatted("p-2", "laoshan"),
-                      project.formatted("p-3", "shinan"))
-                  .iterator(),
-              true,
-              "t");
-      var m =
-          catalog.importLines(
-              EntityType.MENTORS,
-              List.of(mentor.formatted("m-a", "[]"), mentor.formatted("m-b", "[\"laoshan\"]"))
-                  .iterator(),
-              true,
-              "t");
-      assertTrue(p.committed() && m.committed(), p.errors() + " " + m.errors());
+      importAll(
+          catalog,
+          List.of(
+              project.formatted("p-1", "laoshan"),
+              project.formatted("p-2", "laoshan"),
+              project.formatted("p-3", "shinan")),
+          List.of(mentor.formatted("m-a", "[]"), mentor.formatted("m-b", "[\"laoshan\"]")));
       AllocationResult cover =
           allocations(catalog)
               .draft(
