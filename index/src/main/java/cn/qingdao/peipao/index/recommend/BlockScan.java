@@ -54,25 +54,16 @@ final class BlockScan {
       IndexSearcher searcher,
       Query query,
       PairScorer.Context ctx,
-      FeatureCache cache,
+      HitCache hitCache,
       Segment[] segments,
       EntityType target,
       int k,
       Related related) {
     BlockScan scan = new BlockScan(ctx, segments, k, related);
-    // each segment's hits as a bit set, for the block scan to test
-    Hits.forEach(
-        searcher,
-        query,
-        cache,
-        (leaf, segment) -> {
-          FixedBitSet bits = new FixedBitSet(leaf.reader().maxDoc());
-          scan.hits[leaf.ord] = bits;
-          return doc -> {
-            bits.set(doc);
-            scan.candidates.eligible++;
-          };
-        });
+    // each segment's hits as a bit set, for the block scan to test (read only: they are shared)
+    HitCache.Matched matched = hitCache.of(searcher, query);
+    System.arraycopy(matched.bits(), 0, scan.hits, 0, scan.hits.length);
+    scan.candidates.eligible = matched.count();
     scan.visit(target);
     return scan.candidates;
   }

@@ -62,7 +62,10 @@ final class HardConstraintQueries {
       Taxonomy taxonomy) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(typeOnly(target), Occur.FILTER);
-    b.add(new TermQuery(EntityDocuments.uid(s.type(), s.id())), Occur.MUST_NOT);
+    // only a subject of the target's type could match itself; leaving the clause out otherwise
+    // makes one query for every subject of a district, which HitCache then remembers
+    if (s.type() == target)
+      b.add(new TermQuery(EntityDocuments.uid(s.type(), s.id())), Occur.MUST_NOT);
     if (target == EntityType.PROJECTS) {
       boolean second = subject.secondIncubation && (s instanceof Mentor || s instanceof Park);
       b.add(

@@ -33,7 +33,7 @@ final class Hits {
     void visit(int doc);
   }
 
-  /** Visits every live document {@code query} matches. */
+  /** Visits every live document {@code query} matches; without a cache, visitors get no segment. */
   static void forEach(
       IndexSearcher searcher, Query query, FeatureCache cache, SegmentVisitor visitor) {
     try {
@@ -50,7 +50,8 @@ final class Hits {
       return new Collector() {
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) {
-          DocVisitor docs = visitor.segment(context, cache.of(context.reader()));
+          DocVisitor docs =
+              visitor.segment(context, cache == null ? null : cache.of(context.reader()));
           return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {}

@@ -46,6 +46,7 @@ public final class Ranking {
   final FeatureExtractor extractor;
   final PairScorer scorer;
   final FeatureCache cache;
+  final HitCache hits = new HitCache();
   final Eligibility eligibility;
 
   public Ranking(SearchIndex index, EntityReader reader, ScoringProfiles profiles, Clock clock) {

@@ -181,7 +181,7 @@ public final class Recommender {
               exhaustive
                   ? collectAll(searcher, query, ctx, cache)
                   : BlockScan.collect(
-                      searcher, query, ctx, cache, segments, r.target(), r.limit(), related);
+                      searcher, query, ctx, ranking.hits, segments, r.target(), r.limit(), related);
           Top top =
               exhaustive
                   ? scoreAll(candidates, ctx, text, related, segments, r.limit())

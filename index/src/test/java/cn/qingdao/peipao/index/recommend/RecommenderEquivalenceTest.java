@@ -101,6 +101,151 @@ class RecommenderEquivalenceTest {
   }
 
   /**
+   * The fast path stays equal to exhaustive scoring while the index changes under it: the same
+   * requests asked again after each write of every kind that moves a hard constraint (capacity,
+   * service districts, deletion and return, a park filling, consent, status, an event closing), so
+   * that nothing remembered between requests (the hard-constraint hits of {@link HitCache}) answers
+   * for an older index. The exhaustive path remembers nothing.
+   */
+  @Test
+  void fastPathStaysEqualWhileTheIndexChanges() {
+    try (Catalog catalog = TestStores.open(dir.resolve("writes"), TAXONOMY, CLOCK)) {
+      Random rnd = new Random(21);
+      SyntheticEcosystem gen = new SyntheticEcosystem(TAXONOMY, 21);
+      List<ObjectNode> projects = gen.projects(400);
+      List<ObjectNode> mentors = gen.mentors(150);
+      List<ObjectNode> parks = gen.parks(60);
+      List<ObjectNode> events = events(new Random(5), 80);
+      import_(catalog, EntityType.PROJECTS, projects);
+      import_(catalog, EntityType.MENTORS, mentors);
+      import_(catalog, EntityType.PARKS, parks);
+      import_(catalog, EntityType.INVESTORS, gen.investors(60));
+      import_(catalog, EntityType.EVENTS, events);
+      Recommender recommender =
+          new Recommender(catalog.index(), catalog.reader(), ScoringProfiles.defaults(), CLOCK);
+      // the asked pairs: projects of a few districts towards every type, and back
+      List<String[]> asked = new ArrayList<>();
+      EntityType[] targets = {
+        EntityType.MENTORS, EntityType.PARKS, EntityType.INVESTORS, EntityType.EVENTS
+      };
+      for (int i = 0; i < 16; i++)
+        asked.add(new String[] {"projects", id(projects, rnd), targets[i % 4].path()});
+      for (int i = 0; i < 4; i++) {
+        asked.add(new String[] {"mentors", id(mentors, rnd), "projects"});
+        asked.add(new String[] {"parks", id(parks, rnd), "projects"});
+        asked.add(new String[] {"events", id(events, rnd), "projects"});
+      }
+      java.util.Set<String> deleted = new java.util.HashSet<>();
+      int compared = 0;
+      for (int round = 0; round <= 60; round++) {
+        if (round > 0) write(catalog, rnd, projects, mentors, parks, events, deleted);
+        for (String[] a : asked) {
+          EntityType type = EntityType.fromPath(a[0]).orElseThrow();
+          Entity subject = subject(catalog, type, a[1]);
+          if (subject == null) continue;
+          Recommender.Request r =
+              new Recommender.Request(
+                  subject, EntityType.fromPath(a[2]).orElseThrow(), 10, RequestFilters.NONE, null);
+          Recommendation all = recommender.exhaustive(r);
+          String what = "round " + round + " " + a[0] + "/" + a[1] + " → " + a[2];
+          // twice: the second answer comes from what the first remembered of this index
+          for (int twice = 0; twice < 2; twice++) {
+            Recommendation fast = recommender.recommend(r);
+            assertEquals(all.total(), fast.total(), "eligible candidates differ: " + what);
+            assertEquals(ids(all.items()), ids(fast.items()), what);
+            compared += all.items().size();
+          }
+        }
+      }
+      assertTrue(compared > 4000, "items compared: " + compared);
+      assertTrue(
+          recommender.ranking().hits.hits() > 1500,
+          "the requests must have been answered from remembered hits: "
+              + recommender.ranking().hits.hits());
+    }
+  }
+
+  /** One random write that moves a hard constraint, through the catalog as the service writes. */
+  private static void write(
+      Catalog catalog,
+      Random rnd,
+      List<ObjectNode> projects,
+      List<ObjectNode> mentors,
+      List<ObjectNode> parks,
+      List<ObjectNode> events,
+      java.util.Set<String> deleted) {
+    List<String> districts = TAXONOMY.districts().stream().map(x -> x.code()).toList();
+    switch (rnd.nextInt(7)) {
+      case 0 -> {
+        ObjectNode m = mentors.get(rnd.nextInt(mentors.size()));
+        m.put("capacity", rnd.nextBoolean() ? 0 : 1 + rnd.nextInt(8));
+        save(catalog, EntityType.MENTORS, m, deleted);
+      }
+      case 1 -> {
+        ObjectNode m = mentors.get(rnd.nextInt(mentors.size()));
+        m.remove("serviceDistricts");
+        if (rnd.nextBoolean()) m.withArray("serviceDistricts").add(pick(rnd, districts));
+        else m.putArray("serviceDistricts");
+        save(catalog, EntityType.MENTORS, m, deleted);
+      }
+      case 2 -> {
+        ObjectNode m = mentors.get(rnd.nextInt(mentors.size()));
+        String id = m.get("id").asText();
+        if (deleted.remove(id)) import_(catalog, EntityType.MENTORS, List.of(m));
+        else {
+          catalog.delete(EntityType.MENTORS, id, null, "test");
+          deleted.add(id);
+        }
+      }
+      case 3 -> {
+        ObjectNode k = parks.get(rnd.nextInt(parks.size()));
+        k.put("tenants", rnd.nextBoolean() ? k.get("capacity").asInt() : 0);
+        save(catalog, EntityType.PARKS, k, deleted);
+      }
+      case 4 -> {
+        ObjectNode p = projects.get(rnd.nextInt(projects.size()));
+        ObjectNode consent = p.withObject("consent");
+        for (String to : List.of("mentors", "parks", "investors"))
+          consent.put(to, rnd.nextBoolean());
+        p.withObject("location").put("district", pick(rnd, districts));
+        save(catalog, EntityType.PROJECTS, p, deleted);
+      }
+      case 5 -> {
+        ObjectNode p = projects.get(rnd.nextInt(projects.size()));
+        p.put("status", rnd.nextBoolean() ? "active" : "failed");
+        save(catalog, EntityType.PROJECTS, p, deleted);
+      }
+      default -> {
+        ObjectNode e = events.get(rnd.nextInt(events.size()));
+        e.put("status", rnd.nextBoolean() ? "open" : "closed");
+        save(catalog, EntityType.EVENTS, e, deleted);
+      }
+    }
+  }
+
+  private static void save(
+      Catalog catalog, EntityType type, ObjectNode node, java.util.Set<String> deleted) {
+    if (!deleted.contains(node.get("id").asText())) import_(catalog, type, List.of(node));
+  }
+
+  private static String id(List<ObjectNode> nodes, Random rnd) {
+    return nodes.get(rnd.nextInt(nodes.size())).get("id").asText();
+  }
+
+  /** The stored entity as the service reads a subject, or null when it is gone. */
+  private static Entity subject(Catalog catalog, EntityType type, String id) {
+    return catalog
+        .get(type, id)
+        .map(
+            s ->
+                catalog
+                    .reader()
+                    .read(type, Json.parse(s.json()))
+                    .withServerFields(s.id(), s.version(), s.updatedAt()))
+        .orElse(null);
+  }
+
+  /**
    * A relation model per counterpart type from random pairs: each project went to 0–3 counterparts,
    * two in three of them sharing its main sector.
    */
