@@ -203,9 +203,12 @@ public final class CrunchbaseEcosystem {
     // before the cut-off: the stage of each company's latest round that states one, and the date
     // of each (company, investor) pair's latest investment
     Map<String, Investment> latest = new HashMap<>();
+    Map<String, Investment> latestAmount = new HashMap<>();
     Map<String, java.time.LocalDate> when = new HashMap<>();
     for (Investment i : data.investments()) {
       if (!i.date().isBefore(params.cutoff())) continue;
+      if (i.amountUsd() > 0)
+        latestAmount.merge(i.company(), i, (a, b) -> b.date().isAfter(a.date()) ? b : a);
       if (stageOf(i.company(), i) != null)
         latest.merge(i.company(), i, (a, b) -> b.date().isAfter(a.date()) ? b : a);
       when.merge(
@@ -224,6 +227,8 @@ public final class CrunchbaseEcosystem {
                   ObjectNode t = trainingProfile(k);
                   Investment last = latest.get(k);
                   if (last != null) t.put("stage", stageOf(k, last));
+                  Investment raised = latestAmount.get(k);
+                  if (raised != null) t.put("fundingNeed", raised.amountUsd());
                   return t;
                 });
         out.add(

@@ -34,13 +34,21 @@ class RelationModelTest {
   }
 
   static Features project(String id, String sector, String district, String stage) {
+    return project(id, sector, district, stage, 0);
+  }
+
+  static Features project(String id, String sector, String district, String stage, long need) {
     StringBuilder json = new StringBuilder("{\"id\":\"" + id + "\",\"name\":\"p\"");
+    if (need > 0) json.append(",\"fundingNeed\":").append(need);
     if (stage != null) json.append(",\"stage\":\"").append(stage).append("\"");
     if (sector != null) json.append(",\"sectors\":[\"").append(sector).append("\"]");
     if (district != null)
       json.append(",\"location\":{\"district\":\"").append(district).append("\"}");
     return FX.of(READER.readProfile(Json.parse(json + "}")));
   }
+
+  /** Funding needs that fall in the same band and in neighbouring ones; 0 for none. */
+  static final long[] NEEDS = {0, 100_000, 120_000, 500_000, 1_000_000, 1_300_000, 5_000_000};
 
   @Test
   void equalsTheReferenceOnRandomGraphs() {
@@ -61,7 +69,8 @@ class RelationModelTest {
                 id,
                 r.nextInt(6) == 0 ? null : sectors.get(r.nextInt(sectors.size())),
                 r.nextInt(4) == 0 ? null : districts.get(r.nextInt(districts.size())),
-                r.nextInt(3) == 0 ? null : stages.get(r.nextInt(stages.size()))));
+                r.nextInt(3) == 0 ? null : stages.get(r.nextInt(stages.size())),
+                NEEDS[r.nextInt(NEEDS.length)]));
       }
       List<RelationModel.Edge> edges = new ArrayList<>();
       int nEdges = r.nextInt(4 * nProjects);
@@ -75,7 +84,12 @@ class RelationModelTest {
       }
       RelationModel.Params params =
           new RelationModel.Params(
-              r.nextInt(3) * 2.5, r.nextInt(3) * 0.75, 1 + r.nextInt(3), 1 + r.nextInt(2));
+              r.nextInt(3) * 2.5,
+              r.nextInt(3) * 0.75,
+              1 + r.nextInt(3),
+              1 + r.nextInt(2),
+              RelationModel.Params.DEFAULT_HALF_LIFE_DAYS,
+              r.nextInt(3) * 3);
       // a fifth of the counterparts cannot be recommended (deleted, an event over)
       Set<String> gone = new HashSet<>();
       for (int c = 0; c < nCounterparts; c++) if (r.nextInt(5) == 0) gone.add("c" + c);
@@ -89,9 +103,11 @@ class RelationModelTest {
                 ? features.get(id)
                 : project(
                     "draft",
-                    sectors.get(r.nextInt(sectors.size())),
+                    // a third of the drafts state no sector, only (perhaps) an amount
+                    r.nextInt(3) == 0 ? null : sectors.get(r.nextInt(sectors.size())),
                     null,
-                    r.nextBoolean() ? null : stages.get(r.nextInt(stages.size())));
+                    r.nextBoolean() ? null : stages.get(r.nextInt(stages.size())),
+                    NEEDS[r.nextInt(NEEDS.length)]);
         boolean withWhom = r.nextInt(4) > 0;
         Related got = model.of(id, subject, withWhom);
         Map<String, Double> want = ref.of(id, subject, withWhom);
@@ -224,11 +240,14 @@ class RelationModelTest {
       if (subject.mainSector >= 0) {
         int s = subject.mainSector;
         List<Map<String, Double>> parts = new ArrayList<>();
-        parts.add(share(cps, f, self, s, -1, -1));
-        if (subject.district >= 0) parts.add(share(cps, f, self, s, subject.district, -1));
-        if (subject.stage >= 0) parts.add(share(cps, f, self, s, -1, subject.stage));
+        parts.add(share(cps, f, self, s, -1, -1, -1));
+        if (subject.district >= 0) parts.add(share(cps, f, self, s, subject.district, -1, -1));
+        if (subject.stage >= 0) parts.add(share(cps, f, self, s, -1, subject.stage, -1));
         for (Map<String, Double> part : parts)
           part.forEach((c, v) -> total.merge(c, v / 3, Double::sum));
+      } else if (band(subject) >= 0) {
+        share(cps, f, self, -1, -1, -1, band(subject))
+            .forEach((c, v) -> total.merge(c, v / 3, Double::sum));
       }
       if (self != null && cps.containsKey(self) && useOwn) {
         Map<String, Double> co = new HashMap<>();
@@ -250,13 +269,27 @@ class RelationModelTest {
       return total;
     }
 
+    /** The funding band of a project: bands per decade of its need, -1 for none. */
+    private int band(Features p) {
+      if (p.fundingNeed <= 0 || params.bandsPerDecade() == 0) return -1;
+      return (int) Math.floor(params.bandsPerDecade() * Math.log10(p.fundingNeed));
+    }
+
+    /** Sector s (−1: any, by band b), district d, stage g (−1: any). */
     private Map<String, Double> share(
-        Map<String, Set<String>> cps, Map<String, Features> f, String self, int s, int d, int g) {
+        Map<String, Set<String>> cps,
+        Map<String, Features> f,
+        String self,
+        int s,
+        int d,
+        int g,
+        int b) {
       Map<String, Double> out = new HashMap<>();
       int n = 0;
       for (var e : cps.entrySet()) {
         Features pf = f.get(e.getKey());
-        if (e.getKey().equals(self) || pf == null || pf.mainSector != s) continue;
+        if (e.getKey().equals(self) || pf == null) continue;
+        if (s >= 0 ? pf.mainSector != s : band(pf) != b) continue;
         if (d >= 0 && pf.district != d) continue;
         if (g >= 0 && pf.stage != g) continue;
         n++;
