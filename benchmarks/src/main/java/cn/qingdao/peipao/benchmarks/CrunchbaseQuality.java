@@ -280,7 +280,7 @@ public final class CrunchbaseQuality {
     if (args.length < 1) {
       System.err.println(
           "usage: CrunchbaseQuality <dir of the Crunchbase 2013 export> [--validation]"
-              + " [--profiles FILE] [--relations SHRINKAGE,WITH_WHOM[,HALF_LIFE_DAYS]]");
+              + " [--profiles FILE] [--relations SHRINKAGE,WITH_WHOM[,HALF_LIFE_DAYS[,BANDS_PER_DECADE]]]");
       System.exit(2);
     }
     List<String> options = List.of(args);
@@ -301,9 +301,10 @@ public final class CrunchbaseQuality {
               Double.parseDouble(v[1]),
               3,
               2,
-              v.length > 2
-                  ? Double.parseDouble(v[2])
-                  : RelationModel.Params.DEFAULT_HALF_LIFE_DAYS);
+              v.length > 2 ? Double.parseDouble(v[2]) : RelationModel.Params.DEFAULT_HALF_LIFE_DAYS,
+              v.length > 3
+                  ? Integer.parseInt(v[3])
+                  : RelationModel.Params.DEFAULT_BANDS_PER_DECADE);
     }
     Path work = Files.createTempDirectory("crunchbase-quality");
     Report r = run(Path.of(args[0]), work, params, profiles, relations, 20130101L);

@@ -48,7 +48,8 @@ final class BlockScan {
   /**
    * The candidates of {@code query}'s hits that may reach the top {@code k} for {@code ctx}, with
    * every hit counted as eligible; {@code segments} are the searcher's cached segments by leaf ord,
-   * {@code related} the request's related values (each survivor's bounds hold its own).
+   * {@code related} the request's related values (each survivor's bounds hold its own); {@code
+   * hitCache} remembers the query's hits, or null to run it.
    */
   static Candidates collect(
       IndexSearcher searcher,
@@ -61,7 +62,8 @@ final class BlockScan {
       Related related) {
     BlockScan scan = new BlockScan(ctx, segments, k, related);
     // each segment's hits as a bit set, for the block scan to test (read only: they are shared)
-    HitCache.Matched matched = hitCache.of(searcher, query);
+    HitCache.Matched matched =
+        hitCache == null ? HitCache.compute(searcher, query) : hitCache.of(searcher, query);
     System.arraycopy(matched.bits(), 0, scan.hits, 0, scan.hits.length);
     scan.candidates.eligible = matched.count();
     scan.visit(target);

@@ -24,15 +24,31 @@ final class HitCache {
 
   static final int MAX_ENTRIES = 256;
 
-  /** One segment's matching live documents by leaf ord (null: none), and how many in all. */
+  /**
+   * Each segment's matching live documents by leaf ord (null: the query has no scorer there), and
+   * how many in all.
+   */
   record Matched(FixedBitSet[] bits, long count) {}
 
   private record Key(Object reader, Query query) {}
 
+  private final long maxBytes;
+  private final int maxEntries;
   private final Map<Key, Matched> entries = new LinkedHashMap<>(64, 0.75f, true);
   private final Set<Object> readers = new HashSet<>();
   private long bytes;
   private long hits;
+
+  /** A cache of at most {@link #MAX_BYTES} of bits and {@link #MAX_ENTRIES} queries. */
+  HitCache() {
+    this(MAX_BYTES, MAX_ENTRIES);
+  }
+
+  /** A cache of at most {@code maxBytes} of bits and {@code maxEntries} queries. */
+  HitCache(long maxBytes, int maxEntries) {
+    this.maxBytes = maxBytes;
+    this.maxEntries = maxEntries;
+  }
 
   /** What {@code query} matches in {@code searcher}'s reader: remembered or computed now. */
   Matched of(IndexSearcher searcher, Query query) {
@@ -52,7 +68,8 @@ final class HitCache {
     return computed;
   }
 
-  private static Matched compute(IndexSearcher searcher, Query query) {
+  /** What {@code query} matches in {@code searcher}, computed now and not remembered. */
+  static Matched compute(IndexSearcher searcher, Query query) {
     FixedBitSet[] bits = new FixedBitSet[searcher.getIndexReader().leaves().size()];
     long[] count = new long[1];
     Hits.forEach(
@@ -73,12 +90,12 @@ final class HitCache {
   /** Keeps {@code m}; true when it is the first entry of its reader (to forget it on close). */
   private synchronized boolean remember(Key key, Matched m) {
     long size = sizeOf(m);
-    if (size > MAX_BYTES || entries.containsKey(key)) return false;
+    if (size > maxBytes || entries.containsKey(key)) return false;
     boolean first = readers.add(key.reader());
     entries.put(key, m);
     bytes += size;
     var it = entries.entrySet().iterator();
-    while ((bytes > MAX_BYTES || entries.size() > MAX_ENTRIES) && it.hasNext()) {
+    while ((bytes > maxBytes || entries.size() > maxEntries) && it.hasNext()) {
       Map.Entry<Key, Matched> eldest = it.next();
       bytes -= sizeOf(eldest.getValue());
       it.remove();
@@ -108,6 +125,11 @@ final class HitCache {
   /** Queries remembered now; for tests. */
   synchronized int size() {
     return entries.size();
+  }
+
+  /** Bytes of bits held now; for tests. */
+  synchronized long bytes() {
+    return bytes;
   }
 
   /** Requests answered from a remembered entry so far; for tests. */

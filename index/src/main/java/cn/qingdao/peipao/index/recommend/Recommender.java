@@ -150,18 +150,20 @@ public final class Recommender {
                   ranking.today(),
                   r.filters(),
                   exhaustive ? null : cache.bounds());
-          Query query =
-              restrict(
-                  exhaustive
-                      ? HardConstraintQueries.typeOnly(r.target())
-                      : HardConstraintQueries.of(
-                          r.subject(),
-                          subject,
-                          r.target(),
-                          r.filters(),
-                          ranking.today().toEpochDay(),
-                          ranking.extractor.taxonomy()),
-                  r);
+          Query constraints =
+              exhaustive
+                  ? HardConstraintQueries.typeOnly(r.target())
+                  : HardConstraintQueries.of(
+                      r.subject(),
+                      subject,
+                      r.target(),
+                      r.filters(),
+                      ranking.today().toEpochDay(),
+                      ranking.extractor.taxonomy());
+          Query query = restrict(constraints, r);
+          // only the shared query is remembered: one restricted to a subject's own ids (its
+          // rejections, a policy's admitted set) or words would crowd the shared ones out
+          HitCache hits = query == constraints ? ranking.hits : null;
           TextRelevance text =
               ctx.usesText()
                   ? new TextRelevance(
@@ -181,7 +183,7 @@ public final class Recommender {
               exhaustive
                   ? collectAll(searcher, query, ctx, cache)
                   : BlockScan.collect(
-                      searcher, query, ctx, ranking.hits, segments, r.target(), r.limit(), related);
+                      searcher, query, ctx, hits, segments, r.target(), r.limit(), related);
           Top top =
               exhaustive
                   ? scoreAll(candidates, ctx, text, related, segments, r.limit())

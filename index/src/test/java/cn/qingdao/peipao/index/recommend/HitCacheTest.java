@@ -66,8 +66,10 @@ class HitCacheTest {
       assertTrue(cache.hits() >= 30 * 4 * 2, "hits " + cache.hits());
       int before = cache.size();
       assertEquals(4, before, "only the open reader's entries remain");
+      assertTrue(cache.bytes() > 0);
       reader.close();
       assertEquals(0, cache.size(), "a closed reader's entries are forgotten");
+      assertEquals(0, cache.bytes(), "and their bytes");
     }
   }
 
@@ -88,6 +90,34 @@ class HitCacheTest {
         HitCache.Matched again = cache.of(searcher, new TermQuery(new Term("id", "d0")));
         assertNotSame(first, again);
         assertEquals(ids(searcher, first), ids(searcher, again));
+      }
+    }
+  }
+
+  @Test
+  void keepsAtMostItsBoundOfBytesAndCountsThemBack() throws IOException {
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new KeywordAnalyzer()))) {
+      for (int i = 0; i < 1000; i++) w.addDocument(doc("d" + i, "c" + i % 7));
+      w.commit();
+      // one entry: 1000 bits of one segment = 125 bytes + 64; room for three
+      HitCache cache = new HitCache(3 * 189 + 10, 1000);
+      DirectoryReader reader = DirectoryReader.open(dir);
+      IndexSearcher searcher = new IndexSearcher(reader);
+      for (int c = 0; c < 7; c++) {
+        cache.of(searcher, new TermQuery(new Term("colour", "c" + c)));
+        assertTrue(cache.bytes() <= 3 * 189 + 10, "bytes " + cache.bytes());
+        assertEquals(Math.min(c + 1, 3), cache.size());
+        assertEquals(cache.size() * 189L, cache.bytes(), "bytes held are the entries' bytes");
+      }
+      reader.close();
+      assertEquals(0, cache.bytes());
+      // an entry larger than the whole bound is not kept
+      HitCache tiny = new HitCache(100, 1000);
+      try (DirectoryReader r2 = DirectoryReader.open(dir)) {
+        tiny.of(new IndexSearcher(r2), new TermQuery(new Term("colour", "c1")));
+        assertEquals(0, tiny.size());
+        assertEquals(0, tiny.bytes());
       }
     }
   }

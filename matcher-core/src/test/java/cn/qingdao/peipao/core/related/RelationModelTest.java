@@ -47,8 +47,14 @@ class RelationModelTest {
     return FX.of(READER.readProfile(Json.parse(json + "}")));
   }
 
-  /** Funding needs that fall in the same band and in neighbouring ones; 0 for none. */
-  static final long[] NEEDS = {0, 100_000, 120_000, 500_000, 1_000_000, 1_300_000, 5_000_000};
+  /**
+   * Funding needs in one band and in others, some on either side of a band's edge (10^(35/6) =
+   * 681,292 for 6 bands per decade, 10^(17/3) = 464,159 for 3); 0 for none.
+   */
+  static final long[] NEEDS = {
+    0, 100_000, 120_000, 464_000, 465_000, 500_000, 680_000, 682_000, 1_000_000, 1_300_000,
+    5_000_000
+  };
 
   @Test
   void equalsTheReferenceOnRandomGraphs() {
@@ -89,7 +95,7 @@ class RelationModelTest {
               1 + r.nextInt(3),
               1 + r.nextInt(2),
               RelationModel.Params.DEFAULT_HALF_LIFE_DAYS,
-              r.nextInt(3) * 3);
+              new int[] {0, 3, 6}[r.nextInt(3)]);
       // a fifth of the counterparts cannot be recommended (deleted, an event over)
       Set<String> gone = new HashSet<>();
       for (int c = 0; c < nCounterparts; c++) if (r.nextInt(5) == 0) gone.add("c" + c);
@@ -99,8 +105,10 @@ class RelationModelTest {
         // a stored project (with or without relations) or a draft
         String id = r.nextInt(4) == 0 ? null : "p" + r.nextInt(nProjects + 3);
         Features subject =
-            id != null && features.containsKey(id)
+            id != null && features.containsKey(id) && r.nextInt(4) > 0
                 ? features.get(id)
+                // a draft, or a stored project asking with a profile edited since the model was
+                // built (another sector, none, another amount)
                 : project(
                     "draft",
                     // a third of the drafts state no sector, only (perhaps) an amount
