@@ -273,9 +273,10 @@ public final class RelationModel {
         share(new Key(s, -1, -1), self, w);
         if (subject.district >= 0) share(new Key(s, subject.district, -1), self, w);
         if (subject.stage >= 0) share(new Key(s, -1, subject.stage), self, w);
-      } else if (subject != null && band(subject.fundingNeed) >= 0) {
+      } else if (subject != null) {
         // no sector to go by: the projects that asked for about as much money
-        share(new Key(-1, -1, -1, band(subject.fundingNeed)), self, w);
+        int band = band(subject.fundingNeed);
+        if (band >= 0) share(new Key(-1, -1, -1, band), self, w);
       }
       if (self != null && withWhom) coOccurrence(self, w);
       // scaled so that the best candidate has 1 (only candidates were ever added)
