@@ -25,12 +25,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Match quality on real data nobody here wrote: the Crunchbase 2013 protocol of {@code
@@ -42,7 +44,8 @@ import java.util.Random;
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * cn.qingdao.peipao.benchmarks.CrunchbaseQuality ../shared/datasets/crunchbase2013 [--validation]
- * [--profiles FILE]}
+ * [--profiles FILE] [--relations SHRINKAGE,WITH_WHOM[,HALF_LIFE_DAYS[,BANDS_PER_DECADE]]]
+ * [--like-by SECTOR,DISTRICT,...]}
  */
 public final class CrunchbaseQuality {
   /** Investors ranked per company: the most one request returns. */
@@ -280,7 +283,8 @@ public final class CrunchbaseQuality {
     if (args.length < 1) {
       System.err.println(
           "usage: CrunchbaseQuality <dir of the Crunchbase 2013 export> [--validation]"
-              + " [--profiles FILE] [--relations SHRINKAGE,WITH_WHOM[,HALF_LIFE_DAYS[,BANDS_PER_DECADE]]]");
+              + " [--profiles FILE] [--relations SHRINKAGE,WITH_WHOM[,HALF_LIFE_DAYS[,BANDS_PER_DECADE]]]"
+              + " [--like-by SECTOR,DISTRICT,... (the groups of RelationModel.LikeBy)]");
       System.exit(2);
     }
     List<String> options = List.of(args);
@@ -305,6 +309,20 @@ public final class CrunchbaseQuality {
               v.length > 3
                   ? Integer.parseInt(v[3])
                   : RelationModel.Params.DEFAULT_BANDS_PER_DECADE);
+    }
+    int lb = options.indexOf("--like-by");
+    if (lb >= 0) {
+      Set<RelationModel.LikeBy> likeBy = EnumSet.noneOf(RelationModel.LikeBy.class);
+      for (String g : args[lb + 1].split(",")) likeBy.add(RelationModel.LikeBy.valueOf(g.trim()));
+      relations =
+          new RelationModel.Params(
+              relations.shrinkage(),
+              relations.withWhom(),
+              relations.minGroup(),
+              relations.minShared(),
+              relations.halfLifeDays(),
+              relations.bandsPerDecade(),
+              likeBy);
     }
     Path work = Files.createTempDirectory("crunchbase-quality");
     Report r = run(Path.of(args[0]), work, params, profiles, relations, 20130101L);

@@ -4,9 +4,12 @@ import cn.qingdao.peipao.core.scoring.Features;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -16,11 +19,12 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li><b>like you</b> (content to collaborative; works for a subject with no relation of its
- *       own): how many related projects of the subject's main sector went to the counterpart,
- *       {@code n(s,c)}, each counting its relation's {@link Edge#weight} (recent ones in full),
- *       scaled so that the most chosen has 1 and weighed by {@code n(s) / (n(s) + shrinkage)} (n(s)
- *       counts projects), averaged with the same among those of its sector and district and those
- *       of its sector and stage; the subject's own edges never count;
+ *       own): for each group of projects like the subject ({@link LikeBy}: of its main sector, of
+ *       its district, of its funding band, of its sector and district …) that the subject belongs
+ *       to, how many of the group's related projects went to the counterpart, {@code n(k,c)}, each
+ *       counting its relation's {@link Edge#weight} (recent ones in full), scaled so that the most
+ *       chosen has 1 and weighed by {@code n(k) / (n(k) + shrinkage)} (n(k) counts projects), a
+ *       third of that added per group; the subject's own edges never count;
  *   <li><b>with whom</b> (item-item co-occurrence): over the counterparts the subject already went
  *       to, the cosine of their project sets with the counterpart's, summed; the subject's own
  *       counterparts get none of it.
@@ -59,10 +63,12 @@ public final class RelationModel {
    *     chose lately says more about today); 0 for no decay. 365 by default, chosen on the
    *     Crunchbase validation year (recall@10 with metadata: no decay 0.1500, 730 days 0.1525, 365
    *     days 0.1543)
-   * @param bandsPerDecade funding bands per factor of ten of a project's funding need, for subjects
-   *     that state no sector; 0 for none. 6 by default (a band spans a factor of 1.47), chosen on
+   * @param bandsPerDecade funding bands per factor of ten of a project's funding need (the {@link
+   *     LikeBy#BAND} groups); 0 for none. 6 by default (a band spans a factor of 1.47), chosen on
    *     the Crunchbase validation year (companies stating only an amount, NDCG@10: none 0.0785, 1 →
    *     0.0827, 2 → 0.0875, 4 → 0.0989, 6 → 0.1006, 8 → 0.1008)
+   * @param likeBy the groups a subject is compared with ({@link #DEFAULT_LIKE_BY}); a subject that
+   *     does not state what a group goes by is not in it. Iterated in declaration order.
    */
   public record Params(
       double shrinkage,
@@ -70,9 +76,29 @@ public final class RelationModel {
       int minGroup,
       int minShared,
       double halfLifeDays,
-      int bandsPerDecade) {
+      int bandsPerDecade,
+      Set<LikeBy> likeBy) {
     public static final double DEFAULT_HALF_LIFE_DAYS = 365;
     public static final int DEFAULT_BANDS_PER_DECADE = 6;
+
+    /**
+     * Every single attribute but the stage (which says little alone), and sector with each other
+     * one and district with stage: chosen on the Crunchbase validation year (companies stating
+     * category, state, stage and amount, recall@10: sector, sector+district, sector+stage 0.1536;
+     * with band 0.1573; with district and band 0.1674; and sector+band, district+stage 0.1719;
+     * adding stage 0.1659 (of 0.1674), district+band 0.1711, stage+band 0.1704 left out).
+     */
+    public static final Set<LikeBy> DEFAULT_LIKE_BY =
+        Collections.unmodifiableSet(
+            EnumSet.of(
+                LikeBy.SECTOR,
+                LikeBy.DISTRICT,
+                LikeBy.BAND,
+                LikeBy.SECTOR_DISTRICT,
+                LikeBy.SECTOR_STAGE,
+                LikeBy.SECTOR_BAND,
+                LikeBy.DISTRICT_STAGE));
+
     public static final Params DEFAULTS = new Params(2, 1, 3, 2, DEFAULT_HALF_LIFE_DAYS);
 
     /** The weight below which an old relation is held, so that it still links projects. */
@@ -92,6 +118,17 @@ public final class RelationModel {
     public Params(
         double shrinkage, double withWhom, int minGroup, int minShared, double halfLifeDays) {
       this(shrinkage, withWhom, minGroup, minShared, halfLifeDays, DEFAULT_BANDS_PER_DECADE);
+    }
+
+    /** With the default groups. */
+    public Params(
+        double shrinkage,
+        double withWhom,
+        int minGroup,
+        int minShared,
+        double halfLifeDays,
+        int bandsPerDecade) {
+      this(shrinkage, withWhom, minGroup, minShared, halfLifeDays, bandsPerDecade, DEFAULT_LIKE_BY);
     }
 
     /** The {@link Edge#weight} of a relation {@code ageDays} old (≤ 0: today). */
@@ -114,6 +151,11 @@ public final class RelationModel {
       if (bandsPerDecade < 0 || bandsPerDecade > 100)
         throw new IllegalArgumentException(
             "bandsPerDecade must be 0 (none) to 100, got " + bandsPerDecade);
+      if (likeBy == null) throw new IllegalArgumentException("likeBy must not be null");
+      // an EnumSet iterates in declaration order: the shares add up in one order, run after run
+      likeBy =
+          Collections.unmodifiableSet(
+              likeBy.isEmpty() ? EnumSet.noneOf(LikeBy.class) : EnumSet.copyOf(likeBy));
     }
   }
 
@@ -129,7 +171,7 @@ public final class RelationModel {
   private int[] districtOf; // project → district or -1
   private int[] stageOf; // project → stage or -1
   private int[] bandOf; // project → funding band or -1
-  private final Map<Key, Group> groups = new HashMap<>();
+  private final Map<Key, Counts> groups = new HashMap<>();
   private final int edges;
 
   /**
@@ -138,17 +180,43 @@ public final class RelationModel {
    */
   private final boolean[] candidate;
 
-  /**
-   * Projects of a sector, of a sector and district, of a sector and stage, or (sector −1) of a
-   * funding band whatever their sector (−1: any).
-   */
+  /** A group of projects like the subject: those that share with it what the group goes by. */
+  public enum LikeBy {
+    SECTOR(true, false, false, false),
+    DISTRICT(false, true, false, false),
+    STAGE(false, false, true, false),
+    BAND(false, false, false, true),
+    SECTOR_DISTRICT(true, true, false, false),
+    SECTOR_STAGE(true, false, true, false),
+    SECTOR_BAND(true, false, false, true),
+    DISTRICT_STAGE(false, true, true, false),
+    DISTRICT_BAND(false, true, false, true),
+    STAGE_BAND(false, false, true, true);
+
+    final boolean sector;
+    final boolean district;
+    final boolean stage;
+    final boolean band;
+
+    LikeBy(boolean sector, boolean district, boolean stage, boolean band) {
+      this.sector = sector;
+      this.district = district;
+      this.stage = stage;
+      this.band = band;
+    }
+  }
+
+  /** The projects of a group: each of sector, district, stage, band equal to it or −1 (any). */
   private record Key(int sector, int district, int stage, int band) {
-    Key(int sector, int district, int stage) {
-      this(sector, district, stage, -1);
+    /** Group {@code by} of a project with these values (−1: not stated); null if it lacks one. */
+    static Key of(LikeBy by, int s, int d, int g, int b) {
+      if (by.sector && s < 0 || by.district && d < 0 || by.stage && g < 0 || by.band && b < 0)
+        return null;
+      return new Key(by.sector ? s : -1, by.district ? d : -1, by.stage ? g : -1, by.band ? b : -1);
     }
 
     boolean holds(int s, int d, int g, int b) {
-      return (sector < 0 ? band >= 0 : s == sector)
+      return (sector < 0 || s == sector)
           && (district < 0 || d == district)
           && (stage < 0 || g == stage)
           && (band < 0 || b == band);
@@ -165,7 +233,7 @@ public final class RelationModel {
    * How many projects a key holds and how many of them went to each of its counterparts, each
    * counting its relation's weight.
    */
-  private record Group(int projects, int[] counterparts, double[] counts) {}
+  private record Counts(int projects, int[] counterparts, double[] counts) {}
 
   private RelationModel(Collection<Edge> edges, Params params, Predicate<String> candidates) {
     this.params = params;
@@ -210,12 +278,10 @@ public final class RelationModel {
     Map<Key, Integer> sizes = new HashMap<>(); // projects per group
     for (int p = 0; p < nProjects; p++) {
       n += counterpartsOf[p].length;
-      if (bandOf[p] >= 0) addToGroup(building, sizes, new Key(-1, -1, -1, bandOf[p]), p);
-      if (sectorOf[p] < 0) continue;
-      addToGroup(building, sizes, new Key(sectorOf[p], -1, -1), p);
-      if (districtOf[p] >= 0)
-        addToGroup(building, sizes, new Key(sectorOf[p], districtOf[p], -1), p);
-      if (stageOf[p] >= 0) addToGroup(building, sizes, new Key(sectorOf[p], -1, stageOf[p]), p);
+      for (LikeBy by : params.likeBy()) {
+        Key key = Key.of(by, sectorOf[p], districtOf[p], stageOf[p], bandOf[p]);
+        if (key != null) addToGroup(building, sizes, key, p);
+      }
     }
     this.edges = n;
     // each group's counts as arrays, counterparts ascending: a request walks them without boxing
@@ -224,7 +290,7 @@ public final class RelationModel {
           int[] cs = counts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
           double[] ns = new double[cs.length];
           for (int x = 0; x < cs.length; x++) ns[x] = counts.get(cs[x]);
-          groups.put(key, new Group(sizes.get(key), cs, ns));
+          groups.put(key, new Counts(sizes.get(key), cs, ns));
         });
     candidate = new boolean[counterpartIndex.size()];
     counterpartIndex.forEach((id, c) -> candidate[c] = candidates.test(id));
@@ -268,15 +334,12 @@ public final class RelationModel {
     Integer self = subjectId == null ? null : projectIndex.get(subjectId);
     Scratch w = scratch(nc);
     try {
-      if (subject != null && subject.mainSector >= 0) {
-        int s = subject.mainSector;
-        share(new Key(s, -1, -1), self, w);
-        if (subject.district >= 0) share(new Key(s, subject.district, -1), self, w);
-        if (subject.stage >= 0) share(new Key(s, -1, subject.stage), self, w);
-      } else if (subject != null) {
-        // no sector to go by: the projects that asked for about as much money
+      if (subject != null) {
         int band = band(subject.fundingNeed);
-        if (band >= 0) share(new Key(-1, -1, -1, band), self, w);
+        for (LikeBy by : params.likeBy()) {
+          Key key = Key.of(by, subject.mainSector, subject.district, subject.stage, band);
+          if (key != null) share(key, self, w);
+        }
       }
       if (self != null && withWhom) coOccurrence(self, w);
       // scaled so that the best candidate has 1 (only candidates were ever added)
@@ -346,7 +409,7 @@ public final class RelationModel {
    * one of two hundred. Only candidates count. O(counterparts of the group).
    */
   private void share(Key key, Integer self, Scratch w) {
-    Group g = groups.get(key);
+    Counts g = groups.get(key);
     if (g == null) return;
     boolean selfIn =
         self != null && key.holds(sectorOf[self], districtOf[self], stageOf[self], bandOf[self]);
@@ -368,7 +431,7 @@ public final class RelationModel {
   }
 
   /** The group's count of its x-th counterpart, less the pair of project {@code own} (-1: none). */
-  private double count(Group g, int x, int own) {
+  private double count(Counts g, int x, int own) {
     double v = g.counts()[x];
     if (own < 0) return v;
     int at = Arrays.binarySearch(counterpartsOf[own], g.counterparts()[x]);

@@ -95,7 +95,9 @@ class RelationModelTest {
               1 + r.nextInt(3),
               1 + r.nextInt(2),
               RelationModel.Params.DEFAULT_HALF_LIFE_DAYS,
-              new int[] {0, 3, 6}[r.nextInt(3)]);
+              new int[] {0, 3, 6}[r.nextInt(3)],
+              // the default groups half the time, else any subset of the kinds (none included)
+              r.nextBoolean() ? RelationModel.Params.DEFAULT_LIKE_BY : randomLikeBy(r));
       // a fifth of the counterparts cannot be recommended (deleted, an event over)
       Set<String> gone = new HashSet<>();
       for (int c = 0; c < nCounterparts; c++) if (r.nextInt(5) == 0) gone.add("c" + c);
@@ -113,7 +115,7 @@ class RelationModelTest {
                     "draft",
                     // a third of the drafts state no sector, only (perhaps) an amount
                     r.nextInt(3) == 0 ? null : sectors.get(r.nextInt(sectors.size())),
-                    null,
+                    r.nextBoolean() ? null : districts.get(r.nextInt(districts.size())),
                     r.nextBoolean() ? null : stages.get(r.nextInt(stages.size())),
                     NEEDS[r.nextInt(NEEDS.length)]);
         boolean withWhom = r.nextInt(4) > 0;
@@ -135,6 +137,12 @@ class RelationModelTest {
     assertTrue(compared > 3000, "compared " + compared);
   }
 
+  static Set<RelationModel.LikeBy> randomLikeBy(Random r) {
+    Set<RelationModel.LikeBy> out = new HashSet<>();
+    for (RelationModel.LikeBy by : RelationModel.LikeBy.values()) if (r.nextBoolean()) out.add(by);
+    return out;
+  }
+
   @Test
   void theSubjectsOwnPairsNeverCountAndAColdSubjectGetsNothing() {
     Features alone = project("p-alone", "ai", "laoshan");
@@ -148,8 +156,12 @@ class RelationModelTest {
     assertEquals(0, model.of("p-alone", alone).max());
     // a draft of the same sector sees where p-alone went
     assertEquals(1, model.of(null, project("d", "ai", null)).of("m1"));
-    // a profile stating no sector, with no relations of its own: nothing, every ranking unchanged
-    assertEquals(0, model.of(null, project("d", null, "laoshan")).max());
+    // a profile stating no sector, district or amount, with no relations of its own: nothing,
+    // every ranking unchanged
+    assertEquals(0, model.of(null, project("d", null, null)).max());
+    // stating only its district, it sees where the projects of that district went
+    assertEquals(1, model.of(null, project("d", null, "laoshan")).of("m1"));
+    assertEquals(0, model.of(null, project("d", null, "laoshan")).of("m2"));
     assertEquals(0, RelationModel.EMPTY.of("p-alone", alone).max());
     // an event that is over links its attendees to their next ones, and gets nothing itself
     Features f = project("p", "ai", null);
@@ -245,16 +257,24 @@ class RelationModelTest {
         if (e.project() != null) f.putIfAbsent(e.projectId(), e.project());
       }
       Map<String, Double> total = new HashMap<>();
-      if (subject.mainSector >= 0) {
-        int s = subject.mainSector;
-        List<Map<String, Double>> parts = new ArrayList<>();
-        parts.add(share(cps, f, self, s, -1, -1, -1));
-        if (subject.district >= 0) parts.add(share(cps, f, self, s, subject.district, -1, -1));
-        if (subject.stage >= 0) parts.add(share(cps, f, self, s, -1, subject.stage, -1));
-        for (Map<String, Double> part : parts)
-          part.forEach((c, v) -> total.merge(c, v / 3, Double::sum));
-      } else if (band(subject) >= 0) {
-        share(cps, f, self, -1, -1, -1, band(subject))
+      int b = band(subject);
+      for (RelationModel.LikeBy by : RelationModel.LikeBy.values()) {
+        if (!params.likeBy().contains(by)) continue;
+        String name = by.name();
+        boolean bySector = name.contains("SECTOR"), byDistrict = name.contains("DISTRICT");
+        boolean byStage = name.contains("STAGE"), byBand = name.contains("BAND");
+        if (bySector && subject.mainSector < 0
+            || byDistrict && subject.district < 0
+            || byStage && subject.stage < 0
+            || byBand && b < 0) continue; // the subject does not state what the group goes by
+        share(
+                cps,
+                f,
+                self,
+                bySector ? subject.mainSector : -1,
+                byDistrict ? subject.district : -1,
+                byStage ? subject.stage : -1,
+                byBand ? b : -1)
             .forEach((c, v) -> total.merge(c, v / 3, Double::sum));
       }
       if (self != null && cps.containsKey(self) && useOwn) {
@@ -283,7 +303,7 @@ class RelationModelTest {
       return (int) Math.floor(params.bandsPerDecade() * Math.log10(p.fundingNeed));
     }
 
-    /** Sector s (−1: any, by band b), district d, stage g (−1: any). */
+    /** Sector s, district d, stage g, band b (−1: any). */
     private Map<String, Double> share(
         Map<String, Set<String>> cps,
         Map<String, Features> f,
@@ -297,7 +317,8 @@ class RelationModelTest {
       for (var e : cps.entrySet()) {
         Features pf = f.get(e.getKey());
         if (e.getKey().equals(self) || pf == null) continue;
-        if (s >= 0 ? pf.mainSector != s : band(pf) != b) continue;
+        if (s >= 0 && pf.mainSector != s) continue;
+        if (b >= 0 && band(pf) != b) continue;
         if (d >= 0 && pf.district != d) continue;
         if (g >= 0 && pf.stage != g) continue;
         n++;
