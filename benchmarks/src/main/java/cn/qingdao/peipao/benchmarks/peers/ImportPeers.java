@@ -19,8 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Bulk import of the same synthetic projects (JSON lines, generator seed 7) into our service and
- * into OpenSearch 3.8 with its smartcn plugin (started by {@code benchmarks/peers/opensearch.sh}),
+ * Bulk import of the same synthetic projects (JSON lines; generator seed 7 in round 1, 8 in round 2
+ * …, so that what one round analysed is not remembered by the next) into our service and into
+ * OpenSearch 3.8 with its smartcn plugin (started by {@code benchmarks/peers/opensearch.sh}),
  * alternating in one run (issue 25, item 4). Ours: {@code Catalog.importLines} into an empty
  * catalog (validation, the SQLite store with its audit log, the Lucene index), which acknowledges
  * nothing before its commit. OpenSearch: an index of one shard, no replica, refresh off while
@@ -80,16 +81,20 @@ public final class ImportPeers {
       }
     }
     Taxonomy taxonomy = QingdaoDataset.taxonomy();
-    List<String> lines =
-        new SyntheticEcosystem(taxonomy, 7).projects(entities).stream().map(Json::write).toList();
     ImportPeers bench = new ImportPeers(base);
-    System.out.printf(
-        "%,d projects, %,d MB of JSON lines%n",
-        entities, lines.stream().mapToLong(String::length).sum() >> 20);
-    System.out.println(
-        "| round | ours (/s) | OpenSearch, 1 sender (/s) | OpenSearch, 2 senders (/s) |");
-    System.out.println("|---|---:|---:|---:|");
     for (int r = 1; r <= rounds; r++) {
+      List<String> lines =
+          new SyntheticEcosystem(taxonomy, 6 + r)
+              .projects(entities).stream().map(Json::write).toList();
+      if (r == 1)
+        System.out.printf(
+            "%,d projects, %,d MB of JSON lines (round 1)%n",
+            entities, lines.stream().mapToLong(String::length).sum() >> 20);
+      if (r == 1) {
+        System.out.println(
+            "| round | ours (/s) | OpenSearch, 1 sender (/s) | OpenSearch, 2 senders (/s) |");
+        System.out.println("|---|---:|---:|---:|");
+      }
       double ours = entities / ours(taxonomy, lines);
       if (oursOnly) {
         System.out.printf("| %d | %,.0f | | |%n", r, ours);
