@@ -207,88 +207,33 @@ final class IndexSync implements AutoCloseable {
       Catalog.IndexAhead ahead, java.util.function.Supplier<String> storeIdOnce, boolean shared) {
     long storeSeq = store.lastSeq();
     SearchIndex.Committed committed = index.committed();
-    long indexSeq = committed.seq();
-    if (indexSeq > storeSeq && ahead == Catalog.IndexAhead.REFUSE)
-      throw new DataDirectoryException(
-          shared
-              ? "the search index reflects the store up to change "
-                  + indexSeq
-                  + " but the PostgreSQL store only holds "
+    IndexStartup plan =
+        IndexStartup.plan(
+            storeSeq,
+            committed,
+            index.rebuildNeeded(),
+            index.openNote(),
+            ahead,
+            storeIdOnce,
+            shared,
+            store::markAt);
+    index.bindStore(plan.storeId());
+    String note =
+        switch (plan.action()) {
+          case REBUILD -> {
+            rebuild(storeSeq, n -> {});
+            yield "rebuilt the index (" + plan.why() + ")";
+          }
+          case CATCH_UP ->
+              "caught up the index with "
+                  + applyChanges(committed.seq())
+                  + " changed entities (seq "
+                  + committed.seq()
+                  + " → "
                   + storeSeq
-                  + (storeSeq == 0 ? " (it is empty)" : "")
-                  + ": the database was restored from an older backup, or this is another"
-                  + " database. Refusing to start. If the restore was on purpose, rebuild every"
-                  + " node's index from it with 'matcher reindex --store …' (or empty the index"
-                  + " directories) before any node starts; otherwise point --store at the right"
-                  + " database."
-              : "the search index reflects the store up to change "
-                  + indexSeq
-                  + " but store.db only holds "
-                  + storeSeq
-                  + (storeSeq == 0 ? " (it is empty)" : "")
-                  + ": store.db was truncated or replaced by an older copy. Refusing to start,"
-                  + " because rebuilding the index from it would drop what only the index still"
-                  + " holds. Restore the newest store.db from a backup; or rebuild the store from"
-                  + " the index with 'matcher recover'; or, if you restored an older backup on"
-                  + " purpose, run 'matcher reindex' to rebuild the index from it.");
-    // only now, the refusals above having written nothing, may the store get its id
-    String storeId = storeIdOnce.get();
-    String followed = committed.storeId();
-    boolean otherStore = followed != null && !followed.equals(storeId);
-    if (otherStore && ahead == Catalog.IndexAhead.REFUSE)
-      throw new DataDirectoryException(
-          "the search index was built from another store (store id "
-              + followed
-              + "; this store is "
-              + storeId
-              + "): the node was pointed at another database, or the store was replaced by one"
-              + " that is not a backup of it. Refusing to start, because catching up by sequence"
-              + " numbers would mix the two. Point --store back, or rebuild the index from this"
-              + " store with 'matcher reindex' (or start on an empty index directory).");
-    index.bindStore(storeId);
-    // same store, but not the same history: restored from a backup older than the index and
-    // written since, past the index's sequence again — the change there is not the one it saw
-    String seen = committed.mark();
-    boolean otherHistory =
-        !otherStore
-            && seen != null
-            && indexSeq > 0
-            && indexSeq <= storeSeq
-            && !seen.equals(store.markAt(indexSeq).orElse(null));
-    if (otherHistory && ahead == Catalog.IndexAhead.REFUSE)
-      throw new DataDirectoryException(
-          "the store's history is not the one this index followed: its change "
-              + indexSeq
-              + " is not the one the index saw ("
-              + seen
-              + "). The store was restored from an older backup and written since. Refusing to"
-              + " start, because catching up from there would keep entities the store no longer"
-              + " has. Rebuild this node's index from the store with 'matcher reindex' (after a"
-              + " restore, every node's, before any node starts).");
-    String note;
-    if (index.rebuildNeeded() || indexSeq > storeSeq || otherStore || otherHistory) {
-      note =
-          "rebuilt the index ("
-              + (index.rebuildNeeded()
-                  ? index.openNote()
-                  : otherStore
-                      ? "built from another store"
-                      : otherHistory ? "store restored and written since" : "index ahead of store")
-              + ")";
-      rebuild(storeSeq, n -> {});
-    } else if (indexSeq < storeSeq) {
-      int n = applyChanges(indexSeq);
-      note =
-          "caught up the index with "
-              + n
-              + " changed entities (seq "
-              + indexSeq
-              + " → "
-              + storeSeq
-              + ")";
-    } else {
-      note = "index up to date at seq " + storeSeq;
-    }
+                  + ")";
+          case UP_TO_DATE -> "index up to date at seq " + storeSeq;
+        };
     appliedSeq = storeSeq;
     seenSeq = storeSeq;
     index.commit(storeSeq, mark(storeSeq));

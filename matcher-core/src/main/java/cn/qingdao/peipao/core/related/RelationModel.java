@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 /**
  * What people did, as a model of one counterpart type: which projects went to which counterparts
  * (an edge per pair), asked per request for how strongly projects like the subject went to each
- * counterpart. Two parts, each scaled to a maximum of 1 and then added and scaled again:
+ * counterpart. Two parts, each at most 1, added and scaled again so that the best has 1:
  *
  * <ul>
  *   <li><b>like you</b> (content to collaborative; works for a subject with no relation of its
@@ -23,8 +23,9 @@ import java.util.function.Predicate;
  *       its district, of its funding band, of its sector and district …) that the subject belongs
  *       to, how many of the group's related projects went to the counterpart, {@code n(k,c)}, each
  *       counting its relation's {@link Edge#weight} (recent ones in full), scaled so that the most
- *       chosen has 1 and weighed by {@code n(k) / (n(k) + shrinkage)} (n(k) counts projects), a
- *       third of that added per group; the subject's own edges never count;
+ *       chosen has 1 and weighed by {@code n(k) / (n(k) + shrinkage)} (n(k) counts projects),
+ *       averaged over the kinds of group ({@link Params#likeBy}; a group the subject is not in, or
+ *       too small, adds 0), so the part is at most 1; the subject's own edges never count;
  *   <li><b>with whom</b> (item-item co-occurrence): over the counterparts the subject already went
  *       to, the cosine of their project sets with the counterpart's, summed; the subject's own
  *       counterparts get none of it.
@@ -53,7 +54,7 @@ public final class RelationModel {
   /**
    * @param shrinkage pseudo-count added to a group's size, so that a sector with two related
    *     projects does not count as much as one with two hundred
-   * @param withWhom weight of the co-occurrence part against the "like you" part (both scaled to 1)
+   * @param withWhom weight of the co-occurrence part against the "like you" part (both at most 1)
    * @param minGroup fewest related projects (the subject aside) a group needs to say anything: a
    *     founder who moves its own project into a cell of one project must not learn where that one
    *     went
@@ -403,10 +404,11 @@ public final class RelationModel {
   }
 
   /**
-   * Adds to the totals a third of group {@code key}'s part: {@code n(k,c)}, the group's projects
-   * that went to c ({@code self} left out), scaled so that the most chosen counterpart has 1, times
-   * the group's weight {@code n(k) / (n(k) + shrinkage)}, so a group of two projects says less than
-   * one of two hundred. Only candidates count. O(counterparts of the group).
+   * Adds to the totals group {@code key}'s part, divided by the number of kinds of group: {@code
+   * n(k,c)}, the group's projects that went to c ({@code self} left out), scaled so that the most
+   * chosen counterpart has 1, times the group's weight {@code n(k) / (n(k) + shrinkage)}, so a
+   * group of two projects says less than one of two hundred. Only candidates count. O(counterparts
+   * of the group).
    */
   private void share(Key key, Integer self, Scratch w) {
     Counts g = groups.get(key);
@@ -422,7 +424,7 @@ public final class RelationModel {
       if (candidate[c]) max = Math.max(max, count(g, x, own));
     }
     if (max <= 0) return;
-    double weight = n / (n + params.shrinkage()) / 3;
+    double weight = n / (n + params.shrinkage()) / params.likeBy().size();
     for (int x = 0; x < g.counterparts().length; x++) {
       int c = g.counterparts()[x];
       double v = candidate[c] ? count(g, x, own) : 0;
