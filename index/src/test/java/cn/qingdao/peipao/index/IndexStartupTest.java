@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.qingdao.peipao.index.search.SearchIndex;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,24 +55,22 @@ class IndexStartupTest {
             && indexSeq <= storeSeq
             && !mark.equals("m" + indexSeq);
     boolean refused = ahead == Catalog.IndexAhead.REFUSE && (isAhead || otherStore || otherHistory);
+    Supplier<IndexStartup> plan =
+        () ->
+            IndexStartup.plan(
+                storeSeq,
+                committed,
+                rebuildNeeded,
+                "files lost",
+                ahead,
+                () -> {
+                  idAsked.incrementAndGet();
+                  return STORE;
+                },
+                shared,
+                seq -> Optional.of("m" + seq));
     if (refused) {
-      DataDirectoryException e =
-          assertThrows(
-              DataDirectoryException.class,
-              () ->
-                  IndexStartup.plan(
-                      storeSeq,
-                      committed,
-                      rebuildNeeded,
-                      "files lost",
-                      ahead,
-                      () -> {
-                        idAsked.incrementAndGet();
-                        return STORE;
-                      },
-                      shared,
-                      seq -> Optional.of("m" + seq)),
-              what);
+      DataDirectoryException e = assertThrows(DataDirectoryException.class, plan::get, what);
       // an index ahead is refused before the store is given an id (which writes it)
       assertEquals(isAhead ? 0 : 1, idAsked.get(), what);
       assertTrue(e.getMessage().contains("matcher reindex"), what + ": says what to do");
@@ -81,26 +80,14 @@ class IndexStartupTest {
             what + ": names the store");
       return;
     }
-    IndexStartup plan =
-        IndexStartup.plan(
-            storeSeq,
-            committed,
-            rebuildNeeded,
-            "files lost",
-            ahead,
-            () -> {
-              idAsked.incrementAndGet();
-              return STORE;
-            },
-            shared,
-            seq -> Optional.of("m" + seq));
+    IndexStartup got = plan.get();
     assertEquals(1, idAsked.get(), what);
-    assertEquals(STORE, plan.storeId(), what);
+    assertEquals(STORE, got.storeId(), what);
     IndexStartup.Action want =
         rebuildNeeded || isAhead || otherStore || otherHistory
             ? IndexStartup.Action.REBUILD
             : indexSeq < storeSeq ? IndexStartup.Action.CATCH_UP : IndexStartup.Action.UP_TO_DATE;
-    assertEquals(want, plan.action(), what);
+    assertEquals(want, got.action(), what);
     if (want == IndexStartup.Action.REBUILD)
       assertEquals(
           rebuildNeeded
@@ -108,7 +95,7 @@ class IndexStartupTest {
               : otherStore
                   ? "built from another store"
                   : otherHistory ? "store restored and written since" : "index ahead of store",
-          plan.why(),
+          got.why(),
           what);
   }
 }
