@@ -215,13 +215,6 @@ public final class RelationModel {
         return null;
       return new Key(by.sector ? s : -1, by.district ? d : -1, by.stage ? g : -1, by.band ? b : -1);
     }
-
-    boolean holds(int s, int d, int g, int b) {
-      return (sector < 0 || s == sector)
-          && (district < 0 || d == district)
-          && (stage < 0 || g == stage)
-          && (band < 0 || b == band);
-    }
   }
 
   /** The funding band of {@code amount} ({@link Params#bandsPerDecade}), -1 for none. */
@@ -339,7 +332,7 @@ public final class RelationModel {
         int band = band(subject.fundingNeed);
         for (LikeBy by : params.likeBy()) {
           Key key = Key.of(by, subject.mainSector, subject.district, subject.stage, band);
-          if (key != null) share(key, self, w);
+          if (key != null) share(by, key, self, w);
         }
       }
       if (self != null && withWhom) coOccurrence(self, w);
@@ -404,17 +397,21 @@ public final class RelationModel {
   }
 
   /**
-   * Adds to the totals group {@code key}'s part, divided by the number of kinds of group: {@code
-   * n(k,c)}, the group's projects that went to c ({@code self} left out), scaled so that the most
-   * chosen counterpart has 1, times the group's weight {@code n(k) / (n(k) + shrinkage)}, so a
-   * group of two projects says less than one of two hundred. Only candidates count. O(counterparts
-   * of the group).
+   * Adds to the totals group {@code key}'s part (of kind {@code by}), divided by the number of
+   * kinds of group: {@code n(k,c)}, the group's projects that went to c ({@code self} left out),
+   * scaled so that the most chosen counterpart has 1, times the group's weight {@code n(k) / (n(k)
+   * + shrinkage)}, so a group of two projects says less than one of two hundred. Only candidates
+   * count. O(counterparts of the group).
    */
-  private void share(Key key, Integer self, Scratch w) {
+  private void share(LikeBy by, Key key, Integer self, Scratch w) {
     Counts g = groups.get(key);
     if (g == null) return;
+    // in the group as the model was built (the subject may ask with a profile edited since): the
+    // same Key.of that built the groups decides
     boolean selfIn =
-        self != null && key.holds(sectorOf[self], districtOf[self], stageOf[self], bandOf[self]);
+        self != null
+            && key.equals(
+                Key.of(by, sectorOf[self], districtOf[self], stageOf[self], bandOf[self]));
     int n = g.projects() - (selfIn ? 1 : 0);
     if (n < params.minGroup()) return;
     int own = selfIn ? self : -1;
