@@ -311,12 +311,12 @@ public final class CrunchbaseQuality {
                   : RelationModel.Params.DEFAULT_BANDS_PER_DECADE);
     }
     int lb = options.indexOf("--like-by");
-    if (lb >= 0 && (lb + 1 >= args.length || args[lb + 1].isBlank())) {
-      System.err.println(
-          "--like-by needs a comma-separated list of " + List.of(RelationModel.LikeBy.values()));
-      System.exit(2);
-    }
     if (lb >= 0) {
+      if (lb + 1 >= args.length || args[lb + 1].isBlank()) {
+        System.err.println(
+            "--like-by needs a comma-separated list of " + List.of(RelationModel.LikeBy.values()));
+        System.exit(2);
+      }
       Set<RelationModel.LikeBy> likeBy = EnumSet.noneOf(RelationModel.LikeBy.class);
       for (String g : args[lb + 1].split(",")) likeBy.add(RelationModel.LikeBy.valueOf(g.trim()));
       relations =

@@ -86,11 +86,10 @@ public final class ImportPeers {
       List<String> lines =
           new SyntheticEcosystem(taxonomy, 6 + r)
               .projects(entities).stream().map(Json::write).toList();
-      if (r == 1)
+      if (r == 1) {
         System.out.printf(
             "%,d projects, %,d MB of JSON lines (round 1)%n",
             entities, lines.stream().mapToLong(String::length).sum() >> 20);
-      if (r == 1) {
         System.out.println(
             "| round | ours (/s) | OpenSearch, 1 sender (/s) | OpenSearch, 2 senders (/s) |");
         System.out.println("|---|---:|---:|---:|");
