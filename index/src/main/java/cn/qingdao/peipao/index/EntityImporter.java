@@ -27,8 +27,12 @@ import java.util.function.Function;
  * non-atomic import says when each batch is committed, so the index can follow while it writes.
  */
 final class EntityImporter {
-  /** Store rows written per transaction in a non-atomic import. */
-  static final int BATCH = 500;
+  /**
+   * Store rows written per transaction in a non-atomic import. Each commit waits for the disk (the
+   * store syncs every commit): about 4 ms here, which at 500 rows was a sixth of the importer's
+   * time; at 2,000 it is a few percent, while the index still follows a few thousand lines behind.
+   */
+  static final int BATCH = 2_000;
 
   private final EntityStore store;
   private final EntityReader reader;

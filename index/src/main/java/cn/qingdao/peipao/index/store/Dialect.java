@@ -2,8 +2,8 @@ package cn.qingdao.peipao.index.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * The few places where SQLite and PostgreSQL need different SQL. Everything else the stores write
@@ -101,14 +101,22 @@ public enum Dialect {
   }
 
   /**
-   * Prepares an {@code INSERT} whose generated {@code keyColumn} is read back with {@code
-   * getGeneratedKeys()}: PostgreSQL's driver must be told the column (else it returns the whole
-   * row), SQLite's answers with the last rowid.
+   * Prepares an {@code INSERT} that answers its generated {@code keyColumn}; run it with {@link
+   * #insertKey}. Both stores take {@code RETURNING} (SQLite since 3.35): the key comes back from
+   * the same statement, where SQLite's driver answered {@code getGeneratedKeys()} by preparing and
+   * running {@code SELECT last_insert_rowid()} each time (a fifth of a bulk import's SQLite time).
    */
-  PreparedStatement prepareInsert(Connection c, String sql, String keyColumn) throws SQLException {
-    return this == SQLITE
-        ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
-        : c.prepareStatement(sql, new String[] {keyColumn});
+  static PreparedStatement prepareInsert(Connection c, String sql, String keyColumn)
+      throws SQLException {
+    return c.prepareStatement(sql + " RETURNING " + keyColumn);
+  }
+
+  /** Runs an insert made by {@link #prepareInsert} and returns the key it generated. */
+  static long insertKey(PreparedStatement insert) throws SQLException {
+    try (ResultSet key = insert.executeQuery()) {
+      if (!key.next()) throw new SQLException("the insert returned no generated key");
+      return key.getLong(1);
+    }
   }
 
   /** The dialect of a JDBC URL. */

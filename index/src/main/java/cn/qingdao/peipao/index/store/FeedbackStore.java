@@ -41,12 +41,11 @@ public final class FeedbackStore {
   /** Appends an event inside a transaction; returns its id. */
   public static long insert(Tx tx, FeedbackEvent e, String actor, Instant at) throws SQLException {
     try (PreparedStatement q =
-        tx.dialect()
-            .prepareInsert(
-                tx.connection(),
-                "INSERT INTO feedback (at, actor, subject_type, subject_id, target_type,"
-                    + " target_id, action, profile, rank) VALUES (?,?,?,?,?,?,?,?,?)",
-                "id")) {
+        Dialect.prepareInsert(
+            tx.connection(),
+            "INSERT INTO feedback (at, actor, subject_type, subject_id, target_type,"
+                + " target_id, action, profile, rank) VALUES (?,?,?,?,?,?,?,?,?)",
+            "id")) {
       q.setString(1, at.toString());
       q.setString(2, actor);
       q.setString(3, e.subjectType().path());
@@ -57,11 +56,7 @@ public final class FeedbackStore {
       q.setString(8, e.profile());
       if (e.rank() == null) q.setNull(9, Types.INTEGER);
       else q.setInt(9, e.rank());
-      q.executeUpdate();
-      try (ResultSet keys = q.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
+      return Dialect.insertKey(q);
     }
   }
 

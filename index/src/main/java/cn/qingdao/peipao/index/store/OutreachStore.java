@@ -31,12 +31,11 @@ public final class OutreachStore {
   /** Appends a step inside the caller's transaction; returns its id. */
   public static long add(Tx tx, Step s) throws SQLException {
     try (PreparedStatement q =
-        tx.dialect()
-            .prepareInsert(
-                tx.connection(),
-                "INSERT INTO policy_outreach (policy_id, project_id, status, amount, at, actor)"
-                    + " VALUES (?,?,?,?,?,?)",
-                "id")) {
+        Dialect.prepareInsert(
+            tx.connection(),
+            "INSERT INTO policy_outreach (policy_id, project_id, status, amount, at, actor)"
+                + " VALUES (?,?,?,?,?,?)",
+            "id")) {
       q.setString(1, s.policyId());
       q.setString(2, s.projectId());
       q.setString(3, s.status());
@@ -44,11 +43,7 @@ public final class OutreachStore {
       else q.setLong(4, s.amount());
       q.setString(5, s.at().toString());
       q.setString(6, s.actor());
-      q.executeUpdate();
-      try (ResultSet keys = q.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
+      return Dialect.insertKey(q);
     }
   }
 

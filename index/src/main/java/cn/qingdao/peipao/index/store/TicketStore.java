@@ -485,12 +485,11 @@ public final class TicketStore {
   /** Appends a session inside the caller's transaction; returns its id. */
   public static long addSession(Tx tx, Session s) throws SQLException {
     try (PreparedStatement q =
-        tx.dialect()
-            .prepareInsert(
-                tx.connection(),
-                "INSERT INTO mentor_session (mentor_id, project_id, date, hours, topic, outcome,"
-                    + " at, actor) VALUES (?,?,?,?,?,?,?,?)",
-                "id")) {
+        Dialect.prepareInsert(
+            tx.connection(),
+            "INSERT INTO mentor_session (mentor_id, project_id, date, hours, topic, outcome,"
+                + " at, actor) VALUES (?,?,?,?,?,?,?,?)",
+            "id")) {
       q.setString(1, s.mentorId());
       q.setString(2, s.projectId());
       q.setString(3, s.date().toString());
@@ -499,11 +498,7 @@ public final class TicketStore {
       q.setString(6, s.outcome());
       q.setString(7, s.at().toString());
       q.setString(8, s.actor());
-      q.executeUpdate();
-      try (ResultSet keys = q.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
+      return Dialect.insertKey(q);
     }
   }
 

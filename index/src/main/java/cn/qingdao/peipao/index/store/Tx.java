@@ -138,7 +138,7 @@ public final class Tx implements AutoCloseable {
       throws SQLException {
     if (audit == null) {
       audit =
-          dialect.prepareInsert(
+          Dialect.prepareInsert(
               c,
               "INSERT INTO audit_log (at, actor, action, type, id, version) VALUES (?,?,?,?,?,?)",
               "seq");
@@ -150,11 +150,7 @@ public final class Tx implements AutoCloseable {
     audit.setString(5, id);
     if (version == null) audit.setNull(6, Types.INTEGER);
     else audit.setLong(6, version);
-    audit.executeUpdate();
-    try (ResultSet keys = audit.getGeneratedKeys()) {
-      if (!keys.next()) throw new SQLException("the audit log returned no sequence number");
-      return keys.getLong(1);
-    }
+    return Dialect.insertKey(audit);
   }
 
   private static final String SELECT =
