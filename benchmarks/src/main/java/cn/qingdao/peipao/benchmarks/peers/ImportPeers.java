@@ -10,6 +10,7 @@ import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.ImportReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +27,11 @@ import java.util.concurrent.Future;
  * catalog (validation, the SQLite store with its audit log, the Lucene index), which acknowledges
  * nothing before its commit. OpenSearch: an index of one shard, no replica, refresh off while
  * loading, the translog at its default ({@code request}: fsynced before each bulk answers), the
- * project's text fields analysed by {@code smartcn} with term vectors on the full text as ours
- * keeps them, {@code _bulk} requests of 1,000 lines from one and from two senders, then one {@code
- * _refresh} (searchable) and a {@code _count} check. Usage:
+ * project's text fields analysed by {@code smartcn}, {@code _bulk} requests of 1,000 lines from one
+ * and from two senders, then one {@code _refresh} (searchable) and a {@code _count} check. Ours
+ * stores each document's term counts (which exact text relevance reads); OpenSearch's way to keep
+ * them is term vectors on the full text, so it runs with them and, as the least it could index,
+ * once more without. Usage:
  *
  * <pre>
  * bash benchmarks/peers/opensearch.sh start 9201
@@ -40,7 +43,10 @@ public final class ImportPeers {
   private static final int BULK = 1_000;
   private static final String INDEX = "import-projects";
 
-  /** The mapping: what our index makes of a project, in OpenSearch's terms. */
+  /**
+   * The mapping: what our index makes of a project, in OpenSearch's terms; {@code %s} is the full
+   * text's term vectors ({@code yes} or {@code no}).
+   */
   private static final String MAPPING =
       """
       {"settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "-1"},
@@ -49,7 +55,7 @@ public final class ImportPeers {
          "name": {"type": "text", "analyzer": "smartcn", "copy_to": "text"},
          "description": {"type": "text", "analyzer": "smartcn", "index": false, "copy_to": "text"},
          "tags": {"type": "keyword", "copy_to": "text"},
-         "text": {"type": "text", "analyzer": "smartcn", "term_vector": "yes"},
+         "text": {"type": "text", "analyzer": "smartcn", "term_vector": "%s"},
          "sectors": {"type": "keyword"}, "stage": {"type": "keyword"},
          "needs": {"type": "keyword"}, "status": {"type": "keyword"},
          "location": {"properties": {"district": {"type": "keyword"}, "city": {"type": "keyword"},
@@ -91,41 +97,58 @@ public final class ImportPeers {
             "%,d projects, %,d MB of JSON lines (round 1)%n",
             entities, lines.stream().mapToLong(String::length).sum() >> 20);
         System.out.println(
-            "| round | ours (/s) | OpenSearch, 1 sender (/s) | OpenSearch, 2 senders (/s) |");
-        System.out.println("|---|---:|---:|---:|");
+            "| round | ours (/s) | OpenSearch, 1 sender (/s) | OpenSearch, 2 senders (/s) |"
+                + " OpenSearch, 2 senders, no term vectors (/s) |");
+        System.out.println("|---|---:|---:|---:|---:|");
       }
-      double ours = entities / ours(taxonomy, lines);
+      Timing t = ours(taxonomy, lines);
+      double ours = entities / t.seconds();
+      // the process's CPU per entity: steadier than the rate when the machine's load wanders
+      double cpuMicros = t.cpuSeconds() / entities * 1e6;
       if (oursOnly) {
-        System.out.printf("| %d | %,.0f | | |%n", r, ours);
+        System.out.printf("| %d | %,.0f (CPU %.0f µs each) | | | |%n", r, ours, cpuMicros);
         continue;
       }
-      double one = entities / bench.openSearch(lines, 1);
-      double two = entities / bench.openSearch(lines, 2);
+      double one = entities / bench.openSearch(lines, 1, true);
+      double two = entities / bench.openSearch(lines, 2, true);
+      double bare = entities / bench.openSearch(lines, 2, false);
       System.out.printf(
-          "| %d | %,.0f | %,.0f (ours %.2f×) | %,.0f (ours %.2f×) |%n",
-          r, ours, one, ours / one, two, ours / two);
+          "| %d | %,.0f (CPU %.0f µs each) | %,.0f (ours %.2f×) | %,.0f (ours %.2f×) |"
+              + " %,.0f (ours %.2f×) |%n",
+          r, ours, cpuMicros, one, ours / one, two, ours / two, bare, ours / bare);
     }
   }
 
-  /** Seconds to import every line into an empty catalog. */
-  private static double ours(Taxonomy taxonomy, List<String> lines) throws IOException {
+  /** Wall-clock seconds of an import and the CPU seconds the process used meanwhile. */
+  private record Timing(double seconds, double cpuSeconds) {}
+
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  /** Imports every line into an empty catalog. */
+  private static Timing ours(Taxonomy taxonomy, List<String> lines) throws IOException {
     Path dir = Files.createTempDirectory("import-peers");
     Catalog catalog = Catalog.open(dir, taxonomy);
     try {
+      long cpu0 = OS.getProcessCpuTime();
       long t0 = System.nanoTime();
       ImportReport r = catalog.importLines(EntityType.PROJECTS, lines.iterator(), false, "bench");
       double s = (System.nanoTime() - t0) / 1e9;
+      double cpu = (OS.getProcessCpuTime() - cpu0) / 1e9;
       if (r.applied() != lines.size()) throw new IllegalStateException("rejected: " + r.errors());
-      return s;
+      return new Timing(s, cpu);
     } finally {
       BenchData.close(catalog, dir);
     }
   }
 
-  /** Seconds to bulk every line into a new index from {@code senders} threads, then refresh. */
-  private double openSearch(List<String> lines, int senders) throws Exception {
+  /**
+   * Seconds to bulk every line into a new index (full text with or without term vectors) from
+   * {@code senders} threads, then refresh.
+   */
+  private double openSearch(List<String> lines, int senders, boolean termVectors) throws Exception {
     http.send("DELETE", "/" + INDEX, null, true);
-    http.send("PUT", "/" + INDEX, MAPPING, false);
+    http.send("PUT", "/" + INDEX, MAPPING.formatted(termVectors ? "yes" : "no"), false);
     List<String> bodies = new ArrayList<>();
     for (int from = 0; from < lines.size(); from += BULK) {
       StringBuilder b = new StringBuilder();

@@ -23,14 +23,10 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermVectors;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
 
 /**
- * The {@link Segment} data of every segment, built once from the stored JSON and the term vectors
- * and kept until the segment goes away. Segments are immutable, so a write only costs the new small
+ * The {@link Segment} data of every segment, built once from the stored JSON and term counts and
+ * kept until the segment goes away. Segments are immutable, so a write only costs the new small
  * segment; deleted documents are skipped by the queries that read the cache.
  */
 final class FeatureCache {
@@ -109,7 +105,6 @@ final class FeatureCache {
       int[][] freqs = new int[n][];
       int[] lengths = new int[n];
       StoredFields stored = leaf.storedFields();
-      TermVectors vectors = leaf.termVectors();
       Entity[] entities = new Entity[n];
       long[] versions = new long[n];
       int[] assigned = new int[n];
@@ -128,7 +123,7 @@ final class FeatureCache {
         if (load != null) assigned[doc] = load.numericValue().intValue();
         if (entities[doc] instanceof Project p) facts[doc] = eligibility.facts(p);
         if (entities[doc] instanceof Policy p) rules[doc] = eligibility.compile(p);
-        text(vectors.get(doc, EntityDocuments.textOf(t)), doc, ids, freqs, lengths);
+        text(d, doc, ids, freqs, lengths);
       }
       Features[] features = extractor.of(entities, assigned);
       for (Features f : features) if (f != null) bounds.add(f);
@@ -147,31 +142,30 @@ final class FeatureCache {
     }
   }
 
-  private void text(Terms vector, int doc, int[][] ids, int[][] freqs, int[] lengths)
-      throws IOException {
-    if (vector == null) {
-      ids[doc] = new int[0];
-      freqs[doc] = new int[0];
-      return;
+  /** Reads the stored term counts of document {@code doc} into the cache's arrays; O(terms). */
+  private void text(Document d, int doc, int[][] ids, int[][] freqs, int[] lengths) {
+    Counts c = new Counts();
+    EntityDocuments.forEachTermCount(d, (term, freq) -> c.add(dictionary.idOf(term), freq));
+    Arrays.sort(c.packed, 0, c.size);
+    ids[doc] = new int[c.size];
+    freqs[doc] = new int[c.size];
+    for (int j = 0; j < c.size; j++) {
+      ids[doc][j] = (int) (c.packed[j] >>> 32);
+      freqs[doc][j] = (int) c.packed[j];
     }
-    int size = (int) vector.size();
-    long[] packed = new long[size]; // id << 32 | freq, sorted by id
-    TermsEnum te = vector.iterator();
-    BytesRef term;
-    int i = 0;
-    int length = 0;
-    while ((term = te.next()) != null) {
-      int freq = (int) te.totalTermFreq();
-      packed[i++] = ((long) dictionary.idOf(term.utf8ToString()) << 32) | freq;
+    lengths[doc] = c.length;
+  }
+
+  /** A document's terms as {@code id << 32 | freq}, to be sorted by id, and its length. */
+  private static final class Counts {
+    long[] packed = new long[16];
+    int size;
+    int length;
+
+    void add(int id, int freq) {
+      if (size == packed.length) packed = Arrays.copyOf(packed, size * 2);
+      packed[size++] = ((long) id << 32) | freq;
       length += freq;
     }
-    Arrays.sort(packed, 0, i);
-    ids[doc] = new int[i];
-    freqs[doc] = new int[i];
-    for (int j = 0; j < i; j++) {
-      ids[doc][j] = (int) (packed[j] >>> 32);
-      freqs[doc][j] = (int) packed[j];
-    }
-    lengths[doc] = length;
   }
 }

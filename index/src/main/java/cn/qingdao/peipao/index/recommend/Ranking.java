@@ -258,7 +258,10 @@ public final class Ranking {
     }
   }
 
-  /** The subject's analysed text: its own term vector when stored, else analysed now. */
+  /**
+   * The subject's analysed text: its stored term counts when the index holds this version, else
+   * analysed now.
+   */
   Map<String, Integer> subjectTerms(IndexSearcher searcher, Entity subject) {
     Map<String, Integer> terms = new LinkedHashMap<>();
     try {

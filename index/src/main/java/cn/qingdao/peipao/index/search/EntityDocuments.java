@@ -15,9 +15,10 @@ import cn.qingdao.peipao.core.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
@@ -38,7 +39,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class EntityDocuments {
   /** Bump when the mapping changes: an index built with another version is rebuilt at start. */
-  public static final int MAPPING_VERSION = 7;
+  public static final int MAPPING_VERSION = 8;
 
   public static final String UID = "uid";
   public static final String TYPE = "type";
@@ -85,29 +86,27 @@ public final class EntityDocuments {
   public static final String EVENT_DEADLINE = "event_deadline";
 
   /**
-   * The text of one type with term vectors, which exact text relevance reads. Per type, so that a
-   * type's corpus statistics (and so its recommendations) do not move with writes to others.
+   * The full text of one type. Per type, so that a type's corpus statistics (and so its
+   * recommendations) do not move with writes to others.
    */
   public static String textOf(EntityType type) {
     return "text_" + type.path();
   }
 
-  /** Analysed text with term vectors, which exact text relevance reads. */
-  static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
-
-  static {
-    TEXT_TYPE.setStoreTermVectors(true);
-    TEXT_TYPE.freeze();
-  }
+  /** Stored: how often each term occurs in the full text, which exact text relevance reads. */
+  static final String TERM_COUNTS = "term_counts";
 
   /** Dimensions with facet counts in search answers. */
   public static final List<String> FACETS = List.of(SECTOR, STAGE, DISTRICT, CITY, KIND);
 
   private final Taxonomy taxonomy;
+  private final Analyzer analyzer;
   private final FacetsConfig facets = new FacetsConfig();
 
-  public EntityDocuments(Taxonomy taxonomy) {
+  /** {@code analyzer} analyses the full text, as the index writer's analyzer would. */
+  public EntityDocuments(Taxonomy taxonomy, Analyzer analyzer) {
     this.taxonomy = taxonomy;
+    this.analyzer = analyzer;
     for (String dim : FACETS) facets.setMultiValued(dim, true);
   }
 
@@ -216,14 +215,25 @@ public final class EntityDocuments {
         number(d, "capacity", v.capacity() == null ? null : v.capacity().longValue());
       }
     }
-    String text = indexedText(e);
-    d.add(new Field(textOf(e.type()), text, TEXT_TYPE));
+    // analysed once: indexed from the tokens, and counted for exact text relevance
+    AnalyzedText text = AnalyzedText.of(analyzer, textOf(e.type()), indexedText(e));
+    d.add(new TextField(textOf(e.type()), text.tokens()));
+    d.add(new StoredField(TERM_COUNTS, text.termCounts()));
     d.add(new TextField(SECTOR_TEXT, sectorText(e), Field.Store.NO));
     try {
       return facets.build(d);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
+  }
+
+  /**
+   * Passes each term of the full text of stored document {@code d} and how often it occurs, in the
+   * index's term order; nothing when {@code d} has no text.
+   */
+  public static void forEachTermCount(Document d, ObjIntConsumer<String> action) {
+    BytesRef counts = d.getBinaryValue(TERM_COUNTS);
+    if (counts != null) AnalyzedText.forEachCount(counts, action);
   }
 
   /**

@@ -101,8 +101,8 @@ public final class SearchIndex implements Closeable {
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
     this.taxonomy = taxonomy;
-    this.documents = new EntityDocuments(taxonomy);
     this.analyzers = new ChineseAnalyzers(taxonomy);
+    this.documents = new EntityDocuments(taxonomy, analyzers.index());
     this.sectorTerms = new SectorTerms(taxonomy);
     this.fingerprint = fingerprint;
     this.rebuildNeeded = rebuildNeeded;
