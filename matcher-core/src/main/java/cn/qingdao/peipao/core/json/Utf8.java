@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,24 +63,59 @@ final class Utf8 {
    *     control character or a bidirectional override
    */
   static void checkText(JsonNode node, String path) {
-    if (node.isTextual()) {
-      if (unreadable(node.textValue()))
-        throw ValidationException.of(
-            path,
-            "contains a control character, a bidirectional override or an unpaired surrogate"
+    Problem p = find(node);
+    if (p == null) return;
+    String at = path;
+    for (int i = p.steps().size() - 1; i >= 0; i--) {
+      Object step = p.steps().get(i);
+      at =
+          step instanceof Integer index
+              ? at + "[" + index + "]"
+              : at.isEmpty() ? (String) step : at + "." + step;
+    }
+    throw ValidationException.of(
+        at,
+        p.inName()
+            ? "has a field name with a control character or an unpaired surrogate"
+            : "contains a control character, a bidirectional override or an unpaired surrogate"
                 + " escape (\\\\uD800–\\\\uDFFF)");
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) checkText(node.get(i), path + "[" + i + "]");
+  }
+
+  /**
+   * Where the first unreadable text is: the steps from it up to the node searched (array indexes
+   * and field names, innermost first) and whether it is a field name (then the steps lead to the
+   * object holding it).
+   */
+  private record Problem(List<Object> steps, boolean inName) {}
+
+  /**
+   * The first unreadable text under {@code node}, or null; the path is only built for a problem,
+   * since every document read passes here. O(size).
+   */
+  private static Problem find(JsonNode node) {
+    if (node.isTextual()) {
+      return unreadable(node.textValue()) ? new Problem(new ArrayList<>(), false) : null;
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        Problem p = find(node.get(i));
+        if (p != null) {
+          p.steps().add(i);
+          return p;
+        }
+      }
     } else if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-        if (unreadable(e.getKey()))
-          throw ValidationException.of(
-              path, "has a field name with a control character or an unpaired surrogate");
-        checkText(e.getValue(), at);
+        if (unreadable(e.getKey())) return new Problem(new ArrayList<>(), true);
+        Problem p = find(e.getValue());
+        if (p != null) {
+          p.steps().add(e.getKey());
+          return p;
+        }
       }
     }
+    return null;
   }
 
   /**

@@ -3,7 +3,14 @@ package cn.qingdao.peipao.core.json;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
@@ -54,6 +61,69 @@ class JsonTest {
       assertTrue(e.errors().get(0).field().equals("name"), e.getMessage());
     }
     assertTrue(Json.parse("{\"d\":\"line\\none\\ttab\"}").has("d"));
+  }
+
+  /**
+   * On seeded random documents (objects and arrays nested up to four deep), an unreadable text or
+   * field name planted anywhere is reported at its path (a field name at its object's), the first
+   * in document order when a second one follows, and a clean document passes.
+   */
+  @Test
+  void theFirstUnreadableTextIsNamedByItsPathAtAnyDepth() {
+    Random r = new Random(31);
+    for (int round = 0; round < 400; round++) {
+      List<String[]> sites = new ArrayList<>(); // {path, "value" | "name"}, in document order
+      ObjectNode doc = JsonNodeFactory.instance.objectNode();
+      fill(doc, "", 0, r, sites);
+      String clean = doc.toString();
+      assertTrue(Json.parse(clean).equals(doc), clean);
+      int first = r.nextInt(sites.size());
+      int second = first + 1 + r.nextInt(sites.size() - first);
+      String bad = plant(clean, sites, first, second);
+      ValidationException e = assertThrows(ValidationException.class, () -> Json.parse(bad));
+      String[] want = sites.get(first);
+      assertTrue(e.errors().get(0).field().equals(want[0]), bad + " → " + e.getMessage());
+      assertTrue(e.getMessage().contains(want[1].equals("name") ? "field name" : "contains"), bad);
+    }
+  }
+
+  /** Adds random members to {@code node} at {@code path}, noting every text and name site. */
+  private static void fill(JsonNode node, String path, int depth, Random r, List<String[]> sites) {
+    int n = 1 + r.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      String key = "k" + sites.size() + "x";
+      String at = node.isArray() ? path + "[" + i + "]" : path.isEmpty() ? key : path + "." + key;
+      if (node.isObject()) sites.add(new String[] {path, "name", key});
+      JsonNode child;
+      int kind = depth >= 4 ? 0 : r.nextInt(3);
+      if (kind == 0) {
+        String text = "t" + sites.size() + "x";
+        sites.add(new String[] {at, "value", text});
+        child = JsonNodeFactory.instance.textNode(text);
+      } else {
+        child =
+            kind == 1
+                ? JsonNodeFactory.instance.objectNode()
+                : JsonNodeFactory.instance.arrayNode();
+        fill(child, at, depth + 1, r, sites);
+      }
+      if (node instanceof ObjectNode o) o.set(key, child);
+      else ((ArrayNode) node).add(child);
+    }
+  }
+
+  /**
+   * {@code json} with a control character in the text of site {@code first} (and of {@code
+   * second}).
+   */
+  private static String plant(String json, List<String[]> sites, int first, int second) {
+    String out = json;
+    for (int i : new int[] {first, second}) {
+      if (i >= sites.size()) continue;
+      String token = sites.get(i)[2];
+      out = out.replace("\"" + token + "\"", "\"" + token + "\\u0007\"");
+    }
+    return out;
   }
 
   private static String bytesError(byte[] body) {
