@@ -6,7 +6,6 @@ import cn.qingdao.peipao.core.model.Entity;
 import cn.qingdao.peipao.core.model.EntityReader;
 import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.index.store.EntityStore;
-import cn.qingdao.peipao.index.store.StoreException;
 import cn.qingdao.peipao.index.store.StoredEntity;
 import cn.qingdao.peipao.index.store.Tx;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -90,21 +93,7 @@ final class EntityImporter {
         tally.applied = tally.created = tally.updated = 0;
       }
     } else {
-      List<Entity> batch = new ArrayList<>();
-      try {
-        readLines(
-            type,
-            lines,
-            errors,
-            tally,
-            e -> {
-              batch.add(e);
-              if (batch.size() >= BATCH) flush(batch, actor, tally, committed);
-            });
-      } catch (SQLException e) {
-        throw new StoreException("import failed: " + e.getMessage(), e);
-      }
-      flush(batch, actor, tally, committed);
+      importPipelined(type, lines, actor, errors, tally, committed);
     }
     return new ImportReport(
         atomic,
@@ -114,6 +103,88 @@ final class EntityImporter {
         tally.updated,
         errors.size(),
         List.copyOf(errors));
+  }
+
+  /**
+   * The non-atomic import: lines are read, parsed and validated a batch ahead on another thread
+   * while this one writes the batch before (on two cores the importer's thread, not the CPU, had
+   * become the limit). Lines keep their order; a batch is read only after the one before it.
+   */
+  private void importPipelined(
+      EntityType type,
+      Iterator<byte[]> lines,
+      String actor,
+      List<ImportReport.LineError> errors,
+      Tally tally,
+      Consumer<List<Staged>> committed) {
+    ExecutorService parser =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("import-parse").daemon().factory());
+    Future<Parsed> next = parser.submit(() -> parseBatch(type, lines, 0));
+    try {
+      while (next != null) {
+        Parsed p = take(next);
+        int last = p.lastLine();
+        next = p.more() ? parser.submit(() -> parseBatch(type, lines, last)) : null;
+        tally.received += p.received();
+        errors.addAll(p.errors());
+        flush(p.entities(), actor, tally, committed);
+      }
+    } finally {
+      // a batch still being read (when a write failed) must not touch the lines after we return
+      if (next != null) {
+        try {
+          IndexWorkers.awaitUninterruptibly(next);
+        } catch (ExecutionException ignored) {
+          // the write's failure is the one reported
+        }
+      }
+      parser.shutdown();
+    }
+  }
+
+  /** One batch as the parse thread leaves it: valid entities, line errors, where it stopped. */
+  private record Parsed(
+      List<Entity> entities,
+      List<ImportReport.LineError> errors,
+      int received,
+      int lastLine,
+      boolean more) {}
+
+  /** Reads lines after line {@code lineNo} until {@link #BATCH} are valid or none are left. */
+  private Parsed parseBatch(EntityType type, Iterator<byte[]> lines, int lineNo) {
+    List<Entity> entities = new ArrayList<>(BATCH);
+    List<ImportReport.LineError> errors = new ArrayList<>();
+    int received = 0;
+    while (entities.size() < BATCH && lines.hasNext()) {
+      byte[] line = lines.next();
+      lineNo++;
+      if (isBlank(line)) continue;
+      received++;
+      try {
+        entities.add(entity(type, line));
+      } catch (ValidationException ex) {
+        errors.add(new ImportReport.LineError(lineNo, idOf(line), ex.errors()));
+      }
+    }
+    return new Parsed(entities, errors, received, lineNo, lines.hasNext());
+  }
+
+  private static Parsed take(Future<Parsed> f) {
+    try {
+      IndexWorkers.awaitUninterruptibly(f);
+      return f.resultNow();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error error) throw error;
+      throw new IllegalStateException("reading the lines failed", e.getCause());
+    }
+  }
+
+  /** The entity of one line, with a new id when it has none. */
+  private Entity entity(EntityType type, byte[] line) {
+    Entity e = reader.read(type, Json.parse(line));
+    return e.id() == null ? e.withServerFields(newId.apply(type), 0, null) : e;
   }
 
   private static final class AtomicImportRejected extends RuntimeException {
@@ -143,9 +214,7 @@ final class EntityImporter {
       if (isBlank(line)) continue;
       tally.received++;
       try {
-        Entity e = reader.read(type, Json.parse(line));
-        if (e.id() == null) e = e.withServerFields(newId.apply(type), 0, null);
-        sink.accept(e);
+        sink.accept(entity(type, line));
       } catch (ValidationException ex) {
         errors.add(new ImportReport.LineError(lineNo, idOf(line), ex.errors()));
       }
@@ -180,7 +249,6 @@ final class EntityImporter {
               for (Entity e : batch) out.add(stage(tx, e, actor, tally));
               return out;
             });
-    batch.clear();
     committed.accept(saved);
   }
 
