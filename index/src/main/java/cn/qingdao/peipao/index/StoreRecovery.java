@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
@@ -127,6 +128,9 @@ public final class StoreRecovery {
    *
    * @return how many documents were read
    */
+  /** What recovery reads of a stored document (not the term counts). */
+  private static final Set<String> RECOVERED = Set.of(EntityDocuments.TYPE, EntityDocuments.JSON);
+
   static long readStored(Path path, BiConsumer<EntityType, String> sink) throws IOException {
     try (Directory d = FSDirectory.open(path);
         DirectoryReader reader = DirectoryReader.open(d)) {
@@ -136,7 +140,7 @@ public final class StoreRecovery {
         StoredFields stored = leaf.reader().storedFields();
         for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
           if (live != null && !live.get(doc)) continue;
-          var document = stored.document(doc);
+          var document = stored.document(doc, RECOVERED);
           EntityType type = EntityType.fromPath(document.get(EntityDocuments.TYPE)).orElseThrow();
           sink.accept(type, document.get(EntityDocuments.JSON));
           n++;

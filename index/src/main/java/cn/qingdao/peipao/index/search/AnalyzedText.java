@@ -113,11 +113,25 @@ final class AnalyzedText {
   }
 
   /**
-   * Each distinct term once with how often it occurs, in the index's term order (UTF-8 bytes, that
-   * is code points), as bytes: the count of terms, then per term its UTF-8 length, bytes and
-   * frequency. Read with {@link #forEachCount}. O(tokens log tokens), one allocation.
+   * Each distinct term once with how often it occurs, in the index's term order, as bytes: the
+   * count of terms, then per term its UTF-8 length, bytes and frequency. Terms are compared as the
+   * index keeps them, in UTF-8 (where a lone surrogate — SmartCN may cut a pair where the tokenizer
+   * reads a new chunk — becomes U+FFFD, so two such tokens are one term). Read with {@link
+   * #forEachCount}. O(tokens log tokens).
    */
   BytesRef termCounts() {
+    byte[] utf8 = new byte[UnicodeUtil.maxUTF8Length(used)];
+    int[] from = new int[size];
+    int[] to = new int[size];
+    byte[] one = new byte[16];
+    for (int i = 0, at = 0; i < size; i++) {
+      one = ArrayUtil.growNoCopy(one, UnicodeUtil.maxUTF8Length(termLengths[i]));
+      int n = UnicodeUtil.UTF16toUTF8(chars, termStarts[i], termLengths[i], one);
+      System.arraycopy(one, 0, utf8, at, n);
+      from[i] = at;
+      at += n;
+      to[i] = at;
+    }
     int[] order = new int[size];
     for (int i = 0; i < size; i++) order[i] = i;
     new IntroSorter() {
@@ -125,7 +139,7 @@ final class AnalyzedText {
 
       @Override
       protected int compare(int i, int j) {
-        return compareTerms(order[i], order[j]);
+        return compareBytes(order[i], order[j]);
       }
 
       @Override
@@ -142,25 +156,26 @@ final class AnalyzedText {
 
       @Override
       protected int comparePivot(int j) {
-        return compareTerms(pivot, order[j]);
+        return compareBytes(pivot, order[j]);
+      }
+
+      private int compareBytes(int a, int b) {
+        return Arrays.compareUnsigned(utf8, from[a], to[a], utf8, from[b], to[b]);
       }
     }.sort(0, size);
-    byte[] out = new byte[5 + 3 * used + 10 * size]; // vints of at most 5 bytes, 3 bytes a char
+    byte[] out = new byte[5 + utf8.length + 10 * size]; // vints of at most 5 bytes
     ByteArrayDataOutput data = new ByteArrayDataOutput(out);
-    int distinct = 0;
-    for (int i = 0; i < size; i++)
-      if (i == 0 || compareTerms(order[i - 1], order[i]) != 0) distinct++;
     try {
+      int distinct = 0;
+      for (int i = 0; i < size; i++)
+        if (i == 0 || !sameBytes(utf8, from, to, order[i - 1], order[i])) distinct++;
       data.writeVInt(distinct);
-      byte[] utf8 = new byte[0];
       for (int i = 0; i < size; ) {
         int j = i + 1;
-        while (j < size && compareTerms(order[i], order[j]) == 0) j++;
+        while (j < size && sameBytes(utf8, from, to, order[i], order[j])) j++;
         int t = order[i];
-        utf8 = ArrayUtil.growNoCopy(utf8, UnicodeUtil.maxUTF8Length(termLengths[t]));
-        int length = UnicodeUtil.UTF16toUTF8(chars, termStarts[t], termLengths[t], utf8);
-        data.writeVInt(length);
-        data.writeBytes(utf8, 0, length);
+        data.writeVInt(to[t] - from[t]);
+        data.writeBytes(utf8, from[t], to[t] - from[t]);
         data.writeVInt(j - i);
         i = j;
       }
@@ -170,25 +185,8 @@ final class AnalyzedText {
     return new BytesRef(out, 0, data.getPosition());
   }
 
-  /** Terms {@code a} and {@code b} in code point order (UTF-16 order differs past surrogates). */
-  private int compareTerms(int a, int b) {
-    int la = termLengths[a];
-    int lb = termLengths[b];
-    int pa = termStarts[a];
-    int pb = termStarts[b];
-    for (int k = 0, n = Math.min(la, lb); k < n; k++) {
-      char x = chars[pa + k];
-      char y = chars[pb + k];
-      if (x != y) return codePointOrder(x) - codePointOrder(y);
-    }
-    return la - lb;
-  }
-
-  /** A UTF-16 unit's rank such that ranks order strings as code points (and UTF-8 bytes) do. */
-  private static int codePointOrder(char c) {
-    if (c >= 0xE000) return c - 0x800; // above the surrogates, below what they encode
-    if (c >= 0xD800) return c + 0x2000; // surrogates encode code points above U+FFFF
-    return c;
+  private static boolean sameBytes(byte[] utf8, int[] from, int[] to, int a, int b) {
+    return Arrays.equals(utf8, from[a], to[a], utf8, from[b], to[b]);
   }
 
   /** Passes each term of {@code counts} (from {@link #termCounts}) and its frequency, in order. */

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -86,6 +87,9 @@ public final class SearchIndex implements Closeable {
   private volatile FacetState facetState;
 
   private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+  /** What a search hit reads of its stored document (not the term counts). */
+  private static final Set<String> HIT_FIELDS = Set.of(EntityDocuments.ID, EntityDocuments.JSON);
 
   private SearchIndex(
       Path path,
@@ -369,7 +373,7 @@ public final class SearchIndex implements Closeable {
       for (int i = request.offset();
           i < Math.min(sd.length, request.offset() + request.limit());
           i++) {
-        var doc = stored.document(sd[i].doc);
+        var doc = stored.document(sd[i].doc, HIT_FIELDS);
         // With a field sort the relevance is the first sort value, not ScoreDoc.score.
         float score = scored ? (Float) ((FieldDoc) sd[i]).fields[0] : 0f;
         hits.add(

@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.BitSet;
+import org.apache.lucene.analysis.cn.smart.Utility;
 import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
 
 /**
@@ -152,10 +155,17 @@ final class SmartCnDictionaries {
       char[][][] items = (char[][][]) core[2];
       int[][] frequencies = (int[][]) core[3];
       Builder b = new Builder();
+      BitSet firstChars = new BitSet(1 << 16);
       for (int k = 0; k < charIndex.length; k++) {
         if (charIndex[k] == 0 || wordIndex[k] < 0 || items[wordIndex[k]] == null) continue;
+        // the trie answers as SmartCN's binary searches only if each character has one table,
+        // sorted, without a word twice (true of the shipped file; checked in case it changes)
+        if (firstChars.get(charIndex[k])) throw unexpected("character " + charIndex[k] + " twice");
+        firstChars.set(charIndex[k]);
         char[][] rest = items[wordIndex[k]];
         for (int j = 0; j < rest.length; j++) {
+          if (j > 0 && Utility.compareArray(rest[j - 1], 0, rest[j], 0) >= 0)
+            throw unexpected("the words of " + charIndex[k] + " unsorted or repeated");
           int node = b.child(ROOT, charIndex[k]);
           if (rest[j] != null) for (char c : rest[j]) node = b.child(node, c);
           b.word(node, frequencies[wordIndex[k]][j]);
@@ -168,6 +178,13 @@ final class SmartCnDictionaries {
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException("SmartCN's dictionaries hold an unexpected type", e);
     }
+  }
+
+  private static IllegalStateException unexpected(String what) {
+    return new IllegalStateException(
+        "SmartCN's word dictionary is not as SmartCnSegmenter reads it ("
+            + what
+            + "): check SmartCnSegmenterTest against this Lucene version");
   }
 
   /** The first {@code n} objects of a dictionary file, which holds arrays of primitives only. */
@@ -208,8 +225,8 @@ final class SmartCnDictionaries {
         if (keys[slot] == key) return children[slot];
       }
       if (nodes == word.length) {
-        word = java.util.Arrays.copyOf(word, nodes * 2);
-        frequency = java.util.Arrays.copyOf(frequency, nodes * 2);
+        word = Arrays.copyOf(word, nodes * 2);
+        frequency = Arrays.copyOf(frequency, nodes * 2);
       }
       int created = nodes++;
       keys[slot] = key;
@@ -242,8 +259,8 @@ final class SmartCnDictionaries {
       return new SmartCnDictionaries(
           keys,
           children,
-          java.util.Arrays.copyOf(word, nodes),
-          java.util.Arrays.copyOf(frequency, nodes),
+          Arrays.copyOf(word, nodes),
+          Arrays.copyOf(frequency, nodes),
           pairHashes,
           pairFrequencies);
     }

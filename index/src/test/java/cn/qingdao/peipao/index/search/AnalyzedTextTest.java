@@ -36,9 +36,10 @@ import org.junit.jupiter.api.Test;
  * Indexing the replayed tokens of an {@link AnalyzedText} is indexing the text itself, and its
  * stored counts are what term vectors held: on the real and synthetic data and on seeded random
  * mixtures of Chinese, Latin, digits, full-width forms, characters beyond U+FFFF (whose UTF-16
- * order differs from the index's), punctuation and blanks, two indexes — one analysing each text
- * with term vectors, one from {@code AnalyzedText} — have the same terms, postings, positions and
- * norms, and every document's counts equal its term vector, term by term in order.
+ * order differs from the index's), punctuation and blanks — some longer than the tokenizer's chunk
+ * with no line break, so that a pair is cut — two indexes — one analysing each text with term
+ * vectors, one from {@code AnalyzedText} — have the same terms, postings, positions and norms, and
+ * every document's counts equal its term vector, term by term in order.
  */
 class AnalyzedTextTest {
   private static final String FIELD = "text_projects";
@@ -143,6 +144,18 @@ class AnalyzedTextTest {
       StringBuilder sb = new StringBuilder();
       int len = r.nextInt(i % 50 == 0 ? 400 : 60);
       for (int k = 0; k < len; k++) sb.append(alphabet[r.nextInt(alphabet.length)]);
+      texts.add(sb.toString());
+    }
+    // no line break for more than the tokenizer's 1,024-character chunk: a chunk may end inside a
+    // surrogate pair, and SmartCN then gives each half as a token (one term, U+FFFD, in UTF-8)
+    texts.add("中".repeat(1023) + "😀" + "中");
+    texts.add("x\n" + "中".repeat(1023) + "😀" + "中");
+    for (int i = 0; i < 20; i++) {
+      StringBuilder sb = new StringBuilder();
+      while (sb.length() < 1_000 + r.nextInt(3_000)) {
+        String piece = alphabet[r.nextInt(alphabet.length)];
+        if (!piece.equals("\n")) sb.append(piece);
+      }
       texts.add(sb.toString());
     }
     texts.add("");
