@@ -92,30 +92,47 @@ final class SmartCnSegmenter {
             length++;
           }
         }
-        case CharType.LETTER, CharType.FULLWIDTH_LETTER -> {
-          boolean full = charTypes[i] == CharType.FULLWIDTH_LETTER;
-          while (j < n
-              && (charTypes[j] == CharType.LETTER || charTypes[j] == CharType.FULLWIDTH_LETTER)) {
-            if (charTypes[j] == CharType.FULLWIDTH_LETTER) full = true;
-            j++;
-          }
-          add(i, j, full ? WordType.FULLWIDTH_STRING : WordType.STRING, stringWeight);
-        }
-        case CharType.DIGIT, CharType.FULLWIDTH_DIGIT -> {
-          boolean full = charTypes[i] == CharType.FULLWIDTH_DIGIT;
-          while (j < n
-              && (charTypes[j] == CharType.DIGIT || charTypes[j] == CharType.FULLWIDTH_DIGIT)) {
-            if (charTypes[j] == CharType.FULLWIDTH_DIGIT) full = true;
-            j++;
-          }
-          add(i, j, full ? WordType.FULLWIDTH_NUMBER : WordType.NUMBER, numberWeight);
-        }
+        case CharType.LETTER, CharType.FULLWIDTH_LETTER ->
+            j =
+                run(
+                    i,
+                    n,
+                    CharType.LETTER,
+                    CharType.FULLWIDTH_LETTER,
+                    WordType.STRING,
+                    WordType.FULLWIDTH_STRING,
+                    stringWeight);
+        case CharType.DIGIT, CharType.FULLWIDTH_DIGIT ->
+            j =
+                run(
+                    i,
+                    n,
+                    CharType.DIGIT,
+                    CharType.FULLWIDTH_DIGIT,
+                    WordType.NUMBER,
+                    WordType.FULLWIDTH_NUMBER,
+                    numberWeight);
         case CharType.DELIMITER -> add(i, j, WordType.DELIMITER, Utility.MAX_FREQUENCE);
         default -> add(i, j, WordType.STRING, stringWeight);
       }
       i = j;
     }
     add(n, n + 1, WordType.SENTENCE_END, endWeight);
+  }
+
+  /**
+   * Adds the run of {@code plain} and {@code wide} characters from {@code i} as one candidate, of
+   * the wide type when any character is wide; returns where it ends.
+   */
+  private int run(int i, int n, int plain, int wide, int type, int wideType, int weight) {
+    boolean full = charTypes[i] == wide;
+    int j = i + 1;
+    while (j < n && (charTypes[j] == plain || charTypes[j] == wide)) {
+      if (charTypes[j] == wide) full = true;
+      j++;
+    }
+    add(i, j, full ? wideType : type, weight);
+    return j;
   }
 
   private void add(int start, int end, int type, int weight) {
