@@ -1,6 +1,7 @@
 package cn.qingdao.peipao.index.recommend;
 
 import cn.qingdao.peipao.core.model.EntityType;
+import cn.qingdao.peipao.core.scoring.BlockSummaries;
 import cn.qingdao.peipao.core.scoring.BlockSummary;
 import cn.qingdao.peipao.core.scoring.CandidateColumns;
 import cn.qingdao.peipao.core.scoring.Features;
@@ -25,24 +26,11 @@ final class BlockLayout {
   /** Position of each doc id (-1 for documents without features). */
   final int[] position;
 
-  final long[] sectors;
-  final long[] keywordSectors;
-  final byte[] mainSector;
-  final byte[] district;
-  final short[] stages;
-  final int[] services;
-  final int[] capacity;
-
-  /** The point, NaN for none. */
-  final double[] lat;
-
-  final double[] lon;
-
   /** Block b holds positions {@code start[b]} to {@code start[b + 1]} (exclusive). */
   final int[] start;
 
   /** Each block's summary, for {@link PruningBounds#blockUpper}. */
-  final BlockSummary[] blocks;
+  final BlockSummaries blocks;
 
   /** The hot fields as the bounds read them, by position. */
   final CandidateColumns columns;
@@ -68,15 +56,7 @@ final class BlockLayout {
     position = new int[features.length];
     Arrays.fill(position, -1);
     doc = new int[n];
-    sectors = new long[n];
-    keywordSectors = new long[n];
-    mainSector = new byte[n];
-    district = new byte[n];
-    stages = new short[n];
-    services = new int[n];
-    capacity = new int[n];
-    lat = new double[n];
-    lon = new double[n];
+    long[] packed = new long[n * Columns.STRIDE];
     int[] starts = new int[16];
     int blocks = 0;
     long lastGroup = -1;
@@ -85,15 +65,7 @@ final class BlockLayout {
       Features f = features[d];
       doc[i] = d;
       position[d] = i;
-      sectors[i] = f.sectors;
-      keywordSectors[i] = f.keywordSectors;
-      mainSector[i] = (byte) f.mainSector;
-      district[i] = (byte) f.district;
-      stages[i] = (short) f.stages;
-      services[i] = f.services;
-      capacity[i] = f.capacity;
-      lat[i] = f.hasPoint() ? f.lat : Double.NaN;
-      lon[i] = f.hasPoint() ? f.lon : Double.NaN;
+      Columns.put(packed, i, f);
       // a block never spans two groups, so its summary stays tight
       long group = groupOf(f);
       if (group != lastGroup || i - starts[blocks - 1] == BLOCK) {
@@ -104,10 +76,8 @@ final class BlockLayout {
     }
     start = Arrays.copyOf(starts, blocks + 1);
     start[blocks] = n;
-    this.columns =
-        new Columns(
-            sectors, mainSector, keywordSectors, stages, services, capacity, district, lat, lon);
-    this.blocks = new BlockSummary[blocks];
+    this.columns = new Columns(packed);
+    this.blocks = new BlockSummaries(blocks);
     Arrays.fill(typeStart, blocks);
     for (int b = blocks - 1; b >= 0; b--) {
       summarise(b);
@@ -134,21 +104,25 @@ final class BlockLayout {
     int cap = Integer.MIN_VALUE;
     int flags = 0;
     for (int i = start[b]; i < start[b + 1]; i++) {
-      long main = mainSector[i] < 0 ? 0 : sectors[i] & (1L << mainSector[i]);
+      long sectors = columns.sectors(i);
+      int mainSector = columns.mainSector(i);
+      long main = mainSector < 0 ? 0 : sectors & (1L << mainSector);
       mains |= main;
-      others |= sectors[i] & ~main;
-      keywords |= keywordSectors[i];
+      others |= sectors & ~main;
+      keywords |= columns.keywordSectors(i);
       // districts beyond the mask's bits count as unknown (bounded by 1)
-      int d = district[i];
+      int d = columns.district(i);
       districts |= 1L << (d < 0 || d > BlockSummary.NO_DISTRICT ? BlockSummary.NO_DISTRICT : d);
-      st |= stages[i];
-      sv |= services[i];
-      cap = Math.max(cap, capacity[i]);
-      if (sectors[i] == 0) flags |= BlockSummary.NO_SECTOR;
-      if (stages[i] == 0) flags |= BlockSummary.NO_STAGE;
-      if (services[i] == 0) flags |= BlockSummary.NO_SERVICE;
+      int stages = columns.stages(i);
+      int services = columns.services(i);
+      st |= stages;
+      sv |= services;
+      cap = Math.max(cap, columns.capacity(i));
+      if (sectors == 0) flags |= BlockSummary.NO_SECTOR;
+      if (stages == 0) flags |= BlockSummary.NO_STAGE;
+      if (services == 0) flags |= BlockSummary.NO_SERVICE;
     }
-    blocks[b] = new BlockSummary(mains, others, keywords, st, sv, cap, districts, flags);
+    blocks.set(b, new BlockSummary(mains, others, keywords, st, sv, cap, districts, flags));
   }
 
   /** First block of documents of {@code type}. */
@@ -163,67 +137,75 @@ final class BlockLayout {
 
   /** {@code ctx}'s bound for every document of block {@code b}. */
   double upper(PairScorer.Context ctx, int b) {
-    return ctx.bounds().blockUpper(blocks[b]);
+    return ctx.bounds().blockUpper(blocks, b);
   }
 
   /**
-   * The primitive columns of this layout, by position, as {@link CandidateColumns}. Holds the
-   * arrays themselves (not the layout) so that a read is one hop, as it was before it had a name.
+   * The hot fields of this layout, by position, as {@link CandidateColumns}: six longs a position
+   * in one array (sectors, keyword sectors, main sector · district · stages · services, capacity,
+   * the point's latitude and longitude bits), so that bounding a candidate reads one or two cache
+   * lines instead of one from each of nine arrays.
    */
-  private record Columns(
-      long[] sectorsByPos,
-      byte[] mainSectorByPos,
-      long[] keywordSectorsByPos,
-      short[] stagesByPos,
-      int[] servicesByPos,
-      int[] capacityByPos,
-      byte[] districtByPos,
-      double[] latByPos,
-      double[] lonByPos)
-      implements CandidateColumns {
+  private record Columns(long[] packed) implements CandidateColumns {
+    static final int STRIDE = 6;
+
+    static void put(long[] packed, int i, Features f) {
+      int at = i * STRIDE;
+      packed[at] = f.sectors;
+      packed[at + 1] = f.keywordSectors;
+      packed[at + 2] =
+          (f.mainSector & 0xFFL)
+              | (f.district & 0xFFL) << 8
+              | (f.stages & 0xFFFFL) << 16
+              | (f.services & 0xFFFFFFFFL) << 32;
+      packed[at + 3] = f.capacity;
+      packed[at + 4] = Double.doubleToRawLongBits(f.hasPoint() ? f.lat : Double.NaN);
+      packed[at + 5] = Double.doubleToRawLongBits(f.hasPoint() ? f.lon : Double.NaN);
+    }
+
     @Override
     public long sectors(int i) {
-      return sectorsByPos[i];
+      return packed[i * STRIDE];
     }
 
     @Override
     public int mainSector(int i) {
-      return mainSectorByPos[i];
+      return (byte) packed[i * STRIDE + 2];
     }
 
     @Override
     public long keywordSectors(int i) {
-      return keywordSectorsByPos[i];
+      return packed[i * STRIDE + 1];
     }
 
     @Override
     public int stages(int i) {
-      return stagesByPos[i];
+      return (short) (packed[i * STRIDE + 2] >>> 16);
     }
 
     @Override
     public int services(int i) {
-      return servicesByPos[i];
+      return (int) (packed[i * STRIDE + 2] >>> 32);
     }
 
     @Override
     public int capacity(int i) {
-      return capacityByPos[i];
+      return (int) packed[i * STRIDE + 3];
     }
 
     @Override
     public int district(int i) {
-      return districtByPos[i];
+      return (byte) (packed[i * STRIDE + 2] >>> 8);
     }
 
     @Override
     public double lat(int i) {
-      return latByPos[i];
+      return Double.longBitsToDouble(packed[i * STRIDE + 4]);
     }
 
     @Override
     public double lon(int i) {
-      return lonByPos[i];
+      return Double.longBitsToDouble(packed[i * STRIDE + 5]);
     }
   }
 }

@@ -91,7 +91,7 @@ final class BlockScan {
       for (int b = l.firstBlock(target); b < l.endBlock(target); b++) {
         double u = l.upper(ctx, b);
         float f = (float) u;
-        bound[n] = f < u ? Math.nextUp(f) : f; // rounded up: still a bound
+        bound[n] = f < u ? up(f) : f; // rounded up: still a bound
         leafOf[n] = ord;
         blockOf[n++] = b;
       }
@@ -115,6 +115,11 @@ final class BlockScan {
       if (bound[i] < lowers.threshold() - EPS) break;
       scan(leafOf[i], blockOf[i]);
     }
+  }
+
+  /** The next float above {@code f}: Math.nextUp without its NaN and infinity checks for bounds. */
+  private static float up(float f) {
+    return f >= 0 ? Float.intBitsToFloat(Float.floatToRawIntBits(f) + 1) : Math.nextUp(f);
   }
 
   /** Indexes of the {@code count} largest bounds (ties to the first), best first. */

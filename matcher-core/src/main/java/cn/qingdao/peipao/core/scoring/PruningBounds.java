@@ -215,24 +215,52 @@ public final class PruningBounds {
    * request.
    */
   public double blockUpper(BlockSummary block) {
+    return blockUpper(
+        block.mainSectors(),
+        block.otherSectors(),
+        block.keywordSectors(),
+        block.stages(),
+        block.services(),
+        block.maxCapacity(),
+        block.districts(),
+        block.flags());
+  }
+
+  /** {@link #blockUpper(BlockSummary)} of block {@code b} of {@code blocks}; the scan's form. */
+  public double blockUpper(BlockSummaries blocks, int b) {
+    return blockUpper(
+        blocks.mainSectors(b),
+        blocks.otherSectors(b),
+        blocks.keywordSectors(b),
+        blocks.stages(b),
+        blocks.services(b),
+        blocks.maxCapacity(b),
+        blocks.districts(b),
+        blocks.flags(b));
+  }
+
+  private double blockUpper(
+      long mainSectors,
+      long otherSectors,
+      long keywordSectors,
+      int stages,
+      int services,
+      int maxCapacity,
+      long districts,
+      int flags) {
     if (stageBlockA == null) buildBlockTables();
-    int flags = block.flags();
     double sector =
         blockSector(
-            block.mainSectors(),
-            block.otherSectors(),
-            block.keywordSectors(),
-            (flags & BlockSummary.NO_SECTOR) != 0);
-    int maxCapacity = block.maxCapacity();
+            mainSectors, otherSectors, keywordSectors, (flags & BlockSummary.NO_SECTOR) != 0);
     int cap = maxCapacity < 0 ? 0 : Math.min(maxCapacity, capacityTableA.length - 1);
-    double stageA = stageBlockA[block.stages()];
-    double stageB = stageBlockB[block.stages()];
+    double stageA = stageBlockA[stages];
+    double stageB = stageBlockB[stages];
     if ((flags & BlockSummary.NO_STAGE) != 0) {
       stageA = Math.max(stageA, stageTableA[0]);
       stageB = Math.max(stageB, stageTableB[0]);
     }
-    double needsA = needsBlockA[block.services()];
-    double needsB = needsBlockB[block.services()];
+    double needsA = needsBlockA[services];
+    double needsB = needsBlockB[services];
     if ((flags & BlockSummary.NO_SERVICE) != 0) {
       needsA = Math.max(needsA, needsTableA[0]);
       needsB = Math.max(needsB, needsTableB[0]);
@@ -240,7 +268,7 @@ public final class PruningBounds {
     int unknown = locationTableA.length - 1;
     double locationA = 0;
     double locationB = 0;
-    for (long bits = block.districts(); bits != 0; bits &= bits - 1) {
+    for (long bits = districts; bits != 0; bits &= bits - 1) {
       int d = Math.min(Long.numberOfTrailingZeros(bits), unknown);
       locationA = Math.max(locationA, locationTableA[d]);
       locationB = Math.max(locationB, locationTableB[d]);
@@ -262,9 +290,13 @@ public final class PruningBounds {
         sectors != 0
             && ((keywordSectors & subject.sectors) | (subject.keywordSectors & sectors)) != 0;
     if (direction.projectIsSubject()) {
-      if (sectors != 0 && subject.sectors == 0) v = params.neutral();
-      for (long bits = subject.sectors == 0 ? 0 : sectors; bits != 0; bits &= bits - 1)
-        v = Math.max(v, ctx.sectorBySubject[Long.numberOfTrailingZeros(bits)]);
+      if (sectorByMask != null && sectors < sectorByMask.length) {
+        v = sectorByMask[(int) sectors]; // the loop below in one lookup (0 for no sector)
+      } else {
+        if (sectors != 0 && subject.sectors == 0) v = params.neutral();
+        for (long bits = subject.sectors == 0 ? 0 : sectors; bits != 0; bits &= bits - 1)
+          v = Math.max(v, ctx.sectorBySubject[Long.numberOfTrailingZeros(bits)]);
+      }
       if (keywords) v = Math.max(v, params.keywordMatch());
       if (someWithout) v = Math.max(v, params.sectorAgnostic());
       return v;

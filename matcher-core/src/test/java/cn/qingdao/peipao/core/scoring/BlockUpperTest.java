@@ -99,11 +99,15 @@ class BlockUpperTest {
       // and that the related values (what people did) reach only so far, or nowhere
       double relatedMax = r.nextBoolean() ? 1.0 : r.nextInt(4) == 0 ? 0 : r.nextDouble();
       if (relatedMax < 1) ctx.bounds().boundRelated(relatedMax);
-      double bound =
-          ctx.bounds()
-              .blockUpper(
-                  new BlockSummary(
-                      mains, others, keywords, stages, services, capacity, districts, flags));
+      BlockSummary summary =
+          new BlockSummary(mains, others, keywords, stages, services, capacity, districts, flags);
+      double bound = ctx.bounds().blockUpper(summary);
+      // the scan's packed form holds the same summary and answers exactly what the record does
+      BlockSummaries packed = new BlockSummaries(3);
+      int at = r.nextInt(3);
+      packed.set(at, summary);
+      assertEquals(summary, packed.get(at));
+      assertEquals(bound, ctx.bounds().blockUpper(packed, at), direction.code() + " packed");
       assertTrue(bound <= full + 1e-12, "a text bound below 1 cannot raise the block bound");
       if (textMax < 0.9 && bound < full - 1e-9) textBoundsLower++;
       if (bound < 1 - 1e-9) blocksBelowOne++;
