@@ -190,6 +190,7 @@ final class BlockScan {
     }
     if (up < bar) return;
     lowers.offer(lo);
-    candidates.add(ord, doc, f, lo, up);
+    if (exact) candidates.add(ord, doc, f, lo, up, ctx.viewA(), ctx.viewB());
+    else candidates.add(ord, doc, f, lo, up);
   }
 }

@@ -16,11 +16,27 @@ final class Candidates {
   double[] lower = new double[256];
   double[] upper = new double[256];
 
+  /**
+   * Each candidate's exact views without text and related ({@link
+   * cn.qingdao.peipao.core.scoring.PairScorer.Context#viewA}) where the bounds computed them from
+   * its columns, else NaN: its score then needs no features.
+   */
+  double[] viewA = new double[256];
+
+  double[] viewB = new double[256];
+
   /** Candidates that passed the hard constraints, pruned or not. */
   long eligible;
 
   void add(int leafOrd, int docId, Features f, double lo, double up) {
+    add(leafOrd, docId, f, lo, up, Double.NaN, Double.NaN);
+  }
+
+  /** {@link #add} with the candidate's exact views without text and related. */
+  void add(int leafOrd, int docId, Features f, double lo, double up, double a, double b) {
     if (size == doc.length) grow();
+    viewA[size] = a;
+    viewB[size] = b;
     leaf[size] = leafOrd;
     doc[size] = docId;
     features[size] = f;
@@ -36,6 +52,8 @@ final class Candidates {
     features = Arrays.copyOf(features, n);
     lower = Arrays.copyOf(lower, n);
     upper = Arrays.copyOf(upper, n);
+    viewA = Arrays.copyOf(viewA, n);
+    viewB = Arrays.copyOf(viewB, n);
   }
 
   /** The k-th largest lower bound (1-based k ≤ size), by quickselect on a copy: O(size). */

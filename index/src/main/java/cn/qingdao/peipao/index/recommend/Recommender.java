@@ -230,6 +230,8 @@ public final class Recommender {
     List<Integer> survivors = new ArrayList<>();
     for (int i = 0; i < c.size; i++) if (c.upper[i] + EPS >= threshold) survivors.add(i);
     survivors.sort(Comparator.comparingDouble((Integer i) -> -c.upper[i]));
+    if (c.size > 0 && !Double.isNaN(c.viewA[0]))
+      return scoreFromViews(c, ctx, text, related, segments, k, survivors);
     List<Scored> top = new ArrayList<>(k + 1);
     for (int i : survivors) {
       if (top.size() == k && c.upper[i] + EPS < top.get(k - 1).score) break;
@@ -249,6 +251,56 @@ public final class Recommender {
       }
     }
     return new Top(top, textScored);
+  }
+
+  /**
+   * {@link #scorePruned} for candidates whose bounds computed their views from columns: each
+   * survivor's score comes from its views and text without its features or entity, and only the
+   * finalists (within {@link #EPS} of the k-th such score, which is within rounding of the exact
+   * one) are scored again from their features and ordered as the exhaustive path orders them.
+   */
+  private static Top scoreFromViews(
+      Candidates c,
+      PairScorer.Context ctx,
+      TextRelevance text,
+      Related related,
+      Segment[] segments,
+      int k,
+      List<Integer> survivors) {
+    boolean withRelated = related.max() > 0;
+    int[] seen = new int[survivors.size()];
+    double[] score = new double[survivors.size()];
+    double[] texts = new double[survivors.size()];
+    double[] best = new double[k]; // the k largest scores so far, descending
+    int n = 0;
+    for (int i : survivors) {
+      if (n >= k && c.upper[i] + EPS < best[k - 1]) break;
+      double t = text == null ? 0 : text.of(segments[c.leaf[i]], c.doc[i]);
+      double r = withRelated ? related.of(segments[c.leaf[i]].entities()[c.doc[i]].id()) : 0;
+      double v = ctx.scoreOfViews(c.viewA[i], c.viewB[i], t, r);
+      seen[n] = i;
+      score[n] = v;
+      texts[n] = t;
+      int at = Math.min(n, k);
+      while (at > 0 && best[at - 1] < v) {
+        if (at < k) best[at] = best[at - 1];
+        at--;
+      }
+      if (at < k) best[at] = v;
+      n++;
+    }
+    double bar = n < k ? Double.NEGATIVE_INFINITY : best[k - 1] - EPS;
+    List<Scored> finalists = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      if (score[j] < bar) continue;
+      int i = seen[j];
+      Entity e = segments[c.leaf[i]].entities()[c.doc[i]];
+      double exact = ctx.score(c.features[i], texts[j], related.of(e.id()));
+      finalists.add(new Scored(c.features[i], e, exact, texts[j]));
+    }
+    finalists.sort(ORDER);
+    return new Top(
+        List.copyOf(finalists.subList(0, Math.min(k, finalists.size()))), text == null ? 0 : n);
   }
 
   private static int insertionPoint(List<Scored> top, Scored s) {

@@ -293,6 +293,26 @@ public final class PairScorer {
       return combine(lastA, lastB);
     }
 
+    /**
+     * The score of a candidate whose text- and related-free views are {@code viewA} and {@code
+     * viewB} (as {@link #viewA} and {@link #viewB} gave them after bounding it), with {@code text}
+     * and {@code related}: {@link #score}'s arithmetic without the candidate's features. O(1).
+     */
+    public double scoreOfViews(double viewA, double viewB, double text, double related) {
+      return combine(
+          viewA + textA * text + relatedA * related, viewB + textB * text + relatedB * related);
+    }
+
+    /** This side's view without text and related of the last candidate scored or bounded. */
+    public double viewA() {
+      return sumA;
+    }
+
+    /** The counterpart's view without text and related of the last candidate scored or bounded. */
+    public double viewB() {
+      return sumB;
+    }
+
     /** The exact score with its components and reasons. */
     public Match match(Features c, Entity entity, double text, double related) {
       double score = score(c, text, related);

@@ -117,6 +117,13 @@ class BlockUpperTest {
         if (ctx.eligible(m)) {
           checked++;
           double best = ctx.score(m, textMax, relatedMax);
+          // a score from the views is the score's own arithmetic, from columns within rounding
+          assertEquals(best, ctx.scoreOfViews(ctx.viewA(), ctx.viewB(), textMax, relatedMax));
+          if (ctx.bounds().scoresFromColumns()) {
+            ctx.bounds().columnScore(ScoringTest.columns(m), 0);
+            double fromColumns = ctx.scoreOfViews(ctx.viewA(), ctx.viewB(), textMax, relatedMax);
+            assertEquals(best, fromColumns, 1e-12, what + ": the views from columns differ");
+          }
           assertTrue(best <= bound + 1e-9, what + ": a member scores higher");
           assertTrue(mayReach(ctx, m, best - 1e-9), what + ": the column bound is below the score");
           assertTrue(
