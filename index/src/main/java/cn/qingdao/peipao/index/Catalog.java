@@ -530,6 +530,14 @@ public final class Catalog implements AutoCloseable {
     return store.lastSeq();
   }
 
+  /**
+   * How many write transactions this process has ended ({@link EntityStore#writes}); on the
+   * embedded store, which one process holds, every write of the data is one of them. O(1).
+   */
+  public long localWrites() {
+    return store.writes();
+  }
+
   /** Where the store lives (for {@code /health}; no credentials). */
   public StoreConfig storeConfig() {
     return storeConfig;

@@ -35,10 +35,15 @@ public final class Feedback {
   private final CohortScorer rules;
   private final SecureRandom random = new SecureRandom();
 
+  /** Null on a shared store, whose other nodes' writes this process does not see. */
+  private final StandingCache standings;
+
   /** Feedback over {@code catalog}, checking pairs with the allocation's {@code rules}. */
   public Feedback(Catalog catalog, CohortScorer rules) {
     this.catalog = catalog;
     this.rules = rules;
+    this.standings =
+        catalog.storeConfig().shared() ? null : new StandingCache(catalog::localWrites);
   }
 
   /** A recorded event, and the assignment an accept made (or why it made none). */
@@ -136,8 +141,18 @@ public final class Feedback {
    */
   public record Standing(Set<String> rejected, Map<String, String> relations) {}
 
-  /** See {@link Standing}. */
+  /**
+   * See {@link Standing}. Remembered on the embedded store until the next write of this process
+   * ({@link StandingCache}); read from the store otherwise.
+   */
   public Standing standing(EntityType subjectType, String subjectId, EntityType targetType) {
+    if (standings == null) return readStanding(subjectType, subjectId, targetType);
+    return standings.get(
+        subjectType, subjectId, targetType, () -> readStanding(subjectType, subjectId, targetType));
+  }
+
+  /** {@link #standing} read from the store, never remembered. */
+  Standing readStanding(EntityType subjectType, String subjectId, EntityType targetType) {
     FeedbackStore.Decisions decisions =
         catalog.feedback().decisions(subjectType, subjectId, targetType);
     Map<String, String> out = new HashMap<>();
@@ -151,7 +166,8 @@ public final class Feedback {
         out.put(projectSide ? a.counterpartId() : a.projectId(), "assigned");
       }
     }
-    return new Standing(decisions.rejected(), out);
+    // shared between requests by the cache: never changed after this
+    return new Standing(Set.copyOf(decisions.rejected()), Map.copyOf(out));
   }
 
   private String newId() {

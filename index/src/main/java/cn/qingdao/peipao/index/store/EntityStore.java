@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +19,9 @@ import java.util.function.Consumer;
  */
 public final class EntityStore {
   private final Database db;
+
+  // write transactions this process has ended, committed or not (see writes())
+  private final AtomicLong writes = new AtomicLong();
 
   public EntityStore(Database db) {
     this.db = db;
@@ -48,6 +52,8 @@ public final class EntityStore {
         }
         throw e;
       } finally {
+        // counted after the commit (or its failure, whose outcome may be unknown), never before
+        writes.incrementAndGet();
         try {
           c.setAutoCommit(true);
         } catch (SQLException ignored) {
@@ -57,6 +63,15 @@ public final class EntityStore {
     } catch (SQLException e) {
       throw new StoreException("store write failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * How many write transactions this process has ended, counted after each commit or failure: a
+   * read that began when the count had the value it still has saw every write this process has
+   * made. Other processes' writes (a shared store) do not count. O(1).
+   */
+  public long writes() {
+    return writes.get();
   }
 
   public Optional<StoredEntity> get(EntityType type, String id) {
