@@ -215,39 +215,23 @@ public final class PruningBounds {
    * request.
    */
   public double blockUpper(BlockSummary block) {
-    return blockUpper(
-        block.mainSectors(),
-        block.otherSectors(),
-        block.keywordSectors(),
-        block.stages(),
-        block.services(),
-        block.maxCapacity(),
-        block.districts(),
-        block.flags());
+    BlockSummaries one = new BlockSummaries(1);
+    one.set(0, block);
+    return blockUpper(one, 0);
   }
 
-  /** {@link #blockUpper(BlockSummary)} of block {@code b} of {@code blocks}; the scan's form. */
-  public double blockUpper(BlockSummaries blocks, int b) {
-    return blockUpper(
-        blocks.mainSectors(b),
-        blocks.otherSectors(b),
-        blocks.keywordSectors(b),
-        blocks.stages(b),
-        blocks.services(b),
-        blocks.maxCapacity(b),
-        blocks.districts(b),
-        blocks.flags(b));
-  }
-
-  private double blockUpper(
-      long mainSectors,
-      long otherSectors,
-      long keywordSectors,
-      int stages,
-      int services,
-      int maxCapacity,
-      long districts,
-      int flags) {
+  /**
+   * {@link #blockUpper(BlockSummary)} of block {@code block} of {@code blocks}; the scan's form.
+   */
+  public double blockUpper(BlockSummaries blocks, int block) {
+    long mainSectors = blocks.mainSectors(block);
+    long otherSectors = blocks.otherSectors(block);
+    long keywordSectors = blocks.keywordSectors(block);
+    int stages = blocks.stages(block);
+    int services = blocks.services(block);
+    int maxCapacity = blocks.maxCapacity(block);
+    long districts = blocks.districts(block);
+    int flags = blocks.flags(block);
     if (stageBlockA == null) buildBlockTables();
     double sector =
         blockSector(
