@@ -28,6 +28,9 @@ final class BlockScan {
   /** Blocks scanned before the others are bounded against the bar they set. */
   static final int SEED_BLOCKS = 8;
 
+  /** Runs whose blocks are bounded to choose the seed blocks from. */
+  static final int SEED_RUNS = 2;
+
   private final PairScorer.Context ctx;
   private final Segment[] segments;
   private final FixedBitSet[] hits;
@@ -72,48 +75,89 @@ final class BlockScan {
 
   private void visit(EntityType target) {
     int total = 0;
+    int runCount = 0;
     for (int ord = 0; ord < segments.length; ord++) {
       if (hits[ord] == null) continue;
       BlockLayout l = segments[ord].layout();
       total += l.endBlock(target) - l.firstBlock(target);
+      runCount += l.endRun(target) - l.firstRun(target);
     }
     if (candidates.eligible < (long) SPARSE_HITS_PER_BLOCK * total) {
       scanHits(); // few hits: bounding every block would cost more than it saves
       return;
     }
-    float[] bound = new float[total];
-    int[] leafOf = new int[total];
-    int[] blockOf = new int[total];
+    // every run bounded; a run's bound is at least each of its blocks'
+    float[] runBound = new float[runCount];
+    int[] runLeaf = new int[runCount];
+    int[] runOf = new int[runCount];
     int n = 0;
     for (int ord = 0; ord < segments.length; ord++) {
       if (hits[ord] == null) continue;
       BlockLayout l = segments[ord].layout();
-      for (int b = l.firstBlock(target); b < l.endBlock(target); b++) {
-        double u = l.upper(ctx, b);
-        float f = (float) u;
-        bound[n] = f < u ? up(f) : f; // rounded up: still a bound
-        leafOf[n] = ord;
-        blockOf[n++] = b;
+      for (int r = l.firstRun(target); r < l.endRun(target); r++) {
+        runBound[n] = roundedUp(l.runUpper(ctx, r));
+        runLeaf[n] = ord;
+        runOf[n++] = r;
       }
     }
-    // the best few first: their documents set a high bar for the rest
-    int[] seeds = best(bound, Math.min(SEED_BLOCKS, n));
-    boolean[] scanned = new boolean[n];
-    for (int i : seeds) {
-      scan(leafOf[i], blockOf[i]);
+    // the best few blocks of the best runs first: their documents set a high bar for the rest
+    int[] seedRuns = best(runBound, Math.min(SEED_RUNS, n));
+    Blocks pool = new Blocks();
+    for (int i : seedRuns) pool.addRun(runLeaf[i], runOf[i], Double.NEGATIVE_INFINITY);
+    boolean[] scanned = new boolean[pool.size];
+    for (int i : best(pool.bound, pool.size, Math.min(SEED_BLOCKS, pool.size))) {
+      scan(pool.leaf[i], pool.block[i]);
       scanned[i] = true;
     }
+    // the blocks of every run that may still reach, best bound first, until none can
     double bar = lowers.threshold() - EPS;
-    long[] order = new long[n];
-    int m = 0;
+    Blocks rest = new Blocks();
+    for (int i = 0; i < pool.size; i++)
+      if (!scanned[i]) rest.add(pool.leaf[i], pool.block[i], pool.bound[i], bar);
+    boolean[] pooled = new boolean[n];
+    for (int i : seedRuns) pooled[i] = true;
     for (int i = 0; i < n; i++)
-      if (!scanned[i] && bound[i] >= bar)
-        order[m++] = (long) Float.floatToIntBits(bound[i]) << 32 | i;
-    Arrays.sort(order, 0, m); // non-negative floats order as their bits
-    for (int j = m - 1; j >= 0; j--) {
+      if (!pooled[i] && runBound[i] >= bar) rest.addRun(runLeaf[i], runOf[i], bar);
+    long[] order = new long[rest.size];
+    for (int i = 0; i < rest.size; i++)
+      order[i] = (long) Float.floatToIntBits(rest.bound[i]) << 32 | i;
+    Arrays.sort(order); // non-negative floats order as their bits
+    for (int j = order.length - 1; j >= 0; j--) {
       int i = (int) order[j];
-      if (bound[i] < lowers.threshold() - EPS) break;
-      scan(leafOf[i], blockOf[i]);
+      if (rest.bound[i] < lowers.threshold() - EPS) break;
+      scan(rest.leaf[i], rest.block[i]);
+    }
+  }
+
+  /** {@code u} as a float no smaller: still a bound. */
+  private static float roundedUp(double u) {
+    float f = (float) u;
+    return f < u ? up(f) : f;
+  }
+
+  /** Blocks with their bounds, gathered run by run. */
+  private final class Blocks {
+    float[] bound = new float[64];
+    int[] leaf = new int[64];
+    int[] block = new int[64];
+    int size;
+
+    /** Bounds every block of run {@code r} of segment {@code ord}; keeps those at {@code bar}. */
+    void addRun(int ord, int r, double bar) {
+      BlockLayout l = segments[ord].layout();
+      for (int b = l.runStart[r]; b < l.runStart[r + 1]; b++) add(ord, b, l.upper(ctx, b), bar);
+    }
+
+    void add(int ord, int b, double u, double bar) {
+      if (u < bar) return;
+      if (size == bound.length) {
+        bound = Arrays.copyOf(bound, size * 2);
+        leaf = Arrays.copyOf(leaf, size * 2);
+        block = Arrays.copyOf(block, size * 2);
+      }
+      bound[size] = roundedUp(u);
+      leaf[size] = ord;
+      block[size++] = b;
     }
   }
 
@@ -124,9 +168,14 @@ final class BlockScan {
 
   /** Indexes of the {@code count} largest bounds (ties to the first), best first. */
   private static int[] best(float[] bound, int count) {
+    return best(bound, bound.length, count);
+  }
+
+  /** {@link #best(float[], int)} among the first {@code length} bounds. */
+  private static int[] best(float[] bound, int length, int count) {
     int[] top = new int[count];
     int size = 0;
-    for (int i = 0; i < bound.length; i++) {
+    for (int i = 0; i < length; i++) {
       if (size == count && bound[i] <= bound[top[size - 1]]) continue;
       int at = size == count ? size - 1 : size++;
       while (at > 0 && bound[top[at - 1]] < bound[i]) {

@@ -67,41 +67,24 @@ class BlockUpperTest {
               LocalDate.of(2026, 11, 21),
               RequestFilters.NONE,
               bounds);
-      long mains = 0;
-      long others = 0;
-      long keywords = 0;
-      int stages = 0;
-      int services = 0;
-      int capacity = Integer.MIN_VALUE;
-      long districts = 0;
-      int flags = 0;
-      for (Features m : members) {
-        long main = m.mainSector < 0 ? 0 : m.sectors & (1L << m.mainSector);
-        mains |= main;
-        others |= m.sectors & ~main;
-        keywords |= m.keywordSectors;
-        stages |= m.stages;
-        services |= m.services;
-        capacity = Math.max(capacity, m.capacity);
-        districts |= 1L << (m.district < 0 ? BlockSummary.NO_DISTRICT : m.district);
-        if (m.sectors == 0) flags |= BlockSummary.NO_SECTOR;
-        if (m.stages == 0) flags |= BlockSummary.NO_STAGE;
-        if (m.services == 0) flags |= BlockSummary.NO_SERVICE;
-      }
-      double full =
-          ctx.bounds()
-              .blockUpper(
-                  new BlockSummary(
-                      mains, others, keywords, stages, services, capacity, districts, flags));
+      BlockSummary summary = summaryOf(members);
+      double full = ctx.bounds().blockUpper(summary);
       // half of the requests learn that their text can reach only part of its weight
       double textMax = r.nextBoolean() ? 1.0 : r.nextDouble();
       if (textMax < 1) ctx.bounds().boundText(textMax);
       // and that the related values (what people did) reach only so far, or nowhere
       double relatedMax = r.nextBoolean() ? 1.0 : r.nextInt(4) == 0 ? 0 : r.nextDouble();
       if (relatedMax < 1) ctx.bounds().boundRelated(relatedMax);
-      BlockSummary summary =
-          new BlockSummary(mains, others, keywords, stages, services, capacity, districts, flags);
       double bound = ctx.bounds().blockUpper(summary);
+      // a run of blocks is bounded by the union of their summaries: at least each block's bound
+      int cut = r.nextInt(size + 1);
+      if (cut > 0 && cut < size) {
+        BlockSummary left = summaryOf(members.subList(0, cut));
+        BlockSummary right = summaryOf(members.subList(cut, size));
+        assertEquals(summary, left.union(right), "the union of two parts is the whole's summary");
+        assertTrue(ctx.bounds().blockUpper(left) <= bound, "a part's bound above the run's");
+        assertTrue(ctx.bounds().blockUpper(right) <= bound, "a part's bound above the run's");
+      }
       // the scan's packed form holds the same summary and answers exactly what the record does
       BlockSummaries packed = new BlockSummaries(3);
       int at = r.nextInt(3);
@@ -141,6 +124,41 @@ class BlockUpperTest {
     assertTrue(blocksBelowOne > 100, direction.code() + ": only " + blocksBelowOne + " below 1");
     assertTrue(
         textBoundsLower > 50, direction.code() + ": text bounds lowered only " + textBoundsLower);
+  }
+
+  /** The block summary of {@code members}, written out field by field (not by {@code union}). */
+  private static BlockSummary summaryOf(List<Features> members) {
+    long mains = 0;
+    long others = 0;
+    long keywords = 0;
+    int stages = 0;
+    int services = 0;
+    int capacity = Integer.MIN_VALUE;
+    long districts = 0;
+    int flags = 0;
+    for (Features m : members) {
+      long main = m.mainSector < 0 ? 0 : m.sectors & (1L << m.mainSector);
+      mains |= main;
+      others |= m.sectors & ~main;
+      keywords |= m.keywordSectors;
+      stages |= m.stages;
+      services |= m.services;
+      capacity = Math.max(capacity, m.capacity);
+      districts |= 1L << (m.district < 0 ? BlockSummary.NO_DISTRICT : m.district);
+      if (m.sectors == 0) flags |= BlockSummary.NO_SECTOR;
+      if (m.stages == 0) flags |= BlockSummary.NO_STAGE;
+      if (m.services == 0) flags |= BlockSummary.NO_SERVICE;
+    }
+    // the scan's fold of one-member summaries gives the same
+    BlockSummary folded = null;
+    for (Features m : members) {
+      BlockSummary one = BlockSummary.of(ScoringTest.columns(m), 0);
+      folded = folded == null ? one : folded.union(one);
+    }
+    BlockSummary written =
+        new BlockSummary(mains, others, keywords, stages, services, capacity, districts, flags);
+    assertEquals(written, folded, "BlockSummary.of and union differ from the summary's definition");
+    return written;
   }
 
   private static boolean mayReach(PairScorer.Context ctx, Features m, double bar) {
