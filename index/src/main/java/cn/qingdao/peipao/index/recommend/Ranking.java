@@ -47,6 +47,7 @@ public final class Ranking {
   final PairScorer scorer;
   final FeatureCache cache;
   final HitCache hits = new HitCache();
+  final SubjectCache subjects = new SubjectCache();
   final Eligibility eligibility;
 
   public Ranking(SearchIndex index, EntityReader reader, ScoringProfiles profiles, Clock clock) {

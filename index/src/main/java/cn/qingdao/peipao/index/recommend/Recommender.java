@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -137,8 +138,13 @@ public final class Recommender {
     FeatureCache cache = ranking.cache;
     return ranking.index.withSearcher(
         searcher -> {
+          // the reference computes everything afresh; the fast path remembers stored subjects
+          Supplier<Features> extract =
+              () -> ranking.extractor.of(r.subject(), Ranking.assignedOf(searcher, r.subject()));
           Features subject =
-              ranking.extractor.of(r.subject(), Ranking.assignedOf(searcher, r.subject()));
+              exhaustive
+                  ? extract.get()
+                  : ranking.subjects.features(searcher, r.subject(), extract);
           // Cache every segment first: district bounds and the term dictionary then cover them all.
           Segment[] segments = ranking.segments(searcher);
           PairScorer.Context ctx =
@@ -164,14 +170,19 @@ public final class Recommender {
           // only the shared query is remembered: one restricted to a subject's own ids (its
           // rejections, a policy's admitted set) or words would crowd the shared ones out
           HitCache hits = query == constraints ? ranking.hits : null;
-          TextRelevance text =
-              ctx.usesText()
-                  ? new TextRelevance(
+          Supplier<TextRelevance> weigh =
+              () ->
+                  new TextRelevance(
                       searcher.getIndexReader(),
                       r.target(),
                       cache,
-                      ranking.subjectTerms(searcher, r.subject()))
-                  : null;
+                      ranking.subjectTerms(searcher, r.subject()));
+          TextRelevance text =
+              !ctx.usesText()
+                  ? null
+                  : exhaustive
+                      ? weigh.get()
+                      : ranking.subjects.text(searcher, r.subject(), r.target(), weigh);
           // words no candidate has cannot raise any candidate's score: bound text below 1
           if (text != null) ctx.bounds().boundText(text.max());
           Related related =
