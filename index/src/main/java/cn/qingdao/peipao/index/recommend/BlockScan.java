@@ -223,7 +223,7 @@ final class BlockScan {
     Features f = features[doc];
     if (exact) {
       // the bounds from the columns alone: the features are loaded only for the survivors
-      lo = bounds.columnScore(l.columns, i);
+      lo = bounds.columnScoreAfterReach(l.columns, i);
     } else {
       // core eligibility is checked again where the features are loaded anyway
       if (!ctx.eligible(f) || bounds.cheapUpper(f) < bar) return;

@@ -1,7 +1,9 @@
 package cn.qingdao.peipao.core.scoring;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The score components, each a function of a (project, counterpart) pair into [0,1]. */
 public enum Component {
@@ -30,6 +32,10 @@ public enum Component {
 
   static final Component[] ALL = values();
 
+  /** By code: every answer looks up each of its items' components (a stream per lookup was 4 %). */
+  private static final Map<String, Component> BY_CODE =
+      Arrays.stream(ALL).collect(Collectors.toUnmodifiableMap(c -> c.code, c -> c));
+
   private final String code;
 
   Component(String code) {
@@ -40,7 +46,8 @@ public enum Component {
     return code;
   }
 
+  /** The component of {@code code}, if any. O(1). */
   public static Optional<Component> of(String code) {
-    return Arrays.stream(ALL).filter(c -> c.code.equals(code)).findFirst();
+    return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
   }
 }

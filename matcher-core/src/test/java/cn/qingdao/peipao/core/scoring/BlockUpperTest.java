@@ -103,6 +103,13 @@ class BlockUpperTest {
           // a score from the views is the score's own arithmetic, from columns within rounding
           assertEquals(best, ctx.scoreOfViews(ctx.viewA(), ctx.viewB(), textMax, relatedMax));
           if (ctx.bounds().scoresFromColumns()) {
+            // the scan's form after its two bounds: the same bits as computing afresh
+            CandidateColumns cols = ScoringTest.columns(m);
+            if (ctx.bounds().columnMayReach(Double.NEGATIVE_INFINITY, cols, 0)) {
+              ctx.bounds().columnMayReachAt(Double.NEGATIVE_INFINITY, cols, 0);
+              double after = ctx.bounds().columnScoreAfterReach(cols, 0);
+              assertEquals(ctx.bounds().columnScore(cols, 0), after, 0.0, what + ": after reach");
+            }
             ctx.bounds().columnScore(ScoringTest.columns(m), 0);
             double fromColumns = ctx.scoreOfViews(ctx.viewA(), ctx.viewB(), textMax, relatedMax);
             assertEquals(best, fromColumns, 1e-12, what + ": the views from columns differ");

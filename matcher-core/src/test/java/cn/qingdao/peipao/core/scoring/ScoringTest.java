@@ -252,6 +252,13 @@ class ScoringTest {
   }
 
   @Test
+  void everyComponentIsFoundByItsCodeAndNothingElseIs() {
+    for (Component c : Component.values()) assertEquals(c, Component.of(c.code()).orElseThrow());
+    for (String other : new String[] {"Sector", "sector ", "", "reciprocal", null})
+      assertTrue(Component.of(other).isEmpty(), "found a component for " + other);
+  }
+
+  @Test
   void theColumnScoreIsTheExactScoreWithoutText() {
     PairScorer.Context c = ctx(Direction.PROJECT_MENTORS, AI_SEED_LAOSHAN);
     Features nowhere =
