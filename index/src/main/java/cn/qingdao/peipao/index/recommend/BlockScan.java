@@ -13,11 +13,13 @@ import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Phase one of the pruned path. The hard-constraint query's hits become one bit set per segment;
- * then the segments' {@link BlockLayout} blocks are bounded, the best few scanned first to raise
- * the k-th best lower bound, and the rest visited best bound first until no block left can reach
- * it. Inside a block each hit is bounded by its columns (location by its district, then by its
- * point), then by its features; survivors become {@link Candidates} with their bounds. O(hits) for
- * the bit sets, O(blocks) for the bounds, and work per document only in the blocks visited.
+ * then the segments' {@link BlockLayout} runs of blocks are bounded, the best few blocks of the
+ * best runs scanned first to raise the k-th best lower bound, then the blocks of every run that may
+ * still reach it bounded, and those that may visited best bound first until none left can. Inside a
+ * block each hit is bounded by its columns (location by its district, then by its point); survivors
+ * become {@link Candidates} with their bounds. O(hits) for the bit sets, O(runs) for their bounds,
+ * O(blocks) of the runs that may reach for theirs, and work per document only in the blocks
+ * visited.
  */
 final class BlockScan {
   private static final double EPS = 1e-9;
@@ -27,9 +29,6 @@ final class BlockScan {
 
   /** Blocks scanned before the others are bounded against the bar they set. */
   static final int SEED_BLOCKS = 8;
-
-  /** Runs whose blocks are bounded to choose the seed blocks from. */
-  static final int SEED_RUNS = 2;
 
   private final PairScorer.Context ctx;
   private final Segment[] segments;
@@ -101,9 +100,14 @@ final class BlockScan {
       }
     }
     // the best few blocks of the best runs first: their documents set a high bar for the rest
-    int[] seedRuns = best(runBound, Math.min(SEED_RUNS, n));
+    // (runs best first until they hold SEED_BLOCKS blocks: one run when runs are long)
+    int[] bestRuns = best(runBound, Math.min(SEED_BLOCKS, n));
     Blocks pool = new Blocks();
-    for (int i : seedRuns) pool.addRun(runLeaf[i], runOf[i], Double.NEGATIVE_INFINITY);
+    int pooledRuns = 0;
+    while (pooledRuns < bestRuns.length && pool.size < SEED_BLOCKS) {
+      int i = bestRuns[pooledRuns++];
+      pool.addRun(runLeaf[i], runOf[i], Double.NEGATIVE_INFINITY);
+    }
     boolean[] scanned = new boolean[pool.size];
     for (int i : best(pool.bound, pool.size, Math.min(SEED_BLOCKS, pool.size))) {
       scan(pool.leaf[i], pool.block[i]);
@@ -115,7 +119,7 @@ final class BlockScan {
     for (int i = 0; i < pool.size; i++)
       if (!scanned[i]) rest.add(pool.leaf[i], pool.block[i], pool.bound[i], bar);
     boolean[] pooled = new boolean[n];
-    for (int i : seedRuns) pooled[i] = true;
+    for (int j = 0; j < pooledRuns; j++) pooled[bestRuns[j]] = true;
     for (int i = 0; i < n; i++)
       if (!pooled[i] && runBound[i] >= bar) rest.addRun(runLeaf[i], runOf[i], bar);
     long[] order = new long[rest.size];

@@ -101,6 +101,61 @@ class RecommenderEquivalenceTest {
   }
 
   /**
+   * Runs of the full length: five sixths of 2,400 mentors share one main sector and district, so
+   * that group fills several runs of {@link BlockLayout#RUN} blocks (the cap, then a shorter run),
+   * with the projects' blocks beside them; project → mentors still equals exhaustive scoring, for
+   * seeded subjects and limits. The ecosystem of the test above has a few mentors per group, so its
+   * runs are mostly one block long.
+   */
+  @Test
+  void fastPathEqualsExhaustiveScoringInLongRuns() {
+    try (Catalog catalog = TestStores.open(dir.resolve("runs"), TAXONOMY, CLOCK)) {
+      Random rnd = new Random(13);
+      SyntheticEcosystem gen = new SyntheticEcosystem(TAXONOMY, 13);
+      List<String> sectors =
+          TAXONOMY.sectors().stream().map(cn.qingdao.peipao.core.taxonomy.Sector::code).toList();
+      List<ObjectNode> mentors = gen.mentors(2400);
+      for (int i = 0; i < mentors.size(); i++) {
+        if (i % 6 == 5) continue; // a sixth stays spread over the others
+        ObjectNode m = mentors.get(i);
+        var own = m.putArray("sectors");
+        own.add("ai");
+        String other = sectors.get(rnd.nextInt(sectors.size()));
+        if (!other.equals("ai") && rnd.nextBoolean()) own.add(other);
+        ((ObjectNode) m.get("location")).put("district", "shinan");
+      }
+      import_(catalog, EntityType.PROJECTS, gen.projects(300));
+      import_(catalog, EntityType.MENTORS, mentors);
+      Recommender recommender =
+          new Recommender(catalog.index(), catalog.reader(), ScoringProfiles.defaults(), CLOCK);
+      int[] limits = {1, 3, 10, 10, 25, 100};
+      int compared = 0;
+      for (int q = 0; q < 120; q++) {
+        String id = String.format(java.util.Locale.ROOT, "syn-p-%05d", 1 + rnd.nextInt(300));
+        Entity subject = catalog.subject(EntityType.PROJECTS, id).orElseThrow();
+        var request =
+            new Recommender.Request(
+                subject,
+                EntityType.MENTORS,
+                limits[rnd.nextInt(limits.length)],
+                RequestFilters.NONE,
+                null);
+        Recommendation fast = recommender.recommend(request);
+        Recommendation all = recommender.exhaustive(request);
+        String what = "query " + q + " subject " + id;
+        assertEquals(all.total(), fast.total(), what);
+        assertEquals(ids(all.items()), ids(fast.items()), what);
+        for (int i = 0; i < all.items().size(); i++) {
+          assertEquals(all.items().get(i).score(), fast.items().get(i).score(), 0.0, what);
+          assertEquals(all.items().get(i).components(), fast.items().get(i).components(), what);
+        }
+        compared += all.items().size();
+      }
+      assertTrue(compared > 1000, "the queries must return enough items to compare: " + compared);
+    }
+  }
+
+  /**
    * The fast path stays equal to exhaustive scoring while the index changes under it: the same
    * requests asked again after each write of every kind that moves a hard constraint (capacity,
    * service districts, deletion and return, a park filling, consent, status, an event closing), so

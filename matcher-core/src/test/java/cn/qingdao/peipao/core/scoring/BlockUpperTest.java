@@ -82,8 +82,9 @@ class BlockUpperTest {
         BlockSummary left = summaryOf(members.subList(0, cut));
         BlockSummary right = summaryOf(members.subList(cut, size));
         assertEquals(summary, left.union(right), "the union of two parts is the whole's summary");
-        assertTrue(ctx.bounds().blockUpper(left) <= bound, "a part's bound above the run's");
-        assertTrue(ctx.bounds().blockUpper(right) <= bound, "a part's bound above the run's");
+        // (within rounding: the harmonic mean of larger views may come out an ulp lower)
+        assertTrue(ctx.bounds().blockUpper(left) <= bound + 1e-12, "a part above the run's");
+        assertTrue(ctx.bounds().blockUpper(right) <= bound + 1e-12, "a part above the run's");
       }
       // the scan's packed form holds the same summary and answers exactly what the record does
       BlockSummaries packed = new BlockSummaries(3);
