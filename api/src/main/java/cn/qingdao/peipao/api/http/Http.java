@@ -12,7 +12,7 @@ public final class Http {
   public static void json(Context ctx, int status, Object body) {
     ctx.status(status);
     ctx.contentType("application/json; charset=utf-8");
-    ctx.result(Json.write(body));
+    ctx.result(Json.writeBytes(body));
   }
 
   /** The caller, set by the guard every route runs before its controller (App.guard). */

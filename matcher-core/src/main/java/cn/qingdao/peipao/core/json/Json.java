@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,9 @@ public final class Json {
                           .maxNumberLength(100)
                           .maxStringLength(10_000_000)
                           .build())
+                  // an emoji as its four UTF-8 bytes, as the text form writes it, not as an
+                  // escaped surrogate pair: writeBytes gives the same bytes as write
+                  .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                   .build())
           .addModule(new JavaTimeModule())
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -113,6 +117,18 @@ public final class Json {
     int cut = first.indexOf(" (");
     if (cut > 0 && first.contains("`")) first = first.substring(0, cut);
     return first.replaceAll("`[^`]*`", "a value");
+  }
+
+  /**
+   * {@link #write} as UTF-8 bytes, written so by the generator: no string to build and encode again
+   * (an answer of Chinese text is a UTF-16 string until then).
+   */
+  public static byte[] writeBytes(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
   }
 
   /** Compact JSON text of a value. */

@@ -1,5 +1,6 @@
 package cn.qingdao.peipao.core.json;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,27 @@ import org.junit.jupiter.api.Test;
 class JsonTest {
   private static String error(String text) {
     return assertThrows(ValidationException.class, () -> Json.parse(text)).getMessage();
+  }
+
+  @Test
+  void theBytesAreTheTextInUtf8ForAnyCharacters() {
+    Random r = new Random(7);
+    int[] ranges = {0x20, 0x7F, 0x4E00, 0x9FFF, 0x1F600, 0x1F64F, 0x00, 0x1F, 0xA0, 0x2FFF};
+    for (int round = 0; round < 300; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = r.nextInt(40); i > 0; i--) {
+        int at = 2 * r.nextInt(ranges.length / 2);
+        text.appendCodePoint(ranges[at] + r.nextInt(ranges[at + 1] - ranges[at] + 1));
+      }
+      var value =
+          java.util.Map.of(
+              "text", text.toString(), "score", r.nextDouble(), "items", List.of(text + "。", 1L));
+      String written = Json.write(value);
+      assertEquals(
+          new String(written.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), written);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(
+          written.getBytes(StandardCharsets.UTF_8), Json.writeBytes(value), "round " + round);
+    }
   }
 
   @Test
