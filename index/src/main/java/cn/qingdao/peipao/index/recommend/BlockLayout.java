@@ -60,9 +60,8 @@ final class BlockLayout {
     for (Features f : features) if (f != null) n++;
     // key (63 bits): group (19), services (12 bits, clustering only), doc id (32). The services
     // go most common first, so that neighbours share the common ones and a block's OR of services
-    // stays small: on the 100k peer corpus a request then considers about 28 % fewer hits than with
-    // the
-    // services in taxonomy order (benchmarks/README.md, eighth session)
+    // stays small: on the 100k peer corpus a request then considers about 28 % fewer hits than
+    // with the services in taxonomy order (benchmarks/README.md, eighth session)
     int[] serviceOrder = byFrequency(features);
     long[] keys = new long[n];
     int at = 0;

@@ -72,14 +72,11 @@ class RecommenderEquivalenceTest {
                   + request.subject().id()
                   + " "
                   + request.filters();
-          assertEquals(all.total(), fast.total(), "eligible candidates differ: " + what);
-          assertEquals(ids(all.items()), ids(fast.items()), what);
+          assertSameAnswer(all, fast, what);
           for (String id : ids(fast.items()))
             assertTrue(!request.exclude().contains(id), "recommended a rejected " + id);
-          for (int i = 0; i < all.items().size(); i++) {
-            assertEquals(all.items().get(i).score(), fast.items().get(i).score(), 0.0, what);
-            assertEquals(all.items().get(i).components(), fast.items().get(i).components(), what);
-            Double related = all.items().get(i).components().get("related");
+          for (Match m : all.items()) {
+            Double related = m.components().get("related");
             if (related != null && related > 0) relatedItems++;
           }
           compared += all.items().size();
@@ -142,13 +139,7 @@ class RecommenderEquivalenceTest {
                 null);
         Recommendation fast = recommender.recommend(request);
         Recommendation all = recommender.exhaustive(request);
-        String what = "query " + q + " subject " + id;
-        assertEquals(all.total(), fast.total(), what);
-        assertEquals(ids(all.items()), ids(fast.items()), what);
-        for (int i = 0; i < all.items().size(); i++) {
-          assertEquals(all.items().get(i).score(), fast.items().get(i).score(), 0.0, what);
-          assertEquals(all.items().get(i).components(), fast.items().get(i).components(), what);
-        }
+        assertSameAnswer(all, fast, "query " + q + " subject " + id);
         compared += all.items().size();
       }
       assertTrue(compared > 1000, "the queries must return enough items to compare: " + compared);
@@ -205,9 +196,7 @@ class RecommenderEquivalenceTest {
           String what = "round " + round + " " + a[0] + "/" + a[1] + " → " + a[2];
           // twice: the second answer comes from what the first remembered of this index
           for (int twice = 0; twice < 2; twice++) {
-            Recommendation fast = recommender.recommend(r);
-            assertEquals(all.total(), fast.total(), "eligible candidates differ: " + what);
-            assertEquals(ids(all.items()), ids(fast.items()), what);
+            assertSameAnswer(all, recommender.recommend(r), what);
             compared += all.items().size();
           }
         }
@@ -342,6 +331,19 @@ class RecommenderEquivalenceTest {
       out.put(t, RelationModel.build(edges, RelationModel.Params.DEFAULTS));
     }
     return out;
+  }
+
+  /**
+   * Fails unless the fast path's answer {@code fast} is exhaustive scoring's {@code all}: the same
+   * count of eligible candidates, the same ids in order, the same scores and components exactly.
+   */
+  static void assertSameAnswer(Recommendation all, Recommendation fast, String what) {
+    assertEquals(all.total(), fast.total(), "eligible candidates differ: " + what);
+    assertEquals(ids(all.items()), ids(fast.items()), what);
+    for (int i = 0; i < all.items().size(); i++) {
+      assertEquals(all.items().get(i).score(), fast.items().get(i).score(), 0.0, what);
+      assertEquals(all.items().get(i).components(), fast.items().get(i).components(), what);
+    }
   }
 
   private static List<String> ids(List<Match> items) {

@@ -1,6 +1,5 @@
 package cn.qingdao.peipao.index.recommend;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.qingdao.peipao.core.json.Json;
@@ -93,15 +92,9 @@ class SubjectCacheTest {
   private static List<Match> same(Recommender recommender, Entity subject, String what) {
     var request =
         new Recommender.Request(subject, EntityType.MENTORS, 10, RequestFilters.NONE, null);
-    List<Match> fast = recommender.recommend(request).items();
-    List<Match> all = recommender.exhaustive(request).items();
-    assertEquals(all.size(), fast.size(), what);
-    for (int i = 0; i < all.size(); i++) {
-      assertEquals(all.get(i).id(), fast.get(i).id(), what + " item " + i);
-      assertEquals(all.get(i).score(), fast.get(i).score(), 0.0, what + " item " + i);
-      assertEquals(all.get(i).components(), fast.get(i).components(), what + " item " + i);
-    }
-    return fast;
+    Recommendation fast = recommender.recommend(request);
+    RecommenderEquivalenceTest.assertSameAnswer(recommender.exhaustive(request), fast, what);
+    return fast.items();
   }
 
   /** {@code base} (or a demo-like project) with random words and needs, as a new write. */
