@@ -5,6 +5,7 @@ import cn.qingdao.peipao.core.related.Related;
 import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.PairScorer;
 import cn.qingdao.peipao.core.scoring.PruningBounds;
+import cn.qingdao.peipao.core.util.LongHeap;
 import java.util.Arrays;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -13,22 +14,18 @@ import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Phase one of the pruned path. The hard-constraint query's hits become one bit set per segment;
- * then the segments' {@link BlockLayout} runs of blocks are bounded, the best few blocks of the
- * best runs scanned first to raise the k-th best lower bound, then the blocks of every run that may
- * still reach it bounded, and those that may visited best bound first until none left can. Inside a
- * block each hit is bounded by its columns (location by its district, then by its point); survivors
- * become {@link Candidates} with their bounds. O(hits) for the bit sets, O(runs) for their bounds,
- * O(blocks) of the runs that may reach for theirs, and work per document only in the blocks
- * visited.
+ * then the segments' {@link BlockLayout} runs of blocks are bounded and taken best bound first: a
+ * run is opened into its blocks (each bounded), a block scanned, until no bound left reaches the
+ * k-th best lower bound so far. Inside a block each hit is bounded by its columns (location by its
+ * district, then by its point); survivors become {@link Candidates} with their bounds. O(hits) for
+ * the bit sets, O(runs) for their bounds, O(blocks) of the runs opened for theirs, and work per
+ * document only in the blocks visited.
  */
 final class BlockScan {
   private static final double EPS = 1e-9;
 
   /** Below this many hits per block, hits are bounded one by one without block bounds. */
   static final int SPARSE_HITS_PER_BLOCK = 2;
-
-  /** Blocks scanned before the others are bounded against the bar they set. */
-  static final int SEED_BLOCKS = 8;
 
   private final PairScorer.Context ctx;
   private final Segment[] segments;
@@ -85,51 +82,33 @@ final class BlockScan {
       scanHits(); // few hits: bounding every block would cost more than it saves
       return;
     }
-    // every run bounded; a run's bound is at least each of its blocks'
-    float[] runBound = new float[runCount];
-    int[] runLeaf = new int[runCount];
-    int[] runOf = new int[runCount];
-    int n = 0;
+    // best first over runs and blocks: the run or block of the highest bound is taken next, a run
+    // becoming its blocks (each bounded, kept if it may reach), a block scanned; so the best blocks
+    // raise the bar before most runs are opened, and a run is opened only if its bound still
+    // reaches the bar then (a run's bound is at least each of its blocks')
+    BoundQueue queue = new BoundQueue(runCount + 64);
     for (int ord = 0; ord < segments.length; ord++) {
       if (hits[ord] == null) continue;
       BlockLayout l = segments[ord].layout();
-      for (int r = l.firstRun(target); r < l.endRun(target); r++) {
-        runBound[n] = roundedUp(l.runUpper(ctx, r));
-        runLeaf[n] = ord;
-        runOf[n++] = r;
+      for (int r = l.firstRun(target); r < l.endRun(target); r++)
+        queue.add(roundedUp(l.runUpper(ctx, r)), ord, r, true);
+    }
+    queue.heapify();
+    while (queue.size > 0) {
+      double bar = lowers.threshold() - EPS;
+      if (queue.topBound() < bar) break; // every bound left is at most the top's
+      int at = queue.pop();
+      int ord = queue.leaf[at];
+      if (!queue.run[at]) {
+        scan(ord, queue.id[at]);
+        continue;
       }
-    }
-    // the best few blocks of the best runs first: their documents set a high bar for the rest
-    // (runs best first until they hold SEED_BLOCKS blocks: one run when runs are long)
-    int[] bestRuns = best(runBound, Math.min(SEED_BLOCKS, n));
-    Blocks pool = new Blocks();
-    int pooledRuns = 0;
-    while (pooledRuns < bestRuns.length && pool.size < SEED_BLOCKS) {
-      int i = bestRuns[pooledRuns++];
-      pool.addRun(runLeaf[i], runOf[i], Double.NEGATIVE_INFINITY);
-    }
-    boolean[] scanned = new boolean[pool.size];
-    for (int i : best(pool.bound, pool.size, Math.min(SEED_BLOCKS, pool.size))) {
-      scan(pool.leaf[i], pool.block[i]);
-      scanned[i] = true;
-    }
-    // the blocks of every run that may still reach, best bound first, until none can
-    double bar = lowers.threshold() - EPS;
-    Blocks rest = new Blocks();
-    for (int i = 0; i < pool.size; i++)
-      if (!scanned[i]) rest.add(pool.leaf[i], pool.block[i], pool.bound[i], bar);
-    boolean[] pooled = new boolean[n];
-    for (int j = 0; j < pooledRuns; j++) pooled[bestRuns[j]] = true;
-    for (int i = 0; i < n; i++)
-      if (!pooled[i] && runBound[i] >= bar) rest.addRun(runLeaf[i], runOf[i], bar);
-    long[] order = new long[rest.size];
-    for (int i = 0; i < rest.size; i++)
-      order[i] = (long) Float.floatToIntBits(rest.bound[i]) << 32 | i;
-    Arrays.sort(order); // non-negative floats order as their bits
-    for (int j = order.length - 1; j >= 0; j--) {
-      int i = (int) order[j];
-      if (rest.bound[i] < lowers.threshold() - EPS) break;
-      scan(rest.leaf[i], rest.block[i]);
+      BlockLayout l = segments[ord].layout();
+      int r = queue.id[at];
+      for (int b = l.runStart[r]; b < l.runStart[r + 1]; b++) {
+        double u = l.upper(ctx, b);
+        if (u >= bar) queue.push(roundedUp(u), ord, b, false);
+      }
     }
   }
 
@@ -139,56 +118,71 @@ final class BlockScan {
     return f < u ? up(f) : f;
   }
 
-  /** Blocks with their bounds, gathered run by run. */
-  private final class Blocks {
-    float[] bound = new float[64];
-    int[] leaf = new int[64];
-    int[] block = new int[64];
+  /**
+   * A max-heap of runs and blocks by bound: entries (leaf, run or block id, kind) in growable
+   * arrays, the heap of {@code bound bits << 32 | entry} longs (non-negative floats order as their
+   * bits; ties to the larger entry, any order is exact), on {@link LongHeap}. O(log size) per push
+   * and pop.
+   */
+  private static final class BoundQueue {
+    long[] heap;
     int size;
+    int[] leaf;
+    int[] id;
+    boolean[] run;
+    int entries;
 
-    /** Bounds every block of run {@code r} of segment {@code ord}; keeps those at {@code bar}. */
-    void addRun(int ord, int r, double bar) {
-      BlockLayout l = segments[ord].layout();
-      for (int b = l.runStart[r]; b < l.runStart[r + 1]; b++) add(ord, b, l.upper(ctx, b), bar);
+    BoundQueue(int capacity) {
+      heap = new long[capacity];
+      leaf = new int[capacity];
+      id = new int[capacity];
+      run = new boolean[capacity];
     }
 
-    void add(int ord, int b, double u, double bar) {
-      if (u < bar) return;
-      if (size == bound.length) {
-        bound = Arrays.copyOf(bound, size * 2);
-        leaf = Arrays.copyOf(leaf, size * 2);
-        block = Arrays.copyOf(block, size * 2);
-      }
-      bound[size] = roundedUp(u);
-      leaf[size] = ord;
-      block[size++] = b;
+    /** Appends without ordering; call {@link #heapify} before the first pop. */
+    void add(float bound, int ord, int which, boolean isRun) {
+      if (entries == leaf.length) grow();
+      leaf[entries] = ord;
+      id[entries] = which;
+      run[entries] = isRun;
+      if (size == heap.length) heap = Arrays.copyOf(heap, size * 2);
+      // as +0 when not above 0 (-0.0 and below would order wrongly as bits); still a bound
+      float key = bound > 0 ? bound : 0f;
+      heap[size++] = (long) Float.floatToIntBits(key) << 32 | entries++;
+    }
+
+    void heapify() {
+      LongHeap.heapifyMax(heap, size);
+    }
+
+    void push(float bound, int ord, int which, boolean isRun) {
+      add(bound, ord, which, isRun);
+      // add appended the key last: sift it up as a push of the same key
+      size = LongHeap.pushMax(heap, size - 1, heap[size - 1]);
+    }
+
+    float topBound() {
+      return Float.intBitsToFloat((int) (heap[0] >>> 32));
+    }
+
+    /** Removes the top and answers its entry. */
+    int pop() {
+      int entry = (int) heap[0];
+      size = LongHeap.popMax(heap, size);
+      return entry;
+    }
+
+    private void grow() {
+      int n = leaf.length * 2;
+      leaf = Arrays.copyOf(leaf, n);
+      id = Arrays.copyOf(id, n);
+      run = Arrays.copyOf(run, n);
     }
   }
 
   /** The next float above {@code f}: Math.nextUp without its NaN and infinity checks for bounds. */
   private static float up(float f) {
     return f >= 0 ? Float.intBitsToFloat(Float.floatToRawIntBits(f) + 1) : Math.nextUp(f);
-  }
-
-  /** Indexes of the {@code count} largest bounds (ties to the first), best first. */
-  private static int[] best(float[] bound, int count) {
-    return best(bound, bound.length, count);
-  }
-
-  /** {@link #best(float[], int)} among the first {@code length} bounds. */
-  private static int[] best(float[] bound, int length, int count) {
-    int[] top = new int[count];
-    int size = 0;
-    for (int i = 0; i < length; i++) {
-      if (size == count && bound[i] <= bound[top[size - 1]]) continue;
-      int at = size == count ? size - 1 : size++;
-      while (at > 0 && bound[top[at - 1]] < bound[i]) {
-        top[at] = top[at - 1];
-        at--;
-      }
-      top[at] = i;
-    }
-    return top;
   }
 
   private void scan(int ord, int b) {

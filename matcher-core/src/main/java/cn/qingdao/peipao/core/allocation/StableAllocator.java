@@ -1,5 +1,6 @@
 package cn.qingdao.peipao.core.allocation;
 
+import cn.qingdao.peipao.core.util.LongHeap;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 

@@ -53,8 +53,8 @@ public final class PruningBounds {
 
   private double[] stageTableA;
   private double[] stageTableB;
-  private double[] needsTableA;
-  private double[] needsTableB;
+  private NeedsTable needsA;
+  private NeedsTable needsB;
   private double[] capacityTableA;
   private double[] capacityTableB;
   private double[] locationTableA;
@@ -76,12 +76,20 @@ public final class PruningBounds {
   private double columnB;
   private double[] stageBlockA;
   private double[] stageBlockB;
-  private double[] needsBlockA;
-  private double[] needsBlockB;
   private boolean usesSector;
 
-  /** For a project subject: the best affinity-weighted sector value of each sector mask. */
-  private double[] sectorByMask;
+  /**
+   * For a project subject: the best affinity-weighted sector value (0 for none) of each mask of the
+   * low sectors, and of each mask of the high ones; a mask's value is the larger of its halves'
+   * (192 entries for 13 sectors instead of 8,192 per request, and the max is the same bits).
+   */
+  private double[] sectorLow;
+
+  private double[] sectorHigh;
+  private int sectorLowBits;
+
+  /** Masks below this have a value in {@link #sectorLow}/{@link #sectorHigh}. */
+  private long sectorMasks;
 
   PruningBounds(PairScorer.Context ctx, DistrictBounds districtBounds) {
     this.ctx = ctx;
@@ -106,17 +114,39 @@ public final class PruningBounds {
     buildColumnTables();
     int sectors = fx.taxonomy().sectors().size();
     if (direction.projectIsSubject() && sectors <= 16) {
-      sectorByMask = new double[1 << sectors];
-      // 8,192 entries per request: plain comparisons, not Math.max (NaN and -0.0 checks)
-      double[] bySector = ctx.sectorBySubject;
-      for (int m = 1; m < sectorByMask.length; m++) {
-        double rest = sectorByMask[m & (m - 1)];
-        double low = bySector[Integer.numberOfTrailingZeros(m)];
-        sectorByMask[m] = low > rest ? low : rest;
-      }
-      // a profile that states no sector: unknown, as sectorValue scores it
-      if (subject.sectors == 0) Arrays.fill(sectorByMask, 1, sectorByMask.length, params.neutral());
+      sectorLowBits = (sectors + 1) / 2;
+      sectorMasks = 1L << sectors;
+      sectorLow = bestByMask(0, sectorLowBits);
+      sectorHigh = bestByMask(sectorLowBits, sectors - sectorLowBits);
     }
+  }
+
+  /**
+   * The best value of {@code ctx.sectorBySubject} over each mask of the {@code count} sectors from
+   * {@code first} (0 for none), or the neutral value for every non-empty mask when the subject
+   * states no sector, as sectorValue scores it. Plain comparisons, not Math.max (NaN and -0.0
+   * checks).
+   */
+  private double[] bestByMask(int first, int count) {
+    double[] out = new double[1 << count];
+    if (subject.sectors == 0) {
+      Arrays.fill(out, 1, out.length, params.neutral());
+      return out;
+    }
+    double[] bySector = ctx.sectorBySubject;
+    for (int m = 1; m < out.length; m++) {
+      double rest = out[m & (m - 1)];
+      double low = bySector[first + Integer.numberOfTrailingZeros(m)];
+      out[m] = low > rest ? low : rest;
+    }
+    return out;
+  }
+
+  /** The value of sector mask {@code m} (below {@link #sectorMasks}) from its two halves. */
+  private double sectorOfMask(long m) {
+    double low = sectorLow[(int) m & ((1 << sectorLowBits) - 1)];
+    double high = sectorHigh[(int) (m >>> sectorLowBits)];
+    return low > high ? low : high;
   }
 
   /**
@@ -182,7 +212,7 @@ public final class PruningBounds {
         constantA
             + weightsA[SECTOR] * sector
             + stageTableA[stages]
-            + needsTableA[services]
+            + needsA.value(services)
             + capacityTableA[cap];
     double a = columnA + locationTableA[loc];
     if (!reciprocal) return a >= bar;
@@ -190,7 +220,7 @@ public final class PruningBounds {
         constantB
             + weightsB[SECTOR] * sector
             + stageTableB[stages]
-            + needsTableB[services]
+            + needsB.value(services)
             + capacityTableB[cap];
     double b = columnB + locationTableB[loc];
     return 2 * a * b >= bar * (a + b); // harmonic mean ≥ bar, without dividing
@@ -254,11 +284,11 @@ public final class PruningBounds {
       stageA = Math.max(stageA, stageTableA[0]);
       stageB = Math.max(stageB, stageTableB[0]);
     }
-    double needsA = needsBlockA[services];
-    double needsB = needsBlockB[services];
+    double needsA = this.needsA.blockValue(services);
+    double needsB = this.needsB.blockValue(services);
     if ((flags & BlockSummary.NO_SERVICE) != 0) {
-      needsA = Math.max(needsA, needsTableA[0]);
-      needsB = Math.max(needsB, needsTableB[0]);
+      needsA = Math.max(needsA, this.needsA.value(0));
+      needsB = Math.max(needsB, this.needsB.value(0));
     }
     int unknown = locationTableA.length - 1;
     double locationA = 0;
@@ -285,8 +315,8 @@ public final class PruningBounds {
         sectors != 0
             && ((keywordSectors & subject.sectors) | (subject.keywordSectors & sectors)) != 0;
     if (direction.projectIsSubject()) {
-      if (sectorByMask != null && sectors < sectorByMask.length) {
-        v = sectorByMask[(int) sectors]; // the loop below in one lookup (0 for no sector)
+      if (sectorLow != null && sectors < sectorMasks) {
+        v = sectorOfMask(sectors); // the loop below in two lookups (0 for no sector)
       } else {
         if (sectors != 0 && subject.sectors == 0) v = params.neutral();
         for (long bits = subject.sectors == 0 ? 0 : sectors; bits != 0; bits &= bits - 1)
@@ -313,12 +343,10 @@ public final class PruningBounds {
     return v;
   }
 
-  /** The stage and needs tables of {@link #blockUpper}: each mask's best non-empty submask. */
+  /** The stage tables of {@link #blockUpper}: each mask's best non-empty submask. */
   private void buildBlockTables() {
     stageBlockA = submaskMax(stageTableA);
     stageBlockB = submaskMax(stageTableB);
-    needsBlockA = submaskMax(needsTableA);
-    needsBlockB = submaskMax(needsTableB);
   }
 
   /**
@@ -341,8 +369,8 @@ public final class PruningBounds {
   /** The exact {@code sector} value of a candidate from its column fields. */
   private double columnSector(long sectors, int mainSector, long keywordSectors) {
     if (!usesSector) return 0;
-    if (sectorByMask != null && sectors < sectorByMask.length) {
-      double sector = sectors == 0 ? params.sectorAgnostic() : sectorByMask[(int) sectors];
+    if (sectorLow != null && sectors < sectorMasks) {
+      double sector = sectors == 0 ? params.sectorAgnostic() : sectorOfMask(sectors);
       boolean keywords =
           ((keywordSectors & subject.sectors) | (subject.keywordSectors & sectors)) != 0;
       if (keywords && sectors != 0) sector = Math.max(sector, params.keywordMatch());
@@ -394,13 +422,13 @@ public final class PruningBounds {
     double a =
         weightsA[SECTOR] * sector
             + stageTableA[stages]
-            + needsTableA[services]
+            + needsA.value(services)
             + weightsA[CAPACITY] * cap
             + ctx.locA * loc;
     double b =
         weightsB[SECTOR] * sector
             + stageTableB[stages]
-            + needsTableB[services]
+            + needsB.value(services)
             + weightsB[CAPACITY] * cap
             + ctx.locB * loc;
     ctx.sumA = a;
@@ -443,8 +471,8 @@ public final class PruningBounds {
         weightsB[SECTOR],
         stageTableA.clone(),
         stageTableB.clone(),
-        needsTableA.clone(),
-        needsTableB.clone(),
+        needsA.byMask(),
+        needsB.byMask(),
         weightsA[CAPACITY],
         weightsB[CAPACITY],
         params.capacitySlots(),
@@ -480,17 +508,8 @@ public final class PruningBounds {
         stageTableB[m] += weightsB[KIND] * k;
       }
     }
-    int serviceMasks = 1 << fx.serviceBits();
-    needsTableA = new double[serviceMasks];
-    needsTableB = new double[serviceMasks];
-    for (int m = 0; m < serviceMasks; m++) {
-      double v =
-          projectSubject
-              ? ctx.needsValue(subject.services, m)
-              : ctx.needsValue(m, subject.services);
-      needsTableA[m] = used[NEEDS] ? weightsA[NEEDS] * v : 0;
-      needsTableB[m] = used[NEEDS] ? weightsB[NEEDS] * v : 0;
-    }
+    needsA = NeedsTable.of(ctx, subject, projectSubject, weightsA[NEEDS], used[NEEDS]);
+    needsB = NeedsTable.of(ctx, subject, projectSubject, weightsB[NEEDS], used[NEEDS]);
     int slots = ctx.capacityTable.length;
     capacityTableA = new double[slots];
     capacityTableB = new double[slots];
