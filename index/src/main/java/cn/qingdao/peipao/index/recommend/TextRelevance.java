@@ -12,9 +12,10 @@ import org.apache.lucene.index.LeafReaderContext;
 /**
  * Normalised BM25 relevance of one subject text against candidate documents: {@code Σ
  * qtf·idf·tf/(tf + k1·(1 − b + b·dl/avgdl)) / Σ qtf·idf}, in [0,1). Document terms come from the
- * segment cache (sorted term ids), so one document costs one merge of two short sorted arrays.
- * Corpus statistics are those of the reader the request started with, so every candidate of the
- * request, on the fast path or the exhaustive one, is scored against the same numbers.
+ * segment cache (sorted term ids); one document costs a filter test per word and a lookup per word
+ * that passes ({@link #sum}). Corpus statistics are those of the reader the request started with,
+ * so every candidate of the request, on the fast path or the exhaustive one, is scored against the
+ * same numbers.
  */
 final class TextRelevance {
   static final double K1 = 1.2;
@@ -22,6 +23,7 @@ final class TextRelevance {
 
   private final int[] ids; // sorted
   private final double[] weights; // qtf · idf, by position in ids
+  private final long[] filter; // of ids
   private final double norm;
   private final double avgdl;
   private final double max;
@@ -62,6 +64,7 @@ final class TextRelevance {
         ids[i] = (int) (packed[i] >>> 32);
         weights[i] = byTerm[(int) packed[i]];
       }
+      filter = filter(ids);
       norm = sum;
       max = sum <= 0 ? 0 : Math.min(1.0, reachable / sum);
     } catch (IOException e) {
@@ -80,24 +83,41 @@ final class TextRelevance {
   /** Relevance of document {@code doc} of {@code segment}. */
   double of(Segment segment, int doc) {
     if (norm <= 0 || ids.length == 0) return 0;
-    int[] docIds = segment.termIds()[doc];
-    int[] freqs = segment.termFreqs()[doc];
     double lengthNorm = K1 * (1 - B + B * segment.lengths()[doc] / avgdl);
-    double score = 0;
-    int i = 0;
-    int j = 0;
-    while (i < ids.length && j < docIds.length) {
-      if (ids[i] < docIds[j]) {
-        i++;
-      } else if (ids[i] > docIds[j]) {
-        j++;
-      } else {
-        int tf = freqs[j];
-        score += weights[i] * tf / (tf + lengthNorm);
-        i++;
-        j++;
-      }
-    }
+    double score =
+        sum(ids, weights, filter, segment.termIds()[doc], segment.termFreqs()[doc], lengthNorm);
     return Math.min(1.0, score / norm);
+  }
+
+  /** Bits of the filter over term ids: a few per subject word, so most document words miss. */
+  static final int FILTER_BITS = 1024;
+
+  /** The filter of {@code ids}: bit {@code id % FILTER_BITS} set for each. */
+  static long[] filter(int[] ids) {
+    long[] f = new long[FILTER_BITS / 64];
+    for (int id : ids) f[(id >>> 6) & (f.length - 1)] |= 1L << id;
+    return f;
+  }
+
+  /**
+   * {@code Σ weight·tf/(tf + lengthNorm)} over the document's terms that are subject terms, in
+   * ascending term id (the order, so the bits, of a merge of the two sorted arrays): each document
+   * term is tested against the subject's {@code filter} and only a pass is looked up in {@code
+   * ids}, so the cost is O(document terms) of cheap tests instead of a merge's unpredictable
+   * branches.
+   */
+  static double sum(
+      int[] ids, double[] weights, long[] filter, int[] docIds, int[] freqs, double lengthNorm) {
+    double score = 0;
+    int mask = filter.length - 1;
+    for (int j = 0; j < docIds.length; j++) {
+      int id = docIds[j];
+      if ((filter[(id >>> 6) & mask] & 1L << id) == 0) continue;
+      int i = Arrays.binarySearch(ids, id);
+      if (i < 0) continue;
+      int tf = freqs[j];
+      score += weights[i] * tf / (tf + lengthNorm);
+    }
+    return score;
   }
 }

@@ -1,0 +1,71 @@
+package cn.qingdao.peipao.index.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A document's text sum through the subject's filter equals, bit for bit, the merge of the two
+ * sorted term arrays that it replaced, over seeded subjects and documents (ids sharing the filter's
+ * bits, words in one of them only, empty arrays).
+ */
+class TextRelevanceSumTest {
+  @Test
+  void filteredSumIsTheMergesSumBitForBit() {
+    Random r = new Random(57);
+    int matched = 0;
+    for (int round = 0; round < 2_000; round++) {
+      // ids from a small range collide in the filter; from a large one they spread
+      int range = r.nextBoolean() ? 3 * TextRelevance.FILTER_BITS : 1 << 20;
+      int[] ids = sortedIds(r, r.nextInt(80), range);
+      double[] weights = new double[ids.length];
+      for (int i = 0; i < weights.length; i++) weights[i] = r.nextDouble() * 9;
+      int[] doc = sortedIds(r, r.nextInt(120), range);
+      // about half the documents share some of the subject's words
+      if (ids.length > 0 && doc.length > 0 && r.nextBoolean())
+        for (int k = 0; k < 5; k++) doc[r.nextInt(doc.length)] = ids[r.nextInt(ids.length)];
+      doc =
+          new TreeSet<Integer>(java.util.Arrays.stream(doc).boxed().toList())
+              .stream().mapToInt(Integer::intValue).toArray();
+      int[] freqs = new int[doc.length];
+      for (int j = 0; j < freqs.length; j++) freqs[j] = 1 + r.nextInt(4);
+      double lengthNorm = 0.3 + r.nextDouble() * 2;
+      double want = merge(ids, weights, doc, freqs, lengthNorm);
+      if (want > 0) matched++;
+      double got =
+          TextRelevance.sum(ids, weights, TextRelevance.filter(ids), doc, freqs, lengthNorm);
+      assertEquals(want, got, 0.0, "round " + round);
+    }
+    assertTrue(matched > 500, "documents sharing words: " + matched);
+  }
+
+  /** The merge of two sorted arrays that the filtered sum replaced. */
+  private static double merge(
+      int[] ids, double[] weights, int[] docIds, int[] freqs, double lengthNorm) {
+    double score = 0;
+    int i = 0;
+    int j = 0;
+    while (i < ids.length && j < docIds.length) {
+      if (ids[i] < docIds[j]) {
+        i++;
+      } else if (ids[i] > docIds[j]) {
+        j++;
+      } else {
+        int tf = freqs[j];
+        score += weights[i] * tf / (tf + lengthNorm);
+        i++;
+        j++;
+      }
+    }
+    return score;
+  }
+
+  private static int[] sortedIds(Random r, int n, int range) {
+    TreeSet<Integer> s = new TreeSet<>();
+    while (s.size() < n) s.add(r.nextInt(range));
+    return s.stream().mapToInt(Integer::intValue).toArray();
+  }
+}
