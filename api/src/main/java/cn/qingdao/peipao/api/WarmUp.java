@@ -9,9 +9,6 @@ import cn.qingdao.peipao.index.Catalog;
 import cn.qingdao.peipao.index.search.SearchRequest;
 import io.javalin.http.Context;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -23,7 +20,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends the service its own hot requests over loopback before it reports ready, so that the JIT has
+ * Sends the service its own hot requests over loopback ({@link LoopbackClient}: keep-alive, light,
+ * so that the CPU goes to the service's paths) before it reports ready, so that the JIT has
  * compiled the request path (Jetty, routing, the ranking, the answer's JSON) before the first user
  * waits on it: recommendations in every direction for stored subjects, and searches, from as many
  * threads as cores, for a bounded time. Meanwhile {@code /health/ready} answers 503 {@code warming}
@@ -96,7 +94,7 @@ public final class WarmUp {
       if (budget.isZero() || budget.isNegative()) return new Report(0, 0, 0, List.of());
       List<String> paths = paths(catalog);
       if (paths.isEmpty()) return new Report(0, 0, 0, List.of());
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      URI uri = URI.create(base);
       long end = t0 + budget.toNanos();
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
       List<Thread> running = new ArrayList<>();
@@ -108,23 +106,19 @@ public final class WarmUp {
                 .daemon()
                 .start(
                     () -> {
-                      for (int i = offset; System.nanoTime() < end; i += threads) {
-                        HttpRequest r =
-                            HttpRequest.newBuilder(URI.create(base + paths.get(i % paths.size())))
-                                .header("Authorization", "Bearer " + key)
-                                .timeout(Duration.ofSeconds(10))
-                                .build();
-                        try {
-                          int s =
-                              client.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
-                          done.incrementAndGet();
-                          if (s != 200 && failed.incrementAndGet() <= 5)
-                            failures.add(s + " " + r.uri().getPath() + "?" + r.uri().getQuery());
-                        } catch (java.io.IOException e) {
-                          failed.incrementAndGet();
-                        } catch (InterruptedException e) {
-                          Thread.currentThread().interrupt();
-                          return;
+                      try (LoopbackClient client =
+                          new LoopbackClient(uri.getHost(), uri.getPort(), 10_000)) {
+                        for (int i = offset; System.nanoTime() < end; i += threads) {
+                          String path = paths.get(i % paths.size());
+                          try {
+                            int s = client.get(path, "Bearer " + key);
+                            done.incrementAndGet();
+                            if (s != 200 && failed.incrementAndGet() <= 5)
+                              failures.add(s + " " + path);
+                          } catch (java.io.IOException e) {
+                            if (failed.incrementAndGet() <= 5)
+                              failures.add(e.getMessage() + " " + path);
+                          }
                         }
                       }
                     }));
