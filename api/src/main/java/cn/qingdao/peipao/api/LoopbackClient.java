@@ -13,10 +13,12 @@ import java.util.Locale;
 
 /**
  * A keep-alive HTTP/1.1 GET client over one socket, for the service's warm-up of itself: it reads
- * the status and skips the body (Content-Length, chunked, or up to close). The JDK's HttpClient
- * took about a third of the CPU while the service warmed (benchmarks/README.md), CPU the warm-up is
- * meant to spend on the service's own paths; this one costs a write and a read per request. Not
- * thread-safe: one per warm-up thread. Not a general client (no redirects, no TLS, GET only).
+ * the status and skips the body (Content-Length, chunked, or up to close; none after 204 and 304;
+ * interim 1xx answers skipped), retrying a GET once when a kept-alive connection was closed. The
+ * JDK's HttpClient took about a third of the CPU while the service warmed (benchmarks/README.md),
+ * CPU the warm-up is meant to spend on the service's own paths; this one costs a write and a read
+ * per request. Not thread-safe: one per warm-up thread. Not a general client (no redirects, no TLS,
+ * GET only).
  */
 final class LoopbackClient implements Closeable {
   private final String host;
@@ -40,6 +42,18 @@ final class LoopbackClient implements Closeable {
    *     connection is closed and the next call opens a new one
    */
   int get(String target, String authorization) throws IOException {
+    boolean reused = socket != null;
+    try {
+      return exchange(target, authorization);
+    } catch (IOException e) {
+      // a kept-alive connection the server closed meanwhile: one retry on a new one, as browsers
+      // and the JDK's client do for a GET
+      if (!reused) throw e;
+      return exchange(target, authorization);
+    }
+  }
+
+  private int exchange(String target, String authorization) throws IOException {
     try {
       if (socket == null) connect();
       StringBuilder req = new StringBuilder(128 + target.length());
@@ -49,9 +63,15 @@ final class LoopbackClient implements Closeable {
       out.write(req.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       String status = line();
-      if (!status.startsWith("HTTP/1.") || status.length() < 12)
-        throw new IOException("not an HTTP/1.x status line: " + status);
-      int code = Integer.parseInt(status.substring(9, 12));
+      int code = code(status);
+      while (code >= 100
+          && code < 200) { // interim answers (100, 103): their headers, then the next
+        while (!line().isEmpty()) {
+          // headers of the interim answer
+        }
+        status = line();
+        code = code(status);
+      }
       long length = -1;
       boolean chunked = false;
       boolean close = status.startsWith("HTTP/1.0");
@@ -67,7 +87,9 @@ final class LoopbackClient implements Closeable {
           default -> {}
         }
       }
-      if (chunked) {
+      if (code == 204 || code == 304) {
+        // never a body, whatever the headers say
+      } else if (chunked) {
         for (long size = chunkSize(); size > 0; size = chunkSize()) {
           skip(size);
           line(); // the CRLF after the chunk
@@ -89,6 +111,12 @@ final class LoopbackClient implements Closeable {
       close();
       throw e instanceof IOException io ? io : new IOException(e);
     }
+  }
+
+  private static int code(String status) throws IOException {
+    if (!status.startsWith("HTTP/1.") || status.length() < 12)
+      throw new IOException("not an HTTP/1.x status line: " + status);
+    return Integer.parseInt(status.substring(9, 12));
   }
 
   private void connect() throws IOException {

@@ -45,6 +45,9 @@ class LoopbackClientTest {
                 + chunk2
                 + "\r\n0\r\nX-Trailer: t\r\n\r\n",
             "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
+            // no body after 204 and 304, an interim 103 before the final answer
+            "HTTP/1.1 204 No Content\r\n\r\n",
+            "HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 304 Not Modified\r\n\r\n",
             // no length: the body runs to the close, so the next request needs a new connection
             "HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\nwarming",
             "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
@@ -54,6 +57,8 @@ class LoopbackClientTest {
         assertEquals(404, c.get("/b", null));
         assertEquals(200, c.get("/c", "Bearer k-1"));
         assertEquals(200, c.get("/d", "Bearer k-1"));
+        assertEquals(204, c.get("/d2", "Bearer k-1"));
+        assertEquals(304, c.get("/d3", "Bearer k-1"));
         assertEquals(503, c.get("/e", "Bearer k-1"));
         assertEquals(200, c.get("/f", "Bearer k-1"));
       }
@@ -63,7 +68,24 @@ class LoopbackClientTest {
           server.requestLines.subList(0, 3));
       assertEquals("Bearer k-1", server.authorizations.get(0));
       assertEquals("", server.authorizations.get(1), "no header when none is given");
-      // four answers on the first connection, then one after the close
+      // six answers on the first connection, then one after the close
+      assertEquals(2, server.connections.get(), "connections");
+    }
+  }
+
+  @Test
+  void aKeptAliveConnectionTheServerClosedIsRetriedOnce() throws Exception {
+    // the fake closes after its first answer (as an idle timeout would), without saying so
+    List<String> answers =
+        List.of(
+            "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+    try (Fake server = new Fake(answers, 1)) {
+      try (LoopbackClient c = new LoopbackClient("127.0.0.1", server.port(), 5_000)) {
+        assertEquals(200, c.get("/a", null));
+        assertEquals(200, c.get("/b", null));
+      }
+      server.join();
       assertEquals(2, server.connections.get(), "connections");
     }
   }
@@ -92,6 +114,11 @@ class LoopbackClientTest {
     final Thread thread;
 
     Fake(List<String> answers) throws IOException {
+      this(answers, Integer.MAX_VALUE);
+    }
+
+    /** As above, closing each connection silently after {@code perConnection} answers. */
+    Fake(List<String> answers, int perConnection) throws IOException {
       thread =
           Thread.ofPlatform()
               .daemon()
@@ -107,7 +134,8 @@ class LoopbackClientTest {
                                   new InputStreamReader(
                                       s.getInputStream(), StandardCharsets.ISO_8859_1));
                           OutputStream out = s.getOutputStream();
-                          while (next < answers.size()) {
+                          int answered = 0;
+                          while (next < answers.size() && answered++ < perConnection) {
                             String line = in.readLine();
                             if (line == null) break;
                             requestLines.add(line);

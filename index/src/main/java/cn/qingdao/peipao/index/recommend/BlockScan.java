@@ -107,7 +107,7 @@ final class BlockScan {
       int r = queue.id[at];
       for (int b = l.runStart[r]; b < l.runStart[r + 1]; b++) {
         double u = l.upper(ctx, b);
-        if (u >= bar) queue.push(roundedUp(u), ord, b, false);
+        if (!(u < bar)) queue.push(roundedUp(u), ord, b, false); // NaN: not known below
       }
     }
   }
@@ -146,8 +146,9 @@ final class BlockScan {
       id[entries] = which;
       run[entries] = isRun;
       if (size == heap.length) heap = Arrays.copyOf(heap, size * 2);
-      // as +0 when not above 0 (-0.0 and below would order wrongly as bits); still a bound
-      float key = bound > 0 ? bound : 0f;
+      // as +0 when not above 0 (-0.0 and below would order wrongly as bits; still a bound), NaN
+      // (not known) as +∞, so that it is taken and never ends the scan
+      float key = bound > 0 ? bound : bound != bound ? Float.POSITIVE_INFINITY : 0f;
       heap[size++] = (long) Float.floatToIntBits(key) << 32 | entries++;
     }
 

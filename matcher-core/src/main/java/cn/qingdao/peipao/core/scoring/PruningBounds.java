@@ -81,7 +81,8 @@ public final class PruningBounds {
   /**
    * For a project subject: the best affinity-weighted sector value (0 for none) of each mask of the
    * low sectors, and of each mask of the high ones; a mask's value is the larger of its halves'
-   * (192 entries for 13 sectors instead of 8,192 per request, and the max is the same bits).
+   * (192 entries for 13 sectors instead of 8,192 per request, and the max is the same value; the
+   * sign of a zero aside, which only a neutral value of -0.0 could bring).
    */
   private double[] sectorLow;
 
