@@ -141,15 +141,8 @@ final class BlockScan {
 
     /** Appends without ordering; call {@link #heapify} before the first pop. */
     void add(float bound, int ord, int which, boolean isRun) {
-      if (entries == leaf.length) grow();
-      leaf[entries] = ord;
-      id[entries] = which;
-      run[entries] = isRun;
-      if (size == heap.length) heap = Arrays.copyOf(heap, size * 2);
-      // as +0 when not above 0 (-0.0 and below would order wrongly as bits; still a bound), NaN
-      // (not known) as +∞, so that it is taken and never ends the scan
-      float key = bound > 0 ? bound : bound != bound ? Float.POSITIVE_INFINITY : 0f;
-      heap[size++] = (long) Float.floatToIntBits(key) << 32 | entries++;
+      long key = entry(bound, ord, which, isRun); // first: it may grow the heap
+      heap[size++] = key;
     }
 
     void heapify() {
@@ -157,9 +150,23 @@ final class BlockScan {
     }
 
     void push(float bound, int ord, int which, boolean isRun) {
-      add(bound, ord, which, isRun);
-      // add appended the key last: sift it up as a push of the same key
-      size = LongHeap.pushMax(heap, size - 1, heap[size - 1]);
+      long key = entry(bound, ord, which, isRun); // first: it may grow the heap
+      size = LongHeap.pushMax(heap, size, key);
+    }
+
+    /**
+     * Records an entry and answers its heap key. The heap grows with the entries: it never holds
+     * more keys than there are entries.
+     */
+    private long entry(float bound, int ord, int which, boolean isRun) {
+      if (entries == leaf.length) grow();
+      leaf[entries] = ord;
+      id[entries] = which;
+      run[entries] = isRun;
+      // as +0 when not above 0 (-0.0 and below would order wrongly as bits; still a bound), NaN
+      // (not known) as +∞, so that it is taken and never ends the scan
+      float key = bound > 0 ? bound : bound != bound ? Float.POSITIVE_INFINITY : 0f;
+      return (long) Float.floatToIntBits(key) << 32 | entries++;
     }
 
     float topBound() {
@@ -175,6 +182,7 @@ final class BlockScan {
 
     private void grow() {
       int n = leaf.length * 2;
+      heap = Arrays.copyOf(heap, n);
       leaf = Arrays.copyOf(leaf, n);
       id = Arrays.copyOf(id, n);
       run = Arrays.copyOf(run, n);
