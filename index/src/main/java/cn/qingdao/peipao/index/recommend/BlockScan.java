@@ -199,7 +199,13 @@ final class BlockScan {
     Features[] features = segments[ord].features();
     FixedBitSet bits = hits[ord];
     boolean exact = ctx.bounds().scoresFromColumns();
-    for (int i = l.start[b]; i < l.start[b + 1]; i++) {
+    int from = l.start[b];
+    // the block's candidates that may reach the bar as it stands (it only rises): one loop, then
+    // each kept hit considered with the bar of its turn
+    long keep =
+        ctx.bounds().columnsMayReach(lowers.threshold() - EPS, l.columns, from, l.start[b + 1]);
+    for (; keep != 0; keep &= keep - 1) {
+      int i = from + Long.numberOfTrailingZeros(keep);
       if (bits.get(l.doc[i])) consider(ord, l, features, i, exact);
     }
   }

@@ -15,6 +15,7 @@ import cn.qingdao.peipao.index.search.EntityDocuments;
 import cn.qingdao.peipao.index.search.SearchIndex;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IntroSorter;
 
 /**
  * Ranks the entities of a target type for a subject. Phase one ({@link BlockScan}) is a Lucene
@@ -238,9 +240,7 @@ public final class Recommender {
       int k) {
     long textScored = 0;
     double threshold = c.size <= k ? Double.NEGATIVE_INFINITY : c.kthLargestLower(k);
-    List<Integer> survivors = new ArrayList<>();
-    for (int i = 0; i < c.size; i++) if (c.upper[i] + EPS >= threshold) survivors.add(i);
-    survivors.sort(Comparator.comparingDouble((Integer i) -> -c.upper[i]));
+    int[] survivors = byUpperDescending(c, threshold);
     if (c.size > 0 && !Double.isNaN(c.viewA[0]))
       return scoreFromViews(c, ctx, text, related, segments, k, survivors);
     List<Scored> top = new ArrayList<>(k + 1);
@@ -277,11 +277,11 @@ public final class Recommender {
       Related related,
       Segment[] segments,
       int k,
-      List<Integer> survivors) {
+      int[] survivors) {
     boolean withRelated = related.max() > 0;
-    int[] seen = new int[survivors.size()];
-    double[] score = new double[survivors.size()];
-    double[] texts = new double[survivors.size()];
+    int[] seen = new int[survivors.length];
+    double[] score = new double[survivors.length];
+    double[] texts = new double[survivors.length];
     double[] best = new double[k]; // the k largest scores so far, descending
     int n = 0;
     for (int i : survivors) {
@@ -312,6 +312,40 @@ public final class Recommender {
     finalists.sort(ORDER);
     return new Top(
         List.copyOf(finalists.subList(0, Math.min(k, finalists.size()))), text == null ? 0 : n);
+  }
+
+  /**
+   * The candidates whose upper bound reaches {@code threshold} (within {@link #EPS}), largest bound
+   * first; the order of equal bounds is of no consequence, as a scan over them stops at the first
+   * bound below the k-th score. Lucene's in-place sort over primitives, instead of boxed indices
+   * and a comparator (5 % of a request's time on the 100k corpus). O(n log n).
+   */
+  private static int[] byUpperDescending(Candidates c, double threshold) {
+    int n = 0;
+    int[] out = new int[c.size];
+    for (int i = 0; i < c.size; i++) if (c.upper[i] + EPS >= threshold) out[n++] = i;
+    double[] upper = c.upper;
+    new IntroSorter() {
+      private double pivot;
+
+      @Override
+      protected void setPivot(int i) {
+        pivot = upper[out[i]];
+      }
+
+      @Override
+      protected int comparePivot(int j) {
+        return Double.compare(upper[out[j]], pivot);
+      }
+
+      @Override
+      protected void swap(int i, int j) {
+        int t = out[i];
+        out[i] = out[j];
+        out[j] = t;
+      }
+    }.sort(0, n);
+    return Arrays.copyOf(out, n);
   }
 
   private static int insertionPoint(List<Scored> top, Scored s) {

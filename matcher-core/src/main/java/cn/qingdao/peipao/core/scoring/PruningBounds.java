@@ -203,27 +203,65 @@ public final class PruningBounds {
         columnSector(columns.sectors(i), columns.mainSector(i), columns.keywordSectors(i));
     lastSector = sector;
     lastLocation = Double.NaN;
-    int district = columns.district(i);
-    int capacity = columns.capacity(i);
     int stages = columns.stages(i);
     int services = columns.services(i);
-    int loc = district < 0 ? locationTableA.length - 1 : district;
-    int cap = capacity < 0 ? 0 : Math.min(capacity, capacityTableA.length - 1);
-    columnA =
-        constantA
-            + weightsA[SECTOR] * sector
-            + stageTableA[stages]
-            + needsA.value(services)
-            + capacityTableA[cap];
-    double a = columnA + locationTableA[loc];
+    int cap = capacitySlot(columns.capacity(i));
+    int loc = locationSlot(columns.district(i));
+    columnA = partA(sector, stages, services, cap);
+    columnB = reciprocal ? partB(sector, stages, services, cap) : 0;
+    return reaches(bar, columnA + locationTableA[loc], columnB + locationTableB[loc]);
+  }
+
+  /**
+   * The positions {@code from} to {@code to} (exclusive; at most 64) for which {@link
+   * #columnMayReach} answers true for {@code bar}, as bits ({@code i - from}): the same arithmetic
+   * per candidate without its remembered values, so a scan tests a block in one loop and calls
+   * {@link #columnMayReach} only for the candidates kept. O(to - from).
+   */
+  public long columnsMayReach(double bar, CandidateColumns columns, int from, int to) {
+    long out = 0;
+    for (int i = from; i < to; i++) {
+      double sector =
+          columnSector(columns.sectors(i), columns.mainSector(i), columns.keywordSectors(i));
+      int stages = columns.stages(i);
+      int services = columns.services(i);
+      int cap = capacitySlot(columns.capacity(i));
+      int loc = locationSlot(columns.district(i));
+      double a = partA(sector, stages, services, cap) + locationTableA[loc];
+      double b = reciprocal ? partB(sector, stages, services, cap) + locationTableB[loc] : 0;
+      if (reaches(bar, a, b)) out |= 1L << (i - from);
+    }
+    return out;
+  }
+
+  private int capacitySlot(int capacity) {
+    return capacity < 0 ? 0 : Math.min(capacity, capacityTableA.length - 1);
+  }
+
+  private int locationSlot(int district) {
+    return district < 0 ? locationTableA.length - 1 : district;
+  }
+
+  /** View A's column bound without location. */
+  private double partA(double sector, int stages, int services, int cap) {
+    return constantA
+        + weightsA[SECTOR] * sector
+        + stageTableA[stages]
+        + needsA.value(services)
+        + capacityTableA[cap];
+  }
+
+  private double partB(double sector, int stages, int services, int cap) {
+    return constantB
+        + weightsB[SECTOR] * sector
+        + stageTableB[stages]
+        + needsB.value(services)
+        + capacityTableB[cap];
+  }
+
+  /** Whether views' bounds {@code a} and {@code b} may combine to at least {@code bar}. */
+  private boolean reaches(double bar, double a, double b) {
     if (!reciprocal) return a >= bar;
-    columnB =
-        constantB
-            + weightsB[SECTOR] * sector
-            + stageTableB[stages]
-            + needsB.value(services)
-            + capacityTableB[cap];
-    double b = columnB + locationTableB[loc];
     return 2 * a * b >= bar * (a + b); // harmonic mean ≥ bar, without dividing
   }
 

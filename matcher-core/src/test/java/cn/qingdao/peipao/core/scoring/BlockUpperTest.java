@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * A block's bound is at least every member's column bound and exact score with full text (or with
  * the text bound the request set) in every column direction, and equals the column bound for a
  * block of one when a project is the subject, over seeded random subjects and blocks (members with
- * and without sectors, stages, services, districts and points).
+ * and without sectors, stages, services, districts and points). The scan's block form of the column
+ * bound answers what the one-candidate form does, at each member's boundary.
  */
 class BlockUpperTest {
   static final FeatureExtractor FX = ColumnFormTest.FX;
@@ -122,6 +123,7 @@ class BlockUpperTest {
               what + ": the bound at the point is below the score");
         }
       }
+      blockFormAgrees(ctx, members, r, what);
       // a project's needs share is not monotone in its needs: OR summaries bound it by 1 on overlap
       if (size == 1 && direction.projectIsSubject()) {
         assertTrue(mayReach(ctx, members.get(0), bound - 1e-9), what + ": loose for one member");
@@ -167,6 +169,100 @@ class BlockUpperTest {
         new BlockSummary(mains, others, keywords, stages, services, capacity, districts, flags);
     assertEquals(written, folded, "BlockSummary.of and union differ from the summary's definition");
     return written;
+  }
+
+  /**
+   * The scan's block form answers what {@link PruningBounds#columnMayReach} answers for each
+   * member, at each member's own boundary (the largest bar it reaches, and the next double above
+   * it), where any difference in arithmetic would show, and at random bars; over a window of the
+   * members.
+   */
+  private static void blockFormAgrees(
+      PairScorer.Context ctx, List<Features> members, Random r, String what) {
+    List<CandidateColumns> each = members.stream().map(ScoringTest::columns).toList();
+    CandidateColumns all = new ListColumns(each);
+    int from = r.nextInt(members.size());
+    int to = from + 1 + r.nextInt(members.size() - from);
+    List<Double> bars = new ArrayList<>(List.of(r.nextDouble(), 0.0, Double.NEGATIVE_INFINITY));
+    for (int i = from; i < to; i++) {
+      double edge = boundary(ctx, each.get(i));
+      bars.add(edge);
+      bars.add(Math.nextUp(edge));
+    }
+    for (double bar : bars) {
+      long bits = ctx.bounds().columnsMayReach(bar, all, from, to);
+      for (int i = from; i < to; i++)
+        assertEquals(
+            ctx.bounds().columnMayReach(bar, each.get(i), 0),
+            (bits >>> (i - from) & 1) != 0,
+            what + ": the block form differs for member " + i + " at bar " + bar);
+      assertEquals(0, bits >>> (to - from), what + ": bits outside the window");
+    }
+  }
+
+  /** The largest bar {@code columns} reaches, by bisection over the doubles' order. */
+  private static double boundary(PairScorer.Context ctx, CandidateColumns columns) {
+    double lo = 0; // every column bound is at least 0 in these profiles
+    double hi = 2;
+    assertTrue(ctx.bounds().columnMayReach(lo, columns, 0));
+    assertFalse(ctx.bounds().columnMayReach(hi, columns, 0));
+    while (Math.nextUp(lo) < hi) {
+      // the midpoint of the bit patterns: non-negative doubles order as their bits
+      double mid =
+          Double.longBitsToDouble(
+              (Double.doubleToRawLongBits(lo) + Double.doubleToRawLongBits(hi)) >>> 1);
+      if (ctx.bounds().columnMayReach(mid, columns, 0)) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Members' one-candidate columns as the columns of a block, by position. */
+  private record ListColumns(List<CandidateColumns> each) implements CandidateColumns {
+    @Override
+    public long sectors(int i) {
+      return each.get(i).sectors(0);
+    }
+
+    @Override
+    public int mainSector(int i) {
+      return each.get(i).mainSector(0);
+    }
+
+    @Override
+    public long keywordSectors(int i) {
+      return each.get(i).keywordSectors(0);
+    }
+
+    @Override
+    public int stages(int i) {
+      return each.get(i).stages(0);
+    }
+
+    @Override
+    public int services(int i) {
+      return each.get(i).services(0);
+    }
+
+    @Override
+    public int capacity(int i) {
+      return each.get(i).capacity(0);
+    }
+
+    @Override
+    public int district(int i) {
+      return each.get(i).district(0);
+    }
+
+    @Override
+    public double lat(int i) {
+      return each.get(i).lat(0);
+    }
+
+    @Override
+    public double lon(int i) {
+      return each.get(i).lon(0);
+    }
   }
 
   private static boolean mayReach(PairScorer.Context ctx, Features m, double bar) {
