@@ -4,6 +4,7 @@ import cn.qingdao.peipao.core.model.EntityType;
 import cn.qingdao.peipao.core.scoring.BlockSummaries;
 import cn.qingdao.peipao.core.scoring.BlockSummary;
 import cn.qingdao.peipao.core.scoring.CandidateColumns;
+import cn.qingdao.peipao.core.scoring.ColumnArrays;
 import cn.qingdao.peipao.core.scoring.Features;
 import cn.qingdao.peipao.core.scoring.PairScorer;
 import cn.qingdao.peipao.core.scoring.PruningBounds;
@@ -96,7 +97,7 @@ final class BlockLayout {
     }
     start = Arrays.copyOf(starts, blocks + 1);
     start[blocks] = n;
-    this.columns = new Columns(packed);
+    this.columns = new Columns(packed, Columns.arrays(packed, n));
     this.blocks = new BlockSummaries(blocks);
     BlockSummary[] summaries = new BlockSummary[blocks];
     Arrays.fill(typeStart, blocks);
@@ -206,8 +207,25 @@ final class BlockLayout {
    * the point's latitude and longitude bits), so that bounding a candidate reads one or two cache
    * lines instead of one from each of nine arrays.
    */
-  private record Columns(long[] packed) implements CandidateColumns {
+  private record Columns(long[] packed, ColumnArrays arrays) implements CandidateColumns {
     static final int STRIDE = 6;
+
+    /** The bound's fields of the {@code n} packed positions again, one array each (SIMD lanes). */
+    static ColumnArrays arrays(long[] packed, int n) {
+      Columns c = new Columns(packed, null);
+      ColumnArrays out =
+          new ColumnArrays(
+              new long[n], new long[n], new int[n], new int[n], new int[n], new int[n]);
+      for (int i = 0; i < n; i++) {
+        out.sectors()[i] = c.sectors(i);
+        out.keywordSectors()[i] = c.keywordSectors(i);
+        out.stages()[i] = c.stages(i);
+        out.services()[i] = c.services(i);
+        out.capacity()[i] = c.capacity(i);
+        out.district()[i] = c.district(i);
+      }
+      return out;
+    }
 
     static void put(long[] packed, int i, Features f) {
       int at = i * STRIDE;

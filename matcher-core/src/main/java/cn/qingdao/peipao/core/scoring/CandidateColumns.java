@@ -30,6 +30,11 @@ public interface CandidateColumns {
 
   double lon(int i);
 
+  /** The same fields as one array each, for bounding in SIMD lanes; null where not kept. */
+  default ColumnArrays arrays() {
+    return null;
+  }
+
   /** One candidate's columns, for callers that bound a single candidate (tests, tools). */
   static CandidateColumns of(
       long sectors,

@@ -78,6 +78,16 @@ final class NeedsTable {
     return new NeedsTable(0, null, byMask, masks);
   }
 
+  /** The subject's needs when the table is by count, else 0. */
+  int needs() {
+    return needs;
+  }
+
+  /** The weighted value by count of needs offered (a project subject), else null; not a copy. */
+  double[] byCount() {
+    return byCount;
+  }
+
   /** The weighted value of a candidate offering {@code services}. O(1). */
   double value(int services) {
     return byCount != null ? byCount[Integer.bitCount(services & needs)] : byMask[services];

@@ -28,12 +28,13 @@ public final class PruningBounds {
   private final PairScorer.Context ctx;
   private final FeatureExtractor fx;
   private final Direction direction;
-  private final Features subject;
-  private final ScoringParams params;
-  private final double[] weightsA;
-  private final double[] weightsB;
+  // fields without a modifier are read by ColumnLanes (the same request's tables, in lanes)
+  final Features subject;
+  final ScoringParams params;
+  final double[] weightsA;
+  final double[] weightsB;
   private final boolean[] used;
-  private final boolean reciprocal;
+  final boolean reciprocal;
 
   // the values looked up per candidate after its bounds (text, related) in every bound: their
   // weights times the most any candidate of the request can reach
@@ -51,16 +52,16 @@ public final class PruningBounds {
   /** Upper bound of location for a candidate of each district (1 where unknown). */
   private final double[] locationBound;
 
-  private double[] stageTableA;
-  private double[] stageTableB;
-  private NeedsTable needsA;
-  private NeedsTable needsB;
-  private double[] capacityTableA;
-  private double[] capacityTableB;
-  private double[] locationTableA;
-  private double[] locationTableB;
-  private double constantA;
-  private double constantB;
+  double[] stageTableA;
+  double[] stageTableB;
+  NeedsTable needsA;
+  NeedsTable needsB;
+  double[] capacityTableA;
+  double[] capacityTableB;
+  double[] locationTableA;
+  double[] locationTableB;
+  double constantA;
+  double constantB;
 
   /**
    * The last {@link #columnMayReach} candidate's sector value and {@link #columnMayReachAt}'s
@@ -76,7 +77,7 @@ public final class PruningBounds {
   private double columnB;
   private double[] stageBlockA;
   private double[] stageBlockB;
-  private boolean usesSector;
+  boolean usesSector;
 
   /**
    * For a project subject: the best affinity-weighted sector value (0 for none) of each mask of the
@@ -84,13 +85,13 @@ public final class PruningBounds {
    * (192 entries for 13 sectors instead of 8,192 per request, and the max is the same value; the
    * sign of a zero aside, which only a neutral value of -0.0 could bring).
    */
-  private double[] sectorLow;
+  double[] sectorLow;
 
-  private double[] sectorHigh;
-  private int sectorLowBits;
+  double[] sectorHigh;
+  int sectorLowBits;
 
   /** Masks below this have a value in {@link #sectorLow}/{@link #sectorHigh}. */
-  private long sectorMasks;
+  long sectorMasks;
 
   PruningBounds(PairScorer.Context ctx, DistrictBounds districtBounds) {
     this.ctx = ctx;
@@ -212,15 +213,33 @@ public final class PruningBounds {
     return reaches(bar, columnA + locationTableA[loc], columnB + locationTableB[loc]);
   }
 
+  /** Whether the Vector API's module is present (the server adds it), for {@link ColumnLanes}. */
+  static final boolean LANES = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+  /** This request's lanes' scratch, made on first use. */
+  private ColumnLanes lanes;
+
   /**
-   * The positions {@code from} to {@code to} (exclusive; at most 64) for which {@link
+   * The positions {@code from} to {@code to} (exclusive; fewer than 64) for which {@link
    * #columnMayReach} answers true for {@code bar}, as bits ({@code i - from}): the same arithmetic
-   * per candidate without its remembered values, so a scan tests a block in one loop and calls
-   * {@link #columnMayReach} only for the candidates kept. O(to - from).
+   * per candidate without its remembered values, in SIMD lanes where the columns come as arrays
+   * ({@link ColumnLanes}), so a scan tests a block at once and calls {@link #columnMayReach} only
+   * for the candidates kept. O(to - from).
    */
   public long columnsMayReach(double bar, CandidateColumns columns, int from, int to) {
     long out = 0;
-    for (int i = from; i < to; i++) {
+    int i = from;
+    int steps = LANES ? (to - from) / ColumnLanes.WIDTH : 0;
+    ColumnArrays arrays = steps > 0 && lanesApply() ? columns.arrays() : null;
+    if (arrays != null) {
+      if (lanes == null) lanes = ColumnLanes.create();
+      long bits = lanes.mayReach(this, bar, arrays, from, steps);
+      if (bits != -1) { // -1: a mask outside the tables; fewer than 64 positions never give it
+        out = bits;
+        i = from + steps * ColumnLanes.WIDTH;
+      }
+    }
+    for (; i < to; i++) {
       double sector =
           columnSector(columns.sectors(i), columns.mainSector(i), columns.keywordSectors(i));
       int stages = columns.stages(i);
@@ -232,6 +251,14 @@ public final class PruningBounds {
       if (reaches(bar, a, b)) out |= 1L << (i - from);
     }
     return out;
+  }
+
+  /** Whether {@link ColumnLanes} computes this request's column bound: a project subject's. */
+  private boolean lanesApply() {
+    return usesSector
+        && sectorLow != null
+        && needsA.byCount() != null
+        && (!reciprocal || needsB.byCount() != null);
   }
 
   private int capacitySlot(int capacity) {

@@ -179,10 +179,15 @@ class BlockUpperTest {
    */
   private static void blockFormAgrees(
       PairScorer.Context ctx, List<Features> members, Random r, String what) {
-    List<CandidateColumns> each = members.stream().map(ScoringTest::columns).toList();
-    CandidateColumns all = new ListColumns(each);
-    int from = r.nextInt(members.size());
-    int to = from + 1 + r.nextInt(members.size() - from);
+    // a block as large as the scan's (up to 32), of the members repeated: several steps of lanes
+    List<CandidateColumns> each = new ArrayList<>();
+    int size = 1 + r.nextInt(40);
+    while (each.size() < size)
+      each.add(ScoringTest.columns(members.get(r.nextInt(members.size()))));
+    // with arrays the lanes answer (where the Vector API's module is present), without the loop
+    CandidateColumns all = new ListColumns(each, r.nextBoolean() ? ListColumns.arrays(each) : null);
+    int from = r.nextInt(size);
+    int to = from + 1 + r.nextInt(size - from);
     List<Double> bars = new ArrayList<>(List.of(r.nextDouble(), 0.0, Double.NEGATIVE_INFINITY));
     for (int i = from; i < to; i++) {
       double edge = boundary(ctx, each.get(i));
@@ -218,7 +223,25 @@ class BlockUpperTest {
   }
 
   /** Members' one-candidate columns as the columns of a block, by position. */
-  private record ListColumns(List<CandidateColumns> each) implements CandidateColumns {
+  private record ListColumns(List<CandidateColumns> each, ColumnArrays arrays)
+      implements CandidateColumns {
+    static ColumnArrays arrays(List<CandidateColumns> each) {
+      int n = each.size();
+      ColumnArrays out =
+          new ColumnArrays(
+              new long[n], new long[n], new int[n], new int[n], new int[n], new int[n]);
+      for (int i = 0; i < n; i++) {
+        CandidateColumns c = each.get(i);
+        out.sectors()[i] = c.sectors(0);
+        out.keywordSectors()[i] = c.keywordSectors(0);
+        out.stages()[i] = c.stages(0);
+        out.services()[i] = c.services(0);
+        out.capacity()[i] = c.capacity(0);
+        out.district()[i] = c.district(0);
+      }
+      return out;
+    }
+
     @Override
     public long sectors(int i) {
       return each.get(i).sectors(0);
