@@ -205,7 +205,8 @@ final class BlockLayout {
    * The hot fields of this layout, by position, as {@link CandidateColumns}: six longs a position
    * in one array (sectors, keyword sectors, main sector · district · stages · services, capacity,
    * the point's latitude and longitude bits), so that bounding a candidate reads one or two cache
-   * lines instead of one from each of nine arrays.
+   * lines instead of one from each of nine arrays; and the block bound's six fields again as one
+   * array each ({@link ColumnArrays}, 32 bytes a position more), which SIMD lanes load at once.
    */
   private record Columns(long[] packed, ColumnArrays arrays) implements CandidateColumns {
     static final int STRIDE = 6;

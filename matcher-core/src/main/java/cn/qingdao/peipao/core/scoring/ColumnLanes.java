@@ -13,17 +13,34 @@ import jdk.incubator.vector.VectorSpecies;
  * same operations in the same order as the scalar form, each an IEEE operation, so each lane
  * answers what the scalar form answers. Only for a project subject with sector tables and needs
  * tables by count; the caller keeps the scalar form otherwise. Loaded only when the module is
- * present ({@link PruningBounds#LANES}). O(to - from) with table lookups as gathers.
+ * present ({@link PruningBounds#LANES}). As many lanes as the JVM's preferred shape holds doubles
+ * (eight with AVX-512, four with AVX2). O(to - from) with table lookups as gathers.
  */
 final class ColumnLanes {
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-  private static final VectorSpecies<Long> L =
-      VectorSpecies.of(long.class, VectorShape.forBitSize(D.vectorBitSize()));
-  private static final VectorSpecies<Integer> I =
-      VectorSpecies.of(int.class, VectorShape.forBitSize(D.length() * Integer.SIZE));
 
-  /** Lanes per step. */
-  static final int WIDTH = D.length();
+  // longs and ints with as many lanes as the doubles; null where the JVM has no such shapes (a
+  // preferred shape of one double, or sizes forBitSize does not name), and then no lanes at all
+  private static final VectorSpecies<Long> L = species(long.class, D.vectorBitSize());
+  private static final VectorSpecies<Integer> I = species(int.class, D.length() * Integer.SIZE);
+
+  /** Lanes per step; 0 when this JVM cannot run them (the caller keeps its loop). */
+  static final int WIDTH =
+      D.length() >= 2
+              && L != null
+              && I != null
+              && L.length() == D.length()
+              && I.length() == D.length()
+          ? D.length()
+          : 0;
+
+  private static <E> VectorSpecies<E> species(Class<E> type, int bits) {
+    try {
+      return VectorSpecies.of(type, VectorShape.forBitSize(bits));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
 
   private final int[] lowIndex = new int[WIDTH];
   private final int[] highIndex = new int[WIDTH];

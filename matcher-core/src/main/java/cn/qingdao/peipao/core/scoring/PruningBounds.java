@@ -200,6 +200,7 @@ public final class PruningBounds {
    * candidates without loading them.
    */
   public boolean columnMayReach(double bar, CandidateColumns columns, int i) {
+    bar = finite(bar);
     double sector =
         columnSector(columns.sectors(i), columns.mainSector(i), columns.keywordSectors(i));
     lastSector = sector;
@@ -213,8 +214,12 @@ public final class PruningBounds {
     return reaches(bar, columnA + locationTableA[loc], columnB + locationTableB[loc]);
   }
 
-  /** Whether the Vector API's module is present (the server adds it), for {@link ColumnLanes}. */
-  static final boolean LANES = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+  /**
+   * Whether {@link ColumnLanes} runs here: the Vector API's module is present (the server and the
+   * build add it) and the JVM has lanes of doubles.
+   */
+  static final boolean LANES =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && ColumnLanes.WIDTH > 0;
 
   /** This request's lanes' scratch, made on first use. */
   private ColumnLanes lanes;
@@ -227,6 +232,8 @@ public final class PruningBounds {
    * for the candidates kept. O(to - from).
    */
   public long columnsMayReach(double bar, CandidateColumns columns, int from, int to) {
+    if (to - from > 63) throw new IllegalArgumentException(to - from + " positions; at most 63");
+    bar = finite(bar);
     long out = 0;
     int i = from;
     int steps = LANES ? (to - from) / ColumnLanes.WIDTH : 0;
@@ -286,6 +293,15 @@ public final class PruningBounds {
         + capacityTableB[cap];
   }
 
+  /**
+   * {@code bar}, or the lowest finite double for -∞ (no k-th score yet): the harmonic test below
+   * multiplies the bar by a + b, and -∞ · 0 is NaN, which would drop a candidate whose views are
+   * both 0 (exhaustive scoring keeps it, score 0). Every other answer stays the same.
+   */
+  private static double finite(double bar) {
+    return bar < -Double.MAX_VALUE ? -Double.MAX_VALUE : bar;
+  }
+
   /** Whether views' bounds {@code a} and {@code b} may combine to at least {@code bar}. */
   private boolean reaches(double bar, double a, double b) {
     if (!reciprocal) return a >= bar;
@@ -298,6 +314,7 @@ public final class PruningBounds {
    * district: a tighter bound for one {@code exp}.
    */
   public boolean columnMayReachAt(double bar, CandidateColumns columns, int i) {
+    bar = finite(bar);
     if (direction.target() == EntityType.POLICIES || !used[LOCATION]) return true;
     double loc = columnLocation(columns.lat(i), columns.lon(i));
     lastLocation = loc;

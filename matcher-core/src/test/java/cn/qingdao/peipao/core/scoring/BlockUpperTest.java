@@ -9,6 +9,7 @@ import cn.qingdao.peipao.core.model.EntityType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -352,6 +353,47 @@ class BlockUpperTest {
             + (70 + r.nextInt(10))
             + "}";
     return FX.of(ColumnFormTest.READER.read(EntityType.PARKS, Json.parse(json)));
+  }
+
+  /** The build runs the lanes (it adds the Vector API's module), so the checks above cover them. */
+  @Test
+  void theLanesRunUnderTheBuild() {
+    assertTrue(PruningBounds.LANES, "the Vector API's module is missing: surefire's argLine");
+  }
+
+  /**
+   * Before any k-th score the bar is -∞; a candidate whose two views are both 0 (a profile that
+   * weighs only capacity, a mentor without free slots) may still reach it, as exhaustive scoring
+   * ranks it with score 0. The harmonic test's -∞ · 0 once dropped it.
+   */
+  @Test
+  void viewsOfZeroReachTheBarBeforeAnyScore() {
+    Features subject = subject(Direction.PROJECT_MENTORS, new Random(5), 0);
+    Map<String, Double> capacityOnly = Map.of("capacity", 1.0);
+    PairScorer.Context ctx =
+        new PairScorer(FX)
+            .context(
+                Direction.PROJECT_MENTORS,
+                subject,
+                new ScoringProfile(
+                    "c", 1, Direction.PROJECT_MENTORS, capacityOnly, ScoringParams.DEFAULTS),
+                new ScoringProfile(
+                    "c", 1, Direction.MENTOR_PROJECTS, capacityOnly, ScoringParams.DEFAULTS),
+                LocalDate.of(2026, 11, 21),
+                RequestFilters.NONE,
+                new DistrictBounds(ColumnFormTest.DISTRICTS.size()));
+    CandidateColumns full = CandidateColumns.of(0, -1, 0, 0, 0, 0, -1, Double.NaN, Double.NaN);
+    assertTrue(ctx.bounds().columnMayReach(Double.NEGATIVE_INFINITY, full, 0));
+    assertTrue(ctx.bounds().columnMayReachAt(Double.NEGATIVE_INFINITY, full, 0));
+    List<CandidateColumns> block = java.util.Collections.nCopies(20, full);
+    assertEquals(
+        (1L << 20) - 1,
+        ctx.bounds()
+            .columnsMayReach(
+                Double.NEGATIVE_INFINITY,
+                new ListColumns(block, ListColumns.arrays(block)),
+                0,
+                20));
   }
 
   @Test
