@@ -355,6 +355,34 @@ class BlockUpperTest {
     return FX.of(ColumnFormTest.READER.read(EntityType.PARKS, Json.parse(json)));
   }
 
+  /**
+   * The block form in a one-sided direction (project → events: the lanes' {@code a >= bar} branch),
+   * over the columns of random candidates: the bound is table arithmetic on columns, whatever their
+   * type.
+   */
+  @Test
+  void blockFormAgreesInAOneSidedDirection() {
+    Random r = new Random(35);
+    PairScorer scorer = new PairScorer(FX);
+    for (int round = 0; round < 300; round++) {
+      Features subject = subject(Direction.PROJECT_EVENTS, r, round);
+      List<Features> members = new ArrayList<>();
+      for (int i = 0; i < 1 + r.nextInt(12); i++) members.add(mentor(r, i));
+      DistrictBounds bounds = new DistrictBounds(ColumnFormTest.DISTRICTS.size());
+      for (Features m : members) bounds.add(m);
+      PairScorer.Context ctx =
+          scorer.context(
+              Direction.PROJECT_EVENTS,
+              subject,
+              PROFILES.defaultFor(Direction.PROJECT_EVENTS),
+              null,
+              LocalDate.of(2026, 11, 21),
+              RequestFilters.NONE,
+              bounds);
+      blockFormAgrees(ctx, members, r, "project-events round " + round);
+    }
+  }
+
   /** The build runs the lanes (it adds the Vector API's module), so the checks above cover them. */
   @Test
   void theLanesRunUnderTheBuild() {
