@@ -48,12 +48,8 @@ final class ColumnLanes {
   private final int[] capacityIndex = new int[WIDTH];
   private final int[] districtIndex = new int[WIDTH];
 
-  private ColumnLanes() {}
-
   /** Per-request scratch (one per {@link PruningBounds}: a request is one thread). */
-  static ColumnLanes create() {
-    return new ColumnLanes();
-  }
+  ColumnLanes() {}
 
   /**
    * The bits of positions {@code from} to {@code from + WIDTH * steps} of {@code c} that may reach

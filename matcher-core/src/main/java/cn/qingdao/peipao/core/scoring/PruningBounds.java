@@ -226,10 +226,10 @@ public final class PruningBounds {
 
   /**
    * The positions {@code from} to {@code to} (exclusive; fewer than 64) for which {@link
-   * #columnMayReach} answers true for {@code bar}, as bits ({@code i - from}): the same arithmetic
-   * per candidate without its remembered values, in SIMD lanes where the columns come as arrays
-   * ({@link ColumnLanes}), so a scan tests a block at once and calls {@link #columnMayReach} only
-   * for the candidates kept. O(to - from).
+   * #columnMayReach} answers true for {@code bar}, as bits ({@code i - from}): in SIMD lanes where
+   * the columns come as arrays ({@link ColumnLanes}, the same arithmetic per lane), else by {@link
+   * #columnMayReach} itself, so a scan tests a block at once and considers only the candidates
+   * kept. O(to - from).
    */
   public long columnsMayReach(double bar, CandidateColumns columns, int from, int to) {
     if (to - from > 63) throw new IllegalArgumentException(to - from + " positions; at most 63");
@@ -239,24 +239,15 @@ public final class PruningBounds {
     int steps = LANES ? (to - from) / ColumnLanes.WIDTH : 0;
     ColumnArrays arrays = steps > 0 && lanesApply() ? columns.arrays() : null;
     if (arrays != null) {
-      if (lanes == null) lanes = ColumnLanes.create();
+      if (lanes == null) lanes = new ColumnLanes();
       long bits = lanes.mayReach(this, bar, arrays, from, steps);
       if (bits != -1) { // -1: a mask outside the tables; fewer than 64 positions never give it
         out = bits;
         i = from + steps * ColumnLanes.WIDTH;
       }
     }
-    for (; i < to; i++) {
-      double sector =
-          columnSector(columns.sectors(i), columns.mainSector(i), columns.keywordSectors(i));
-      int stages = columns.stages(i);
-      int services = columns.services(i);
-      int cap = capacitySlot(columns.capacity(i));
-      int loc = locationSlot(columns.district(i));
-      double a = partA(sector, stages, services, cap) + locationTableA[loc];
-      double b = reciprocal ? partB(sector, stages, services, cap) + locationTableB[loc] : 0;
-      if (reaches(bar, a, b)) out |= 1L << (i - from);
-    }
+    // the rest one by one (its remembered values are overwritten by the scan's own call)
+    for (; i < to; i++) if (columnMayReach(bar, columns, i)) out |= 1L << (i - from);
     return out;
   }
 
