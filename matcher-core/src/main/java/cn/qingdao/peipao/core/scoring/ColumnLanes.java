@@ -42,11 +42,19 @@ final class ColumnLanes {
     }
   }
 
+  // per-step scratch: what one step's parts hand each other. No vector crosses a method boundary,
+  // so each part compiles with every vector's exact class known and its operations intrinsified
+  // even when C2 declines to inline the part into its caller (a whole step in one method passed
+  // NodeCountInliningCutoff in the server, so view() was called with a boxed vector of unknown
+  // class and fell back to the Java implementation: half the server's allocation)
   private final int[] lowIndex = new int[WIDTH];
   private final int[] highIndex = new int[WIDTH];
   private final int[] countIndex = new int[WIDTH];
   private final int[] capacityIndex = new int[WIDTH];
   private final int[] districtIndex = new int[WIDTH];
+  private final double[] sector = new double[WIDTH];
+  private final double[] viewA = new double[WIDTH];
+  private final double[] viewB = new double[WIDTH];
 
   /** Per-request scratch (one per {@link PruningBounds}: a request is one thread). */
   ColumnLanes() {}
@@ -58,74 +66,73 @@ final class ColumnLanes {
    */
   long mayReach(PruningBounds p, double bar, ColumnArrays c, int from, int steps) {
     long out = 0;
-    long masks = p.sectorMasks;
-    int lowBits = p.sectorLowBits;
-    long lowMask = (1L << lowBits) - 1;
-    int needs = p.needsA.needs();
-    int capacityLast = p.capacityTableA.length - 1;
-    int unknownDistrict = p.locationTableA.length - 1;
-    long subjectSectors = p.subject.sectors;
-    long subjectKeywords = p.subject.keywordSectors;
-    DoubleVector agnostic = DoubleVector.broadcast(D, p.params.sectorAgnostic());
-    double keywordMatch = p.params.keywordMatch();
     for (int s = 0; s < steps; s++) {
       int i = from + s * WIDTH;
-      LongVector sectors = LongVector.fromArray(L, c.sectors(), i);
-      if (sectors
-          .compare(VectorOperators.GE, masks)
-          .or(sectors.compare(VectorOperators.LT, 0))
-          .anyTrue()) return -1;
-      ((IntVector) sectors.and(lowMask).convertShape(VectorOperators.L2I, I, 0))
-          .intoArray(lowIndex, 0);
-      ((IntVector)
-              sectors
-                  .lanewise(VectorOperators.LSHR, lowBits)
-                  .convertShape(VectorOperators.L2I, I, 0))
-          .intoArray(highIndex, 0);
-      DoubleVector low = DoubleVector.fromArray(D, p.sectorLow, 0, lowIndex, 0);
-      DoubleVector high = DoubleVector.fromArray(D, p.sectorHigh, 0, highIndex, 0);
-      // low > high ? low : high, as sectorOfMask
-      DoubleVector sector = high.blend(low, low.compare(VectorOperators.GT, high));
-      VectorMask<Long> none = sectors.compare(VectorOperators.EQ, 0);
-      sector = sector.blend(agnostic, none.cast(D));
-      LongVector keywords = LongVector.fromArray(L, c.keywordSectors(), i);
-      VectorMask<Long> byWords =
-          keywords
-              .and(subjectSectors)
-              .or(sectors.and(subjectKeywords))
-              .compare(VectorOperators.NE, 0)
-              .andNot(none);
-      sector = sector.blend(sector.lanewise(VectorOperators.MAX, keywordMatch), byWords.cast(D));
-      IntVector services = IntVector.fromArray(I, c.services(), i);
-      services.and(needs).lanewise(VectorOperators.BIT_COUNT).intoArray(countIndex, 0);
-      IntVector capacity = IntVector.fromArray(I, c.capacity(), i);
-      capacity.max(0).min(capacityLast).intoArray(capacityIndex, 0);
-      IntVector district = IntVector.fromArray(I, c.district(), i);
-      district
-          .blend(unknownDistrict, district.compare(VectorOperators.LT, 0))
-          .intoArray(districtIndex, 0);
-      DoubleVector a = view(p, true, sector, c.stages(), i);
-      VectorMask<Double> reach;
+      if (!sectorAndIndices(p, c, i)) return -1;
+      view(p, true, c.stages(), i, viewA);
+      long reach;
       if (!p.reciprocal) {
-        reach = a.compare(VectorOperators.GE, bar);
+        reach = oneSided(bar);
       } else {
-        DoubleVector b = view(p, false, sector, c.stages(), i);
-        // 2 * a * b >= bar * (a + b), as reaches
-        reach = a.mul(2).mul(b).compare(VectorOperators.GE, a.add(b).mul(bar));
+        view(p, false, c.stages(), i, viewB);
+        reach = harmonic(bar);
       }
-      out |= reach.toLong() << (s * WIDTH);
+      out |= reach << (s * WIDTH);
     }
     return out;
   }
 
   /**
-   * View A's (or B's) bound in lanes: partA's (partB's) sum in its order (constant, sector, stage,
-   * needs, capacity), then location, from the step's indices.
+   * The step's sector part into {@link #sector} and its table indices into the index arrays; false
+   * when some sector mask lies outside the tables.
    */
-  private DoubleVector view(
-      PruningBounds p, boolean viewA, DoubleVector sector, int[] stages, int i) {
-    return DoubleVector.broadcast(D, viewA ? p.constantA : p.constantB)
-        .add(sector.mul((viewA ? p.weightsA : p.weightsB)[PairScorer.SECTOR]))
+  private boolean sectorAndIndices(PruningBounds p, ColumnArrays c, int i) {
+    int lowBits = p.sectorLowBits;
+    LongVector sectors = LongVector.fromArray(L, c.sectors(), i);
+    if (sectors
+        .compare(VectorOperators.GE, p.sectorMasks)
+        .or(sectors.compare(VectorOperators.LT, 0))
+        .anyTrue()) return false;
+    ((IntVector) sectors.and((1L << lowBits) - 1).convertShape(VectorOperators.L2I, I, 0))
+        .intoArray(lowIndex, 0);
+    ((IntVector)
+            sectors.lanewise(VectorOperators.LSHR, lowBits).convertShape(VectorOperators.L2I, I, 0))
+        .intoArray(highIndex, 0);
+    DoubleVector low = DoubleVector.fromArray(D, p.sectorLow, 0, lowIndex, 0);
+    DoubleVector high = DoubleVector.fromArray(D, p.sectorHigh, 0, highIndex, 0);
+    // low > high ? low : high, as sectorOfMask
+    DoubleVector part = high.blend(low, low.compare(VectorOperators.GT, high));
+    VectorMask<Long> none = sectors.compare(VectorOperators.EQ, 0);
+    part = part.blend(p.params.sectorAgnostic(), none.cast(D));
+    LongVector keywords = LongVector.fromArray(L, c.keywordSectors(), i);
+    VectorMask<Long> byWords =
+        keywords
+            .and(p.subject.sectors)
+            .or(sectors.and(p.subject.keywordSectors))
+            .compare(VectorOperators.NE, 0)
+            .andNot(none);
+    part = part.blend(part.lanewise(VectorOperators.MAX, p.params.keywordMatch()), byWords.cast(D));
+    part.intoArray(sector, 0);
+    IntVector services = IntVector.fromArray(I, c.services(), i);
+    services.and(p.needsA.needs()).lanewise(VectorOperators.BIT_COUNT).intoArray(countIndex, 0);
+    IntVector capacity = IntVector.fromArray(I, c.capacity(), i);
+    capacity.max(0).min(p.capacityTableA.length - 1).intoArray(capacityIndex, 0);
+    IntVector district = IntVector.fromArray(I, c.district(), i);
+    district
+        .blend(p.locationTableA.length - 1, district.compare(VectorOperators.LT, 0))
+        .intoArray(districtIndex, 0);
+    return true;
+  }
+
+  /**
+   * View A's (or B's) bound in lanes into {@code out}: partA's (partB's) sum in its order
+   * (constant, sector, stage, needs, capacity), then location, from the step's indices.
+   */
+  private void view(PruningBounds p, boolean viewA, int[] stages, int i, double[] out) {
+    DoubleVector.broadcast(D, viewA ? p.constantA : p.constantB)
+        .add(
+            DoubleVector.fromArray(D, sector, 0)
+                .mul((viewA ? p.weightsA : p.weightsB)[PairScorer.SECTOR]))
         .add(DoubleVector.fromArray(D, viewA ? p.stageTableA : p.stageTableB, 0, stages, i))
         .add(DoubleVector.fromArray(D, (viewA ? p.needsA : p.needsB).byCount(), 0, countIndex, 0))
         .add(
@@ -133,6 +140,19 @@ final class ColumnLanes {
                 D, viewA ? p.capacityTableA : p.capacityTableB, 0, capacityIndex, 0))
         .add(
             DoubleVector.fromArray(
-                D, viewA ? p.locationTableA : p.locationTableB, 0, districtIndex, 0));
+                D, viewA ? p.locationTableA : p.locationTableB, 0, districtIndex, 0))
+        .intoArray(out, 0);
+  }
+
+  /** The lanes whose view A reaches {@code bar}, as bits. */
+  private long oneSided(double bar) {
+    return DoubleVector.fromArray(D, viewA, 0).compare(VectorOperators.GE, bar).toLong();
+  }
+
+  /** The lanes whose views' harmonic mean reaches {@code bar}: 2ab >= bar(a + b), as reaches. */
+  private long harmonic(double bar) {
+    DoubleVector a = DoubleVector.fromArray(D, viewA, 0);
+    DoubleVector b = DoubleVector.fromArray(D, viewB, 0);
+    return a.mul(2).mul(b).compare(VectorOperators.GE, a.add(b).mul(bar)).toLong();
   }
 }
