@@ -12,10 +12,9 @@ import org.apache.lucene.index.LeafReaderContext;
 /**
  * Normalised BM25 relevance of one subject text against candidate documents: {@code Σ
  * qtf·idf·tf/(tf + k1·(1 − b + b·dl/avgdl)) / Σ qtf·idf}, in [0,1). Document terms come from the
- * segment cache (sorted term ids); one document costs a filter test per word and a lookup per word
- * that passes ({@link #sum}). Corpus statistics are those of the reader the request started with,
- * so every candidate of the request, on the fast path or the exhaustive one, is scored against the
- * same numbers.
+ * segment cache (sorted term ids); one document costs a table load per word ({@link #sum}). Corpus
+ * statistics are those of the reader the request started with, so every candidate of the request,
+ * on the fast path or the exhaustive one, is scored against the same numbers.
  */
 final class TextRelevance {
   static final double K1 = 1.2;
@@ -23,7 +22,7 @@ final class TextRelevance {
 
   private final int[] ids; // sorted
   private final double[] weights; // qtf · idf, by position in ids
-  private final long[] filter; // of ids
+  private final int[] slots; // of ids, see slots()
   private final double norm;
   private final double avgdl;
   private final double max;
@@ -64,7 +63,7 @@ final class TextRelevance {
         ids[i] = (int) (packed[i] >>> 32);
         weights[i] = byTerm[(int) packed[i]];
       }
-      filter = filter(ids);
+      slots = slots(ids);
       norm = sum;
       max = sum <= 0 ? 0 : Math.min(1.0, reachable / sum);
     } catch (IOException e) {
@@ -85,36 +84,49 @@ final class TextRelevance {
     if (norm <= 0 || ids.length == 0) return 0;
     double lengthNorm = K1 * (1 - B + B * segment.lengths()[doc] / avgdl);
     double score =
-        sum(ids, weights, filter, segment.termIds()[doc], segment.termFreqs()[doc], lengthNorm);
+        sum(ids, weights, slots, segment.termIds()[doc], segment.termFreqs()[doc], lengthNorm);
     return Math.min(1.0, score / norm);
   }
 
-  /** Bits of the filter over term ids: a few per subject word, so most document words miss. */
-  static final int FILTER_BITS = 1024;
+  /** Slots of the table over term ids: a few per subject word, so most document words miss. */
+  static final int SLOTS = 1024;
 
-  /** The filter of {@code ids}: bit {@code id % FILTER_BITS} set for each. */
-  static long[] filter(int[] ids) {
-    long[] f = new long[FILTER_BITS / 64];
-    for (int id : ids) f[(id >>> 6) & (f.length - 1)] |= 1L << id;
-    return f;
+  /**
+   * The table of {@code ids} (sorted) by {@code id % SLOTS}: 0 where no subject word falls, {@code
+   * i + 1} where only {@code ids[i]} does, -1 where several do. O(ids + SLOTS).
+   */
+  static int[] slots(int[] ids) {
+    int[] t = new int[SLOTS];
+    for (int i = 0; i < ids.length; i++) {
+      int s = ids[i] & (SLOTS - 1);
+      t[s] = t[s] == 0 ? i + 1 : -1;
+    }
+    return t;
   }
 
   /**
    * {@code Σ weight·tf/(tf + lengthNorm)} over the document's terms that are subject terms, in
    * ascending term id (the order, so the bits, of a merge of the two sorted arrays): each document
-   * term is tested against the subject's {@code filter} and only a pass is looked up in {@code
-   * ids}, so the cost is O(document terms) of cheap tests instead of a merge's unpredictable
-   * branches.
+   * term reads its slot of the subject's {@code slots} table; a slot of one subject word is a
+   * comparison, a shared slot (rare) a binary search of {@code ids}. O(document terms) of table
+   * loads instead of a merge's unpredictable branches (the filter and binary search this replaced
+   * were 5 % of a warm server's CPU).
    */
   static double sum(
-      int[] ids, double[] weights, long[] filter, int[] docIds, int[] freqs, double lengthNorm) {
+      int[] ids, double[] weights, int[] slots, int[] docIds, int[] freqs, double lengthNorm) {
     double score = 0;
-    int mask = filter.length - 1;
     for (int j = 0; j < docIds.length; j++) {
       int id = docIds[j];
-      if ((filter[(id >>> 6) & mask] & 1L << id) == 0) continue;
-      int i = Arrays.binarySearch(ids, id);
-      if (i < 0) continue;
+      int k = slots[id & (SLOTS - 1)];
+      if (k == 0) continue;
+      int i;
+      if (k > 0) {
+        i = k - 1;
+        if (ids[i] != id) continue;
+      } else {
+        i = Arrays.binarySearch(ids, id);
+        if (i < 0) continue;
+      }
       int tf = freqs[j];
       score += weights[i] * tf / (tf + lengthNorm);
     }

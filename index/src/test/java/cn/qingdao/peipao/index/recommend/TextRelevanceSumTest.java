@@ -8,18 +8,18 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * A document's text sum through the subject's filter equals, bit for bit, the merge of the two
- * sorted term arrays that it replaced, over seeded subjects and documents (ids sharing the filter's
- * bits, words in one of them only, empty arrays).
+ * A document's text sum through the subject's slot table equals, bit for bit, the merge of the two
+ * sorted term arrays that it replaced, over seeded subjects and documents (ids sharing a slot with
+ * one or several others, words in one of them only, empty arrays).
  */
 class TextRelevanceSumTest {
   @Test
-  void filteredSumIsTheMergesSumBitForBit() {
+  void slottedSumIsTheMergesSumBitForBit() {
     Random r = new Random(57);
     int matched = 0;
     for (int round = 0; round < 2_000; round++) {
-      // ids from a small range collide in the filter; from a large one they spread
-      int range = r.nextBoolean() ? 3 * TextRelevance.FILTER_BITS : 1 << 20;
+      // ids from a small range share slots; from a large one they spread
+      int range = r.nextBoolean() ? 3 * TextRelevance.SLOTS : 1 << 20;
       int[] ids = sortedIds(r, r.nextInt(80), range);
       double[] weights = new double[ids.length];
       for (int i = 0; i < weights.length; i++) weights[i] = r.nextDouble() * 9;
@@ -36,13 +36,13 @@ class TextRelevanceSumTest {
       double want = merge(ids, weights, doc, freqs, lengthNorm);
       if (want > 0) matched++;
       double got =
-          TextRelevance.sum(ids, weights, TextRelevance.filter(ids), doc, freqs, lengthNorm);
+          TextRelevance.sum(ids, weights, TextRelevance.slots(ids), doc, freqs, lengthNorm);
       assertEquals(want, got, 0.0, "round " + round);
     }
     assertTrue(matched > 500, "documents sharing words: " + matched);
   }
 
-  /** The merge of two sorted arrays that the filtered sum replaced. */
+  /** The merge of two sorted arrays that the slotted sum replaced. */
   private static double merge(
       int[] ids, double[] weights, int[] docIds, int[] freqs, double lengthNorm) {
     double score = 0;
