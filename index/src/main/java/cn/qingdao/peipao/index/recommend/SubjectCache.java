@@ -20,7 +20,10 @@ import org.apache.lucene.search.IndexSearcher;
  * #MAX_ENTRIES}. O(the subject's fields) per lookup; values are immutable and shared.
  */
 final class SubjectCache {
-  /** Entries kept at most: a few MB, more subjects than the portal shows at once. */
+  /**
+   * Entries kept at most: about 10 MB (each keeps its text relevance's 2 KB slot table), more
+   * subjects than the portal shows at once.
+   */
   static final int MAX_ENTRIES = 4096;
 
   /** {@code target} null for the subject's features. */

@@ -22,7 +22,7 @@ final class TextRelevance {
 
   private final int[] ids; // sorted
   private final double[] weights; // qtf · idf, by position in ids
-  private final int[] slots; // of ids, see slots()
+  private final char[] slots; // of ids, see slots()
   private final double norm;
   private final double avgdl;
   private final double max;
@@ -93,16 +93,21 @@ final class TextRelevance {
 
   /**
    * The table of {@code ids} (sorted) by {@code id % SLOTS}: 0 where no subject word falls, {@code
-   * i + 1} where only {@code ids[i]} does, -1 where several do. O(ids + SLOTS).
+   * i + 1} where only {@code ids[i]} does, {@link #SEVERAL} where several do (or where {@code i +
+   * 1} would not fit: then a search finds it). Two bytes a slot, as a cached subject keeps its
+   * table. O(ids + SLOTS).
    */
-  static int[] slots(int[] ids) {
-    int[] t = new int[SLOTS];
+  static char[] slots(int[] ids) {
+    char[] t = new char[SLOTS];
     for (int i = 0; i < ids.length; i++) {
       int s = ids[i] & (SLOTS - 1);
-      t[s] = t[s] == 0 ? i + 1 : -1;
+      t[s] = t[s] == 0 && i + 1 < SEVERAL ? (char) (i + 1) : SEVERAL;
     }
     return t;
   }
+
+  /** The slot of several subject words. */
+  static final char SEVERAL = Character.MAX_VALUE;
 
   /**
    * {@code Σ weight·tf/(tf + lengthNorm)} over the document's terms that are subject terms, in
@@ -113,14 +118,14 @@ final class TextRelevance {
    * were 5 % of a warm server's CPU).
    */
   static double sum(
-      int[] ids, double[] weights, int[] slots, int[] docIds, int[] freqs, double lengthNorm) {
+      int[] ids, double[] weights, char[] slots, int[] docIds, int[] freqs, double lengthNorm) {
     double score = 0;
     for (int j = 0; j < docIds.length; j++) {
       int id = docIds[j];
       int k = slots[id & (SLOTS - 1)];
       if (k == 0) continue;
       int i;
-      if (k > 0) {
+      if (k != SEVERAL) {
         i = k - 1;
         if (ids[i] != id) continue;
       } else {

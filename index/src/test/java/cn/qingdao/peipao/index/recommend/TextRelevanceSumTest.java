@@ -42,6 +42,23 @@ class TextRelevanceSumTest {
     assertTrue(matched > 500, "documents sharing words: " + matched);
   }
 
+  @Test
+  void wordsBeyondASlotsReachAreFoundBySearch() {
+    // more subject words than a slot's two bytes can number, all in slot 0 but the last, alone in
+    // the last slot at index 70,000: it must be searched for, not numbered
+    int n = 70_001;
+    int[] ids = new int[n];
+    for (int i = 0; i < n - 1; i++) ids[i] = i * TextRelevance.SLOTS;
+    ids[n - 1] = (n - 2) * TextRelevance.SLOTS + TextRelevance.SLOTS - 1;
+    double[] weights = new double[n];
+    java.util.Arrays.fill(weights, 1.5);
+    int[] doc = {ids[3], ids[n - 2], ids[n - 1]};
+    int[] freqs = {1, 2, 3};
+    double want = merge(ids, weights, doc, freqs, 1.1);
+    assertEquals(
+        want, TextRelevance.sum(ids, weights, TextRelevance.slots(ids), doc, freqs, 1.1), 0.0);
+  }
+
   /** The merge of two sorted arrays that the slotted sum replaced. */
   private static double merge(
       int[] ids, double[] weights, int[] docIds, int[] freqs, double lengthNorm) {

@@ -128,19 +128,19 @@ final class ColumnLanes {
    * View A's (or B's) bound in lanes into {@code out}: partA's (partB's) sum in its order
    * (constant, sector, stage, needs, capacity), then location, from the step's indices.
    */
-  private void view(PruningBounds p, boolean viewA, int[] stages, int i, double[] out) {
-    DoubleVector.broadcast(D, viewA ? p.constantA : p.constantB)
+  private void view(PruningBounds p, boolean sideA, int[] stages, int i, double[] out) {
+    DoubleVector.broadcast(D, sideA ? p.constantA : p.constantB)
         .add(
             DoubleVector.fromArray(D, sector, 0)
-                .mul((viewA ? p.weightsA : p.weightsB)[PairScorer.SECTOR]))
-        .add(DoubleVector.fromArray(D, viewA ? p.stageTableA : p.stageTableB, 0, stages, i))
-        .add(DoubleVector.fromArray(D, (viewA ? p.needsA : p.needsB).byCount(), 0, countIndex, 0))
+                .mul((sideA ? p.weightsA : p.weightsB)[PairScorer.SECTOR]))
+        .add(DoubleVector.fromArray(D, sideA ? p.stageTableA : p.stageTableB, 0, stages, i))
+        .add(DoubleVector.fromArray(D, (sideA ? p.needsA : p.needsB).byCount(), 0, countIndex, 0))
         .add(
             DoubleVector.fromArray(
-                D, viewA ? p.capacityTableA : p.capacityTableB, 0, capacityIndex, 0))
+                D, sideA ? p.capacityTableA : p.capacityTableB, 0, capacityIndex, 0))
         .add(
             DoubleVector.fromArray(
-                D, viewA ? p.locationTableA : p.locationTableB, 0, districtIndex, 0))
+                D, sideA ? p.locationTableA : p.locationTableB, 0, districtIndex, 0))
         .intoArray(out, 0);
   }
 
