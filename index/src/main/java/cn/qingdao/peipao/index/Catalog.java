@@ -439,6 +439,11 @@ public final class Catalog implements AutoCloseable {
     return writeLock.hasQueuedThread(thread);
   }
 
+  /** The index's sync with the store, for tests in this package that inject failures. */
+  IndexSync sync() {
+    return sync;
+  }
+
   /**
    * Why the search index cannot be trusted now (being rebuilt from the store), or null. O(1): what
    * the last write or the committer found; {@link #checkIndex()} looks now.

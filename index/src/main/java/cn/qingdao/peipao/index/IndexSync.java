@@ -141,7 +141,8 @@ final class IndexSync implements AutoCloseable {
       }
     } catch (StoreException e) {
       storeFailed(e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // nothing may escape a scheduled task: the executor would silently never run it again
       indexFailed("following the store's log failed: " + e);
       LOG.error("applying other nodes' changes failed; rebuilding the index from the store", e);
     }
@@ -310,7 +311,9 @@ final class IndexSync implements AutoCloseable {
     } catch (StoreException e) {
       // the store failed while the index was being brought up to date: not the index's fault
       storeFailed(e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // an Error too (Lucene out of memory): the write is committed and the index misses it, so
+      // it is marked for the committer's rebuild instead of leaving health saying all is well
       indexFailed("an index update failed after a committed write: " + e);
       LOG.error(
           "index update failed after a committed write (seq {}); rebuilding from the store",
@@ -492,7 +495,9 @@ final class IndexSync implements AutoCloseable {
       }
     } catch (StoreException e) {
       storeFailed(e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // nothing may escape a scheduled task: the executor would silently never run it again,
+      // and with it every later commit and repair
       indexFailed("the periodic index commit failed: " + e);
       LOG.error("periodic index commit failed; rebuilding the index from the store", e);
     } finally {
