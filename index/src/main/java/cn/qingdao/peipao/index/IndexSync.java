@@ -424,7 +424,8 @@ final class IndexSync implements AutoCloseable {
       dirty = true;
     } catch (StoreException e) {
       storeFailed(e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // as after a write: the import's batches so far are committed, the index misses them
       indexFailed("an index update failed during an import: " + e);
       LOG.error("index update failed during an import; rebuilding from the store", e);
     }
