@@ -97,7 +97,7 @@ final class BlockLayout {
     }
     start = Arrays.copyOf(starts, blocks + 1);
     start[blocks] = n;
-    this.columns = new Columns(packed, Columns.arrays(packed, n));
+    this.columns = new Columns(packed, ColumnArrays.of(new Columns(packed, null), n));
     this.blocks = new BlockSummaries(blocks);
     BlockSummary[] summaries = new BlockSummary[blocks];
     Arrays.fill(typeStart, blocks);
@@ -210,23 +210,6 @@ final class BlockLayout {
    */
   private record Columns(long[] packed, ColumnArrays arrays) implements CandidateColumns {
     static final int STRIDE = 6;
-
-    /** The bound's fields of the {@code n} packed positions again, one array each (SIMD lanes). */
-    static ColumnArrays arrays(long[] packed, int n) {
-      Columns c = new Columns(packed, null);
-      ColumnArrays out =
-          new ColumnArrays(
-              new long[n], new long[n], new int[n], new int[n], new int[n], new int[n]);
-      for (int i = 0; i < n; i++) {
-        out.sectors()[i] = c.sectors(i);
-        out.keywordSectors()[i] = c.keywordSectors(i);
-        out.stages()[i] = c.stages(i);
-        out.services()[i] = c.services(i);
-        out.capacity()[i] = c.capacity(i);
-        out.district()[i] = c.district(i);
-      }
-      return out;
-    }
 
     static void put(long[] packed, int i, Features f) {
       int at = i * STRIDE;

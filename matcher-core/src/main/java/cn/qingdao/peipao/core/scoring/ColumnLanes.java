@@ -125,8 +125,8 @@ final class ColumnLanes {
   }
 
   /**
-   * View A's (or B's) bound in lanes into {@code out}: partA's (partB's) sum in its order
-   * (constant, sector, stage, needs, capacity), then location, from the step's indices.
+   * View A's (or B's) bound in lanes into {@code out}: {@code PruningBounds.part}'s sum in its
+   * order (constant, sector, stage, needs, capacity), then location, from the step's indices.
    */
   private void view(PruningBounds p, boolean sideA, int[] stages, int i, double[] out) {
     DoubleVector.broadcast(D, sideA ? p.constantA : p.constantB)

@@ -209,8 +209,8 @@ public final class PruningBounds {
     int services = columns.services(i);
     int cap = capacitySlot(columns.capacity(i));
     int loc = locationSlot(columns.district(i));
-    columnA = partA(sector, stages, services, cap);
-    columnB = reciprocal ? partB(sector, stages, services, cap) : 0;
+    columnA = part(true, sector, stages, services, cap);
+    columnB = reciprocal ? part(false, sector, stages, services, cap) : 0;
     return reaches(bar, columnA + locationTableA[loc], columnB + locationTableB[loc]);
   }
 
@@ -267,21 +267,13 @@ public final class PruningBounds {
     return district < 0 ? locationTableA.length - 1 : district;
   }
 
-  /** View A's column bound without location. */
-  private double partA(double sector, int stages, int services, int cap) {
-    return constantA
-        + weightsA[SECTOR] * sector
-        + stageTableA[stages]
-        + needsA.value(services)
-        + capacityTableA[cap];
-  }
-
-  private double partB(double sector, int stages, int services, int cap) {
-    return constantB
-        + weightsB[SECTOR] * sector
-        + stageTableB[stages]
-        + needsB.value(services)
-        + capacityTableB[cap];
+  /** View A's (or B's) column bound without location, in the order the lanes sum it. */
+  private double part(boolean sideA, double sector, int stages, int services, int cap) {
+    return (sideA ? constantA : constantB)
+        + (sideA ? weightsA : weightsB)[SECTOR] * sector
+        + (sideA ? stageTableA : stageTableB)[stages]
+        + (sideA ? needsA : needsB).value(services)
+        + (sideA ? capacityTableA : capacityTableB)[cap];
   }
 
   /**

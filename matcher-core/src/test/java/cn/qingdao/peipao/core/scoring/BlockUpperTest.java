@@ -227,20 +227,7 @@ class BlockUpperTest {
   private record ListColumns(List<CandidateColumns> each, ColumnArrays arrays)
       implements CandidateColumns {
     static ColumnArrays arrays(List<CandidateColumns> each) {
-      int n = each.size();
-      ColumnArrays out =
-          new ColumnArrays(
-              new long[n], new long[n], new int[n], new int[n], new int[n], new int[n]);
-      for (int i = 0; i < n; i++) {
-        CandidateColumns c = each.get(i);
-        out.sectors()[i] = c.sectors(0);
-        out.keywordSectors()[i] = c.keywordSectors(0);
-        out.stages()[i] = c.stages(0);
-        out.services()[i] = c.services(0);
-        out.capacity()[i] = c.capacity(0);
-        out.district()[i] = c.district(0);
-      }
-      return out;
+      return ColumnArrays.of(new ListColumns(each, null), each.size());
     }
 
     @Override
